@@ -1,0 +1,22 @@
+//! mixin-codegen: typed Rust from ONEX mixin YAML contracts.
+//!
+//! The pipeline, one module per stage: [`load`] (files, UTF-8) -> [`parse`] (YAML) ->
+//! [`validate`] (into the checked [`model`]) -> [`emit`] (tokens) -> [`format`] -> [`write`].
+//! Use it from `build.rs` through [`Builder`].
+
+mod builder;
+pub mod diagnostics;
+pub mod emit;
+pub mod format;
+pub mod load;
+pub mod locate;
+pub mod model;
+pub mod names;
+pub mod parse;
+pub mod validate;
+pub mod write;
+
+pub use builder::{
+    Builder, CheckReport, Error, FileSummary, Report, StageTimings, StaleFile, ValidationReport, ROOT_FILE,
+};
+pub use diagnostics::{Diagnostic, Severity};

@@ -1,0 +1,212 @@
+//! Positions for diagnostics found after parsing. The plain tree has no spans, so when a file has
+//! something to report, a second, span-keeping pass maps each path in the document to its place.
+
+use crate::diagnostics::Location;
+use saphyr_parser::{Event, Parser, Span};
+use std::collections::HashMap;
+
+/// One step into a document: a mapping key or a list index.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum Seg {
+    Key(String),
+    Index(usize),
+}
+
+/// A place in a document: a path, and whether the key or the value is meant.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Anchor {
+    pub path: Vec<Seg>,
+    pub target: Target,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Target {
+    Key,
+    Value,
+}
+
+impl Anchor {
+    pub fn key(path: &[Seg]) -> Self {
+        Anchor { path: path.to_vec(), target: Target::Key }
+    }
+    pub fn value(path: &[Seg]) -> Self {
+        Anchor { path: path.to_vec(), target: Target::Value }
+    }
+}
+
+/// `event_config.retry_policy`, `actions[2].name`: a path as people read it.
+pub fn dotted(path: &[Seg]) -> String {
+    let mut out = String::new();
+    for seg in path {
+        match seg {
+            Seg::Key(k) => {
+                if !out.is_empty() {
+                    out.push('.');
+                }
+                out.push_str(k);
+            }
+            Seg::Index(i) => out.push_str(&format!("[{i}]")),
+        }
+    }
+    out
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Entry {
+    key: Option<Location>,
+    value: Location,
+}
+
+/// Path -> position, for one file.
+#[derive(Debug, Default)]
+pub struct SpanIndex {
+    entries: HashMap<Vec<Seg>, Entry>,
+}
+
+impl SpanIndex {
+    pub fn build(text: &str) -> SpanIndex {
+        let mut walker = Walker { parser: Parser::new_from_str(text), index: SpanIndex::default(), text };
+        // Skip to the first node of the first document.
+        while let Some(Ok((event, span))) = walker.parser.next_event() {
+            match event {
+                Event::StreamStart | Event::DocumentStart(_) => continue,
+                Event::StreamEnd | Event::DocumentEnd => break,
+                first => {
+                    let mut path = Vec::new();
+                    let value = walker.node(first, span, &mut path);
+                    if let Some(value) = value {
+                        walker.index.entries.insert(Vec::new(), Entry { key: None, value });
+                    }
+                    break;
+                }
+            }
+        }
+        walker.index
+    }
+
+    /// The position of an anchor, falling back to the nearest enclosing node that has one
+    /// (a missing key is reported at the mapping that should hold it).
+    pub fn find(&self, anchor: &Anchor) -> Option<Location> {
+        let mut path = anchor.path.as_slice();
+        let mut target = anchor.target;
+        loop {
+            if let Some(entry) = self.entries.get(path) {
+                return match target {
+                    Target::Key => entry.key.or(Some(entry.value)),
+                    Target::Value => Some(entry.value),
+                };
+            }
+            if path.is_empty() {
+                return None;
+            }
+            path = &path[..path.len() - 1];
+            target = Target::Key;
+        }
+    }
+}
+
+struct Walker<'a> {
+    parser: Parser<'a, saphyr_parser::StrInput<'a>>,
+    index: SpanIndex,
+    text: &'a str,
+}
+
+impl<'a> Walker<'a> {
+    fn location(&self, span: Span, scalar: bool) -> Location {
+        let start = span.start;
+        let len = if scalar {
+            let len = span.end.index().saturating_sub(start.index());
+            let rest = self.text.lines().nth(start.line().saturating_sub(1)).map_or(1, |l| l.chars().count());
+            len.clamp(1, rest.saturating_sub(start.col()).max(1))
+        } else {
+            1
+        };
+        Location { line: start.line(), column: start.col() + 1, len }
+    }
+
+    fn next(&mut self) -> Option<(Event<'a>, Span)> {
+        self.parser.next_event().and_then(Result::ok)
+    }
+
+    /// Consumes one node whose first event is given; records its children; returns its location.
+    fn node(&mut self, first: Event<'a>, span: Span, path: &mut Vec<Seg>) -> Option<Location> {
+        match first {
+            Event::Scalar(..) | Event::Alias(_) => Some(self.location(span, true)),
+            Event::SequenceStart(..) => {
+                let here = self.location(span, false);
+                let mut i = 0;
+                loop {
+                    let (event, span) = self.next()?;
+                    if matches!(event, Event::SequenceEnd) {
+                        break;
+                    }
+                    path.push(Seg::Index(i));
+                    if let Some(value) = self.node(event, span, path) {
+                        self.index.entries.insert(path.clone(), Entry { key: None, value });
+                    }
+                    path.pop();
+                    i += 1;
+                }
+                Some(here)
+            }
+            Event::MappingStart(..) => {
+                let here = self.location(span, false);
+                loop {
+                    let (event, key_span) = self.next()?;
+                    if matches!(event, Event::MappingEnd) {
+                        break;
+                    }
+                    let key_text = match &event {
+                        Event::Scalar(text, ..) => Some(text.to_string()),
+                        _ => None,
+                    };
+                    let mut scratch = Vec::new();
+                    let key = self.node(event, key_span, &mut scratch);
+                    let (event, span) = self.next()?;
+                    match key_text {
+                        Some(k) => {
+                            path.push(Seg::Key(k));
+                            if let Some(value) = self.node(event, span, path) {
+                                self.index.entries.insert(path.clone(), Entry { key, value });
+                            }
+                            path.pop();
+                        }
+                        None => {
+                            self.node(event, span, &mut scratch);
+                        }
+                    }
+                }
+                Some(here)
+            }
+            _ => None,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn k(s: &str) -> Seg {
+        Seg::Key(s.into())
+    }
+
+    #[test]
+    fn finds_keys_values_and_flow_items() {
+        let text = "a: 1\nb:\n  - x: \"hi\"\n    y: [one, two]\n";
+        let index = SpanIndex::build(text);
+        assert_eq!(index.find(&Anchor::key(&[k("a")])), Some(Location { line: 1, column: 1, len: 1 }));
+        assert_eq!(index.find(&Anchor::value(&[k("a")])), Some(Location { line: 1, column: 4, len: 1 }));
+        let y1 = [k("b"), Seg::Index(0), k("y"), Seg::Index(1)];
+        assert_eq!(index.find(&Anchor::value(&y1)), Some(Location { line: 4, column: 15, len: 3 }));
+        let x = [k("b"), Seg::Index(0), k("x")];
+        assert_eq!(index.find(&Anchor::value(&x)), Some(Location { line: 3, column: 8, len: 4 }));
+    }
+
+    #[test]
+    fn missing_path_falls_back_to_enclosing_key() {
+        let index = SpanIndex::build("top:\n  inner: 1\n");
+        let missing = [k("top"), k("absent")];
+        assert_eq!(index.find(&Anchor::key(&missing)), Some(Location { line: 1, column: 1, len: 3 }));
+    }
+}

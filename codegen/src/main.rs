@@ -1,0 +1,242 @@
+//! The `mixin-codegen` command: generate, check and validate mixin contracts.
+
+use clap::{Arg, ArgAction, ArgMatches, Command};
+use mixin_codegen::diagnostics::{render_all, Style, Tally};
+use mixin_codegen::{Builder, Diagnostic, Error, Severity};
+use std::io::IsTerminal;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+const OK: u8 = 0;
+const PROBLEMS: u8 = 1;
+const USAGE: u8 = 2;
+
+fn paths_arg() -> Arg {
+    Arg::new("paths")
+        .value_name("PATH")
+        .num_args(0..)
+        .value_parser(clap::value_parser!(PathBuf))
+        .help("Contract files, or folders whose *.yaml/*.yml files are read in sorted order [default: mixins]")
+}
+
+fn generation_args(cmd: Command) -> Command {
+    cmd.arg(paths_arg())
+        .arg(
+            Arg::new("out")
+                .long("out")
+                .value_name("DIR")
+                .required(true)
+                .value_parser(clap::value_parser!(PathBuf))
+                .help("Output folder"),
+        )
+        .arg(
+            Arg::new("blocking")
+                .long("blocking")
+                .action(ArgAction::SetTrue)
+                .help("Blocking trait methods instead of futures"),
+        )
+        .arg(
+            Arg::new("no-serde")
+                .long("no-serde")
+                .action(ArgAction::SetTrue)
+                .help("Do not derive serde traits on generated types"),
+        )
+        .arg(strict_arg())
+        .arg(type_arg("timestamp-type", "Rust type for timestamp/datetime [default: String]"))
+        .arg(type_arg("object-type", "Rust type for object [default: the generated Value]"))
+        .arg(type_arg("fallback-type", "Rust type for untyped inputs/outputs [default: the generated Value]"))
+        .arg(
+            Arg::new("type-attribute")
+                .long("type-attribute")
+                .value_name("PATH=ATTR")
+                .action(ArgAction::Append)
+                .help("Add ATTR to generated types whose module.Type path starts with PATH ('.' for all)"),
+        )
+}
+
+fn strict_arg() -> Arg {
+    Arg::new("strict").long("strict").action(ArgAction::SetTrue).help("Inputs/outputs without a type are errors")
+}
+
+fn type_arg(name: &'static str, help: &'static str) -> Arg {
+    Arg::new(name).long(name).value_name("TYPE").help(help)
+}
+
+fn color_arg() -> Arg {
+    Arg::new("color")
+        .long("color")
+        .value_name("WHEN")
+        .value_parser(["auto", "always", "never"])
+        .default_value("auto")
+        .global(true)
+        .help("Colour diagnostics")
+}
+
+fn cli() -> Command {
+    Command::new("mixin-codegen")
+        .version(env!("CARGO_PKG_VERSION"))
+        .about("Typed Rust from ONEX mixin YAML contracts")
+        .subcommand_required(true)
+        .arg_required_else_help(true)
+        .arg(color_arg())
+        .subcommand(generation_args(
+            Command::new("generate").about("Write mixins.rs and one file per mixin into --out"),
+        ))
+        .subcommand(generation_args(
+            Command::new("check").about("Exit 1 with a diff when --out differs from what generate would write"),
+        ))
+        .subcommand(
+            Command::new("validate")
+                .about("Check contracts and report every problem")
+                .arg(paths_arg())
+                .arg(strict_arg()),
+        )
+}
+
+fn main() -> ExitCode {
+    let matches = match cli().try_get_matches() {
+        Ok(m) => m,
+        Err(e) => {
+            let code = if e.use_stderr() { USAGE } else { OK };
+            let _ = e.print();
+            return ExitCode::from(code);
+        }
+    };
+    let style = match matches.get_one::<String>("color").map(String::as_str) {
+        Some("always") => Style::Color,
+        Some("never") => Style::Plain,
+        _ if std::io::stderr().is_terminal() => Style::Color,
+        _ => Style::Plain,
+    };
+    let (name, sub) = matches.subcommand().expect("subcommand_required");
+    let builder = builder(sub);
+    ExitCode::from(match name {
+        "generate" => generate(builder, style),
+        "check" => check(builder, style),
+        _ => validate(builder, style),
+    })
+}
+
+fn builder(m: &ArgMatches) -> Builder {
+    let paths: Vec<PathBuf> = m.get_many::<PathBuf>("paths").map(|p| p.cloned().collect()).unwrap_or_default();
+    let paths = if paths.is_empty() { vec![PathBuf::from("mixins")] } else { paths };
+    let mut b = Builder::new().inputs(paths).emit_rerun_directives(false);
+    let flag = |id: &str| m.try_get_one::<bool>(id).ok().flatten().copied().unwrap_or(false);
+    b = b.strict_types(flag("strict"));
+    if let Ok(Some(out)) = m.try_get_one::<PathBuf>("out") {
+        b = b.out_dir(out).blocking(flag("blocking")).serde(!flag("no-serde"));
+        if let Some(t) = m.get_one::<String>("timestamp-type") {
+            b = b.timestamp_type(t);
+        }
+        if let Some(t) = m.get_one::<String>("object-type") {
+            b = b.object_type(t);
+        }
+        if let Some(t) = m.get_one::<String>("fallback-type") {
+            b = b.fallback_type(t);
+        }
+        for spec in m.get_many::<String>("type-attribute").into_iter().flatten() {
+            let (path, attr) = spec.split_once('=').unwrap_or((".", spec));
+            b = b.type_attribute(path, attr);
+        }
+    }
+    b
+}
+
+fn report(diagnostics: &[Diagnostic], style: Style) {
+    if !diagnostics.is_empty() {
+        eprint!("{}", render_all(diagnostics, style));
+    }
+}
+
+fn failure(e: Error, style: Style) -> u8 {
+    match e {
+        Error::Contracts(d) => {
+            report(&d, style);
+            eprintln!("error: {}; nothing was written", Tally::of(&d));
+            PROBLEMS
+        }
+        Error::Inputs(d) => {
+            report(&d, style);
+            USAGE
+        }
+        other => {
+            eprintln!("{other}");
+            USAGE
+        }
+    }
+}
+
+fn generate(builder: Builder, style: Style) -> u8 {
+    match builder.generate() {
+        Ok(r) => {
+            report(&r.diagnostics, style);
+            eprintln!(
+                "generated {} mixins: {} files written, {} unchanged, {} removed",
+                r.mixins.len(),
+                r.files_written,
+                r.files_unchanged,
+                r.files_removed.len()
+            );
+            OK
+        }
+        Err(e) => failure(e, style),
+    }
+}
+
+fn check(builder: Builder, style: Style) -> u8 {
+    match builder.check() {
+        Ok(r) => {
+            report(&r.diagnostics.iter().filter(|d| d.severity != Severity::Note).cloned().collect::<Vec<_>>(), style);
+            if r.stale.is_empty() {
+                eprintln!("up to date");
+                return OK;
+            }
+            for file in &r.stale {
+                let path = file.path.display().to_string();
+                let (old, new) = (file.actual.as_deref().unwrap_or(""), file.expected.as_deref().unwrap_or(""));
+                let (old_name, new_name) = match (&file.actual, &file.expected) {
+                    (None, _) => ("/dev/null".to_string(), format!("b/{path}")),
+                    (_, None) => (format!("a/{path}"), "/dev/null".to_string()),
+                    _ => (format!("a/{path}"), format!("b/{path}")),
+                };
+                let diff = similar::TextDiff::from_lines(old, new);
+                print!("{}", diff.unified_diff().context_radius(3).header(&old_name, &new_name));
+            }
+            eprintln!(
+                "error: {} generated files are stale; run `mixin-codegen generate` to update them",
+                r.stale.len()
+            );
+            PROBLEMS
+        }
+        Err(e) => failure(e, style),
+    }
+}
+
+fn validate(builder: Builder, style: Style) -> u8 {
+    match builder.validate() {
+        Ok(r) => {
+            report(&r.diagnostics, style);
+            for f in &r.files {
+                println!(
+                    "ok {}: YAML syntax, schema, required fields, node types, {} actions, {} output models, {} config and {} data sections, {} metrics, {} dependencies",
+                    f.path.display(),
+                    f.actions,
+                    f.output_models,
+                    f.configs,
+                    f.sections,
+                    f.metrics,
+                    f.dependencies
+                );
+            }
+            let tally = Tally::of(&r.diagnostics);
+            let failed = tally.errors > 0;
+            println!("{} valid contracts: {tally}", r.files.len());
+            if failed {
+                PROBLEMS
+            } else {
+                OK
+            }
+        }
+        Err(e) => failure(e, style),
+    }
+}

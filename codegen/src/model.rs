@@ -1,0 +1,260 @@
+//! The checked model: what validation produces and every output (Rust, docs, diffs) reads.
+//! Every name here is already a valid identifier and every type is resolved.
+
+use crate::names::Ident;
+use std::path::PathBuf;
+
+/// One validated mixin contract.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Mixin {
+    /// The contract file, as it was given.
+    pub source: PathBuf,
+    /// `mixin_error_handling`
+    pub name: String,
+    /// `error_handling`
+    pub module: Ident,
+    /// `ErrorHandlingActions`
+    pub trait_name: Ident,
+    pub version: Version,
+    pub description: String,
+    pub node_types: Vec<NodeType>,
+    pub actions: Vec<Action>,
+    /// `*_config` sections, in contract order.
+    pub configs: Vec<DataSection>,
+    /// Top-level sections the format does not define, kept as typed data.
+    pub sections: Vec<DataSection>,
+    /// Output models: contract name -> the type it became.
+    pub output_models: Vec<OutputModel>,
+    pub metrics: Vec<Metric>,
+    pub provides: Vec<Dependency>,
+    pub requires: Vec<Dependency>,
+    /// Every type definition the mixin needs, in the order they are emitted.
+    pub types: Vec<TypeDef>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Version {
+    pub major: u64,
+    pub minor: u64,
+    pub patch: u64,
+}
+
+impl std::fmt::Display for Version {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}.{}.{}", self.major, self.minor, self.patch)
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum NodeType {
+    Compute,
+    Effect,
+    Reducer,
+    Orchestrator,
+}
+
+impl NodeType {
+    pub const ALL: [NodeType; 4] = [NodeType::Compute, NodeType::Effect, NodeType::Reducer, NodeType::Orchestrator];
+
+    pub fn wire(self) -> &'static str {
+        match self {
+            NodeType::Compute => "COMPUTE",
+            NodeType::Effect => "EFFECT",
+            NodeType::Reducer => "REDUCER",
+            NodeType::Orchestrator => "ORCHESTRATOR",
+        }
+    }
+
+    pub fn variant(self) -> &'static str {
+        match self {
+            NodeType::Compute => "Compute",
+            NodeType::Effect => "Effect",
+            NodeType::Reducer => "Reducer",
+            NodeType::Orchestrator => "Orchestrator",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Action {
+    pub name: String,
+    pub method: Ident,
+    pub description: String,
+    pub required: bool,
+    pub timeout_ms: u64,
+    /// The input struct; `None` when the action takes no inputs.
+    pub input: Option<Ident>,
+    /// The output struct; `None` when the action has no outputs.
+    pub output: Option<Ident>,
+    pub inputs: Vec<Param>,
+    pub outputs: Vec<Param>,
+}
+
+/// An action input or output and how its type was decided.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Param {
+    pub name: String,
+    pub ty: TypeRef,
+    pub resolved_by: Resolution,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Resolution {
+    /// `{name: x, type: integer}`
+    Explicit,
+    /// Named like an output model (or like one without `_result`).
+    OutputModel(String),
+    /// No type anywhere: the documented fallback type.
+    Fallback,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct OutputModel {
+    pub name: String,
+    pub ty: TypeRef,
+}
+
+/// A section of contract data (`error_handling_config`, `storage_backends`, ...).
+#[derive(Debug, Clone, PartialEq)]
+pub struct DataSection {
+    /// The top-level key.
+    pub key: String,
+    /// The accessor function that returns the contract's values (`storage_backends()`).
+    pub accessor: Ident,
+    pub ty: TypeRef,
+    pub value: Value,
+}
+
+/// A value from the contract, kept to become defaults and constants.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Value {
+    Null,
+    Bool(bool),
+    Int(i64),
+    Float(f64),
+    Str(String),
+    List(Vec<Value>),
+    Map(Vec<(String, Value)>),
+}
+
+/// A resolved type.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum TypeRef {
+    String,
+    Integer,
+    Float,
+    Bool,
+    /// `timestamp` / `datetime`: mapped by the user's type mapping.
+    Timestamp,
+    /// `object`: mapped by the user's type mapping.
+    Object,
+    /// An input or output with no declared type: mapped by the user's type mapping.
+    Fallback,
+    /// Any YAML value, the generated `Value` type (for empty or mixed contract data).
+    Dynamic,
+    List(Box<TypeRef>),
+    /// String keys, in sorted order.
+    Map(Box<TypeRef>),
+    Optional(Box<TypeRef>),
+    /// A type defined in this mixin's module.
+    Named(Ident),
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum TypeDef {
+    Struct(StructDef),
+    Enum(EnumDef),
+    Alias(AliasDef),
+}
+
+impl TypeDef {
+    pub fn name(&self) -> &Ident {
+        match self {
+            TypeDef::Struct(s) => &s.name,
+            TypeDef::Enum(e) => &e.name,
+            TypeDef::Alias(a) => &a.name,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum StructRole {
+    Config,
+    Section,
+    OutputModel,
+    ActionInput,
+    ActionOutput,
+    /// A nested object inside one of the above.
+    Nested,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct StructDef {
+    pub name: Ident,
+    pub doc: String,
+    pub role: StructRole,
+    pub fields: Vec<Field>,
+    /// Present when the struct comes from one piece of contract data: `Default` gives these values.
+    pub defaults: Option<Vec<Value>>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Field {
+    /// The key in the contract (and on the wire).
+    pub wire: String,
+    pub ident: Ident,
+    pub ty: TypeRef,
+    pub doc: String,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct EnumDef {
+    pub name: Ident,
+    pub doc: String,
+    pub variants: Vec<Variant>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Variant {
+    pub wire: String,
+    pub ident: Ident,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct AliasDef {
+    pub name: Ident,
+    pub doc: String,
+    pub target: TypeRef,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MetricKind {
+    Counter,
+    Gauge,
+    Histogram,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Metric {
+    pub name: String,
+    pub kind: MetricKind,
+    pub description: String,
+    pub labels: Vec<String>,
+    pub buckets: Vec<f64>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DependencyKind {
+    Capability,
+    Protocol,
+    Service,
+    Resource,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Dependency {
+    pub name: String,
+    pub kind: DependencyKind,
+    pub description: String,
+    pub optional: bool,
+}

@@ -1,0 +1,154 @@
+//! The one place where contract names become Rust identifiers.
+
+use heck::{ToShoutySnakeCase, ToSnakeCase, ToUpperCamelCase};
+
+/// A valid Rust identifier. `raw` marks a keyword written as `r#name`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Ident {
+    pub name: String,
+    pub raw: bool,
+}
+
+impl Ident {
+    /// For names the generator itself makes up (never from a contract alone).
+    pub fn fixed(name: &str) -> Ident {
+        Ident { name: name.to_string(), raw: false }
+    }
+
+    /// `r#type` for raw identifiers, the plain name otherwise.
+    pub fn as_rust(&self) -> String {
+        if self.raw {
+            format!("r#{}", self.name)
+        } else {
+            self.name.clone()
+        }
+    }
+}
+
+impl std::fmt::Display for Ident {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.as_rust())
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Case {
+    /// fields, modules, methods, functions
+    Snake,
+    /// types, enum variants
+    UpperCamel,
+    /// constants
+    ShoutySnake,
+}
+
+/// Why a name cannot become an identifier.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum NameError {
+    Empty,
+    Char(char),
+    NoLetters,
+}
+
+impl std::fmt::Display for NameError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            NameError::Empty => f.write_str("the name is empty"),
+            NameError::Char(c) if c.is_whitespace() || c.is_control() => {
+                write!(f, "the name contains the character {:?}", c)
+            }
+            NameError::Char(c) => write!(f, "the name contains `{c}`"),
+            NameError::NoLetters => f.write_str("the name has no letters or digits"),
+        }
+    }
+}
+
+/// Keywords of every edition (strict and reserved). `r#` works for all but [`NOT_RAW`].
+const KEYWORDS: &[&str] = &[
+    "abstract", "as", "async", "await", "become", "box", "break", "const", "continue", "crate", "do", "dyn", "else",
+    "enum", "extern", "false", "final", "fn", "for", "gen", "if", "impl", "in", "let", "loop", "macro", "match", "mod",
+    "move", "mut", "override", "priv", "pub", "ref", "return", "self", "Self", "static", "struct", "super", "trait",
+    "true", "try", "type", "typeof", "unsafe", "unsized", "use", "virtual", "where", "while", "yield",
+];
+
+/// Keywords that cannot be raw identifiers; they get a trailing underscore instead.
+const NOT_RAW: &[&str] = &["self", "Self", "super", "crate", "_"];
+
+/// Turns a contract name into an identifier of the given case.
+///
+/// Accepted names use ASCII letters, digits, `_` and `-`. Keywords become raw identifiers
+/// (`type` -> `r#type`); `self`, `Self`, `super` and `crate` get a trailing underscore (`self_`);
+/// a leading digit gets a prefix (`_` for snake case, `N` for types). Whether the result differs
+/// from the wire name (and so needs `serde(rename)`) is for the caller to compare.
+pub fn to_ident(name: &str, case: Case) -> Result<Ident, NameError> {
+    if name.is_empty() {
+        return Err(NameError::Empty);
+    }
+    if let Some(c) = name.chars().find(|c| !(c.is_ascii_alphanumeric() || *c == '_' || *c == '-')) {
+        return Err(NameError::Char(c));
+    }
+    if !name.chars().any(|c| c.is_ascii_alphanumeric()) {
+        return Err(NameError::NoLetters);
+    }
+    let mut converted = match case {
+        Case::Snake => name.to_snake_case(),
+        Case::UpperCamel => name.to_upper_camel_case(),
+        Case::ShoutySnake => name.to_shouty_snake_case(),
+    };
+    if converted.starts_with(|c: char| c.is_ascii_digit()) {
+        converted.insert_str(0, if case == Case::UpperCamel { "N" } else { "_" });
+    }
+    if NOT_RAW.contains(&converted.as_str()) {
+        converted.push('_');
+        return Ok(Ident { name: converted, raw: false });
+    }
+    let raw = KEYWORDS.contains(&converted.as_str());
+    Ok(Ident { name: converted, raw })
+}
+
+/// `mixin_error_handling` -> `error_handling`.
+pub fn module_stem(mixin_name: &str) -> &str {
+    mixin_name.strip_prefix("mixin_").unwrap_or(mixin_name)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn snake(s: &str) -> String {
+        to_ident(s, Case::Snake).unwrap().as_rust()
+    }
+
+    #[test]
+    fn every_keyword_becomes_a_usable_identifier() {
+        for kw in KEYWORDS {
+            let id = to_ident(kw, Case::Snake).unwrap();
+            let text = id.as_rust();
+            assert!(syn::parse_str::<syn::Ident>(&text).is_ok(), "{kw} -> {text} does not parse");
+        }
+    }
+
+    #[test]
+    fn keywords_and_special_names() {
+        assert_eq!(snake("type"), "r#type");
+        assert_eq!(snake("async"), "r#async");
+        assert_eq!(snake("self"), "self_");
+        assert_eq!(snake("super"), "super_");
+        assert_eq!(snake("crate"), "crate_");
+        assert_eq!(to_ident("self", Case::UpperCamel).unwrap().as_rust(), "Self_");
+        assert_eq!(snake("2fa_enabled"), "_2fa_enabled");
+        assert_eq!(to_ident("2xx", Case::UpperCamel).unwrap().as_rust(), "N2xx");
+        assert_eq!(snake("HEALTHY"), "healthy");
+        assert_eq!(to_ident("half_open", Case::UpperCamel).unwrap().as_rust(), "HalfOpen");
+        assert_eq!(to_ident("retry_now", Case::UpperCamel), to_ident("RetryNow", Case::UpperCamel));
+    }
+
+    #[test]
+    fn names_that_cannot_be_identifiers_are_refused() {
+        assert_eq!(to_ident("", Case::Snake), Err(NameError::Empty));
+        assert_eq!(to_ident("a b", Case::Snake), Err(NameError::Char(' ')));
+        assert_eq!(to_ident("x\"}); fn evil() {", Case::Snake), Err(NameError::Char('"')));
+        assert_eq!(to_ident("a{b}", Case::Snake), Err(NameError::Char('{')));
+        assert_eq!(to_ident("é", Case::Snake), Err(NameError::Char('é')));
+        assert_eq!(to_ident("__", Case::Snake), Err(NameError::NoLetters));
+    }
+}

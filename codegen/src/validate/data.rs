@@ -1,0 +1,258 @@
+//! Contract data (`*_config` and sections the format does not define) into types and values.
+//! Types are inferred from the values; lists of mappings merge into one item type.
+
+use super::{Checker, MapView};
+use crate::locate::{Anchor, Seg};
+use crate::model::{AliasDef, DataSection, Field, StructDef, StructRole, TypeDef, TypeRef, Value};
+use crate::names::Case;
+use crate::parse::Yaml;
+
+/// The inferred shape of a piece of data, before it gets Rust names.
+#[derive(Debug, Clone, PartialEq)]
+enum Shape {
+    Null,
+    Bool,
+    Int,
+    Float,
+    Str,
+    EmptyList,
+    List(Box<Shape>),
+    EmptyMap,
+    /// Fields in first-seen order, each with whether every merged mapping had it.
+    Map(Vec<(String, Shape, bool)>),
+    Optional(Box<Shape>),
+    Dynamic,
+}
+
+fn infer(v: &Yaml) -> Shape {
+    match v {
+        Yaml::Null => Shape::Null,
+        Yaml::Bool(_) => Shape::Bool,
+        Yaml::Int(_) => Shape::Int,
+        Yaml::Float(_) => Shape::Float,
+        Yaml::Str(_) => Shape::Str,
+        Yaml::Seq(items) if items.is_empty() => Shape::EmptyList,
+        Yaml::Seq(items) => Shape::List(Box::new(items.iter().map(infer).reduce(unify).unwrap_or(Shape::Dynamic))),
+        Yaml::Map(entries) if entries.is_empty() => Shape::EmptyMap,
+        Yaml::Map(entries) => Shape::Map(entries.iter().map(|(k, v)| (k.clone(), infer(v), true)).collect()),
+    }
+}
+
+/// The one shape two values can both have; `Dynamic` when there is none.
+fn unify(a: Shape, b: Shape) -> Shape {
+    use Shape::*;
+    match (a, b) {
+        (a, b) if a == b => a,
+        (Null, Optional(x)) | (Optional(x), Null) => Optional(x),
+        (Null, x) | (x, Null) => Optional(Box::new(x)),
+        (Optional(x), y) | (y, Optional(x)) => match unify(*x, y) {
+            Dynamic => Dynamic,
+            u => Optional(Box::new(u)),
+        },
+        (Int, Float) | (Float, Int) => Float,
+        (EmptyList, List(x)) | (List(x), EmptyList) => List(x),
+        (List(x), List(y)) => List(Box::new(unify(*x, *y))),
+        (EmptyMap, Map(f)) | (Map(f), EmptyMap) => Map(f.into_iter().map(|(k, s, _)| (k, s, false)).collect()),
+        (Map(fa), Map(fb)) => {
+            let mut merged: Vec<(String, Shape, bool)> = fa
+                .into_iter()
+                .map(|(k, s, p)| {
+                    let in_b = fb.iter().any(|(kb, _, _)| *kb == k);
+                    (k, s, p && in_b)
+                })
+                .collect();
+            for (key, shape, present) in fb {
+                match merged.iter_mut().find(|(k, _, _)| *k == key) {
+                    Some(slot) => {
+                        slot.1 = unify(std::mem::replace(&mut slot.1, Dynamic), shape);
+                        slot.2 = slot.2 && present;
+                    }
+                    None => merged.push((key, shape, false)),
+                }
+            }
+            Map(merged)
+        }
+        _ => Dynamic,
+    }
+}
+
+pub(super) fn sections(cx: &mut Checker, map: &MapView, keys: &[&str], config: bool) -> Vec<DataSection> {
+    let mut out = Vec::new();
+    for key in keys {
+        let Some(value) = map.get(key) else { continue };
+        let path = map.child(key);
+        let at = Anchor::key(&path);
+        let Some(accessor) = cx.ident(key, Case::Snake, &at, "section") else { continue };
+        if !cx.claim(&accessor, true, &at, format!("the accessor of section `{key}`")) {
+            continue;
+        }
+        let role = if config { StructRole::Config } else { StructRole::Section };
+        let doc = if config {
+            format!("Configuration section `{key}`. `Default` gives the contract's values; deserializing a partial override keeps the defaults of every key it leaves out, and an unknown key is an error.")
+        } else {
+            format!("The contract's `{key}` section, as typed data.")
+        };
+        let shape = infer(value);
+        let Some(ty) = materialize(cx, &shape, Some(value), &path, key, role, doc) else { continue };
+        out.push(DataSection { key: key.to_string(), accessor, ty, value: to_value(value) });
+    }
+    out
+}
+
+pub(crate) fn to_value(v: &Yaml) -> Value {
+    match v {
+        Yaml::Null => Value::Null,
+        Yaml::Bool(b) => Value::Bool(*b),
+        Yaml::Int(i) => Value::Int(*i),
+        Yaml::Float(f) => Value::Float(*f),
+        Yaml::Str(s) => Value::Str(s.clone()),
+        Yaml::Seq(items) => Value::List(items.iter().map(to_value).collect()),
+        Yaml::Map(entries) => Value::Map(entries.iter().map(|(k, v)| (k.clone(), to_value(v))).collect()),
+    }
+}
+
+/// Gives a shape Rust types. `value` is the single piece of data the shape came from, if any:
+/// structs made from one value get a `Default` with its values.
+fn materialize(
+    cx: &mut Checker,
+    shape: &Shape,
+    value: Option<&Yaml>,
+    path: &[Seg],
+    hint: &str,
+    role: StructRole,
+    doc: String,
+) -> Option<TypeRef> {
+    Some(match shape {
+        Shape::Null => TypeRef::Optional(Box::new(TypeRef::Dynamic)),
+        Shape::Bool => TypeRef::Bool,
+        Shape::Int => TypeRef::Integer,
+        Shape::Float => TypeRef::Float,
+        Shape::Str => TypeRef::String,
+        Shape::EmptyList => TypeRef::List(Box::new(TypeRef::Dynamic)),
+        Shape::EmptyMap => TypeRef::Map(Box::new(TypeRef::Dynamic)),
+        Shape::Dynamic => TypeRef::Dynamic,
+        Shape::Optional(inner) => {
+            TypeRef::Optional(Box::new(materialize(cx, inner, None, path, hint, StructRole::Nested, String::new())?))
+        }
+        Shape::List(item) => {
+            let item_hint = format!("{hint}_item");
+            let item = materialize(cx, item, None, path, &item_hint, StructRole::Nested, String::new())?;
+            if role != StructRole::Nested {
+                // A top-level list section gets a named type so its accessor reads well.
+                let ident = cx.ident(hint, Case::UpperCamel, &Anchor::key(path), "section")?;
+                if !cx.claim(&ident, false, &Anchor::key(path), format!("section `{hint}`")) {
+                    return None;
+                }
+                cx.define(TypeDef::Alias(AliasDef { name: ident.clone(), doc, target: TypeRef::List(Box::new(item)) }));
+                return Some(TypeRef::Named(ident));
+            }
+            TypeRef::List(Box::new(item))
+        }
+        Shape::Map(fields) => {
+            let ident = cx.ident(hint, Case::UpperCamel, &Anchor::key(path), "section")?;
+            if !cx.claim(&ident, false, &Anchor::key(path), format!("`{hint}`")) {
+                return None;
+            }
+            let mut out: Vec<Field> = Vec::new();
+            let mut defaults = Vec::new();
+            let mut ok = true;
+            for (key, field_shape, present) in fields {
+                let mut fpath = path.to_vec();
+                fpath.push(Seg::Key(key.clone()));
+                let Some(fid) = cx.ident(key, Case::Snake, &Anchor::key(&fpath), "key") else {
+                    ok = false;
+                    continue;
+                };
+                if let Some(prev) = out.iter().find(|f| f.ident == fid) {
+                    cx.error(
+                        "E0190",
+                        Anchor::key(&fpath),
+                        format!("keys `{}` and `{key}` would both become the Rust field `{fid}`", prev.wire),
+                    )
+                    .label("second key")
+                    .help("rename one of them");
+                    ok = false;
+                    continue;
+                }
+                let field_value = value.and_then(|v| v.get(key));
+                let fhint = format!("{hint}_{key}");
+                let Some(mut ty) =
+                    materialize(cx, field_shape, field_value, &fpath, &fhint, StructRole::Nested, String::new())
+                else {
+                    ok = false;
+                    continue;
+                };
+                if !present && !matches!(ty, TypeRef::Optional(_)) {
+                    ty = TypeRef::Optional(Box::new(ty));
+                }
+                if let Some(v) = field_value {
+                    defaults.push(to_value(v));
+                }
+                let doc = match field_value {
+                    Some(v) => format!("Contract value: `{}`.", short(v)),
+                    None => String::new(),
+                };
+                out.push(Field { wire: key.clone(), ident: fid, ty, doc });
+            }
+            if !ok {
+                return None;
+            }
+            let defaults = value.map(|_| defaults);
+            let doc = if doc.is_empty() {
+                let items = if value.is_none() { " (one item's fields)" } else { "" };
+                format!("`{}` in the contract{items}.", crate::locate::dotted(path))
+            } else {
+                doc
+            };
+            cx.define(TypeDef::Struct(StructDef { name: ident.clone(), doc, role, fields: out, defaults }));
+            TypeRef::Named(ident)
+        }
+    })
+}
+
+/// A one-line rendering of a default for docs; long values are cut.
+fn short(v: &Yaml) -> String {
+    let text = match v {
+        Yaml::Null => "null".to_string(),
+        Yaml::Bool(b) => b.to_string(),
+        Yaml::Int(i) => i.to_string(),
+        Yaml::Float(f) => format!("{f:?}"),
+        Yaml::Str(s) => format!("{s:?}"),
+        Yaml::Seq(items) => format!("[{}]", items.iter().map(short).collect::<Vec<_>>().join(", ")),
+        Yaml::Map(entries) if entries.is_empty() => "{}".to_string(),
+        Yaml::Map(_) => "{...}".to_string(),
+    };
+    if text.chars().count() > 80 {
+        let cut: String = text.chars().take(77).collect();
+        format!("{cut}...")
+    } else {
+        text
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lists_of_mappings_merge_with_optional_fields() {
+        let a = Shape::Map(vec![
+            ("name".into(), Shape::Str, true),
+            ("buckets".into(), Shape::List(Box::new(Shape::Int)), true),
+        ]);
+        let b = Shape::Map(vec![
+            ("name".into(), Shape::Str, true),
+            ("labels".into(), Shape::List(Box::new(Shape::Str)), true),
+        ]);
+        let Shape::Map(fields) = unify(a, b) else { panic!("expected a map") };
+        let presence: Vec<(&str, bool)> = fields.iter().map(|(k, _, p)| (k.as_str(), *p)).collect();
+        assert_eq!(presence, [("name", true), ("buckets", false), ("labels", false)]);
+    }
+
+    #[test]
+    fn numbers_widen_and_mixed_lists_become_dynamic() {
+        assert_eq!(unify(Shape::Int, Shape::Float), Shape::Float);
+        assert_eq!(unify(Shape::Str, Shape::Int), Shape::Dynamic);
+        assert_eq!(unify(Shape::Null, Shape::Str), Shape::Optional(Box::new(Shape::Str)));
+    }
+}

@@ -1,0 +1,286 @@
+//! Stage 3: the parsed tree into the checked model, collecting every problem of the file.
+
+mod actions;
+mod data;
+mod records;
+pub mod suggest;
+mod types;
+
+use crate::diagnostics::{Diagnostic, Label, Severity};
+use crate::load::Source;
+use crate::locate::{Anchor, Seg, SpanIndex};
+use crate::model::{Mixin, TypeDef};
+use crate::names::{self, Case, Ident};
+use crate::parse::Yaml;
+use std::collections::HashMap;
+use std::path::Path;
+
+/// What validation may be asked to be stricter about.
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    /// An action input or output with no type is an error instead of a warning.
+    pub strict_types: bool,
+}
+
+/// Keys of a mixin contract the format defines; every other top-level key is data.
+const REQUIRED_TOP: &[&str] = &["mixin_name", "mixin_version", "description", "applicable_node_types", "actions"];
+const OPTIONAL_TOP: &[&str] = &["output_models", "dependencies", "requires_dependencies", "metrics"];
+
+/// Validates one parsed contract. Returns the checked model when there is no error, and every
+/// diagnostic (errors, warnings, notes) with its location.
+pub fn validate(source: &Source, doc: &Yaml, options: &Options) -> (Option<Mixin>, Vec<Diagnostic>) {
+    let mut cx = Checker::new(&source.path, options);
+    let mixin = top::check(&mut cx, doc);
+    let diagnostics = cx.finish(&source.text);
+    let ok = !diagnostics.iter().any(Diagnostic::is_error);
+    (mixin.filter(|_| ok), diagnostics)
+}
+
+/// A diagnostic waiting for its position, which is looked up only when there is one to report.
+pub(crate) struct Pending {
+    diagnostic: Diagnostic,
+    at: Anchor,
+    also: Vec<(Anchor, String)>,
+}
+
+/// Collects diagnostics and the names already given to Rust items.
+pub(crate) struct Checker<'a> {
+    file: &'a Path,
+    options: &'a Options,
+    pending: Vec<Pending>,
+    /// Type-namespace items of the module: name -> where it came from.
+    types: HashMap<String, (Anchor, String)>,
+    /// Value-namespace items (constants, functions).
+    values: HashMap<String, (Anchor, String)>,
+    /// Type definitions, in the order they are made.
+    defs: Vec<TypeDef>,
+    /// Identical inline enums share one type: variants -> its name.
+    enums: HashMap<Vec<String>, Ident>,
+    /// Output models already resolved: explicit types may name them.
+    models: Vec<crate::model::OutputModel>,
+}
+
+impl<'a> Checker<'a> {
+    fn new(file: &'a Path, options: &'a Options) -> Self {
+        Checker {
+            file,
+            options,
+            pending: Vec::new(),
+            types: HashMap::new(),
+            values: HashMap::new(),
+            defs: Vec::new(),
+            enums: HashMap::new(),
+            models: Vec::new(),
+        }
+    }
+
+    pub(crate) fn report(&mut self, diagnostic: Diagnostic, at: Anchor) -> &mut Pending {
+        self.pending.push(Pending { diagnostic, at, also: Vec::new() });
+        self.pending.last_mut().expect("just pushed")
+    }
+
+    pub(crate) fn error(&mut self, code: &'static str, at: Anchor, message: impl Into<String>) -> &mut Pending {
+        let d = Diagnostic::error(code, self.file, message);
+        self.report(d, at)
+    }
+
+    pub(crate) fn warning(&mut self, code: &'static str, at: Anchor, message: impl Into<String>) -> &mut Pending {
+        let d = Diagnostic::warning(code, self.file, message);
+        self.report(d, at)
+    }
+
+    fn finish(self, text: &str) -> Vec<Diagnostic> {
+        if self.pending.is_empty() {
+            return Vec::new();
+        }
+        let index = SpanIndex::build(text);
+        let file = self.file;
+        let mut out: Vec<Diagnostic> = self
+            .pending
+            .into_iter()
+            .map(|p| {
+                let mut d = p.diagnostic;
+                d.primary.location = index.find(&p.at);
+                for (anchor, message) in p.also {
+                    d.secondary.push(Label { file: file.to_path_buf(), location: index.find(&anchor), message });
+                }
+                d
+            })
+            .collect();
+        out.sort_by(|a, b| {
+            (a.primary.location, std::cmp::Reverse(a.severity))
+                .cmp(&(b.primary.location, std::cmp::Reverse(b.severity)))
+        });
+        out
+    }
+
+    /// The identifier for a contract name, or an E0200 diagnostic at `at`.
+    pub(crate) fn ident(&mut self, name: &str, case: Case, at: &Anchor, what: &str) -> Option<Ident> {
+        match names::to_ident(name, case) {
+            Ok(id) => Some(id),
+            Err(e) => {
+                self.error(
+                    "E0200",
+                    at.clone(),
+                    format!("{what} `{}` cannot become a Rust identifier: {e}", name.escape_debug()),
+                )
+                .help("use ASCII letters, digits, `_` and `-`, starting with a letter");
+                None
+            }
+        }
+    }
+
+    /// Claims a name in the module's type or value namespace; a clash is E0190 naming both.
+    pub(crate) fn claim(&mut self, ident: &Ident, value_ns: bool, at: &Anchor, what: String) -> bool {
+        let table = if value_ns { &mut self.values } else { &mut self.types };
+        if let Some((first, first_what)) = table.get(&ident.name).cloned() {
+            let message = format!("{what} and {first_what} would both become the Rust item `{ident}`");
+            self.error("E0190", at.clone(), message)
+                .label(format!("{what} becomes `{ident}`"))
+                .also(first, format!("{first_what} becomes `{ident}` here"))
+                .help("rename one of them in the contract");
+            return false;
+        }
+        table.insert(ident.name.clone(), (at.clone(), what));
+        true
+    }
+
+    pub(crate) fn define(&mut self, def: TypeDef) {
+        self.defs.push(def);
+    }
+
+    fn severity_for_untyped(&self) -> Severity {
+        if self.options.strict_types {
+            Severity::Error
+        } else {
+            Severity::Warning
+        }
+    }
+}
+
+impl Pending {
+    pub(crate) fn help(&mut self, help: impl Into<String>) -> &mut Self {
+        self.diagnostic.help = Some(help.into());
+        self
+    }
+    pub(crate) fn label(&mut self, label: impl Into<String>) -> &mut Self {
+        self.diagnostic.primary.message = label.into();
+        self
+    }
+    pub(crate) fn also(&mut self, at: Anchor, message: impl Into<String>) -> &mut Self {
+        self.also.push((at, message.into()));
+        self
+    }
+}
+
+/// A view of one mapping in the document, for checking its keys.
+pub(crate) struct MapView<'d> {
+    pub path: Vec<Seg>,
+    pub entries: &'d [(String, Yaml)],
+}
+
+impl<'d> MapView<'d> {
+    pub(crate) fn get(&self, key: &str) -> Option<&'d Yaml> {
+        self.entries.iter().find(|(k, _)| k == key).map(|(_, v)| v)
+    }
+
+    pub(crate) fn child(&self, key: &str) -> Vec<Seg> {
+        let mut p = self.path.clone();
+        p.push(Seg::Key(key.to_string()));
+        p
+    }
+
+    /// Reports unknown keys (a warning with a did-you-mean, or an error when the key looks like a
+    /// required key that is missing) and missing required keys. Returns false if any required key
+    /// is missing.
+    pub(crate) fn check_keys(&self, cx: &mut Checker, what: &str, required: &[&str], optional: &[&str]) -> bool {
+        let known = || required.iter().chain(optional).copied();
+        let mut explained = Vec::new();
+        for (key, _) in self.entries {
+            if known().any(|k| k == key) {
+                continue;
+            }
+            let at = Anchor::key(&self.child(key));
+            match suggest::closest(key, known()) {
+                Some(near) if required.contains(&near) && self.get(near).is_none() => {
+                    explained.push(near);
+                    cx.error(
+                        "E0151",
+                        at,
+                        format!("unknown key `{key}` in {what}; the required key `{near}` is missing"),
+                    )
+                    .label("unknown key")
+                    .help(format!("rename `{key}` to `{near}`"));
+                }
+                Some(near) => {
+                    cx.warning("W0150", at, format!("unknown key `{key}` in {what} is ignored"))
+                        .label("unknown key")
+                        .help(format!("did you mean `{near}`?"));
+                }
+                None => {
+                    let list = known().map(|k| format!("`{k}`")).collect::<Vec<_>>().join(", ");
+                    cx.warning("W0150", at, format!("unknown key `{key}` in {what} is ignored"))
+                        .label("unknown key")
+                        .help(format!("{what} takes {list}"));
+                }
+            }
+        }
+        let mut complete = true;
+        for key in required {
+            if self.get(key).is_none() {
+                complete = false;
+                if !explained.contains(key) {
+                    cx.error("E0100", Anchor::value(&self.path), format!("{what} is missing the required key `{key}`"))
+                        .label(format!("`{key}` missing here"));
+                }
+            }
+        }
+        complete
+    }
+}
+
+mod top {
+    use super::*;
+    use crate::model::Mixin;
+
+    pub(super) fn check(cx: &mut Checker, doc: &Yaml) -> Option<Mixin> {
+        let root = Anchor::value(&[]);
+        let Yaml::Map(entries) = doc else {
+            cx.error("E0006", root, format!("a mixin contract is a mapping at the top level, found {}", doc.kind()))
+                .help("start the file with `mixin_name: \"mixin_...\"`");
+            return None;
+        };
+        let map = MapView { path: Vec::new(), entries };
+        if map.get("mixin_name").is_none()
+            && map.get("mixin_version").is_none()
+            && map.get("applicable_node_types").is_none()
+        {
+            not_a_mixin(cx, &map);
+            return None;
+        }
+        records::check_top(cx, &map)
+    }
+
+    /// Files of another format get one diagnostic, not one per missing key.
+    fn not_a_mixin(cx: &mut Checker, map: &MapView) {
+        let keys: Vec<&str> = map.entries.iter().map(|(k, _)| k.as_str()).collect();
+        let shown = keys.iter().take(6).map(|k| format!("`{k}`")).collect::<Vec<_>>().join(", ");
+        let hint = if map.get("contract_type").is_some() || map.get("contract_version").is_some() {
+            " (it looks like a subcontract or node contract)"
+        } else if map.get("id").is_some() && map.get("version").is_some() {
+            " (it looks like the later `id`/`version` mixin format)"
+        } else {
+            ""
+        };
+        let first = map.entries.first().map(|(k, _)| Anchor::key(&[Seg::Key(k.clone())])).unwrap_or(Anchor::value(&[]));
+        cx.error(
+            "E0210",
+            first,
+            format!(
+                "not a mixin contract{hint}: `mixin_name`, `mixin_version` and `applicable_node_types` are missing; found {shown}"
+            ),
+        )
+        .label("a mixin contract starts with `mixin_name`")
+        .help("mixin-codegen reads contracts with mixin_name, mixin_version, description, applicable_node_types and actions");
+    }
+}

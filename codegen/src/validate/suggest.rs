@@ -1,0 +1,49 @@
+//! "Did you mean" for keys, type names and node types.
+
+/// Edit distance between two strings, in characters.
+pub fn distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    let mut cur = vec![0; b.len() + 1];
+    for (i, ca) in a.chars().enumerate() {
+        cur[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let cost = usize::from(ca != *cb);
+            cur[j + 1] = (prev[j] + cost).min(prev[j + 1] + 1).min(cur[j] + 1);
+        }
+        std::mem::swap(&mut prev, &mut cur);
+    }
+    prev[b.len()]
+}
+
+/// The closest candidate, if it is close enough to be a likely typo: a different case, or an edit
+/// distance of at most a third of the word (at least 1).
+pub fn closest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    let lower = word.to_ascii_lowercase();
+    let mut best: Option<(usize, &str)> = None;
+    for candidate in candidates {
+        let d =
+            if candidate.eq_ignore_ascii_case(word) { 0 } else { distance(&lower, &candidate.to_ascii_lowercase()) };
+        let limit = (candidate.chars().count().max(word.chars().count()) / 3).max(1);
+        if d <= limit && best.is_none_or(|(bd, _)| d < bd) {
+            best = Some((d, candidate));
+        }
+    }
+    best.map(|(_, c)| c)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn suggestions() {
+        let nodes = ["COMPUTE", "EFFECT", "REDUCER", "ORCHESTRATOR"];
+        assert_eq!(closest("ORCHESTRATR", nodes), Some("ORCHESTRATOR"));
+        assert_eq!(closest("compute", nodes), Some("COMPUTE"));
+        assert_eq!(closest("INVALID_TYPE", nodes), None);
+        assert_eq!(closest("flaot", ["string", "float", "integer"]), Some("float"));
+        assert_eq!(closest("timeout_msec", ["timeout_ms", "name"]), Some("timeout_ms"));
+        assert_eq!(distance("kitten", "sitting"), 3);
+    }
+}

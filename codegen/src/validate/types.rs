@@ -1,0 +1,261 @@
+//! Output models and the type vocabulary: type names, inline enums, nested objects, arrays, maps.
+
+use super::{suggest, Checker, MapView};
+use crate::locate::{Anchor, Seg};
+use crate::model::{AliasDef, EnumDef, Field, OutputModel, StructDef, StructRole, TypeDef, TypeRef, Variant};
+use crate::names::{Case, Ident};
+use crate::parse::Yaml;
+
+pub(super) const TYPE_NAMES: &[&str] =
+    &["string", "integer", "float", "number", "boolean", "timestamp", "datetime", "object", "array"];
+
+/// Keys that make a mapping a type specification rather than a nested object's fields.
+const SPEC_KEYS: &[&str] = &["type", "items", "properties", "additionalProperties", "description", "format"];
+
+pub(super) fn output_models(cx: &mut Checker, map: &MapView) -> Vec<OutputModel> {
+    let path = map.child("output_models");
+    let entries = match map.get("output_models") {
+        None | Some(Yaml::Null) => return Vec::new(),
+        Some(Yaml::Map(entries)) => entries,
+        Some(other) => {
+            cx.error(
+                "E0101",
+                Anchor::value(&path),
+                format!("output_models must be a mapping of model names to fields, found {}", other.kind()),
+            )
+            .label("expected a mapping");
+            return Vec::new();
+        }
+    };
+    let mut out = Vec::new();
+    for (name, spec) in entries {
+        let mut at = path.clone();
+        at.push(Seg::Key(name.clone()));
+        let Some(ident) = cx.ident(name, Case::UpperCamel, &Anchor::key(&at), "output model") else { continue };
+        let doc = format!("The output model `{name}`.");
+        let ty = match spec {
+            Yaml::Map(fields) if !is_type_spec(spec) => {
+                define_struct(cx, fields, &at, ident, StructRole::OutputModel, doc, name)
+            }
+            _ => {
+                let target = resolve(cx, spec, &at, name);
+                target.and_then(|target| {
+                    let target = match target {
+                        // `{type: object, properties}` already made a struct under the model's name hint.
+                        TypeRef::Named(n) if n.name == ident.name => return Some(TypeRef::Named(n)),
+                        other => other,
+                    };
+                    cx.claim(&ident, false, &Anchor::key(&at), format!("output model `{name}`")).then(|| {
+                        cx.define(TypeDef::Alias(AliasDef { name: ident.clone(), doc, target }));
+                        TypeRef::Named(ident)
+                    })
+                })
+            }
+        };
+        if let Some(ty) = ty {
+            out.push(OutputModel { name: name.clone(), ty });
+        }
+    }
+    out
+}
+
+pub(super) fn is_type_spec(spec: &Yaml) -> bool {
+    match spec {
+        Yaml::Map(entries) => {
+            matches!(spec.get("type"), Some(Yaml::Str(t)) if TYPE_NAMES.contains(&t.as_str()) || suggest::closest(t, TYPE_NAMES.iter().copied()).is_some())
+                && entries.iter().all(|(k, _)| SPEC_KEYS.contains(&k.as_str()))
+        }
+        _ => false,
+    }
+}
+
+/// A struct from a mapping of field name -> type specification. Returns `Named` on success.
+pub(super) fn define_struct(
+    cx: &mut Checker,
+    fields: &[(String, Yaml)],
+    at: &[Seg],
+    ident: Ident,
+    role: StructRole,
+    doc: String,
+    wire_path: &str,
+) -> Option<TypeRef> {
+    let claimed = cx.claim(&ident, false, &Anchor::key(at), format!("`{wire_path}`"));
+    let mut out = Vec::new();
+    let mut ok = claimed;
+    for (key, spec) in fields {
+        let mut fat = at.to_vec();
+        fat.push(Seg::Key(key.clone()));
+        let Some(fid) = cx.ident(key, Case::Snake, &Anchor::key(&fat), "field") else {
+            ok = false;
+            continue;
+        };
+        if let Some(prev) = out.iter().find(|f: &&Field| f.ident == fid) {
+            cx.error(
+                "E0190",
+                Anchor::key(&fat),
+                format!("fields `{}` and `{key}` would both become the Rust field `{fid}`", prev.wire),
+            )
+            .label("second field")
+            .help("rename one of them");
+            ok = false;
+            continue;
+        }
+        let Some(ty) = resolve(cx, spec, &fat, &format!("{wire_path}_{key}")) else {
+            ok = false;
+            continue;
+        };
+        let doc = match spec {
+            Yaml::Str(t) => format!("Contract type: `{t}`."),
+            _ => String::new(),
+        };
+        out.push(Field { wire: key.clone(), ident: fid, ty, doc });
+    }
+    if !ok {
+        return None;
+    }
+    let doc = if doc.is_empty() { format!("`{}` in the contract.", crate::locate::dotted(at)) } else { doc };
+    cx.define(TypeDef::Struct(StructDef { name: ident.clone(), doc, role, fields: out, defaults: None }));
+    Some(TypeRef::Named(ident))
+}
+
+/// Resolves a type specification. `hint` names any type it has to define (a nested struct, an enum).
+pub(super) fn resolve(cx: &mut Checker, spec: &Yaml, at: &[Seg], hint: &str) -> Option<TypeRef> {
+    match spec {
+        Yaml::Str(name) => type_name(cx, name, at, hint),
+        Yaml::Map(_) if is_type_spec(spec) => {
+            let name = spec.get("type").and_then(Yaml::as_str).unwrap_or_default();
+            let mut tat = at.to_vec();
+            tat.push(Seg::Key("type".into()));
+            match name {
+                "array" => {
+                    let Some(items) = spec.get("items") else {
+                        cx.error("E0161", Anchor::key(at), "an array type needs `items`")
+                            .label("array without items")
+                            .help("add `items: \"string\"` (a type name) or `items:` with the item's fields");
+                        return None;
+                    };
+                    let mut iat = at.to_vec();
+                    iat.push(Seg::Key("items".into()));
+                    let item_hint = format!("{hint}_item");
+                    let item = match items {
+                        Yaml::Map(fields) if !is_type_spec(items) => {
+                            let ident = cx.ident(&item_hint, Case::UpperCamel, &Anchor::key(&iat), "type")?;
+                            define_struct(cx, fields, &iat, ident, StructRole::Nested, String::new(), &item_hint)?
+                        }
+                        _ => resolve(cx, items, &iat, &item_hint)?,
+                    };
+                    Some(TypeRef::List(Box::new(item)))
+                }
+                "object" => {
+                    if let Some(props) = spec.get("properties") {
+                        let mut pat = at.to_vec();
+                        pat.push(Seg::Key("properties".into()));
+                        let Yaml::Map(fields) = props else {
+                            cx.error(
+                                "E0101",
+                                Anchor::value(&pat),
+                                format!("`properties` must map field names to types, found {}", props.kind()),
+                            )
+                            .label("expected a mapping");
+                            return None;
+                        };
+                        let ident = cx.ident(hint, Case::UpperCamel, &Anchor::key(at), "type")?;
+                        return define_struct(cx, fields, at, ident, StructRole::Nested, String::new(), hint);
+                    }
+                    if let Some(values) = spec.get("additionalProperties") {
+                        let mut vat = at.to_vec();
+                        vat.push(Seg::Key("additionalProperties".into()));
+                        return Some(TypeRef::Map(Box::new(resolve(cx, values, &vat, &format!("{hint}_value"))?)));
+                    }
+                    Some(TypeRef::Object)
+                }
+                other => type_name(cx, other, &tat, hint),
+            }
+        }
+        Yaml::Map(fields) => {
+            let ident = cx.ident(hint, Case::UpperCamel, &Anchor::key(at), "type")?;
+            define_struct(cx, fields, at, ident, StructRole::Nested, String::new(), hint)
+        }
+        other => {
+            cx.error(
+                "E0160",
+                Anchor::value(at),
+                format!("expected a type name or a mapping of fields, found {}", other.kind()),
+            )
+            .label("not a type")
+            .help(format!("type names are {}", TYPE_NAMES.join(", ")));
+            None
+        }
+    }
+}
+
+fn type_name(cx: &mut Checker, name: &str, at: &[Seg], hint: &str) -> Option<TypeRef> {
+    let at_value = Anchor::value(at);
+    Some(match name.trim() {
+        "string" => TypeRef::String,
+        "integer" => TypeRef::Integer,
+        "float" | "number" => TypeRef::Float,
+        "boolean" => TypeRef::Bool,
+        "timestamp" | "datetime" => TypeRef::Timestamp,
+        "object" => TypeRef::Object,
+        "array" => {
+            cx.error("E0161", at_value, "an array type needs `items`")
+                .label("array without items")
+                .help("write `{type: \"array\", items: \"string\"}`");
+            return None;
+        }
+        t if t.starts_with("enum[") => return inline_enum(cx, t, at, hint),
+        t if cx.models.iter().any(|m| m.name == t) => {
+            return cx.models.iter().find(|m| m.name == t).map(|m| m.ty.clone());
+        }
+        t => {
+            let near = suggest::closest(t, TYPE_NAMES.iter().copied());
+            let d =
+                cx.error("E0160", at_value, format!("unknown type `{}`", t.escape_debug())).label("unknown type name");
+            match near {
+                Some(near) => d.help(format!("did you mean `{near}`?")),
+                None => d.help(format!(
+                    "type names are {}, `enum[A,B]`, and the mixin's output models",
+                    TYPE_NAMES.join(", ")
+                )),
+            };
+            return None;
+        }
+    })
+}
+
+fn inline_enum(cx: &mut Checker, text: &str, at: &[Seg], hint: &str) -> Option<TypeRef> {
+    let at_value = Anchor::value(at);
+    let Some(inner) = text.strip_prefix("enum[").and_then(|t| t.strip_suffix(']')) else {
+        cx.error("E0240", at_value, format!("malformed inline enum `{}`", text.escape_debug()))
+            .label("expected `enum[A,B,C]`")
+            .help("close the list with `]`");
+        return None;
+    };
+    let wires: Vec<String> = inner.split(',').map(|v| v.trim().to_string()).collect();
+    if let Some(ident) = cx.enums.get(&wires) {
+        return Some(TypeRef::Named(ident.clone()));
+    }
+    let mut variants: Vec<Variant> = Vec::new();
+    for wire in &wires {
+        let ident = cx.ident(wire, Case::UpperCamel, &at_value, "enum value")?;
+        if let Some(prev) = variants.iter().find(|v| v.ident == ident) {
+            cx.error(
+                "E0240",
+                at_value,
+                format!("enum values `{}` and `{wire}` would both become the variant `{ident}`", prev.wire),
+            )
+            .label("repeated enum value");
+            return None;
+        }
+        variants.push(Variant { wire: wire.clone(), ident });
+    }
+    let ident = cx.ident(hint, Case::UpperCamel, &at_value, "type")?;
+    if !cx.claim(&ident, false, &at_value, format!("the enum for `{hint}`")) {
+        return None;
+    }
+    cx.enums.insert(wires.clone(), ident.clone());
+    let doc = format!("One of `{}`.", wires.join("`, `"));
+    cx.define(TypeDef::Enum(EnumDef { name: ident.clone(), doc, variants }));
+    Some(TypeRef::Named(ident))
+}
