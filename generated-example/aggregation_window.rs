@@ -253,10 +253,11 @@ impl ::core::default::Default for AggregationWindowConfig {
         Self {
             window_size_ms: 60000,
             allowed_lateness_ms: 5000,
-            aggregate_functions: ::std::vec![
-                ::std::string::String::from("count"), ::std::string::String::from("sum"),
-                ::std::string::String::from("max")
-            ],
+            aggregate_functions: ::std::vec::Vec::from([
+                ::std::string::String::from("count"),
+                ::std::string::String::from("sum"),
+                ::std::string::String::from("max"),
+            ]),
             emit_empty_windows: false,
             watermark: <AggregationWindowConfigWatermark as ::core::default::Default>::default(),
         }

@@ -282,16 +282,16 @@ impl ::core::default::Default for ErrorHandlingConfig {
             error_retry_delay_ms: 1000,
             error_retry_backoff_multiplier: 2.0,
             max_retry_delay_ms: 30000,
-            retriable_error_types: ::std::vec![
+            retriable_error_types: ::std::vec::Vec::from([
                 ::std::string::String::from("TimeoutError"),
                 ::std::string::String::from("ConnectionError"),
-                ::std::string::String::from("TemporaryFailure")
-            ],
-            fatal_error_types: ::std::vec![
+                ::std::string::String::from("TemporaryFailure"),
+            ]),
+            fatal_error_types: ::std::vec::Vec::from([
                 ::std::string::String::from("AuthenticationError"),
                 ::std::string::String::from("ValidationError"),
-                ::std::string::String::from("ConfigurationError")
-            ],
+                ::std::string::String::from("ConfigurationError"),
+            ]),
             enable_error_metrics: true,
             sensitive_data_scrubbing: true,
             error_log_level: ::std::string::String::from("ERROR"),

@@ -437,15 +437,15 @@ impl ::core::default::Default for NodeSpecificEventsCompute {
     /// The contract's values.
     fn default() -> Self {
         Self {
-            publishes: ::std::vec![
+            publishes: ::std::vec::Vec::from([
                 ::std::string::String::from("computation_started"),
                 ::std::string::String::from("computation_completed"),
-                ::std::string::String::from("computation_failed")
-            ],
-            subscribes: ::std::vec![
+                ::std::string::String::from("computation_failed"),
+            ]),
+            subscribes: ::std::vec::Vec::from([
                 ::std::string::String::from("computation_request"),
-                ::std::string::String::from("resource_update")
-            ],
+                ::std::string::String::from("resource_update"),
+            ]),
         }
     }
 }
@@ -462,15 +462,15 @@ impl ::core::default::Default for NodeSpecificEventsEffect {
     /// The contract's values.
     fn default() -> Self {
         Self {
-            publishes: ::std::vec![
+            publishes: ::std::vec::Vec::from([
                 ::std::string::String::from("effect_executed"),
                 ::std::string::String::from("external_call_completed"),
-                ::std::string::String::from("side_effect_occurred")
-            ],
-            subscribes: ::std::vec![
+                ::std::string::String::from("side_effect_occurred"),
+            ]),
+            subscribes: ::std::vec::Vec::from([
                 ::std::string::String::from("effect_request"),
-                ::std::string::String::from("external_event")
-            ],
+                ::std::string::String::from("external_event"),
+            ]),
         }
     }
 }
@@ -487,15 +487,15 @@ impl ::core::default::Default for NodeSpecificEventsReducer {
     /// The contract's values.
     fn default() -> Self {
         Self {
-            publishes: ::std::vec![
+            publishes: ::std::vec::Vec::from([
                 ::std::string::String::from("state_updated"),
                 ::std::string::String::from("aggregation_completed"),
-                ::std::string::String::from("state_snapshot")
-            ],
-            subscribes: ::std::vec![
+                ::std::string::String::from("state_snapshot"),
+            ]),
+            subscribes: ::std::vec::Vec::from([
                 ::std::string::String::from("state_change_request"),
-                ::std::string::String::from("aggregation_trigger")
-            ],
+                ::std::string::String::from("aggregation_trigger"),
+            ]),
         }
     }
 }
@@ -512,16 +512,16 @@ impl ::core::default::Default for NodeSpecificEventsOrchestrator {
     /// The contract's values.
     fn default() -> Self {
         Self {
-            publishes: ::std::vec![
+            publishes: ::std::vec::Vec::from([
                 ::std::string::String::from("workflow_started"),
                 ::std::string::String::from("workflow_completed"),
-                ::std::string::String::from("coordination_event")
-            ],
-            subscribes: ::std::vec![
+                ::std::string::String::from("coordination_event"),
+            ]),
+            subscribes: ::std::vec::Vec::from([
                 ::std::string::String::from("task_completed"),
                 ::std::string::String::from("node_status_changed"),
-                ::std::string::String::from("workflow_trigger")
-            ],
+                ::std::string::String::from("workflow_trigger"),
+            ]),
         }
     }
 }

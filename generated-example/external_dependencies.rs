@@ -645,20 +645,21 @@ impl ::core::default::Default for SupportedServiceTypesRestApi {
     fn default() -> Self {
         Self {
             protocol: ::std::string::String::from("HTTP/HTTPS"),
-            authentication: ::std::vec![
+            authentication: ::std::vec::Vec::from([
                 ::std::string::String::from("bearer_token"),
                 ::std::string::String::from("api_key"),
                 ::std::string::String::from("oauth2"),
-                ::std::string::String::from("basic_auth")
-            ],
-            serialization: ::std::vec![
-                ::std::string::String::from("json"), ::std::string::String::from("xml"),
-                ::std::string::String::from("form_data")
-            ],
-            compression: ::std::vec![
+                ::std::string::String::from("basic_auth"),
+            ]),
+            serialization: ::std::vec::Vec::from([
+                ::std::string::String::from("json"),
+                ::std::string::String::from("xml"),
+                ::std::string::String::from("form_data"),
+            ]),
+            compression: ::std::vec::Vec::from([
                 ::std::string::String::from("gzip"),
-                ::std::string::String::from("deflate")
-            ],
+                ::std::string::String::from("deflate"),
+            ]),
         }
     }
 }
@@ -679,12 +680,12 @@ impl ::core::default::Default for SupportedServiceTypesDatabase {
     /// The contract's values.
     fn default() -> Self {
         Self {
-            protocols: ::std::vec![
+            protocols: ::std::vec::Vec::from([
                 ::std::string::String::from("postgresql"),
                 ::std::string::String::from("mysql"),
                 ::std::string::String::from("mongodb"),
-                ::std::string::String::from("cassandra")
-            ],
+                ::std::string::String::from("cassandra"),
+            ]),
             connection_pooling: true,
             transaction_support: true,
             streaming_support: false,
@@ -706,17 +707,17 @@ impl ::core::default::Default for SupportedServiceTypesMessageQueue {
     /// The contract's values.
     fn default() -> Self {
         Self {
-            protocols: ::std::vec![
+            protocols: ::std::vec::Vec::from([
                 ::std::string::String::from("kafka"),
                 ::std::string::String::from("rabbitmq"),
                 ::std::string::String::from("aws_sqs"),
-                ::std::string::String::from("azure_service_bus")
-            ],
-            delivery_guarantee: ::std::vec![
+                ::std::string::String::from("azure_service_bus"),
+            ]),
+            delivery_guarantee: ::std::vec::Vec::from([
                 ::std::string::String::from("at_least_once"),
                 ::std::string::String::from("at_most_once"),
-                ::std::string::String::from("exactly_once")
-            ],
+                ::std::string::String::from("exactly_once"),
+            ]),
             batching_support: true,
         }
     }
@@ -738,12 +739,13 @@ impl ::core::default::Default for SupportedServiceTypesFileStorage {
     /// The contract's values.
     fn default() -> Self {
         Self {
-            protocols: ::std::vec![
+            protocols: ::std::vec::Vec::from([
                 ::std::string::String::from("s3"),
                 ::std::string::String::from("azure_blob"),
-                ::std::string::String::from("gcs"), ::std::string::String::from("sftp"),
-                ::std::string::String::from("local")
-            ],
+                ::std::string::String::from("gcs"),
+                ::std::string::String::from("sftp"),
+                ::std::string::String::from("local"),
+            ]),
             streaming_support: true,
             encryption_support: true,
             versioning_support: true,
@@ -765,16 +767,18 @@ impl ::core::default::Default for SupportedServiceTypesExternalApis {
     /// The contract's values.
     fn default() -> Self {
         Self {
-            protocols: ::std::vec![
+            protocols: ::std::vec::Vec::from([
                 ::std::string::String::from("rest"),
                 ::std::string::String::from("graphql"),
-                ::std::string::String::from("grpc"), ::std::string::String::from("soap")
-            ],
-            authentication_flows: ::std::vec![
+                ::std::string::String::from("grpc"),
+                ::std::string::String::from("soap"),
+            ]),
+            authentication_flows: ::std::vec::Vec::from([
                 ::std::string::String::from("oauth2"),
                 ::std::string::String::from("api_key"),
-                ::std::string::String::from("jwt"), ::std::string::String::from("custom")
-            ],
+                ::std::string::String::from("jwt"),
+                ::std::string::String::from("custom"),
+            ]),
             rate_limiting_aware: true,
         }
     }
@@ -935,10 +939,10 @@ impl ::core::default::Default for AuthenticationPatternsOauth2 {
     /// The contract's values.
     fn default() -> Self {
         Self {
-            grant_types: ::std::vec![
+            grant_types: ::std::vec::Vec::from([
                 ::std::string::String::from("client_credentials"),
-                ::std::string::String::from("authorization_code")
-            ],
+                ::std::string::String::from("authorization_code"),
+            ]),
             token_refresh_enabled: true,
             scope_management: true,
         }
@@ -1022,25 +1026,27 @@ impl ::core::default::Default for DataTransformation {
     /// The contract's values.
     fn default() -> Self {
         Self {
-            input_formats: ::std::vec![
-                ::std::string::String::from("json"), ::std::string::String::from("xml"),
+            input_formats: ::std::vec::Vec::from([
+                ::std::string::String::from("json"),
+                ::std::string::String::from("xml"),
                 ::std::string::String::from("csv"),
                 ::std::string::String::from("protobuf"),
-                ::std::string::String::from("avro")
-            ],
-            output_formats: ::std::vec![
-                ::std::string::String::from("json"), ::std::string::String::from("xml"),
+                ::std::string::String::from("avro"),
+            ]),
+            output_formats: ::std::vec::Vec::from([
+                ::std::string::String::from("json"),
+                ::std::string::String::from("xml"),
                 ::std::string::String::from("csv"),
                 ::std::string::String::from("protobuf"),
-                ::std::string::String::from("avro")
-            ],
-            transformation_types: ::std::vec![
+                ::std::string::String::from("avro"),
+            ]),
+            transformation_types: ::std::vec::Vec::from([
                 ::std::string::String::from("field_mapping"),
                 ::std::string::String::from("data_type_conversion"),
                 ::std::string::String::from("structure_flattening"),
                 ::std::string::String::from("data_enrichment"),
-                ::std::string::String::from("validation_and_sanitization")
-            ],
+                ::std::string::String::from("validation_and_sanitization"),
+            ]),
         }
     }
 }

@@ -124,30 +124,47 @@ pub fn health_check_config() -> HealthCheckConfig {
 }
 /// The contract's `health_status_levels` section, with the values the contract gives.
 pub fn health_status_levels() -> HealthStatusLevels {
-    ::std::vec![
-        HealthStatusLevelsItem { healthy :
-        ::core::option::Option::Some(::std::string::String::from("All systems operational")),
-        degraded : ::core::option::Option::None, unhealthy :
-        ::core::option::Option::None, critical : ::core::option::Option::None, error :
-        ::core::option::Option::None, }, HealthStatusLevelsItem { healthy :
-        ::core::option::Option::None, degraded :
-        ::core::option::Option::Some(::std::string::String::from("Some non-critical issues detected")),
-        unhealthy : ::core::option::Option::None, critical :
-        ::core::option::Option::None, error : ::core::option::Option::None, },
-        HealthStatusLevelsItem { healthy : ::core::option::Option::None, degraded :
-        ::core::option::Option::None, unhealthy :
-        ::core::option::Option::Some(::std::string::String::from("Critical issues affecting functionality")),
-        critical : ::core::option::Option::None, error : ::core::option::Option::None, },
-        HealthStatusLevelsItem { healthy : ::core::option::Option::None, degraded :
-        ::core::option::Option::None, unhealthy : ::core::option::Option::None, critical
-        :
-        ::core::option::Option::Some(::std::string::String::from("Node cannot function properly")),
-        error : ::core::option::Option::None, }, HealthStatusLevelsItem { healthy :
-        ::core::option::Option::None, degraded : ::core::option::Option::None, unhealthy
-        : ::core::option::Option::None, critical : ::core::option::Option::None, error :
-        ::core::option::Option::Some(::std::string::String::from("Health check system failure")),
-        }
-    ]
+    ::std::vec::Vec::from([
+        HealthStatusLevelsItem {
+            healthy: Some(::std::string::String::from("All systems operational")),
+            degraded: None,
+            unhealthy: None,
+            critical: None,
+            error: None,
+        },
+        HealthStatusLevelsItem {
+            healthy: None,
+            degraded: Some(
+                ::std::string::String::from("Some non-critical issues detected"),
+            ),
+            unhealthy: None,
+            critical: None,
+            error: None,
+        },
+        HealthStatusLevelsItem {
+            healthy: None,
+            degraded: None,
+            unhealthy: Some(
+                ::std::string::String::from("Critical issues affecting functionality"),
+            ),
+            critical: None,
+            error: None,
+        },
+        HealthStatusLevelsItem {
+            healthy: None,
+            degraded: None,
+            unhealthy: None,
+            critical: Some(::std::string::String::from("Node cannot function properly")),
+            error: None,
+        },
+        HealthStatusLevelsItem {
+            healthy: None,
+            degraded: None,
+            unhealthy: None,
+            critical: None,
+            error: Some(::std::string::String::from("Health check system failure")),
+        },
+    ])
 }
 /// One of `HEALTHY`, `DEGRADED`, `UNHEALTHY`, `CRITICAL`, `ERROR`.
 #[derive(

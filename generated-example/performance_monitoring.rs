@@ -197,32 +197,60 @@ pub fn performance_config() -> PerformanceConfig {
 }
 /// The contract's `core_metrics` section, with the values the contract gives.
 pub fn core_metrics() -> CoreMetrics {
-    ::std::vec![
-        CoreMetricsItem { name : ::std::string::String::from("request_count"), r#type :
-        ::std::string::String::from("counter"), description :
-        ::std::string::String::from("Total number of requests processed"), labels :
-        ::core::option::Option::Some(::std::vec![::std::string::String::from("operation"),
-        ::std::string::String::from("status")]), buckets : ::core::option::Option::None,
-        }, CoreMetricsItem { name : ::std::string::String::from("request_duration"),
-        r#type : ::std::string::String::from("histogram"), description :
-        ::std::string::String::from("Request processing duration in milliseconds"),
-        labels :
-        ::core::option::Option::Some(::std::vec![::std::string::String::from("operation")]),
-        buckets : ::core::option::Option::Some(::std::vec![1, 5, 10, 25, 50, 100, 250,
-        500, 1000, 2500, 5000]), }, CoreMetricsItem { name :
-        ::std::string::String::from("active_requests"), r#type :
-        ::std::string::String::from("gauge"), description :
-        ::std::string::String::from("Number of currently active requests"), labels :
-        ::core::option::Option::None, buckets : ::core::option::Option::None, },
-        CoreMetricsItem { name : ::std::string::String::from("memory_usage"), r#type :
-        ::std::string::String::from("gauge"), description :
-        ::std::string::String::from("Memory usage in megabytes"), labels :
-        ::core::option::Option::None, buckets : ::core::option::Option::None, },
-        CoreMetricsItem { name : ::std::string::String::from("cpu_usage"), r#type :
-        ::std::string::String::from("gauge"), description :
-        ::std::string::String::from("CPU usage percentage"), labels :
-        ::core::option::Option::None, buckets : ::core::option::Option::None, }
-    ]
+    ::std::vec::Vec::from([
+        CoreMetricsItem {
+            name: ::std::string::String::from("request_count"),
+            r#type: ::std::string::String::from("counter"),
+            description: ::std::string::String::from(
+                "Total number of requests processed",
+            ),
+            labels: Some(
+                ::std::vec::Vec::from([
+                    ::std::string::String::from("operation"),
+                    ::std::string::String::from("status"),
+                ]),
+            ),
+            buckets: None,
+        },
+        CoreMetricsItem {
+            name: ::std::string::String::from("request_duration"),
+            r#type: ::std::string::String::from("histogram"),
+            description: ::std::string::String::from(
+                "Request processing duration in milliseconds",
+            ),
+            labels: Some(
+                ::std::vec::Vec::from([::std::string::String::from("operation")]),
+            ),
+            buckets: Some(
+                ::std::vec::Vec::from([
+                    1, 5, 10, 25, 50, 100, 250, 500, 1000, 2500, 5000,
+                ]),
+            ),
+        },
+        CoreMetricsItem {
+            name: ::std::string::String::from("active_requests"),
+            r#type: ::std::string::String::from("gauge"),
+            description: ::std::string::String::from(
+                "Number of currently active requests",
+            ),
+            labels: None,
+            buckets: None,
+        },
+        CoreMetricsItem {
+            name: ::std::string::String::from("memory_usage"),
+            r#type: ::std::string::String::from("gauge"),
+            description: ::std::string::String::from("Memory usage in megabytes"),
+            labels: None,
+            buckets: None,
+        },
+        CoreMetricsItem {
+            name: ::std::string::String::from("cpu_usage"),
+            r#type: ::std::string::String::from("gauge"),
+            description: ::std::string::String::from("CPU usage percentage"),
+            labels: None,
+            buckets: None,
+        },
+    ])
 }
 /// The contract's `node_specific_metrics` section, with the values the contract gives.
 pub fn node_specific_metrics() -> NodeSpecificMetrics {
@@ -230,17 +258,26 @@ pub fn node_specific_metrics() -> NodeSpecificMetrics {
 }
 /// The contract's `default_alerts` section, with the values the contract gives.
 pub fn default_alerts() -> DefaultAlerts {
-    ::std::vec![
-        DefaultAlertsItem { name : ::std::string::String::from("high_response_time"),
-        condition : ::std::string::String::from("average_response_time_ms > 1000"),
-        severity : ::std::string::String::from("warning"), evaluation_window_ms : 300000,
-        }, DefaultAlertsItem { name : ::std::string::String::from("high_error_rate"),
-        condition : ::std::string::String::from("error_rate_percent > 5"), severity :
-        ::std::string::String::from("critical"), evaluation_window_ms : 60000, },
-        DefaultAlertsItem { name : ::std::string::String::from("high_memory_usage"),
-        condition : ::std::string::String::from("memory_usage_mb > 1000"), severity :
-        ::std::string::String::from("warning"), evaluation_window_ms : 300000, }
-    ]
+    ::std::vec::Vec::from([
+        DefaultAlertsItem {
+            name: ::std::string::String::from("high_response_time"),
+            condition: ::std::string::String::from("average_response_time_ms > 1000"),
+            severity: ::std::string::String::from("warning"),
+            evaluation_window_ms: 300000,
+        },
+        DefaultAlertsItem {
+            name: ::std::string::String::from("high_error_rate"),
+            condition: ::std::string::String::from("error_rate_percent > 5"),
+            severity: ::std::string::String::from("critical"),
+            evaluation_window_ms: 60000,
+        },
+        DefaultAlertsItem {
+            name: ::std::string::String::from("high_memory_usage"),
+            condition: ::std::string::String::from("memory_usage_mb > 1000"),
+            severity: ::std::string::String::from("warning"),
+            evaluation_window_ms: 300000,
+        },
+    ])
 }
 /// The contract's `metrics_export` section, with the values the contract gives.
 pub fn metrics_export() -> MetricsExport {
@@ -421,7 +458,7 @@ impl ::core::default::Default for PerformanceConfig {
         Self {
             collection_interval_ms: 10000,
             metric_retention_hours: 168,
-            aggregation_intervals: ::std::vec![60000, 300000, 3600000],
+            aggregation_intervals: ::std::vec::Vec::from([60000, 300000, 3600000]),
             auto_collection_enabled: true,
             trace_sampling_rate: 0.1,
             alert_evaluation_interval_ms: 30000,
@@ -513,55 +550,96 @@ impl ::core::default::Default for NodeSpecificMetrics {
     /// The contract's values.
     fn default() -> Self {
         Self {
-            compute: ::std::vec![
-                NodeSpecificMetricsComputeItem { name :
-                ::std::string::String::from("computation_complexity"), r#type :
-                ::std::string::String::from("histogram"), description :
-                ::std::string::String::from("Complexity score of computations"), labels :
-                ::core::option::Option::Some(::std::vec![::std::string::String::from("algorithm_type")]),
-                }, NodeSpecificMetricsComputeItem { name :
-                ::std::string::String::from("cache_hit_rate"), r#type :
-                ::std::string::String::from("gauge"), description :
-                ::std::string::String::from("Cache hit rate percentage"), labels :
-                ::core::option::Option::None, }
-            ],
-            effect: ::std::vec![
-                NodeSpecificMetricsEffectItem { name :
-                ::std::string::String::from("external_call_duration"), r#type :
-                ::std::string::String::from("histogram"), description :
-                ::std::string::String::from("Duration of external API calls"), labels :
-                ::std::vec![::std::string::String::from("endpoint"),
-                ::std::string::String::from("method")], }, NodeSpecificMetricsEffectItem
-                { name : ::std::string::String::from("io_operations"), r#type :
-                ::std::string::String::from("counter"), description :
-                ::std::string::String::from("Number of I/O operations performed"), labels
-                : ::std::vec![::std::string::String::from("operation_type"),
-                ::std::string::String::from("success")], }
-            ],
-            reducer: ::std::vec![
-                NodeSpecificMetricsReducerItem { name :
-                ::std::string::String::from("aggregation_size"), r#type :
-                ::std::string::String::from("histogram"), description :
-                ::std::string::String::from("Size of data being aggregated"), labels :
-                ::core::option::Option::Some(::std::vec![::std::string::String::from("aggregation_type")]),
-                }, NodeSpecificMetricsReducerItem { name :
-                ::std::string::String::from("state_size"), r#type :
-                ::std::string::String::from("gauge"), description :
-                ::std::string::String::from("Current state size in bytes"), labels :
-                ::core::option::Option::None, }
-            ],
-            orchestrator: ::std::vec![
-                NodeSpecificMetricsOrchestratorItem { name :
-                ::std::string::String::from("workflow_duration"), r#type :
-                ::std::string::String::from("histogram"), description :
-                ::std::string::String::from("Total workflow execution time"), labels :
-                ::core::option::Option::Some(::std::vec![::std::string::String::from("workflow_type")]),
-                }, NodeSpecificMetricsOrchestratorItem { name :
-                ::std::string::String::from("coordination_overhead"), r#type :
-                ::std::string::String::from("histogram"), description :
-                ::std::string::String::from("Time spent on coordination tasks"), labels :
-                ::core::option::Option::None, }
-            ],
+            compute: ::std::vec::Vec::from([
+                NodeSpecificMetricsComputeItem {
+                    name: ::std::string::String::from("computation_complexity"),
+                    r#type: ::std::string::String::from("histogram"),
+                    description: ::std::string::String::from(
+                        "Complexity score of computations",
+                    ),
+                    labels: Some(
+                        ::std::vec::Vec::from([
+                            ::std::string::String::from("algorithm_type"),
+                        ]),
+                    ),
+                },
+                NodeSpecificMetricsComputeItem {
+                    name: ::std::string::String::from("cache_hit_rate"),
+                    r#type: ::std::string::String::from("gauge"),
+                    description: ::std::string::String::from(
+                        "Cache hit rate percentage",
+                    ),
+                    labels: None,
+                },
+            ]),
+            effect: ::std::vec::Vec::from([
+                NodeSpecificMetricsEffectItem {
+                    name: ::std::string::String::from("external_call_duration"),
+                    r#type: ::std::string::String::from("histogram"),
+                    description: ::std::string::String::from(
+                        "Duration of external API calls",
+                    ),
+                    labels: ::std::vec::Vec::from([
+                        ::std::string::String::from("endpoint"),
+                        ::std::string::String::from("method"),
+                    ]),
+                },
+                NodeSpecificMetricsEffectItem {
+                    name: ::std::string::String::from("io_operations"),
+                    r#type: ::std::string::String::from("counter"),
+                    description: ::std::string::String::from(
+                        "Number of I/O operations performed",
+                    ),
+                    labels: ::std::vec::Vec::from([
+                        ::std::string::String::from("operation_type"),
+                        ::std::string::String::from("success"),
+                    ]),
+                },
+            ]),
+            reducer: ::std::vec::Vec::from([
+                NodeSpecificMetricsReducerItem {
+                    name: ::std::string::String::from("aggregation_size"),
+                    r#type: ::std::string::String::from("histogram"),
+                    description: ::std::string::String::from(
+                        "Size of data being aggregated",
+                    ),
+                    labels: Some(
+                        ::std::vec::Vec::from([
+                            ::std::string::String::from("aggregation_type"),
+                        ]),
+                    ),
+                },
+                NodeSpecificMetricsReducerItem {
+                    name: ::std::string::String::from("state_size"),
+                    r#type: ::std::string::String::from("gauge"),
+                    description: ::std::string::String::from(
+                        "Current state size in bytes",
+                    ),
+                    labels: None,
+                },
+            ]),
+            orchestrator: ::std::vec::Vec::from([
+                NodeSpecificMetricsOrchestratorItem {
+                    name: ::std::string::String::from("workflow_duration"),
+                    r#type: ::std::string::String::from("histogram"),
+                    description: ::std::string::String::from(
+                        "Total workflow execution time",
+                    ),
+                    labels: Some(
+                        ::std::vec::Vec::from([
+                            ::std::string::String::from("workflow_type"),
+                        ]),
+                    ),
+                },
+                NodeSpecificMetricsOrchestratorItem {
+                    name: ::std::string::String::from("coordination_overhead"),
+                    r#type: ::std::string::String::from("histogram"),
+                    description: ::std::string::String::from(
+                        "Time spent on coordination tasks",
+                    ),
+                    labels: None,
+                },
+            ]),
         }
     }
 }
@@ -650,11 +728,11 @@ impl ::core::default::Default for MetricsExport {
     /// The contract's values.
     fn default() -> Self {
         Self {
-            formats: ::std::vec![
+            formats: ::std::vec::Vec::from([
                 ::std::string::String::from("prometheus"),
                 ::std::string::String::from("json"),
-                ::std::string::String::from("influxdb")
-            ],
+                ::std::string::String::from("influxdb"),
+            ]),
             endpoints: <MetricsExportEndpoints as ::core::default::Default>::default(),
             push_gateways: <MetricsExportPushGateways as ::core::default::Default>::default(),
             retention_policies: <MetricsExportRetentionPolicies as ::core::default::Default>::default(),

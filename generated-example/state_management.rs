@@ -740,11 +740,11 @@ impl ::core::default::Default for AggregationPatternsMessageAggregation {
         Self {
             strategy: ::std::string::String::from("accumulate"),
             window_size_ms: 5000,
-            trigger_conditions: ::std::vec![
+            trigger_conditions: ::std::vec::Vec::from([
                 ::std::string::String::from("size_threshold"),
                 ::std::string::String::from("time_threshold"),
-                ::std::string::String::from("event_trigger")
-            ],
+                ::std::string::String::from("event_trigger"),
+            ]),
             state_persistence: ::std::string::String::from("after_aggregation"),
         }
     }

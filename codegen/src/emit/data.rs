@@ -80,10 +80,11 @@ fn find_def<'m>(mixin: &'m Mixin, name: &crate::names::Ident) -> Option<&'m Type
 /// so they agree; anything else falls back to `Default::default()`.
 pub fn expr(mixin: &Mixin, ty: &TypeRef, value: &Value) -> TokenStream {
     match (ty, value) {
-        (TypeRef::Optional(_), Value::Null) => quote!(::core::option::Option::None),
+        // Braced structs never take the value namespace, so `Some`/`None` cannot be shadowed.
+        (TypeRef::Optional(_), Value::Null) => quote!(None),
         (TypeRef::Optional(inner), v) => {
             let inner = expr(mixin, inner, v);
-            quote!(::core::option::Option::Some(#inner))
+            quote!(Some(#inner))
         }
         (TypeRef::String, Value::Str(s)) => quote!(::std::string::String::from(#s)),
         (TypeRef::Integer, Value::Int(i)) => int(*i),
@@ -97,7 +98,7 @@ pub fn expr(mixin: &Mixin, ty: &TypeRef, value: &Value) -> TokenStream {
         }
         (TypeRef::List(item), Value::List(items)) => {
             let items = items.iter().map(|v| expr(mixin, item, v));
-            quote!(::std::vec![#(#items),*])
+            quote!(::std::vec::Vec::from([#(#items),*]))
         }
         (TypeRef::Map(_), Value::Map(entries)) if entries.is_empty() => quote!(::std::collections::BTreeMap::new()),
         (TypeRef::Map(inner), Value::Map(entries)) => {
@@ -176,7 +177,7 @@ fn dynamic(v: &Value) -> TokenStream {
         Value::List(items) if items.is_empty() => quote!(super::Value::List(::std::vec::Vec::new())),
         Value::List(items) => {
             let items = items.iter().map(dynamic);
-            quote!(super::Value::List(::std::vec![#(#items),*]))
+            quote!(super::Value::List(::std::vec::Vec::from([#(#items),*])))
         }
         Value::Map(entries) if entries.is_empty() => quote!(super::Value::Map(::std::collections::BTreeMap::new())),
         Value::Map(entries) => {
