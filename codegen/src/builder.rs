@@ -319,7 +319,8 @@ impl Run {
 
     /// `mixin_name` must be unique across inputs; the root file's name is reserved.
     fn unique(&mut self, mixin: &Mixin, source: &load::Source) -> bool {
-        let here = Label { file: source.path.clone(), location: locate_name(&source.text), message: String::new() };
+        // Positions are looked up only when there is something to report.
+        let here = || Label { file: source.path.clone(), location: locate_name(&source.text), message: String::new() };
         if format!("{}.rs", mixin.module.name) == ROOT_FILE {
             let mut d = Diagnostic::error(
                 "E0112",
@@ -327,7 +328,7 @@ impl Run {
                 format!("`{}` would generate `{ROOT_FILE}`, the root file's name", mixin.name),
             )
             .with_help("choose another mixin_name");
-            d.primary = Label { message: "reserved name".into(), ..here };
+            d.primary = Label { message: "reserved name".into(), ..here() };
             self.diagnostics.push(d);
             return false;
         }
@@ -344,7 +345,7 @@ impl Run {
                 location: locate_name(&first_text),
                 message: "first used here".into(),
             });
-            d.primary = Label { message: "used again here".into(), ..here };
+            d.primary = Label { message: "used again here".into(), ..here() };
             self.diagnostics.push(d);
             return false;
         }

@@ -65,7 +65,8 @@ pub struct SpanIndex {
 
 impl SpanIndex {
     pub fn build(text: &str) -> SpanIndex {
-        let mut walker = Walker { parser: Parser::new_from_str(text), index: SpanIndex::default(), text };
+        let line_chars = text.lines().map(|l| l.chars().count()).collect();
+        let mut walker = Walker { parser: Parser::new_from_str(text), index: SpanIndex::default(), line_chars };
         // Skip to the first node of the first document.
         while let Some(Ok((event, span))) = walker.parser.next_event() {
             match event {
@@ -108,7 +109,8 @@ impl SpanIndex {
 struct Walker<'a> {
     parser: Parser<'a, saphyr_parser::StrInput<'a>>,
     index: SpanIndex,
-    text: &'a str,
+    /// Characters on each line, to keep a marked scalar on its first line.
+    line_chars: Vec<usize>,
 }
 
 impl<'a> Walker<'a> {
@@ -116,7 +118,7 @@ impl<'a> Walker<'a> {
         let start = span.start;
         let len = if scalar {
             let len = span.end.index().saturating_sub(start.index());
-            let rest = self.text.lines().nth(start.line().saturating_sub(1)).map_or(1, |l| l.chars().count());
+            let rest = self.line_chars.get(start.line().saturating_sub(1)).copied().unwrap_or(1);
             len.clamp(1, rest.saturating_sub(start.col()).max(1))
         } else {
             1
