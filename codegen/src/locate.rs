@@ -200,7 +200,7 @@ mod tests {
         assert_eq!(index.find(&Anchor::key(&[k("a")])), Some(Location { line: 1, column: 1, len: 1 }));
         assert_eq!(index.find(&Anchor::value(&[k("a")])), Some(Location { line: 1, column: 4, len: 1 }));
         let y1 = [k("b"), Seg::Index(0), k("y"), Seg::Index(1)];
-        assert_eq!(index.find(&Anchor::value(&y1)), Some(Location { line: 4, column: 15, len: 3 }));
+        assert_eq!(index.find(&Anchor::value(&y1)), Some(Location { line: 4, column: 14, len: 3 }));
         let x = [k("b"), Seg::Index(0), k("x")];
         assert_eq!(index.find(&Anchor::value(&x)), Some(Location { line: 3, column: 8, len: 4 }));
     }
