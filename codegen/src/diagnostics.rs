@@ -160,7 +160,8 @@ fn render_label(
     let _ = writeln!(out, "{:width$} {blue}|{reset}", "");
     let _ = writeln!(out, "{blue}{:>width$} |{reset} {shown}", loc.line);
     let color = if primary { style.primary() } else { blue };
-    let _ = writeln!(out, "{:width$} {blue}|{reset} {pad}{color}{carets} {}{reset}", "", label.message);
+    let sep = if label.message.is_empty() { "" } else { " " };
+    let _ = writeln!(out, "{:width$} {blue}|{reset} {pad}{color}{carets}{sep}{}{reset}", "", label.message);
 }
 
 /// Control and bidirectional-override characters are shown escaped so that a diagnostic

@@ -3,6 +3,11 @@
 
 use crate::diagnostics::{Diagnostic, Location};
 use crate::load::Source;
+use crate::locate::{Anchor, Seg, SpanIndex};
+
+/// Flow collections (`[`, `{`) nested deeper than this are refused before the YAML library runs:
+/// its simple-key bookkeeping is quadratic in the flow depth (100 000 `[` take minutes).
+pub const MAX_FLOW_DEPTH: usize = 128;
 
 /// A YAML value with string keys, in document order.
 #[derive(Debug, Clone, PartialEq)]
@@ -47,9 +52,79 @@ impl Yaml {
 /// Parses one contract. Syntax errors carry the parser's position. serde_yaml bounds nesting depth
 /// and alias expansion, so hostile documents fail fast instead of exhausting memory.
 pub fn parse(source: &Source) -> Result<Yaml, Box<Diagnostic>> {
+    if let Some(at) = too_deep(&source.text) {
+        return Err(Box::new(
+            Diagnostic::error("E0007", &source.path, format!("nesting deeper than {MAX_FLOW_DEPTH} levels"))
+                .at(at)
+                .label("too deep")
+                .with_help("nesting this deep is not a mixin contract"),
+        ));
+    }
     let value: serde_yaml::Value =
         serde_yaml::from_str(&source.text).map_err(|e| Box::new(syntax_error(source, &e)))?;
-    convert(source, value)
+    convert(source, value, &mut Vec::new())
+}
+
+/// The `[` or `{` that opens flow nesting deeper than [`MAX_FLOW_DEPTH`], found by a linear scan
+/// that skips comments and quoted scalars.
+fn too_deep(text: &str) -> Option<Location> {
+    let (mut depth, mut line, mut column) = (0usize, 1usize, 0usize);
+    let mut quote: Option<char> = None;
+    let mut comment = false;
+    let mut prev = '\n';
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        column += 1;
+        if c == '\n' {
+            (line, column, comment, prev) = (line + 1, 0, false, c);
+            continue;
+        }
+        match quote {
+            _ if comment => {}
+            Some('"') if c == '\\' && chars.peek() != Some(&'\n') => {
+                chars.next();
+                column += 1;
+            }
+            Some('\'') if c == '\'' && chars.peek() == Some(&'\'') => {
+                chars.next();
+                column += 1;
+            }
+            Some(q) if c == q => quote = None,
+            Some(_) => {}
+            None => match c {
+                '#' if prev.is_whitespace() => comment = true,
+                '"' | '\'' if prev.is_whitespace() || matches!(prev, ':' | '[' | '{' | ',' | '-' | '?') => {
+                    quote = Some(c)
+                }
+                '[' | '{' if prev.is_whitespace() || matches!(prev, '[' | '{' | ',' | ':' | '-' | '?') => {
+                    depth += 1;
+                    if depth > MAX_FLOW_DEPTH {
+                        return Some(Location { line, column, len: 1 });
+                    }
+                }
+                ']' | '}' => depth = depth.saturating_sub(1),
+                _ => {}
+            },
+        }
+        prev = c;
+    }
+    None
+}
+
+/// Where the `n`th (from 1) event that `want` accepts starts, from a span-keeping pass.
+fn nth_event(text: &str, n: usize, want: fn(&saphyr_parser::Event) -> bool) -> Option<Location> {
+    let mut parser = saphyr_parser::Parser::new_from_str(text);
+    let mut seen = 0;
+    while let Some(Ok((event, span))) = parser.next_event() {
+        if want(&event) {
+            seen += 1;
+            if seen == n {
+                let len = span.end.index().saturating_sub(span.start.index()).clamp(1, 3);
+                return Some(Location { line: span.start.line(), column: span.start.col() + 1, len });
+            }
+        }
+    }
+    None
 }
 
 fn syntax_error(source: &Source, e: &serde_yaml::Error) -> Diagnostic {
@@ -58,6 +133,20 @@ fn syntax_error(source: &Source, e: &serde_yaml::Error) -> Diagnostic {
         Some(i) => full[..i].to_string(),
         None => full.clone(),
     };
+    let big_int = message
+        .split("integer `")
+        .nth(1)
+        .and_then(|rest| rest.split('`').next())
+        .filter(|_| message.contains(" as u128") || message.contains(" as i128"));
+    if let Some(n) = big_int {
+        let mut d = Diagnostic::error("E0008", &source.path, format!("integer {n} does not fit in 64 bits"))
+            .label("too large")
+            .with_help("use a value between -9223372036854775808 and 9223372036854775807");
+        if let Some(loc) = e.location() {
+            d = d.at(Location { line: loc.line(), column: loc.column(), len: n.chars().count() });
+        }
+        return d;
+    }
     let (code, help) = if message.contains("more than one document") {
         ("E0005", "a contract is a single YAML document: remove the `---` separators")
     } else if message.contains("recursion limit") {
@@ -70,11 +159,28 @@ fn syntax_error(source: &Source, e: &serde_yaml::Error) -> Diagnostic {
     let mut d = Diagnostic::error(code, &source.path, format!("YAML syntax error: {message}")).with_help(help);
     if let Some(loc) = e.location() {
         d = d.at(Location { line: loc.line(), column: loc.column(), len: 1 });
+    } else if code == "E0005" {
+        // serde_yaml gives no position: point at the start of the second document.
+        if let Some(at) = nth_event(&source.text, 2, |e| matches!(e, saphyr_parser::Event::DocumentStart(_))) {
+            d = d.at(at).label("a second document starts here");
+        }
+    } else if code == "E0007" {
+        if let Some(at) = nth_event(&source.text, 1, |e| matches!(e, saphyr_parser::Event::Alias(_))) {
+            d = d.at(at).label("first alias");
+        }
     }
     d
 }
 
-fn convert(source: &Source, value: serde_yaml::Value) -> Result<Yaml, Box<Diagnostic>> {
+/// A diagnostic found while converting, placed at `path` by a span-keeping pass.
+fn at_path(source: &Source, path: &[Seg], d: Diagnostic) -> Box<Diagnostic> {
+    match SpanIndex::build(&source.text).find(&Anchor::value(path)) {
+        Some(at) => Box::new(d.at(at)),
+        None => Box::new(d),
+    }
+}
+
+fn convert(source: &Source, value: serde_yaml::Value, path: &mut Vec<Seg>) -> Result<Yaml, Box<Diagnostic>> {
     Ok(match value {
         serde_yaml::Value::Null => Yaml::Null,
         serde_yaml::Value::Bool(b) => Yaml::Bool(b),
@@ -82,15 +188,24 @@ fn convert(source: &Source, value: serde_yaml::Value) -> Result<Yaml, Box<Diagno
             Some(i) => Yaml::Int(i),
             None if n.is_f64() => Yaml::Float(n.as_f64().unwrap_or(f64::NAN)),
             None => {
-                return Err(Box::new(
+                return Err(at_path(
+                    source,
+                    path,
                     Diagnostic::error("E0008", &source.path, format!("integer {n} does not fit in 64 bits"))
+                        .label("too large")
                         .with_help("use a value between -9223372036854775808 and 9223372036854775807"),
                 ))
             }
         },
         serde_yaml::Value::String(s) => Yaml::Str(s),
         serde_yaml::Value::Sequence(items) => {
-            Yaml::Seq(items.into_iter().map(|v| convert(source, v)).collect::<Result<_, _>>()?)
+            let mut out = Vec::with_capacity(items.len());
+            for (i, v) in items.into_iter().enumerate() {
+                path.push(Seg::Index(i));
+                out.push(convert(source, v, path)?);
+                path.pop();
+            }
+            Yaml::Seq(out)
         }
         serde_yaml::Value::Mapping(map) => {
             let mut entries = Vec::with_capacity(map.len());
@@ -101,24 +216,36 @@ fn convert(source: &Source, value: serde_yaml::Value) -> Result<Yaml, Box<Diagno
                     serde_yaml::Value::Number(n) => n.to_string(),
                     serde_yaml::Value::Null => "null".to_string(),
                     other => {
-                        return Err(Box::new(Diagnostic::error(
-                            "E0009",
-                            &source.path,
-                            format!("mapping key must be a plain string, found {}", describe(&other)),
-                        )))
+                        return Err(at_path(
+                            source,
+                            path,
+                            Diagnostic::error(
+                                "E0009",
+                                &source.path,
+                                format!("mapping key must be a plain string, found {}", describe(&other)),
+                            )
+                            .label("in this mapping")
+                            .with_help("write keys as plain names: `name: value`"),
+                        ))
                     }
                 };
-                entries.push((key, convert(source, v)?));
+                path.push(Seg::Key(key.clone()));
+                let value = convert(source, v, path)?;
+                path.pop();
+                entries.push((key, value));
             }
             Yaml::Map(entries)
         }
         serde_yaml::Value::Tagged(tagged) => {
-            return Err(Box::new(
+            return Err(at_path(
+                source,
+                path,
                 Diagnostic::error(
                     "E0009",
                     &source.path,
                     format!("YAML tag `{}` is not supported in contracts", tagged.tag),
                 )
+                .label("tagged value")
                 .with_help("remove the `!tag`; contracts use plain YAML values"),
             ))
         }

@@ -7,8 +7,16 @@ use crate::locate::{Anchor, Seg};
 use crate::model::{Action, Field, OutputModel, Param, Resolution, StructDef, StructRole, TypeDef, TypeRef};
 use crate::names::{Case, Ident};
 use crate::parse::Yaml;
+use std::collections::HashMap;
 
 pub const MAX_TIMEOUT_MS: i64 = 300_000;
+
+/// Action names seen so far, by contract name and by Rust method name.
+#[derive(Default)]
+struct Seen {
+    by_name: HashMap<String, Anchor>,
+    by_method: HashMap<String, (String, Anchor)>,
+}
 
 pub(super) fn check(cx: &mut Checker, map: &MapView, models: &[OutputModel]) -> Option<Vec<Action>> {
     let path = map.child("actions");
@@ -22,7 +30,7 @@ pub(super) fn check(cx: &mut Checker, map: &MapView, models: &[OutputModel]) -> 
     let views = list_of_maps(cx, map, "actions", "action");
     let mut actions = Vec::new();
     let mut untyped: Vec<(String, Anchor)> = Vec::new();
-    let mut seen: Vec<(String, Ident, Anchor)> = Vec::new();
+    let mut seen = Seen::default();
     let mut ok = true;
     for view in &views {
         match action(cx, view, models, &mut seen, &mut untyped) {
@@ -30,19 +38,23 @@ pub(super) fn check(cx: &mut Checker, map: &MapView, models: &[OutputModel]) -> 
             None => ok = false,
         }
     }
+    // A name whose output model is declared but invalid already has that model's error: no warning.
+    if let Some(Yaml::Map(declared)) = map.get("output_models") {
+        untyped.retain(|(n, _)| !declared.iter().any(|(m, _)| *m == *n || *m == format!("{n}_result")));
+    }
     if let Some((_, first)) = untyped.first().cloned() {
-        let mut distinct: Vec<&str> = Vec::new();
-        for (n, _) in &untyped {
-            if !distinct.contains(&n.as_str()) {
-                distinct.push(n);
-            }
-        }
+        let mut once = std::collections::HashSet::new();
+        let distinct: Vec<&str> = untyped.iter().map(|(n, _)| n.as_str()).filter(|n| once.insert(*n)).collect();
         let names = distinct.join(", ");
+        let count = match distinct.len() {
+            1 => "1 action input/output name has".to_string(),
+            n => format!("{n} action input/output names have"),
+        };
         let d = Diagnostic::new(
             cx.severity_for_untyped(),
             "W0220",
             cx.file,
-            format!("{} action inputs/outputs have no declared type and use the fallback type: {names}", untyped.len()),
+            format!("{count} no declared type and use the fallback type: {names}"),
         );
         cx.report(d, first)
             .label("no type for this name")
@@ -55,7 +67,7 @@ fn action(
     cx: &mut Checker,
     view: &MapView,
     models: &[OutputModel],
-    seen: &mut Vec<(String, Ident, Anchor)>,
+    seen: &mut Seen,
     untyped: &mut Vec<(String, Anchor)>,
 ) -> Option<Action> {
     let complete =
@@ -65,14 +77,15 @@ fn action(
     let name_at = Anchor::value(&view.child("name"));
     let method = name.as_ref().and_then(|n| cx.ident(n, Case::Snake, &name_at, "action name"));
     if let (Some(n), Some(m)) = (&name, &method) {
-        if let Some((first, _, at)) = seen.iter().find(|(w, _, _)| w == n) {
+        if let Some(at) = seen.by_name.get(n) {
+            let first = n;
             cx.error("E0142", name_at.clone(), format!("action `{first}` is defined twice"))
                 .label("second definition")
                 .also(at.clone(), "first defined here")
                 .help("give each action a unique name");
             return None;
         }
-        if let Some((first, _, at)) = seen.iter().find(|(_, id, _)| id == m) {
+        if let Some((first, at)) = seen.by_method.get(&m.name) {
             cx.error(
                 "E0143",
                 name_at.clone(),
@@ -83,7 +96,8 @@ fn action(
             .help("rename one of them");
             return None;
         }
-        seen.push((n.clone(), m.clone(), name_at.clone()));
+        seen.by_name.insert(n.clone(), name_at.clone());
+        seen.by_method.insert(m.name.clone(), (n.clone(), name_at.clone()));
     }
     let required = match view.get("required") {
         None => None,

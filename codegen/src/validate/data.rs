@@ -150,10 +150,22 @@ fn materialize(
         }
         Shape::Map(fields) => {
             let ident = cx.ident(hint, Case::UpperCamel, &Anchor::key(path), "section")?;
-            if !cx.claim(&ident, false, &Anchor::key(path), format!("`{hint}`")) {
+            let what = match role {
+                StructRole::Config => format!("config section `{hint}`"),
+                StructRole::Section => format!("section `{hint}`"),
+                _ => format!("`{hint}`"),
+            };
+            if !cx.claim(&ident, false, &Anchor::key(path), what) {
                 return None;
             }
             let mut out: Vec<Field> = Vec::new();
+            // Rust field name -> index in `out`, and the value's entries by key: a section with
+            // 100k keys must not take quadratic time.
+            let mut taken: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+            let entries: std::collections::HashMap<&str, &Yaml> = match value {
+                Some(Yaml::Map(entries)) => entries.iter().rev().map(|(k, v)| (k.as_str(), v)).collect(),
+                _ => std::collections::HashMap::new(),
+            };
             let mut defaults = Vec::new();
             let mut ok = true;
             for (key, field_shape, present) in fields {
@@ -163,7 +175,7 @@ fn materialize(
                     ok = false;
                     continue;
                 };
-                if let Some(prev) = out.iter().find(|f| f.ident == fid) {
+                if let Some(prev) = taken.get(&fid.name).map(|&i| &out[i]) {
                     cx.error(
                         "E0190",
                         Anchor::key(&fpath),
@@ -174,7 +186,7 @@ fn materialize(
                     ok = false;
                     continue;
                 }
-                let field_value = value.and_then(|v| v.get(key));
+                let field_value = entries.get(key.as_str()).copied();
                 let fhint = format!("{hint}_{key}");
                 let Some(mut ty) =
                     materialize(cx, field_shape, field_value, &fpath, &fhint, StructRole::Nested, String::new())
@@ -192,6 +204,7 @@ fn materialize(
                     Some(v) => format!("Contract value: `{}`.", short(v)),
                     None => String::new(),
                 };
+                taken.insert(fid.name.clone(), out.len());
                 out.push(Field { wire: key.clone(), ident: fid, ty, doc });
             }
             if !ok {

@@ -124,6 +124,7 @@ impl<'a> Checker<'a> {
                     at.clone(),
                     format!("{what} `{}` cannot become a Rust identifier: {e}", name.escape_debug()),
                 )
+                .label("not a valid identifier")
                 .help("use ASCII letters, digits, `_` and `-`, starting with a letter");
                 None
             }

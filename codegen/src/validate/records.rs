@@ -143,6 +143,8 @@ fn mixin_name(cx: &mut Checker, map: &MapView) -> Option<String> {
     let fixed: String =
         stem.chars().filter(|c| c.is_ascii_alphanumeric() || *c == '_' || *c == '-' || *c == ' ').collect();
     let fixed = heck::ToSnakeCase::to_snake_case(fixed.as_str());
+    // `Mixin-Example` is snake-cased to `mixin_example`: do not suggest `mixin_mixin_example`.
+    let fixed = fixed.strip_prefix("mixin_").map(str::to_owned).unwrap_or(fixed);
     let help = if fixed.starts_with(|c: char| c.is_ascii_lowercase()) {
         format!("write `mixin_name: \"mixin_{fixed}\"`")
     } else {

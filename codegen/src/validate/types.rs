@@ -79,8 +79,13 @@ pub(super) fn define_struct(
     doc: String,
     wire_path: &str,
 ) -> Option<TypeRef> {
-    let claimed = cx.claim(&ident, false, &Anchor::key(at), format!("`{wire_path}`"));
-    let mut out = Vec::new();
+    let what = match role {
+        StructRole::OutputModel => format!("output model `{wire_path}`"),
+        _ => format!("`{wire_path}`"),
+    };
+    let claimed = cx.claim(&ident, false, &Anchor::key(at), what);
+    let mut out: Vec<Field> = Vec::new();
+    let mut taken = std::collections::HashMap::new();
     let mut ok = claimed;
     for (key, spec) in fields {
         let mut fat = at.to_vec();
@@ -89,7 +94,7 @@ pub(super) fn define_struct(
             ok = false;
             continue;
         };
-        if let Some(prev) = out.iter().find(|f: &&Field| f.ident == fid) {
+        if let Some(prev) = taken.get(&fid.name).map(|&i: &usize| &out[i]) {
             cx.error(
                 "E0190",
                 Anchor::key(&fat),
@@ -108,6 +113,7 @@ pub(super) fn define_struct(
             Yaml::Str(t) => format!("Contract type: `{t}`."),
             _ => String::new(),
         };
+        taken.insert(fid.name.clone(), out.len());
         out.push(Field { wire: key.clone(), ident: fid, ty, doc });
     }
     if !ok {

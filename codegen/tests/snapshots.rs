@@ -1,0 +1,130 @@
+//! Snapshot tests: the generator's output for every contract in mixins/ equals the committed
+//! generated-example/<module>.rs, byte for byte. On a mismatch the test prints a line diff.
+
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
+
+fn workspace() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).parent().unwrap().to_path_buf()
+}
+
+/// Generates mixins/ once into a scratch folder. Headers name the contract relative to the current
+/// folder, so this runs from the workspace root with the relative input `mixins`, as the committed
+/// example was made. Every test in this file goes through here, so the folder change is consistent.
+fn generated() -> &'static Path {
+    static OUT: OnceLock<PathBuf> = OnceLock::new();
+    OUT.get_or_init(|| {
+        let out = Path::new(env!("CARGO_TARGET_TMPDIR")).join("snapshots-out");
+        let _ = std::fs::remove_dir_all(&out);
+        std::env::set_current_dir(workspace()).unwrap();
+        mixin_codegen::Builder::new()
+            .input("mixins")
+            .out_dir(&out)
+            .emit_rerun_directives(false)
+            .generate()
+            .unwrap_or_else(|e| panic!("{e}"));
+        out
+    })
+}
+
+/// A small line diff: the common head and tail are skipped, the differing middle is shown as
+/// `-` (committed) and `+` (generated now) lines, with a little context.
+fn line_diff(committed: &str, now: &str) -> String {
+    let a: Vec<&str> = committed.lines().collect();
+    let b: Vec<&str> = now.lines().collect();
+    let head = a.iter().zip(&b).take_while(|(x, y)| x == y).count();
+    let tail = a[head..].iter().rev().zip(b[head..].iter().rev()).take_while(|(x, y)| x == y).count();
+    let (a_mid, b_mid) = (&a[head..a.len() - tail], &b[head..b.len() - tail]);
+    let mut out =
+        format!("@@ line {} (committed -{} lines, generated +{} lines) @@\n", head + 1, a_mid.len(), b_mid.len());
+    for line in &a[head.saturating_sub(3)..head] {
+        out += &format!("  {line}\n");
+    }
+    const MAX: usize = 40;
+    for line in a_mid.iter().take(MAX) {
+        out += &format!("- {line}\n");
+    }
+    for line in b_mid.iter().take(MAX) {
+        out += &format!("+ {line}\n");
+    }
+    if a_mid.len().max(b_mid.len()) > MAX {
+        out += "  ...\n";
+    }
+    for line in a[a.len() - tail..].iter().take(3) {
+        out += &format!("  {line}\n");
+    }
+    if a_mid.is_empty() && b_mid.is_empty() {
+        out += "  (the files differ only in line endings or a final newline)\n";
+    }
+    out
+}
+
+fn snapshot(file: &str) {
+    let now = std::fs::read_to_string(generated().join(file)).unwrap_or_else(|e| panic!("generated {file}: {e}"));
+    let committed = std::fs::read_to_string(workspace().join("generated-example").join(file))
+        .unwrap_or_else(|e| panic!("generated-example/{file}: {e}"));
+    if now != committed {
+        panic!(
+            "generated-example/{file} differs from what the generator writes now:\n{}\nrun `cargo run -p mixin-codegen --features cli -- generate mixins --out generated-example` if the change is intended",
+            line_diff(&committed, &now)
+        );
+    }
+}
+
+macro_rules! snapshots {
+    ($($module:ident),* $(,)?) => {
+        $(
+            #[test]
+            fn $module() {
+                snapshot(concat!(stringify!($module), ".rs"));
+            }
+        )*
+        const MODULES: &[&str] = &[$(stringify!($module)),*];
+    };
+}
+
+snapshots!(
+    aggregation_window,
+    error_handling,
+    event_handling,
+    external_dependencies,
+    health_check,
+    introspection,
+    performance_monitoring,
+    rate_limiting,
+    state_management,
+);
+
+#[test]
+fn mixins_root_file() {
+    snapshot("mixins.rs");
+}
+
+/// Every contract in mixins/ has a snapshot test above, and nothing else was generated.
+#[test]
+fn every_contract_has_a_snapshot() {
+    let contracts: BTreeSet<String> = std::fs::read_dir(workspace().join("mixins"))
+        .unwrap()
+        .filter_map(|e| {
+            let name = e.unwrap().file_name().into_string().unwrap();
+            let stem = name.strip_suffix(".yaml").or_else(|| name.strip_suffix(".yml"))?;
+            Some(stem.strip_prefix("mixin_").unwrap_or(stem).to_string())
+        })
+        .collect();
+    let tested: BTreeSet<String> = MODULES.iter().map(|m| m.to_string()).collect();
+    assert_eq!(contracts, tested);
+    let written: BTreeSet<String> =
+        std::fs::read_dir(generated()).unwrap().map(|e| e.unwrap().file_name().into_string().unwrap()).collect();
+    let expected: BTreeSet<String> =
+        MODULES.iter().map(|m| format!("{m}.rs")).chain(["mixins.rs".to_string()]).collect();
+    assert_eq!(written, expected);
+}
+
+#[test]
+fn line_diff_shows_the_change() {
+    let d = line_diff("a\nb\nc\nd\n", "a\nb\nX\nd\n");
+    assert!(d.contains("@@ line 3"), "{d}");
+    assert!(d.contains("- c\n+ X\n"), "{d}");
+    assert!(d.contains("  b\n") && d.contains("  d\n"), "{d}");
+}
