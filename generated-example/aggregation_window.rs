@@ -176,7 +176,7 @@ impl ::core::fmt::Display for WindowStatusState {
 }
 impl ::core::str::FromStr for WindowStatusState {
     type Err = super::UnknownVariant;
-    fn from_str(s: &str) -> ::core::result::Result<Self, Self::Err> {
+    fn from_str(s: &str) -> ::core::result::Result<Self, super::UnknownVariant> {
         match s {
             "OPEN" => ::core::result::Result::Ok(Self::Open),
             "CLOSING" => ::core::result::Result::Ok(Self::Closing),

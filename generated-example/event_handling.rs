@@ -289,7 +289,7 @@ impl ::core::fmt::Display for PublishResultDeliveryStatus {
 }
 impl ::core::str::FromStr for PublishResultDeliveryStatus {
     type Err = super::UnknownVariant;
-    fn from_str(s: &str) -> ::core::result::Result<Self, Self::Err> {
+    fn from_str(s: &str) -> ::core::result::Result<Self, super::UnknownVariant> {
         match s {
             "DELIVERED" => ::core::result::Result::Ok(Self::Delivered),
             "PENDING" => ::core::result::Result::Ok(Self::Pending),

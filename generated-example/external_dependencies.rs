@@ -301,7 +301,7 @@ impl ::core::fmt::Display for CallResultMetadataCircuitBreakerState {
 }
 impl ::core::str::FromStr for CallResultMetadataCircuitBreakerState {
     type Err = super::UnknownVariant;
-    fn from_str(s: &str) -> ::core::result::Result<Self, Self::Err> {
+    fn from_str(s: &str) -> ::core::result::Result<Self, super::UnknownVariant> {
         match s {
             "CLOSED" => ::core::result::Result::Ok(Self::Closed),
             "OPEN" => ::core::result::Result::Ok(Self::Open),
@@ -418,7 +418,7 @@ impl ::core::fmt::Display for HealthStatusStatus {
 }
 impl ::core::str::FromStr for HealthStatusStatus {
     type Err = super::UnknownVariant;
-    fn from_str(s: &str) -> ::core::result::Result<Self, Self::Err> {
+    fn from_str(s: &str) -> ::core::result::Result<Self, super::UnknownVariant> {
         match s {
             "HEALTHY" => ::core::result::Result::Ok(Self::Healthy),
             "DEGRADED" => ::core::result::Result::Ok(Self::Degraded),
@@ -494,7 +494,7 @@ impl ::core::fmt::Display for FallbackResultDegradationLevel {
 }
 impl ::core::str::FromStr for FallbackResultDegradationLevel {
     type Err = super::UnknownVariant;
-    fn from_str(s: &str) -> ::core::result::Result<Self, Self::Err> {
+    fn from_str(s: &str) -> ::core::result::Result<Self, super::UnknownVariant> {
         match s {
             "NONE" => ::core::result::Result::Ok(Self::None),
             "PARTIAL" => ::core::result::Result::Ok(Self::Partial),

@@ -223,7 +223,7 @@ impl ::core::fmt::Display for HealthStatusStatus {
 }
 impl ::core::str::FromStr for HealthStatusStatus {
     type Err = super::UnknownVariant;
-    fn from_str(s: &str) -> ::core::result::Result<Self, Self::Err> {
+    fn from_str(s: &str) -> ::core::result::Result<Self, super::UnknownVariant> {
         match s {
             "HEALTHY" => ::core::result::Result::Ok(Self::Healthy),
             "DEGRADED" => ::core::result::Result::Ok(Self::Degraded),

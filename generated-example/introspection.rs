@@ -231,7 +231,7 @@ impl ::core::fmt::Display for NodeInfoNodeType {
 }
 impl ::core::str::FromStr for NodeInfoNodeType {
     type Err = super::UnknownVariant;
-    fn from_str(s: &str) -> ::core::result::Result<Self, Self::Err> {
+    fn from_str(s: &str) -> ::core::result::Result<Self, super::UnknownVariant> {
         match s {
             "COMPUTE" => ::core::result::Result::Ok(Self::Compute),
             "EFFECT" => ::core::result::Result::Ok(Self::Effect),
@@ -298,7 +298,7 @@ impl ::core::fmt::Display for NodeInfoStatus {
 }
 impl ::core::str::FromStr for NodeInfoStatus {
     type Err = super::UnknownVariant;
-    fn from_str(s: &str) -> ::core::result::Result<Self, Self::Err> {
+    fn from_str(s: &str) -> ::core::result::Result<Self, super::UnknownVariant> {
         match s {
             "HEALTHY" => ::core::result::Result::Ok(Self::Healthy),
             "DEGRADED" => ::core::result::Result::Ok(Self::Degraded),

@@ -326,7 +326,7 @@ impl ::core::fmt::Display for MetricsDataMetricsItemMetricType {
 }
 impl ::core::str::FromStr for MetricsDataMetricsItemMetricType {
     type Err = super::UnknownVariant;
-    fn from_str(s: &str) -> ::core::result::Result<Self, Self::Err> {
+    fn from_str(s: &str) -> ::core::result::Result<Self, super::UnknownVariant> {
         match s {
             "counter" => ::core::result::Result::Ok(Self::Counter),
             "gauge" => ::core::result::Result::Ok(Self::Gauge),

@@ -186,7 +186,7 @@ impl ::core::fmt::Display for PermitResultDecision {
 }
 impl ::core::str::FromStr for PermitResultDecision {
     type Err = super::UnknownVariant;
-    fn from_str(s: &str) -> ::core::result::Result<Self, Self::Err> {
+    fn from_str(s: &str) -> ::core::result::Result<Self, super::UnknownVariant> {
         match s {
             "GRANTED" => ::core::result::Result::Ok(Self::Granted),
             "DELAYED" => ::core::result::Result::Ok(Self::Delayed),

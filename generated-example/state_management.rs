@@ -370,7 +370,7 @@ impl ::core::fmt::Display for ConsistencyReportIssuesFoundItemIssueType {
 }
 impl ::core::str::FromStr for ConsistencyReportIssuesFoundItemIssueType {
     type Err = super::UnknownVariant;
-    fn from_str(s: &str) -> ::core::result::Result<Self, Self::Err> {
+    fn from_str(s: &str) -> ::core::result::Result<Self, super::UnknownVariant> {
         match s {
             "CORRUPTION" => ::core::result::Result::Ok(Self::Corruption),
             "INCONSISTENCY" => ::core::result::Result::Ok(Self::Inconsistency),
@@ -437,7 +437,7 @@ impl ::core::fmt::Display for ConsistencyReportIssuesFoundItemSeverity {
 }
 impl ::core::str::FromStr for ConsistencyReportIssuesFoundItemSeverity {
     type Err = super::UnknownVariant;
-    fn from_str(s: &str) -> ::core::result::Result<Self, Self::Err> {
+    fn from_str(s: &str) -> ::core::result::Result<Self, super::UnknownVariant> {
         match s {
             "LOW" => ::core::result::Result::Ok(Self::Low),
             "MEDIUM" => ::core::result::Result::Ok(Self::Medium),

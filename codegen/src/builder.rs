@@ -231,9 +231,9 @@ impl Builder {
         }
         if let Some(out_dir) = out_dir {
             if !run.has_errors() {
-                let tokens = emit::root_file(&run.summaries, &self.emit);
-                let text =
-                    format::format(tokens, &format::header(None)).map_err(|e| Error::Internal(ROOT_FILE.into(), e))?;
+                let chunks = emit::root_file(&run.summaries, &self.emit);
+                let text = format::format_chunks(chunks, &format::header(None))
+                    .map_err(|e| Error::Internal(ROOT_FILE.into(), e))?;
                 run.output(&out_dir.join(ROOT_FILE), text)?;
             }
         }
@@ -441,14 +441,17 @@ impl Run {
 }
 
 fn locate_name(text: &str) -> Option<crate::diagnostics::Location> {
-    SpanIndex::build(text).find(&Anchor::value(&[Seg::Key("mixin_name".into())]))
+    let anchor = Anchor::value(&[Seg::Key("mixin_name".into())]);
+    SpanIndex::build_for(text, [&anchor]).find(&anchor)
 }
 
 /// A path as shown in headers: as given, relative to the current folder when possible, with `/`.
 pub(crate) fn display_path(path: &Path) -> String {
     let rel = std::env::current_dir().ok().and_then(|cwd| path.strip_prefix(cwd).ok().map(Path::to_path_buf));
     let shown = rel.as_deref().unwrap_or(path);
-    shown.components().map(|c| c.as_os_str().to_string_lossy().into_owned()).collect::<Vec<_>>().join("/")
+    let joined = shown.components().map(|c| c.as_os_str().to_string_lossy().into_owned()).collect::<Vec<_>>().join("/");
+    // The root component is itself `/`: an absolute path must not start with `//`.
+    joined.strip_prefix("//").map(|rest| format!("/{rest}")).unwrap_or(joined)
 }
 
 /// Time spent in each stage, summed over all contracts (when [`Builder::timings`] is on).

@@ -175,7 +175,7 @@ fn printable_line(line: &str) -> String {
 /// Characters that change how text is displayed without being visible (Trojan Source).
 pub fn is_hidden_char(c: char) -> bool {
     c.is_control()
-        || matches!(c, '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2060}'..='\u{2069}' | '\u{feff}')
+        || matches!(c, '\u{200b}'..='\u{200f}' | '\u{2028}'..='\u{202e}' | '\u{2060}'..='\u{2069}' | '\u{feff}')
 }
 
 /// Whether rendered diagnostics carry ANSI colours.
@@ -267,13 +267,18 @@ impl fmt::Display for Tally {
     }
 }
 
-/// Renders every diagnostic, reading each file's text at most once.
+/// Renders every diagnostic. Diagnostics come grouped by file, so only the last file read is kept:
+/// memory stays flat however many files have something to say.
 pub fn render_all(diagnostics: &[Diagnostic], style: Style) -> String {
-    let cache = std::cell::RefCell::new(std::collections::HashMap::<PathBuf, Option<String>>::new());
-    let source_of = |path: &Path| {
-        cache.borrow_mut().entry(path.to_path_buf()).or_insert_with(|| std::fs::read_to_string(path).ok()).clone()
-    };
     let mut out = String::new();
+    let last: std::cell::RefCell<Option<(PathBuf, Option<String>)>> = std::cell::RefCell::new(None);
+    let source_of = |path: &Path| {
+        let mut last = last.borrow_mut();
+        if last.as_ref().is_none_or(|(p, _)| p != path) {
+            *last = Some((path.to_path_buf(), std::fs::read_to_string(path).ok()));
+        }
+        last.as_ref().and_then(|(_, text)| text.clone())
+    };
     for d in diagnostics {
         out.push_str(&d.render(&source_of, style));
         out.push('\n');

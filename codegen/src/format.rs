@@ -28,11 +28,17 @@ pub fn header(from: Option<&str>) -> String {
 /// Formats generated tokens. An error means the generator produced invalid Rust: a bug to report,
 /// never a panic.
 pub fn format(tokens: TokenStream, header: &str) -> Result<String, String> {
-    let file: syn::File = syn::parse2(tokens).map_err(|e| format!("generated code does not parse: {e}"))?;
-    let body = prettyplease::unparse(&file);
-    let mut out = String::with_capacity(header.len() + body.len() + 1);
+    format_chunks(std::iter::once(tokens), header)
+}
+
+/// Formats a file given as consecutive chunks of items; the same text as formatting them at once.
+pub fn format_chunks(chunks: impl IntoIterator<Item = TokenStream>, header: &str) -> Result<String, String> {
+    let mut out = String::with_capacity(header.len() + 1);
     out.push_str(header);
     out.push('\n');
-    out.push_str(&body);
+    for tokens in chunks {
+        let file: syn::File = syn::parse2(tokens).map_err(|e| format!("generated code does not parse: {e}"))?;
+        out.push_str(&prettyplease::unparse(&file));
+    }
     Ok(out)
 }

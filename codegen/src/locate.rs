@@ -3,7 +3,7 @@
 
 use crate::diagnostics::Location;
 use saphyr_parser::{Event, Parser, Span};
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 /// One step into a document: a mapping key or a list index.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -64,9 +64,30 @@ pub struct SpanIndex {
 }
 
 impl SpanIndex {
+    /// Indexes every node of the document.
     pub fn build(text: &str) -> SpanIndex {
+        Self::walk(text, None)
+    }
+
+    /// Indexes only what finding these anchors needs (their paths and enclosing nodes), and stops
+    /// reading as soon as every anchor is found: most diagnostics point near the top of a file.
+    pub fn build_for<'a>(text: &str, anchors: impl IntoIterator<Item = &'a Anchor>) -> SpanIndex {
+        let mut wanted = Wanted::default();
+        for anchor in anchors {
+            for len in 0..anchor.path.len() {
+                wanted.prefixes.insert(anchor.path[..len].to_vec());
+            }
+            if wanted.exact.insert(anchor.path.clone()) {
+                wanted.prefixes.insert(anchor.path.clone());
+            }
+        }
+        wanted.remaining = wanted.exact.len();
+        Self::walk(text, Some(wanted))
+    }
+
+    fn walk(text: &str, wanted: Option<Wanted>) -> SpanIndex {
         let line_chars = text.lines().map(|l| l.chars().count()).collect();
-        let mut walker = Walker { parser: Parser::new_from_str(text), index: SpanIndex::default(), line_chars };
+        let mut walker = Walker { parser: Parser::new_from_str(text), index: SpanIndex::default(), line_chars, wanted };
         // Skip to the first node of the first document.
         while let Some(Ok((event, span))) = walker.parser.next_event() {
             match event {
@@ -76,7 +97,7 @@ impl SpanIndex {
                     let mut path = Vec::new();
                     let value = walker.node(first, span, &mut path);
                     if let Some(value) = value {
-                        walker.index.entries.insert(Vec::new(), Entry { key: None, value });
+                        walker.record(&[], Entry { key: None, value });
                     }
                     break;
                 }
@@ -111,9 +132,38 @@ struct Walker<'a> {
     index: SpanIndex,
     /// Characters on each line, to keep a marked scalar on its first line.
     line_chars: Vec<usize>,
+    /// `None`: index everything.
+    wanted: Option<Wanted>,
+}
+
+#[derive(Default)]
+struct Wanted {
+    /// Paths whose position may be needed (anchors and everything enclosing them).
+    prefixes: HashSet<Vec<Seg>>,
+    /// The anchors' own paths.
+    exact: HashSet<Vec<Seg>>,
+    /// Anchors not found yet.
+    remaining: usize,
 }
 
 impl<'a> Walker<'a> {
+    fn record(&mut self, path: &[Seg], entry: Entry) {
+        match &mut self.wanted {
+            None => {}
+            Some(w) if !w.prefixes.contains(path) => return,
+            Some(w) => {
+                if w.exact.contains(path) && !self.index.entries.contains_key(path) {
+                    w.remaining -= 1;
+                }
+            }
+        }
+        self.index.entries.insert(path.to_vec(), entry);
+    }
+
+    fn done(&self) -> bool {
+        self.wanted.as_ref().is_some_and(|w| w.remaining == 0)
+    }
+
     fn location(&self, span: Span, scalar: bool) -> Location {
         let start = span.start;
         let len = if scalar {
@@ -144,9 +194,12 @@ impl<'a> Walker<'a> {
                     }
                     path.push(Seg::Index(i));
                     if let Some(value) = self.node(event, span, path) {
-                        self.index.entries.insert(path.clone(), Entry { key: None, value });
+                        self.record(path, Entry { key: None, value });
                     }
                     path.pop();
+                    if self.done() {
+                        break;
+                    }
                     i += 1;
                 }
                 Some(here)
@@ -169,9 +222,12 @@ impl<'a> Walker<'a> {
                         Some(k) => {
                             path.push(Seg::Key(k));
                             if let Some(value) = self.node(event, span, path) {
-                                self.index.entries.insert(path.clone(), Entry { key, value });
+                                self.record(path, Entry { key, value });
                             }
                             path.pop();
+                            if self.done() {
+                                break;
+                            }
                         }
                         None => {
                             self.node(event, span, &mut scratch);
@@ -203,6 +259,21 @@ mod tests {
         assert_eq!(index.find(&Anchor::value(&y1)), Some(Location { line: 4, column: 14, len: 3 }));
         let x = [k("b"), Seg::Index(0), k("x")];
         assert_eq!(index.find(&Anchor::value(&x)), Some(Location { line: 3, column: 8, len: 4 }));
+    }
+
+    #[test]
+    fn targeted_index_finds_the_same_positions() {
+        let text = "a: 1\nb:\n  - x: \"hi\"\n    y: [one, two]\nc: {d: 2}\n";
+        let anchors = [
+            Anchor::value(&[k("b"), Seg::Index(0), k("y"), Seg::Index(1)]),
+            Anchor::key(&[k("c"), k("d")]),
+            Anchor::key(&[k("b"), k("missing")]),
+        ];
+        let full = SpanIndex::build(text);
+        let targeted = SpanIndex::build_for(text, &anchors);
+        for anchor in &anchors {
+            assert_eq!(targeted.find(anchor), full.find(anchor), "{anchor:?}");
+        }
     }
 
     #[test]

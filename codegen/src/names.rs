@@ -53,7 +53,7 @@ impl std::fmt::Display for NameError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             NameError::Empty => f.write_str("the name is empty"),
-            NameError::Char(c) if c.is_whitespace() || c.is_control() => {
+            NameError::Char(c) if c.is_whitespace() || crate::diagnostics::is_hidden_char(*c) => {
                 write!(f, "the name contains the character {:?}", c)
             }
             NameError::Char(c) => write!(f, "the name contains `{c}`"),

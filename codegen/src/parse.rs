@@ -174,7 +174,8 @@ fn syntax_error(source: &Source, e: &serde_yaml::Error) -> Diagnostic {
 
 /// A diagnostic found while converting, placed at `path` by a span-keeping pass.
 fn at_path(source: &Source, path: &[Seg], d: Diagnostic) -> Box<Diagnostic> {
-    match SpanIndex::build(&source.text).find(&Anchor::value(path)) {
+    let anchor = Anchor::value(path);
+    match SpanIndex::build_for(&source.text, [&anchor]).find(&anchor) {
         Some(at) => Box::new(d.at(at)),
         None => Box::new(d),
     }

@@ -25,11 +25,25 @@ pub fn gap() -> TokenStream {
 
 fn safe_line(line: &str) -> String {
     let trimmed = line.trim();
-    let mut out = String::with_capacity(trimmed.len());
-    if trimmed.starts_with("```") || trimmed.starts_with("~~~") {
-        out.push('\\');
+    let mut out = String::with_capacity(trimmed.len() + 4);
+    // Block quotes and list items nest blocks, and rustdoc runs code blocks inside them too: after
+    // each marker (`>`, `-`, `*`, `+`, `1.`) the spacing is cut to one space and a fence is escaped.
+    let mut rest = trimmed;
+    loop {
+        if rest.starts_with("```") || rest.starts_with("~~~") {
+            out.push('\\');
+            break;
+        }
+        match container_marker(rest) {
+            Some(n) if !rest[n..].trim_start().is_empty() => {
+                out.push_str(&rest[..n]);
+                out.push(' ');
+                rest = rest[n..].trim_start();
+            }
+            _ => break,
+        }
     }
-    for c in trimmed.chars() {
+    for c in rest.chars() {
         if crate::diagnostics::is_hidden_char(c) {
             out.push_str(&format!("U+{:04X}", c as u32));
         } else {
@@ -37,4 +51,22 @@ fn safe_line(line: &str) -> String {
         }
     }
     out
+}
+
+/// The length of a block quote or list marker at the start of `s`, if there is one.
+fn container_marker(s: &str) -> Option<usize> {
+    let spaced = |n: usize| s[n..].starts_with([' ', '\t']).then_some(n);
+    match s.as_bytes().first()? {
+        b'>' => Some(1),
+        b'-' | b'*' | b'+' => spaced(1),
+        b'0'..=b'9' => {
+            let digits = s.bytes().take_while(u8::is_ascii_digit).count();
+            if digits <= 9 && s[digits..].starts_with(['.', ')']) {
+                spaced(digits + 1)
+            } else {
+                None
+            }
+        }
+        _ => None,
+    }
 }

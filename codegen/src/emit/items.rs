@@ -206,7 +206,8 @@ fn enumeration(e: &EnumDef, options: &EmitOptions, extra: &[&TokenStream]) -> To
         }
         impl ::core::str::FromStr for #name {
             type Err = super::UnknownVariant;
-            fn from_str(s: &str) -> ::core::result::Result<Self, Self::Err> {
+            // Not `Self::Err`: an enum value named `Err` makes that ambiguous.
+            fn from_str(s: &str) -> ::core::result::Result<Self, super::UnknownVariant> {
                 match s {
                     #(#wires => ::core::result::Result::Ok(Self::#idents),)*
                     _ => ::core::result::Result::Err(super::UnknownVariant {

@@ -16,7 +16,9 @@ pub struct MixinSummary {
     pub file_name: String,
 }
 
-pub fn root_file(mixins: &[MixinSummary], options: &EmitOptions) -> TokenStream {
+/// The root file as a sequence of items, formatted one at a time: with thousands of mixins, one
+/// token stream for the whole file would cost far more memory than the file itself.
+pub fn root_file<'a>(mixins: &'a [MixinSummary], options: &EmitOptions) -> impl Iterator<Item = TokenStream> + use<'a> {
     let shared = shared_types(options);
     let modules = mixins.iter().map(|m| {
         let module = ident(&m.module);
@@ -37,12 +39,11 @@ pub fn root_file(mixins: &[MixinSummary], options: &EmitOptions) -> TokenStream 
         let module = ident(&m.module);
         quote!(&#module::MIXIN)
     });
-    quote! {
-        #shared
-        #(#modules)*
+    let table = quote! {
         /// Every mixin generated here, in the order of their contract files.
         pub const MIXINS: &[&MixinSpec] = &[#(#table),*];
-    }
+    };
+    std::iter::once(shared).chain(modules).chain(std::iter::once(table))
 }
 
 fn shared_types(options: &EmitOptions) -> TokenStream {

@@ -93,7 +93,8 @@ impl<'a> Checker<'a> {
         if self.pending.is_empty() {
             return Vec::new();
         }
-        let index = SpanIndex::build(text);
+        let anchors = self.pending.iter().flat_map(|p| std::iter::once(&p.at).chain(p.also.iter().map(|(a, _)| a)));
+        let index = SpanIndex::build_for(text, anchors);
         let file = self.file;
         let mut out: Vec<Diagnostic> = self
             .pending

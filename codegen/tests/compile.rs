@@ -1,0 +1,204 @@
+//! Generated code compiles (issue 3 item 6, issue 4 item 6, issue 3 items 4-5).
+//!
+//! One throwaway workspace under `CARGO_TARGET_TMPDIR` with two crates, built by ONE `cargo test`
+//! run (plus one `cargo clippy` run when clippy is installed), with `RUSTFLAGS=-D warnings`:
+//! - `checked` (serde + serde_json): a batch of 20 random valid contracts; mixins/ with type
+//!   overrides (`SystemTime`, `BTreeMap<String, String>`); the keyword/hostile contract of
+//!   tests/support/tricky.rs, whose keyword names are round-tripped through serde_json by a test
+//!   inside the crate, and whose doc comments must give no doctest (each hostile code block is a
+//!   `compile_error!`, and the doctest run must report 0 tests);
+//! - `noserde` (no dependencies at all): mixins/ generated with `.blocking(true).serde(false)`.
+
+#[path = "support/gen.rs"]
+mod gen;
+#[path = "support/tricky.rs"]
+mod tricky;
+
+use mixin_codegen::Builder;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+fn workspace() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).parent().unwrap().to_path_buf()
+}
+
+fn generate(builder: Builder, out: &Path) {
+    let _ = std::fs::remove_dir_all(out);
+    builder.out_dir(out).emit_rerun_directives(false).generate().unwrap_or_else(|e| panic!("{e}"));
+}
+
+fn write(path: &Path, text: &str) {
+    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+    // Leave unchanged files alone so cargo's incremental state survives reruns.
+    if std::fs::read_to_string(path).ok().as_deref() != Some(text) {
+        std::fs::write(path, text).unwrap();
+    }
+}
+
+fn module(name: &str, doc: &str, dir: &Path) -> String {
+    format!("/// {doc}\npub mod {name} {{\n    include!({:?});\n}}\n", dir.join("mixins.rs").display().to_string())
+}
+
+const ROUND_TRIP: &str = r#"
+#[cfg(test)]
+mod tests {
+    use crate::security::keywords as k;
+    use serde_json::{json, Value};
+
+    fn keys(v: &Value) -> Vec<String> {
+        let mut keys: Vec<String> = v.as_object().expect("an object").keys().cloned().collect();
+        keys.sort();
+        keys
+    }
+
+    #[test]
+    fn keyword_config_keys_keep_their_wire_names() {
+        let config = serde_json::to_value(k::kw_config()).unwrap();
+        assert_eq!(
+            keys(&config),
+            ["async", "crate", "dyn", "fn", "impl", "match", "note", "self", "super", "type"]
+        );
+        assert_eq!(keys(&config["crate"]), ["Self", "mod"]);
+        assert_eq!(config["type"], "t");
+        assert_eq!(config["self"], 2.5);
+        assert_eq!(config["crate"]["Self"], "S");
+        // A partial override keeps the other defaults.
+        let over: k::KwConfig = serde_json::from_value(json!({"fn": 7, "crate": {"Self": "T"}})).unwrap();
+        assert_eq!(over.r#fn, 7);
+        assert_eq!(over.crate_.self_, "T");
+        assert_eq!(over.self_, 2.5);
+    }
+
+    #[test]
+    fn keyword_model_fields_round_trip() {
+        let wire = json!({"type": "t", "async": "a", "fn": 1, "self": true, "super": 0.5, "crate": "A", "match": ["x"]});
+        let model: k::KwModel = serde_json::from_value(wire.clone()).unwrap();
+        assert!(model.self_);
+        assert_eq!(model.r#type, "t");
+        assert_eq!(serde_json::to_value(&model).unwrap(), wire);
+    }
+
+    #[test]
+    fn keyword_action_inputs_and_enum_values_round_trip() {
+        let wire = json!({"async": "x", "self": 3, "crate": true});
+        let input: k::TypeInput = serde_json::from_value(wire.clone()).unwrap();
+        assert_eq!(input.self_, 3);
+        assert_eq!(serde_json::to_value(&input).unwrap(), wire);
+        for value in ["Self", "self_x", "None", "Some", "Ok", "Err", "type"] {
+            let out: k::TypeOutput = serde_json::from_value(json!({"fn": value})).unwrap();
+            assert_eq!(out.r#fn.as_str(), value);
+            assert_eq!(out.r#fn.to_string(), value);
+            assert_eq!(value.parse::<k::TypeFn>().unwrap(), out.r#fn);
+            assert_eq!(serde_json::to_value(&out).unwrap(), json!({"fn": value}));
+        }
+        assert!(k::DESCRIPTION.contains("fn evil() {}"));
+    }
+
+    #[test]
+    fn overridden_types_are_used() {
+        let _: fn(&crate::overrides::rate_limiting::BucketState) -> &std::time::SystemTime = |b| &b.last_refill;
+    }
+}
+"#;
+
+fn cargo(dir: &Path, target: &Path, args: &[&str]) -> (bool, String) {
+    let split = args.iter().position(|a| *a == "--").unwrap_or(args.len());
+    let (args, tail) = args.split_at(split);
+    let run = |offline: bool| {
+        let mut cmd = Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()));
+        cmd.current_dir(dir).args(args).env("CARGO_TARGET_DIR", target).env("RUSTFLAGS", "-D warnings");
+        cmd.env_remove("RUSTC_WORKSPACE_WRAPPER").env_remove("CARGO_MAKEFLAGS");
+        if offline {
+            // Before any `--` that starts the tool's own arguments.
+            cmd.arg("--offline");
+        }
+        cmd.args(tail);
+        let out = cmd.output().expect("cargo runs");
+        let text = format!("{}{}", String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr));
+        (out.status.success(), text)
+    };
+    let (ok, text) = run(true);
+    let resolution = ["offline", "no matching package", "failed to select a version", "download"];
+    if !ok && resolution.iter().any(|s| text.contains(s)) && !text.contains("error[E") {
+        eprintln!("offline build failed; retrying online:\n{text}");
+        return run(false);
+    }
+    (ok, text)
+}
+
+#[test]
+fn generated_code_compiles_without_warnings() {
+    let root = Path::new(env!("CARGO_TARGET_TMPDIR")).join("compile");
+    let gen_dir = root.join("generated");
+    let mixins = workspace().join("mixins");
+
+    // (a) 20 random valid contracts in one folder.
+    let random_in = gen_dir.join("random-contracts");
+    let _ = std::fs::remove_dir_all(&random_in);
+    std::fs::create_dir_all(&random_in).unwrap();
+    for i in 0..20u64 {
+        let seed = 0x5eed_0000 + i * 104_729;
+        let yaml = gen::to_yaml(&gen::contract(seed), seed).replacen("\"mixin_x", &format!("\"mixin_r{i}x"), 1);
+        std::fs::write(random_in.join(format!("c{i:02}.yaml")), yaml).unwrap();
+    }
+    generate(Builder::new().input(&random_in), &gen_dir.join("random"));
+    // (b) mixins/ with std types for timestamp, object and the fallback.
+    generate(
+        Builder::new()
+            .input(&mixins)
+            .timestamp_type("std::time::SystemTime")
+            .object_type("std::collections::BTreeMap<String, String>")
+            .fallback_type("std::collections::BTreeMap<String, Vec<String>>")
+            .type_attribute(".", "#[allow(clippy::derive_partial_eq_without_eq)]"),
+        &gen_dir.join("overrides"),
+    );
+    // The hostile and keyword contract (tests/security.rs checks its text).
+    let tricky_in = tricky::write_keyword_folder(&gen_dir.join("tricky-contracts"));
+    generate(Builder::new().input(&tricky_in), &gen_dir.join("security"));
+    // (c) mixins/ blocking and without serde.
+    generate(Builder::new().input(&mixins).blocking(true).serde(false), &gen_dir.join("noserde"));
+
+    let crates = root.join("crates");
+    write(&crates.join("Cargo.toml"), "[workspace]\nmembers = [\"checked\", \"noserde\"]\nresolver = \"2\"\n");
+    write(
+        &crates.join("checked/Cargo.toml"),
+        "[package]\nname = \"checked\"\nversion = \"0.0.0\"\nedition = \"2021\"\npublish = false\n\n\
+         [dependencies]\nserde = { version = \"1\", features = [\"derive\"] }\nserde_json = \"1\"\n",
+    );
+    let mut lib = String::from("//! Generated code under test.\n#![deny(missing_docs)]\n\n");
+    lib.push_str(&module("random", "Random valid contracts.", &gen_dir.join("random")));
+    lib.push_str(&module("overrides", "mixins/ with type overrides.", &gen_dir.join("overrides")));
+    // Markdown-ish descriptions trip clippy's doc_lazy_continuation (see the report).
+    lib.push_str("#[allow(clippy::doc_lazy_continuation)]\n");
+    lib.push_str(&module("security", "Keyword names and hostile text.", &gen_dir.join("security")));
+    lib.push_str(ROUND_TRIP);
+    write(&crates.join("checked/src/lib.rs"), &lib);
+    write(
+        &crates.join("noserde/Cargo.toml"),
+        "[package]\nname = \"noserde\"\nversion = \"0.0.0\"\nedition = \"2021\"\npublish = false\n\n[dependencies]\n",
+    );
+    let mut lib = String::from("//! Generated code without serde, blocking.\n#![deny(missing_docs)]\n\n");
+    lib.push_str(&module("plain", "mixins/, blocking, no serde.", &gen_dir.join("noserde")));
+    write(&crates.join("noserde/src/lib.rs"), &lib);
+    let noserde = std::fs::read_to_string(gen_dir.join("noserde/rate_limiting.rs")).unwrap();
+    assert!(!noserde.contains("serde"), "serde(false) output mentions serde");
+
+    let target = root.join("target");
+    let (ok, out) = cargo(&crates, &target, &["test", "--workspace", "--quiet"]);
+    assert!(ok, "cargo test on the generated code failed:\n{out}");
+    // Doc-tests ran for both crates and found nothing to run: contract text is never a doctest.
+    let doc_runs: Vec<&str> = out.lines().filter(|l| l.starts_with("running ")).collect();
+    assert!(!out.contains("contract text ran as a doctest"), "{out}");
+    assert!(out.contains("4 passed"), "the round-trip tests ran:\n{out}");
+    let doc_counts: Vec<&&str> = doc_runs.iter().filter(|l| !l.contains("running 0 tests")).collect();
+    assert_eq!(doc_counts.len(), 1, "only the round-trip tests run, no doctest:\n{out}");
+
+    let clippy =
+        Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into())).args(["clippy", "--version"]).output();
+    if clippy.map(|o| o.status.success()).unwrap_or(false) {
+        let (ok, out) = cargo(&crates, &target, &["clippy", "--workspace", "--quiet", "--", "-D", "warnings"]);
+        assert!(ok, "clippy on the generated code failed:\n{out}");
+    } else {
+        eprintln!("clippy is not installed: skipped");
+    }
+}
