@@ -92,7 +92,7 @@ pub const MIXIN: super::MixinSpec = super::MixinSpec {
 pub trait AggregationWindowActions {
     /// The error every action returns. Optional actions that are not implemented return it
     /// built from [`super::NotImplemented`].
-    type Error: ::core::convert::From<super::NotImplemented> + ::core::marker::Send;
+    type Error: From<super::NotImplemented> + Send;
     /// Add one event to the open window of its key
     ///
     /// Required action `add_event`, timeout 50 ms.
@@ -100,8 +100,8 @@ pub trait AggregationWindowActions {
         &self,
         input: AddEventInput,
     ) -> impl ::core::future::Future<
-        Output = ::core::result::Result<AddEventOutput, Self::Error>,
-    > + ::core::marker::Send;
+        Output = Result<AddEventOutput, Self::Error>,
+    > + Send;
     /// Close the window of a key and emit its aggregate
     ///
     /// Required action `close_window`, timeout 2000 ms.
@@ -109,18 +109,18 @@ pub trait AggregationWindowActions {
         &self,
         input: CloseWindowInput,
     ) -> impl ::core::future::Future<
-        Output = ::core::result::Result<CloseWindowOutput, Self::Error>,
-    > + ::core::marker::Send;
+        Output = Result<CloseWindowOutput, Self::Error>,
+    > + Send;
     /// List the windows that are still open
     ///
     /// Optional action `list_open_windows`, timeout 500 ms.
     fn list_open_windows(
         &self,
     ) -> impl ::core::future::Future<
-        Output = ::core::result::Result<ListOpenWindowsOutput, Self::Error>,
-    > + ::core::marker::Send {
+        Output = Result<ListOpenWindowsOutput, Self::Error>,
+    > + Send {
         ::core::future::ready(
-            ::core::result::Result::Err(
+            Err(
                 Self::Error::from(super::NotImplemented {
                     mixin: NAME,
                     action: "list_open_windows",
@@ -131,7 +131,7 @@ pub trait AggregationWindowActions {
 }
 /// The contract's `aggregation_window_config` section, with the values the contract gives.
 pub fn aggregation_window_config() -> AggregationWindowConfig {
-    <AggregationWindowConfig as ::core::default::Default>::default()
+    <AggregationWindowConfig as Default>::default()
 }
 /// One of `OPEN`, `CLOSING`, `CLOSED`.
 #[derive(
@@ -176,15 +176,15 @@ impl ::core::fmt::Display for WindowStatusState {
 }
 impl ::core::str::FromStr for WindowStatusState {
     type Err = super::UnknownVariant;
-    fn from_str(s: &str) -> ::core::result::Result<Self, super::UnknownVariant> {
+    fn from_str(s: &str) -> Result<Self, super::UnknownVariant> {
         match s {
-            "OPEN" => ::core::result::Result::Ok(Self::Open),
-            "CLOSING" => ::core::result::Result::Ok(Self::Closing),
-            "CLOSED" => ::core::result::Result::Ok(Self::Closed),
+            "OPEN" => Ok(Self::Open),
+            "CLOSING" => Ok(Self::Closing),
+            "CLOSED" => Ok(Self::Closed),
             _ => {
-                ::core::result::Result::Err(super::UnknownVariant {
+                Err(super::UnknownVariant {
                     type_name: "WindowStatusState",
-                    value: ::std::string::String::from(s),
+                    value: String::from(s),
                 })
             }
         }
@@ -194,7 +194,7 @@ impl ::core::str::FromStr for WindowStatusState {
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct WindowStatus {
     /// Contract type: `string`.
-    pub window_key: ::std::string::String,
+    pub window_key: String,
     /// Contract type: `enum[OPEN,CLOSING,CLOSED]`.
     pub state: WindowStatusState,
     /// Contract type: `integer`.
@@ -204,13 +204,13 @@ pub struct WindowStatus {
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct WindowAggregateResult {
     /// Contract type: `string`.
-    pub window_key: ::std::string::String,
+    pub window_key: String,
     /// Contract type: `datetime`.
-    pub window_start: ::std::string::String,
+    pub window_start: String,
     /// Contract type: `datetime`.
-    pub window_end: ::std::string::String,
+    pub window_end: String,
     /// `values`
-    pub values: ::std::collections::BTreeMap<::std::string::String, f64>,
+    pub values: ::std::collections::BTreeMap<String, f64>,
     /// Contract type: `integer`.
     pub late_events_dropped: i64,
 }
@@ -219,15 +219,15 @@ pub struct WindowAggregateResult {
 #[serde(default, deny_unknown_fields)]
 pub struct AggregationWindowConfigWatermark {
     /// Contract value: `"bounded_out_of_orderness"`.
-    pub strategy: ::std::string::String,
+    pub strategy: String,
     /// Contract value: `2000`.
     pub max_out_of_orderness_ms: i64,
 }
-impl ::core::default::Default for AggregationWindowConfigWatermark {
+impl Default for AggregationWindowConfigWatermark {
     /// The contract's values.
     fn default() -> Self {
         Self {
-            strategy: ::std::string::String::from("bounded_out_of_orderness"),
+            strategy: String::from("bounded_out_of_orderness"),
             max_out_of_orderness_ms: 2000,
         }
     }
@@ -241,25 +241,25 @@ pub struct AggregationWindowConfig {
     /// Contract value: `5000`.
     pub allowed_lateness_ms: i64,
     /// Contract value: `["count", "sum", "max"]`.
-    pub aggregate_functions: ::std::vec::Vec<::std::string::String>,
+    pub aggregate_functions: Vec<String>,
     /// Contract value: `false`.
     pub emit_empty_windows: bool,
     /// Contract value: `{...}`.
     pub watermark: AggregationWindowConfigWatermark,
 }
-impl ::core::default::Default for AggregationWindowConfig {
+impl Default for AggregationWindowConfig {
     /// The contract's values.
     fn default() -> Self {
         Self {
             window_size_ms: 60000,
             allowed_lateness_ms: 5000,
-            aggregate_functions: ::std::vec::Vec::from([
-                ::std::string::String::from("count"),
-                ::std::string::String::from("sum"),
-                ::std::string::String::from("max"),
+            aggregate_functions: Vec::from([
+                String::from("count"),
+                String::from("sum"),
+                String::from("max"),
             ]),
             emit_empty_windows: false,
-            watermark: <AggregationWindowConfigWatermark as ::core::default::Default>::default(),
+            watermark: <AggregationWindowConfigWatermark as Default>::default(),
         }
     }
 }
@@ -271,7 +271,7 @@ pub struct AddEventInput {
     /// No type declared in the contract: the fallback type.
     pub event_value: super::Value,
     /// `event_time`
-    pub event_time: ::std::string::String,
+    pub event_time: String,
 }
 /// The outputs of the `add_event` action.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
@@ -295,5 +295,5 @@ pub struct CloseWindowOutput {
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct ListOpenWindowsOutput {
     /// `open_windows`
-    pub open_windows: ::std::vec::Vec<::std::string::String>,
+    pub open_windows: Vec<String>,
 }

@@ -131,7 +131,7 @@ pub const MIXIN: super::MixinSpec = super::MixinSpec {
 pub trait ErrorHandlingActions {
     /// The error every action returns. Optional actions that are not implemented return it
     /// built from [`super::NotImplemented`].
-    type Error: ::core::convert::From<super::NotImplemented> + ::core::marker::Send;
+    type Error: From<super::NotImplemented> + Send;
     /// Process and categorize errors with appropriate handling strategy
     ///
     /// Required action `handle_error`, timeout 2000 ms.
@@ -139,8 +139,8 @@ pub trait ErrorHandlingActions {
         &self,
         input: HandleErrorInput,
     ) -> impl ::core::future::Future<
-        Output = ::core::result::Result<HandleErrorOutput, Self::Error>,
-    > + ::core::marker::Send;
+        Output = Result<HandleErrorOutput, Self::Error>,
+    > + Send;
     /// Check circuit breaker status before operation
     ///
     /// Optional action `circuit_breaker_check`, timeout 500 ms.
@@ -148,11 +148,11 @@ pub trait ErrorHandlingActions {
         &self,
         input: CircuitBreakerCheckInput,
     ) -> impl ::core::future::Future<
-        Output = ::core::result::Result<CircuitBreakerCheckOutput, Self::Error>,
-    > + ::core::marker::Send {
+        Output = Result<CircuitBreakerCheckOutput, Self::Error>,
+    > + Send {
         let _ = input;
         ::core::future::ready(
-            ::core::result::Result::Err(
+            Err(
                 Self::Error::from(super::NotImplemented {
                     mixin: NAME,
                     action: "circuit_breaker_check",
@@ -167,11 +167,11 @@ pub trait ErrorHandlingActions {
         &self,
         input: ShouldRetryInput,
     ) -> impl ::core::future::Future<
-        Output = ::core::result::Result<ShouldRetryOutput, Self::Error>,
-    > + ::core::marker::Send {
+        Output = Result<ShouldRetryOutput, Self::Error>,
+    > + Send {
         let _ = input;
         ::core::future::ready(
-            ::core::result::Result::Err(
+            Err(
                 Self::Error::from(super::NotImplemented {
                     mixin: NAME,
                     action: "should_retry",
@@ -186,11 +186,11 @@ pub trait ErrorHandlingActions {
         &self,
         input: RecordErrorMetricInput,
     ) -> impl ::core::future::Future<
-        Output = ::core::result::Result<RecordErrorMetricOutput, Self::Error>,
-    > + ::core::marker::Send {
+        Output = Result<RecordErrorMetricOutput, Self::Error>,
+    > + Send {
         let _ = input;
         ::core::future::ready(
-            ::core::result::Result::Err(
+            Err(
                 Self::Error::from(super::NotImplemented {
                     mixin: NAME,
                     action: "record_error_metric",
@@ -201,31 +201,31 @@ pub trait ErrorHandlingActions {
 }
 /// The contract's `error_handling_config` section, with the values the contract gives.
 pub fn error_handling_config() -> ErrorHandlingConfig {
-    <ErrorHandlingConfig as ::core::default::Default>::default()
+    <ErrorHandlingConfig as Default>::default()
 }
 /// The output model `error_handling_result`.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct ErrorHandlingResult {
     /// Contract type: `string`.
-    pub error_category: ::std::string::String,
+    pub error_category: String,
     /// Contract type: `string`.
-    pub handling_action: ::std::string::String,
+    pub handling_action: String,
     /// Contract type: `boolean`.
     pub recovery_possible: bool,
     /// `recovery_suggestions`
-    pub recovery_suggestions: ::std::vec::Vec<::std::string::String>,
+    pub recovery_suggestions: Vec<String>,
 }
 /// The output model `circuit_status_result`.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct CircuitStatusResult {
     /// Contract type: `string`.
-    pub status: ::std::string::String,
+    pub status: String,
     /// Contract type: `integer`.
     pub failure_count: i64,
     /// Contract type: `float`.
     pub failure_rate: f64,
     /// Contract type: `timestamp`.
-    pub last_failure_time: ::std::string::String,
+    pub last_failure_time: String,
 }
 /// The output model `retry_decision_result`.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
@@ -260,17 +260,17 @@ pub struct ErrorHandlingConfig {
     /// Contract value: `30000`.
     pub max_retry_delay_ms: i64,
     /// Contract value: `["TimeoutError", "ConnectionError", "TemporaryFailure"]`.
-    pub retriable_error_types: ::std::vec::Vec<::std::string::String>,
+    pub retriable_error_types: Vec<String>,
     /// Contract value: `["AuthenticationError", "ValidationError", "ConfigurationError"]`.
-    pub fatal_error_types: ::std::vec::Vec<::std::string::String>,
+    pub fatal_error_types: Vec<String>,
     /// Contract value: `true`.
     pub enable_error_metrics: bool,
     /// Contract value: `true`.
     pub sensitive_data_scrubbing: bool,
     /// Contract value: `"ERROR"`.
-    pub error_log_level: ::std::string::String,
+    pub error_log_level: String,
 }
-impl ::core::default::Default for ErrorHandlingConfig {
+impl Default for ErrorHandlingConfig {
     /// The contract's values.
     fn default() -> Self {
         Self {
@@ -282,19 +282,19 @@ impl ::core::default::Default for ErrorHandlingConfig {
             error_retry_delay_ms: 1000,
             error_retry_backoff_multiplier: 2.0,
             max_retry_delay_ms: 30000,
-            retriable_error_types: ::std::vec::Vec::from([
-                ::std::string::String::from("TimeoutError"),
-                ::std::string::String::from("ConnectionError"),
-                ::std::string::String::from("TemporaryFailure"),
+            retriable_error_types: Vec::from([
+                String::from("TimeoutError"),
+                String::from("ConnectionError"),
+                String::from("TemporaryFailure"),
             ]),
-            fatal_error_types: ::std::vec::Vec::from([
-                ::std::string::String::from("AuthenticationError"),
-                ::std::string::String::from("ValidationError"),
-                ::std::string::String::from("ConfigurationError"),
+            fatal_error_types: Vec::from([
+                String::from("AuthenticationError"),
+                String::from("ValidationError"),
+                String::from("ConfigurationError"),
             ]),
             enable_error_metrics: true,
             sensitive_data_scrubbing: true,
-            error_log_level: ::std::string::String::from("ERROR"),
+            error_log_level: String::from("ERROR"),
         }
     }
 }

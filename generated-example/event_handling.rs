@@ -140,7 +140,7 @@ pub const MIXIN: super::MixinSpec = super::MixinSpec {
 pub trait EventHandlingActions {
     /// The error every action returns. Optional actions that are not implemented return it
     /// built from [`super::NotImplemented`].
-    type Error: ::core::convert::From<super::NotImplemented> + ::core::marker::Send;
+    type Error: From<super::NotImplemented> + Send;
     /// Publish an event to the event bus
     ///
     /// Required action `publish_event`, timeout 3000 ms.
@@ -148,8 +148,8 @@ pub trait EventHandlingActions {
         &self,
         input: PublishEventInput,
     ) -> impl ::core::future::Future<
-        Output = ::core::result::Result<PublishEventOutput, Self::Error>,
-    > + ::core::marker::Send;
+        Output = Result<PublishEventOutput, Self::Error>,
+    > + Send;
     /// Subscribe to specific event types
     ///
     /// Optional action `subscribe_to_events`, timeout 2000 ms.
@@ -157,11 +157,11 @@ pub trait EventHandlingActions {
         &self,
         input: SubscribeToEventsInput,
     ) -> impl ::core::future::Future<
-        Output = ::core::result::Result<SubscribeToEventsOutput, Self::Error>,
-    > + ::core::marker::Send {
+        Output = Result<SubscribeToEventsOutput, Self::Error>,
+    > + Send {
         let _ = input;
         ::core::future::ready(
-            ::core::result::Result::Err(
+            Err(
                 Self::Error::from(super::NotImplemented {
                     mixin: NAME,
                     action: "subscribe_to_events",
@@ -176,11 +176,11 @@ pub trait EventHandlingActions {
         &self,
         input: UnsubscribeFromEventsInput,
     ) -> impl ::core::future::Future<
-        Output = ::core::result::Result<UnsubscribeFromEventsOutput, Self::Error>,
-    > + ::core::marker::Send {
+        Output = Result<UnsubscribeFromEventsOutput, Self::Error>,
+    > + Send {
         let _ = input;
         ::core::future::ready(
-            ::core::result::Result::Err(
+            Err(
                 Self::Error::from(super::NotImplemented {
                     mixin: NAME,
                     action: "unsubscribe_from_events",
@@ -195,8 +195,8 @@ pub trait EventHandlingActions {
         &self,
         input: HandleEventInput,
     ) -> impl ::core::future::Future<
-        Output = ::core::result::Result<HandleEventOutput, Self::Error>,
-    > + ::core::marker::Send;
+        Output = Result<HandleEventOutput, Self::Error>,
+    > + Send;
     /// Retrieve event processing history
     ///
     /// Optional action `get_event_history`, timeout 2000 ms.
@@ -204,11 +204,11 @@ pub trait EventHandlingActions {
         &self,
         input: GetEventHistoryInput,
     ) -> impl ::core::future::Future<
-        Output = ::core::result::Result<GetEventHistoryOutput, Self::Error>,
-    > + ::core::marker::Send {
+        Output = Result<GetEventHistoryOutput, Self::Error>,
+    > + Send {
         let _ = input;
         ::core::future::ready(
-            ::core::result::Result::Err(
+            Err(
                 Self::Error::from(super::NotImplemented {
                     mixin: NAME,
                     action: "get_event_history",
@@ -219,30 +219,27 @@ pub trait EventHandlingActions {
 }
 /// The contract's `event_config` section, with the values the contract gives.
 pub fn event_config() -> EventConfig {
-    <EventConfig as ::core::default::Default>::default()
+    <EventConfig as Default>::default()
 }
 /// The contract's `node_specific_events` section, with the values the contract gives.
 pub fn node_specific_events() -> NodeSpecificEvents {
-    <NodeSpecificEvents as ::core::default::Default>::default()
+    <NodeSpecificEvents as Default>::default()
 }
 /// The output model `event_envelope`.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct EventEnvelope {
     /// Contract type: `string`.
-    pub event_id: ::std::string::String,
+    pub event_id: String,
     /// Contract type: `string`.
-    pub event_type: ::std::string::String,
+    pub event_type: String,
     /// Contract type: `datetime`.
-    pub timestamp: ::std::string::String,
+    pub timestamp: String,
     /// Contract type: `string`.
-    pub source_node: ::std::string::String,
+    pub source_node: String,
     /// Contract type: `string`.
-    pub routing_key: ::std::string::String,
+    pub routing_key: String,
     /// `headers`
-    pub headers: ::std::collections::BTreeMap<
-        ::std::string::String,
-        ::std::string::String,
-    >,
+    pub headers: ::std::collections::BTreeMap<String, String>,
     /// Contract type: `object`.
     pub payload: super::Value,
 }
@@ -289,15 +286,15 @@ impl ::core::fmt::Display for PublishResultDeliveryStatus {
 }
 impl ::core::str::FromStr for PublishResultDeliveryStatus {
     type Err = super::UnknownVariant;
-    fn from_str(s: &str) -> ::core::result::Result<Self, super::UnknownVariant> {
+    fn from_str(s: &str) -> Result<Self, super::UnknownVariant> {
         match s {
-            "DELIVERED" => ::core::result::Result::Ok(Self::Delivered),
-            "PENDING" => ::core::result::Result::Ok(Self::Pending),
-            "FAILED" => ::core::result::Result::Ok(Self::Failed),
+            "DELIVERED" => Ok(Self::Delivered),
+            "PENDING" => Ok(Self::Pending),
+            "FAILED" => Ok(Self::Failed),
             _ => {
-                ::core::result::Result::Err(super::UnknownVariant {
+                Err(super::UnknownVariant {
                     type_name: "PublishResultDeliveryStatus",
-                    value: ::std::string::String::from(s),
+                    value: String::from(s),
                 })
             }
         }
@@ -309,31 +306,31 @@ pub struct PublishResult {
     /// Contract type: `boolean`.
     pub success: bool,
     /// Contract type: `string`.
-    pub event_id: ::std::string::String,
+    pub event_id: String,
     /// Contract type: `enum[DELIVERED,PENDING,FAILED]`.
     pub delivery_status: PublishResultDeliveryStatus,
     /// Contract type: `string`.
-    pub error_message: ::std::string::String,
+    pub error_message: String,
 }
 /// The output model `subscription_status`.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct SubscriptionStatus {
     /// Contract type: `string`.
-    pub subscription_id: ::std::string::String,
+    pub subscription_id: String,
     /// Contract type: `boolean`.
     pub active: bool,
     /// `event_types`
-    pub event_types: ::std::vec::Vec<::std::string::String>,
+    pub event_types: Vec<String>,
     /// Contract type: `integer`.
     pub message_count: i64,
     /// Contract type: `datetime`.
-    pub last_message: ::std::string::String,
+    pub last_message: String,
 }
 /// `output_models.processing_result.response_events.items` in the contract.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct ProcessingResultResponseEventsItem {
     /// Contract type: `string`.
-    pub event_type: ::std::string::String,
+    pub event_type: String,
     /// Contract type: `object`.
     pub event_data: super::Value,
 }
@@ -345,7 +342,7 @@ pub struct ProcessingResult {
     /// Contract type: `integer`.
     pub processing_time_ms: i64,
     /// `response_events`
-    pub response_events: ::std::vec::Vec<ProcessingResultResponseEventsItem>,
+    pub response_events: Vec<ProcessingResultResponseEventsItem>,
     /// Contract type: `object`.
     pub error_details: super::Value,
 }
@@ -360,7 +357,7 @@ pub struct EventConfigRetryPolicy {
     /// Contract value: `true`.
     pub exponential_backoff: bool,
 }
-impl ::core::default::Default for EventConfigRetryPolicy {
+impl Default for EventConfigRetryPolicy {
     /// The contract's values.
     fn default() -> Self {
         Self {
@@ -381,7 +378,7 @@ pub struct EventConfigBatchProcessing {
     /// Contract value: `5000`.
     pub max_wait_ms: i64,
 }
-impl ::core::default::Default for EventConfigBatchProcessing {
+impl Default for EventConfigBatchProcessing {
     /// The contract's values.
     fn default() -> Self {
         Self {
@@ -396,9 +393,9 @@ impl ::core::default::Default for EventConfigBatchProcessing {
 #[serde(default, deny_unknown_fields)]
 pub struct EventConfig {
     /// Contract value: `"topic"`.
-    pub default_routing_strategy: ::std::string::String,
+    pub default_routing_strategy: String,
     /// Contract value: `"json"`.
-    pub event_serialization: ::std::string::String,
+    pub event_serialization: String,
     /// Contract value: `false`.
     pub compression_enabled: bool,
     /// Contract value: `false`.
@@ -410,17 +407,17 @@ pub struct EventConfig {
     /// Contract value: `{...}`.
     pub batch_processing: EventConfigBatchProcessing,
 }
-impl ::core::default::Default for EventConfig {
+impl Default for EventConfig {
     /// The contract's values.
     fn default() -> Self {
         Self {
-            default_routing_strategy: ::std::string::String::from("topic"),
-            event_serialization: ::std::string::String::from("json"),
+            default_routing_strategy: String::from("topic"),
+            event_serialization: String::from("json"),
             compression_enabled: false,
             encryption_enabled: false,
             dead_letter_enabled: true,
-            retry_policy: <EventConfigRetryPolicy as ::core::default::Default>::default(),
-            batch_processing: <EventConfigBatchProcessing as ::core::default::Default>::default(),
+            retry_policy: <EventConfigRetryPolicy as Default>::default(),
+            batch_processing: <EventConfigBatchProcessing as Default>::default(),
         }
     }
 }
@@ -429,22 +426,22 @@ impl ::core::default::Default for EventConfig {
 #[serde(default, deny_unknown_fields)]
 pub struct NodeSpecificEventsCompute {
     /// Contract value: `["computation_started", "computation_completed", "computation_failed"]`.
-    pub publishes: ::std::vec::Vec<::std::string::String>,
+    pub publishes: Vec<String>,
     /// Contract value: `["computation_request", "resource_update"]`.
-    pub subscribes: ::std::vec::Vec<::std::string::String>,
+    pub subscribes: Vec<String>,
 }
-impl ::core::default::Default for NodeSpecificEventsCompute {
+impl Default for NodeSpecificEventsCompute {
     /// The contract's values.
     fn default() -> Self {
         Self {
-            publishes: ::std::vec::Vec::from([
-                ::std::string::String::from("computation_started"),
-                ::std::string::String::from("computation_completed"),
-                ::std::string::String::from("computation_failed"),
+            publishes: Vec::from([
+                String::from("computation_started"),
+                String::from("computation_completed"),
+                String::from("computation_failed"),
             ]),
-            subscribes: ::std::vec::Vec::from([
-                ::std::string::String::from("computation_request"),
-                ::std::string::String::from("resource_update"),
+            subscribes: Vec::from([
+                String::from("computation_request"),
+                String::from("resource_update"),
             ]),
         }
     }
@@ -454,22 +451,22 @@ impl ::core::default::Default for NodeSpecificEventsCompute {
 #[serde(default, deny_unknown_fields)]
 pub struct NodeSpecificEventsEffect {
     /// Contract value: `["effect_executed", "external_call_completed", "side_effect_occurred"]`.
-    pub publishes: ::std::vec::Vec<::std::string::String>,
+    pub publishes: Vec<String>,
     /// Contract value: `["effect_request", "external_event"]`.
-    pub subscribes: ::std::vec::Vec<::std::string::String>,
+    pub subscribes: Vec<String>,
 }
-impl ::core::default::Default for NodeSpecificEventsEffect {
+impl Default for NodeSpecificEventsEffect {
     /// The contract's values.
     fn default() -> Self {
         Self {
-            publishes: ::std::vec::Vec::from([
-                ::std::string::String::from("effect_executed"),
-                ::std::string::String::from("external_call_completed"),
-                ::std::string::String::from("side_effect_occurred"),
+            publishes: Vec::from([
+                String::from("effect_executed"),
+                String::from("external_call_completed"),
+                String::from("side_effect_occurred"),
             ]),
-            subscribes: ::std::vec::Vec::from([
-                ::std::string::String::from("effect_request"),
-                ::std::string::String::from("external_event"),
+            subscribes: Vec::from([
+                String::from("effect_request"),
+                String::from("external_event"),
             ]),
         }
     }
@@ -479,22 +476,22 @@ impl ::core::default::Default for NodeSpecificEventsEffect {
 #[serde(default, deny_unknown_fields)]
 pub struct NodeSpecificEventsReducer {
     /// Contract value: `["state_updated", "aggregation_completed", "state_snapshot"]`.
-    pub publishes: ::std::vec::Vec<::std::string::String>,
+    pub publishes: Vec<String>,
     /// Contract value: `["state_change_request", "aggregation_trigger"]`.
-    pub subscribes: ::std::vec::Vec<::std::string::String>,
+    pub subscribes: Vec<String>,
 }
-impl ::core::default::Default for NodeSpecificEventsReducer {
+impl Default for NodeSpecificEventsReducer {
     /// The contract's values.
     fn default() -> Self {
         Self {
-            publishes: ::std::vec::Vec::from([
-                ::std::string::String::from("state_updated"),
-                ::std::string::String::from("aggregation_completed"),
-                ::std::string::String::from("state_snapshot"),
+            publishes: Vec::from([
+                String::from("state_updated"),
+                String::from("aggregation_completed"),
+                String::from("state_snapshot"),
             ]),
-            subscribes: ::std::vec::Vec::from([
-                ::std::string::String::from("state_change_request"),
-                ::std::string::String::from("aggregation_trigger"),
+            subscribes: Vec::from([
+                String::from("state_change_request"),
+                String::from("aggregation_trigger"),
             ]),
         }
     }
@@ -504,23 +501,23 @@ impl ::core::default::Default for NodeSpecificEventsReducer {
 #[serde(default, deny_unknown_fields)]
 pub struct NodeSpecificEventsOrchestrator {
     /// Contract value: `["workflow_started", "workflow_completed", "coordination_event"]`.
-    pub publishes: ::std::vec::Vec<::std::string::String>,
+    pub publishes: Vec<String>,
     /// Contract value: `["task_completed", "node_status_changed", "workflow_trigger"]`.
-    pub subscribes: ::std::vec::Vec<::std::string::String>,
+    pub subscribes: Vec<String>,
 }
-impl ::core::default::Default for NodeSpecificEventsOrchestrator {
+impl Default for NodeSpecificEventsOrchestrator {
     /// The contract's values.
     fn default() -> Self {
         Self {
-            publishes: ::std::vec::Vec::from([
-                ::std::string::String::from("workflow_started"),
-                ::std::string::String::from("workflow_completed"),
-                ::std::string::String::from("coordination_event"),
+            publishes: Vec::from([
+                String::from("workflow_started"),
+                String::from("workflow_completed"),
+                String::from("coordination_event"),
             ]),
-            subscribes: ::std::vec::Vec::from([
-                ::std::string::String::from("task_completed"),
-                ::std::string::String::from("node_status_changed"),
-                ::std::string::String::from("workflow_trigger"),
+            subscribes: Vec::from([
+                String::from("task_completed"),
+                String::from("node_status_changed"),
+                String::from("workflow_trigger"),
             ]),
         }
     }
@@ -542,14 +539,14 @@ pub struct NodeSpecificEvents {
     #[serde(rename = "ORCHESTRATOR")]
     pub orchestrator: NodeSpecificEventsOrchestrator,
 }
-impl ::core::default::Default for NodeSpecificEvents {
+impl Default for NodeSpecificEvents {
     /// The contract's values.
     fn default() -> Self {
         Self {
-            compute: <NodeSpecificEventsCompute as ::core::default::Default>::default(),
-            effect: <NodeSpecificEventsEffect as ::core::default::Default>::default(),
-            reducer: <NodeSpecificEventsReducer as ::core::default::Default>::default(),
-            orchestrator: <NodeSpecificEventsOrchestrator as ::core::default::Default>::default(),
+            compute: <NodeSpecificEventsCompute as Default>::default(),
+            effect: <NodeSpecificEventsEffect as Default>::default(),
+            reducer: <NodeSpecificEventsReducer as Default>::default(),
+            orchestrator: <NodeSpecificEventsOrchestrator as Default>::default(),
         }
     }
 }

@@ -167,7 +167,7 @@ pub const MIXIN: super::MixinSpec = super::MixinSpec {
 pub trait ExternalDependenciesActions {
     /// The error every action returns. Optional actions that are not implemented return it
     /// built from [`super::NotImplemented`].
-    type Error: ::core::convert::From<super::NotImplemented> + ::core::marker::Send;
+    type Error: From<super::NotImplemented> + Send;
     /// Execute call to external service or API
     ///
     /// Required action `execute_external_call`, timeout 30000 ms.
@@ -175,8 +175,8 @@ pub trait ExternalDependenciesActions {
         &self,
         input: ExecuteExternalCallInput,
     ) -> impl ::core::future::Future<
-        Output = ::core::result::Result<ExecuteExternalCallOutput, Self::Error>,
-    > + ::core::marker::Send;
+        Output = Result<ExecuteExternalCallOutput, Self::Error>,
+    > + Send;
     /// Validate response from external service
     ///
     /// Required action `validate_external_response`, timeout 2000 ms.
@@ -184,8 +184,8 @@ pub trait ExternalDependenciesActions {
         &self,
         input: ValidateExternalResponseInput,
     ) -> impl ::core::future::Future<
-        Output = ::core::result::Result<ValidateExternalResponseOutput, Self::Error>,
-    > + ::core::marker::Send;
+        Output = Result<ValidateExternalResponseOutput, Self::Error>,
+    > + Send;
     /// Monitor and manage health of external dependencies
     ///
     /// Optional action `manage_service_health`, timeout 10000 ms.
@@ -193,11 +193,11 @@ pub trait ExternalDependenciesActions {
         &self,
         input: ManageServiceHealthInput,
     ) -> impl ::core::future::Future<
-        Output = ::core::result::Result<ManageServiceHealthOutput, Self::Error>,
-    > + ::core::marker::Send {
+        Output = Result<ManageServiceHealthOutput, Self::Error>,
+    > + Send {
         let _ = input;
         ::core::future::ready(
-            ::core::result::Result::Err(
+            Err(
                 Self::Error::from(super::NotImplemented {
                     mixin: NAME,
                     action: "manage_service_health",
@@ -212,8 +212,8 @@ pub trait ExternalDependenciesActions {
         &self,
         input: HandleServiceFailureInput,
     ) -> impl ::core::future::Future<
-        Output = ::core::result::Result<HandleServiceFailureOutput, Self::Error>,
-    > + ::core::marker::Send;
+        Output = Result<HandleServiceFailureOutput, Self::Error>,
+    > + Send;
     /// Transform data between internal and external formats
     ///
     /// Optional action `transform_external_data`, timeout 3000 ms.
@@ -221,11 +221,11 @@ pub trait ExternalDependenciesActions {
         &self,
         input: TransformExternalDataInput,
     ) -> impl ::core::future::Future<
-        Output = ::core::result::Result<TransformExternalDataOutput, Self::Error>,
-    > + ::core::marker::Send {
+        Output = Result<TransformExternalDataOutput, Self::Error>,
+    > + Send {
         let _ = input;
         ::core::future::ready(
-            ::core::result::Result::Err(
+            Err(
                 Self::Error::from(super::NotImplemented {
                     mixin: NAME,
                     action: "transform_external_data",
@@ -236,27 +236,27 @@ pub trait ExternalDependenciesActions {
 }
 /// The contract's `external_dependency_config` section, with the values the contract gives.
 pub fn external_dependency_config() -> ExternalDependencyConfig {
-    <ExternalDependencyConfig as ::core::default::Default>::default()
+    <ExternalDependencyConfig as Default>::default()
 }
 /// The contract's `circuit_breaker_config` section, with the values the contract gives.
 pub fn circuit_breaker_config() -> CircuitBreakerConfig {
-    <CircuitBreakerConfig as ::core::default::Default>::default()
+    <CircuitBreakerConfig as Default>::default()
 }
 /// The contract's `supported_service_types` section, with the values the contract gives.
 pub fn supported_service_types() -> SupportedServiceTypes {
-    <SupportedServiceTypes as ::core::default::Default>::default()
+    <SupportedServiceTypes as Default>::default()
 }
 /// The contract's `fallback_strategies` section, with the values the contract gives.
 pub fn fallback_strategies() -> FallbackStrategies {
-    <FallbackStrategies as ::core::default::Default>::default()
+    <FallbackStrategies as Default>::default()
 }
 /// The contract's `authentication_patterns` section, with the values the contract gives.
 pub fn authentication_patterns() -> AuthenticationPatterns {
-    <AuthenticationPatterns as ::core::default::Default>::default()
+    <AuthenticationPatterns as Default>::default()
 }
 /// The contract's `data_transformation` section, with the values the contract gives.
 pub fn data_transformation() -> DataTransformation {
-    <DataTransformation as ::core::default::Default>::default()
+    <DataTransformation as Default>::default()
 }
 /// One of `CLOSED`, `OPEN`, `HALF_OPEN`.
 #[derive(
@@ -301,15 +301,15 @@ impl ::core::fmt::Display for CallResultMetadataCircuitBreakerState {
 }
 impl ::core::str::FromStr for CallResultMetadataCircuitBreakerState {
     type Err = super::UnknownVariant;
-    fn from_str(s: &str) -> ::core::result::Result<Self, super::UnknownVariant> {
+    fn from_str(s: &str) -> Result<Self, super::UnknownVariant> {
         match s {
-            "CLOSED" => ::core::result::Result::Ok(Self::Closed),
-            "OPEN" => ::core::result::Result::Ok(Self::Open),
-            "HALF_OPEN" => ::core::result::Result::Ok(Self::HalfOpen),
+            "CLOSED" => Ok(Self::Closed),
+            "OPEN" => Ok(Self::Open),
+            "HALF_OPEN" => Ok(Self::HalfOpen),
             _ => {
-                ::core::result::Result::Err(super::UnknownVariant {
+                Err(super::UnknownVariant {
                     type_name: "CallResultMetadataCircuitBreakerState",
-                    value: ::std::string::String::from(s),
+                    value: String::from(s),
                 })
             }
         }
@@ -335,12 +335,9 @@ pub struct CallResult {
     /// Contract type: `integer`.
     pub response_time_ms: i64,
     /// Contract type: `string`.
-    pub service_endpoint: ::std::string::String,
+    pub service_endpoint: String,
     /// `headers`
-    pub headers: ::std::collections::BTreeMap<
-        ::std::string::String,
-        ::std::string::String,
-    >,
+    pub headers: ::std::collections::BTreeMap<String, String>,
     /// `metadata`
     pub metadata: CallResultMetadata,
 }
@@ -348,13 +345,13 @@ pub struct CallResult {
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct ExecutionMetadata {
     /// Contract type: `string`.
-    pub service_name: ::std::string::String,
+    pub service_name: String,
     /// Contract type: `string`.
-    pub operation_name: ::std::string::String,
+    pub operation_name: String,
     /// Contract type: `datetime`.
-    pub start_time: ::std::string::String,
+    pub start_time: String,
     /// Contract type: `datetime`.
-    pub end_time: ::std::string::String,
+    pub end_time: String,
     /// Contract type: `integer`.
     pub total_time_ms: i64,
     /// Contract type: `integer`.
@@ -418,16 +415,16 @@ impl ::core::fmt::Display for HealthStatusStatus {
 }
 impl ::core::str::FromStr for HealthStatusStatus {
     type Err = super::UnknownVariant;
-    fn from_str(s: &str) -> ::core::result::Result<Self, super::UnknownVariant> {
+    fn from_str(s: &str) -> Result<Self, super::UnknownVariant> {
         match s {
-            "HEALTHY" => ::core::result::Result::Ok(Self::Healthy),
-            "DEGRADED" => ::core::result::Result::Ok(Self::Degraded),
-            "UNHEALTHY" => ::core::result::Result::Ok(Self::Unhealthy),
-            "UNKNOWN" => ::core::result::Result::Ok(Self::Unknown),
+            "HEALTHY" => Ok(Self::Healthy),
+            "DEGRADED" => Ok(Self::Degraded),
+            "UNHEALTHY" => Ok(Self::Unhealthy),
+            "UNKNOWN" => Ok(Self::Unknown),
             _ => {
-                ::core::result::Result::Err(super::UnknownVariant {
+                Err(super::UnknownVariant {
                     type_name: "HealthStatusStatus",
-                    value: ::std::string::String::from(s),
+                    value: String::from(s),
                 })
             }
         }
@@ -437,11 +434,11 @@ impl ::core::str::FromStr for HealthStatusStatus {
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct HealthStatus {
     /// Contract type: `string`.
-    pub service_name: ::std::string::String,
+    pub service_name: String,
     /// Contract type: `enum[HEALTHY,DEGRADED,UNHEALTHY,UNKNOWN]`.
     pub status: HealthStatusStatus,
     /// Contract type: `datetime`.
-    pub last_check: ::std::string::String,
+    pub last_check: String,
     /// Contract type: `integer`.
     pub response_time_ms: i64,
     /// Contract type: `float`.
@@ -449,7 +446,7 @@ pub struct HealthStatus {
     /// Contract type: `float`.
     pub availability_percent: f64,
     /// Contract type: `string`.
-    pub circuit_breaker_state: ::std::string::String,
+    pub circuit_breaker_state: String,
 }
 /// One of `NONE`, `PARTIAL`, `FULL`.
 #[derive(
@@ -494,15 +491,15 @@ impl ::core::fmt::Display for FallbackResultDegradationLevel {
 }
 impl ::core::str::FromStr for FallbackResultDegradationLevel {
     type Err = super::UnknownVariant;
-    fn from_str(s: &str) -> ::core::result::Result<Self, super::UnknownVariant> {
+    fn from_str(s: &str) -> Result<Self, super::UnknownVariant> {
         match s {
-            "NONE" => ::core::result::Result::Ok(Self::None),
-            "PARTIAL" => ::core::result::Result::Ok(Self::Partial),
-            "FULL" => ::core::result::Result::Ok(Self::Full),
+            "NONE" => Ok(Self::None),
+            "PARTIAL" => Ok(Self::Partial),
+            "FULL" => Ok(Self::Full),
             _ => {
-                ::core::result::Result::Err(super::UnknownVariant {
+                Err(super::UnknownVariant {
                     type_name: "FallbackResultDegradationLevel",
-                    value: ::std::string::String::from(s),
+                    value: String::from(s),
                 })
             }
         }
@@ -512,13 +509,13 @@ impl ::core::str::FromStr for FallbackResultDegradationLevel {
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct FallbackResult {
     /// Contract type: `string`.
-    pub fallback_strategy_used: ::std::string::String,
+    pub fallback_strategy_used: String,
     /// Contract type: `boolean`.
     pub fallback_success: bool,
     /// Contract type: `object`.
     pub fallback_data: super::Value,
     /// Contract type: `string`.
-    pub original_error: ::std::string::String,
+    pub original_error: String,
     /// Contract type: `enum[NONE,PARTIAL,FULL]`.
     pub degradation_level: FallbackResultDegradationLevel,
 }
@@ -537,7 +534,7 @@ pub struct ExternalDependencyConfigRetryPolicy {
     /// Contract value: `true`.
     pub jitter_enabled: bool,
 }
-impl ::core::default::Default for ExternalDependencyConfigRetryPolicy {
+impl Default for ExternalDependencyConfigRetryPolicy {
     /// The contract's values.
     fn default() -> Self {
         Self {
@@ -560,7 +557,7 @@ pub struct ExternalDependencyConfigRateLimiting {
     /// Contract value: `200`.
     pub burst_capacity: i64,
 }
-impl ::core::default::Default for ExternalDependencyConfigRateLimiting {
+impl Default for ExternalDependencyConfigRateLimiting {
     /// The contract's values.
     fn default() -> Self {
         Self {
@@ -587,7 +584,7 @@ pub struct ExternalDependencyConfig {
     /// Contract value: `{...}`.
     pub rate_limiting: ExternalDependencyConfigRateLimiting,
 }
-impl ::core::default::Default for ExternalDependencyConfig {
+impl Default for ExternalDependencyConfig {
     /// The contract's values.
     fn default() -> Self {
         Self {
@@ -595,8 +592,8 @@ impl ::core::default::Default for ExternalDependencyConfig {
             default_timeout_ms: 15000,
             max_concurrent_calls: 50,
             circuit_breaker_enabled: true,
-            retry_policy: <ExternalDependencyConfigRetryPolicy as ::core::default::Default>::default(),
-            rate_limiting: <ExternalDependencyConfigRateLimiting as ::core::default::Default>::default(),
+            retry_policy: <ExternalDependencyConfigRetryPolicy as Default>::default(),
+            rate_limiting: <ExternalDependencyConfigRateLimiting as Default>::default(),
         }
     }
 }
@@ -615,7 +612,7 @@ pub struct CircuitBreakerConfig {
     /// Contract value: `5`.
     pub min_calls_for_evaluation: i64,
 }
-impl ::core::default::Default for CircuitBreakerConfig {
+impl Default for CircuitBreakerConfig {
     /// The contract's values.
     fn default() -> Self {
         Self {
@@ -632,34 +629,31 @@ impl ::core::default::Default for CircuitBreakerConfig {
 #[serde(default, deny_unknown_fields)]
 pub struct SupportedServiceTypesRestApi {
     /// Contract value: `"HTTP/HTTPS"`.
-    pub protocol: ::std::string::String,
+    pub protocol: String,
     /// Contract value: `["bearer_token", "api_key", "oauth2", "basic_auth"]`.
-    pub authentication: ::std::vec::Vec<::std::string::String>,
+    pub authentication: Vec<String>,
     /// Contract value: `["json", "xml", "form_data"]`.
-    pub serialization: ::std::vec::Vec<::std::string::String>,
+    pub serialization: Vec<String>,
     /// Contract value: `["gzip", "deflate"]`.
-    pub compression: ::std::vec::Vec<::std::string::String>,
+    pub compression: Vec<String>,
 }
-impl ::core::default::Default for SupportedServiceTypesRestApi {
+impl Default for SupportedServiceTypesRestApi {
     /// The contract's values.
     fn default() -> Self {
         Self {
-            protocol: ::std::string::String::from("HTTP/HTTPS"),
-            authentication: ::std::vec::Vec::from([
-                ::std::string::String::from("bearer_token"),
-                ::std::string::String::from("api_key"),
-                ::std::string::String::from("oauth2"),
-                ::std::string::String::from("basic_auth"),
+            protocol: String::from("HTTP/HTTPS"),
+            authentication: Vec::from([
+                String::from("bearer_token"),
+                String::from("api_key"),
+                String::from("oauth2"),
+                String::from("basic_auth"),
             ]),
-            serialization: ::std::vec::Vec::from([
-                ::std::string::String::from("json"),
-                ::std::string::String::from("xml"),
-                ::std::string::String::from("form_data"),
+            serialization: Vec::from([
+                String::from("json"),
+                String::from("xml"),
+                String::from("form_data"),
             ]),
-            compression: ::std::vec::Vec::from([
-                ::std::string::String::from("gzip"),
-                ::std::string::String::from("deflate"),
-            ]),
+            compression: Vec::from([String::from("gzip"), String::from("deflate")]),
         }
     }
 }
@@ -668,7 +662,7 @@ impl ::core::default::Default for SupportedServiceTypesRestApi {
 #[serde(default, deny_unknown_fields)]
 pub struct SupportedServiceTypesDatabase {
     /// Contract value: `["postgresql", "mysql", "mongodb", "cassandra"]`.
-    pub protocols: ::std::vec::Vec<::std::string::String>,
+    pub protocols: Vec<String>,
     /// Contract value: `true`.
     pub connection_pooling: bool,
     /// Contract value: `true`.
@@ -676,15 +670,15 @@ pub struct SupportedServiceTypesDatabase {
     /// Contract value: `false`.
     pub streaming_support: bool,
 }
-impl ::core::default::Default for SupportedServiceTypesDatabase {
+impl Default for SupportedServiceTypesDatabase {
     /// The contract's values.
     fn default() -> Self {
         Self {
-            protocols: ::std::vec::Vec::from([
-                ::std::string::String::from("postgresql"),
-                ::std::string::String::from("mysql"),
-                ::std::string::String::from("mongodb"),
-                ::std::string::String::from("cassandra"),
+            protocols: Vec::from([
+                String::from("postgresql"),
+                String::from("mysql"),
+                String::from("mongodb"),
+                String::from("cassandra"),
             ]),
             connection_pooling: true,
             transaction_support: true,
@@ -697,26 +691,26 @@ impl ::core::default::Default for SupportedServiceTypesDatabase {
 #[serde(default, deny_unknown_fields)]
 pub struct SupportedServiceTypesMessageQueue {
     /// Contract value: `["kafka", "rabbitmq", "aws_sqs", "azure_service_bus"]`.
-    pub protocols: ::std::vec::Vec<::std::string::String>,
+    pub protocols: Vec<String>,
     /// Contract value: `["at_least_once", "at_most_once", "exactly_once"]`.
-    pub delivery_guarantee: ::std::vec::Vec<::std::string::String>,
+    pub delivery_guarantee: Vec<String>,
     /// Contract value: `true`.
     pub batching_support: bool,
 }
-impl ::core::default::Default for SupportedServiceTypesMessageQueue {
+impl Default for SupportedServiceTypesMessageQueue {
     /// The contract's values.
     fn default() -> Self {
         Self {
-            protocols: ::std::vec::Vec::from([
-                ::std::string::String::from("kafka"),
-                ::std::string::String::from("rabbitmq"),
-                ::std::string::String::from("aws_sqs"),
-                ::std::string::String::from("azure_service_bus"),
+            protocols: Vec::from([
+                String::from("kafka"),
+                String::from("rabbitmq"),
+                String::from("aws_sqs"),
+                String::from("azure_service_bus"),
             ]),
-            delivery_guarantee: ::std::vec::Vec::from([
-                ::std::string::String::from("at_least_once"),
-                ::std::string::String::from("at_most_once"),
-                ::std::string::String::from("exactly_once"),
+            delivery_guarantee: Vec::from([
+                String::from("at_least_once"),
+                String::from("at_most_once"),
+                String::from("exactly_once"),
             ]),
             batching_support: true,
         }
@@ -727,7 +721,7 @@ impl ::core::default::Default for SupportedServiceTypesMessageQueue {
 #[serde(default, deny_unknown_fields)]
 pub struct SupportedServiceTypesFileStorage {
     /// Contract value: `["s3", "azure_blob", "gcs", "sftp", "local"]`.
-    pub protocols: ::std::vec::Vec<::std::string::String>,
+    pub protocols: Vec<String>,
     /// Contract value: `true`.
     pub streaming_support: bool,
     /// Contract value: `true`.
@@ -735,16 +729,16 @@ pub struct SupportedServiceTypesFileStorage {
     /// Contract value: `true`.
     pub versioning_support: bool,
 }
-impl ::core::default::Default for SupportedServiceTypesFileStorage {
+impl Default for SupportedServiceTypesFileStorage {
     /// The contract's values.
     fn default() -> Self {
         Self {
-            protocols: ::std::vec::Vec::from([
-                ::std::string::String::from("s3"),
-                ::std::string::String::from("azure_blob"),
-                ::std::string::String::from("gcs"),
-                ::std::string::String::from("sftp"),
-                ::std::string::String::from("local"),
+            protocols: Vec::from([
+                String::from("s3"),
+                String::from("azure_blob"),
+                String::from("gcs"),
+                String::from("sftp"),
+                String::from("local"),
             ]),
             streaming_support: true,
             encryption_support: true,
@@ -757,27 +751,27 @@ impl ::core::default::Default for SupportedServiceTypesFileStorage {
 #[serde(default, deny_unknown_fields)]
 pub struct SupportedServiceTypesExternalApis {
     /// Contract value: `["rest", "graphql", "grpc", "soap"]`.
-    pub protocols: ::std::vec::Vec<::std::string::String>,
+    pub protocols: Vec<String>,
     /// Contract value: `["oauth2", "api_key", "jwt", "custom"]`.
-    pub authentication_flows: ::std::vec::Vec<::std::string::String>,
+    pub authentication_flows: Vec<String>,
     /// Contract value: `true`.
     pub rate_limiting_aware: bool,
 }
-impl ::core::default::Default for SupportedServiceTypesExternalApis {
+impl Default for SupportedServiceTypesExternalApis {
     /// The contract's values.
     fn default() -> Self {
         Self {
-            protocols: ::std::vec::Vec::from([
-                ::std::string::String::from("rest"),
-                ::std::string::String::from("graphql"),
-                ::std::string::String::from("grpc"),
-                ::std::string::String::from("soap"),
+            protocols: Vec::from([
+                String::from("rest"),
+                String::from("graphql"),
+                String::from("grpc"),
+                String::from("soap"),
             ]),
-            authentication_flows: ::std::vec::Vec::from([
-                ::std::string::String::from("oauth2"),
-                ::std::string::String::from("api_key"),
-                ::std::string::String::from("jwt"),
-                ::std::string::String::from("custom"),
+            authentication_flows: Vec::from([
+                String::from("oauth2"),
+                String::from("api_key"),
+                String::from("jwt"),
+                String::from("custom"),
             ]),
             rate_limiting_aware: true,
         }
@@ -798,15 +792,15 @@ pub struct SupportedServiceTypes {
     /// Contract value: `{...}`.
     pub external_apis: SupportedServiceTypesExternalApis,
 }
-impl ::core::default::Default for SupportedServiceTypes {
+impl Default for SupportedServiceTypes {
     /// The contract's values.
     fn default() -> Self {
         Self {
-            rest_api: <SupportedServiceTypesRestApi as ::core::default::Default>::default(),
-            database: <SupportedServiceTypesDatabase as ::core::default::Default>::default(),
-            message_queue: <SupportedServiceTypesMessageQueue as ::core::default::Default>::default(),
-            file_storage: <SupportedServiceTypesFileStorage as ::core::default::Default>::default(),
-            external_apis: <SupportedServiceTypesExternalApis as ::core::default::Default>::default(),
+            rest_api: <SupportedServiceTypesRestApi as Default>::default(),
+            database: <SupportedServiceTypesDatabase as Default>::default(),
+            message_queue: <SupportedServiceTypesMessageQueue as Default>::default(),
+            file_storage: <SupportedServiceTypesFileStorage as Default>::default(),
+            external_apis: <SupportedServiceTypesExternalApis as Default>::default(),
         }
     }
 }
@@ -821,7 +815,7 @@ pub struct FallbackStrategiesCachedResponse {
     /// Contract value: `true`.
     pub stale_while_revalidate: bool,
 }
-impl ::core::default::Default for FallbackStrategiesCachedResponse {
+impl Default for FallbackStrategiesCachedResponse {
     /// The contract's values.
     fn default() -> Self {
         Self {
@@ -838,17 +832,11 @@ pub struct FallbackStrategiesDefaultResponse {
     /// Contract value: `true`.
     pub enabled: bool,
     /// Contract value: `{}`.
-    pub response_templates: ::std::collections::BTreeMap<
-        ::std::string::String,
-        super::Value,
-    >,
+    pub response_templates: ::std::collections::BTreeMap<String, super::Value>,
     /// Contract value: `{}`.
-    pub static_fallbacks: ::std::collections::BTreeMap<
-        ::std::string::String,
-        super::Value,
-    >,
+    pub static_fallbacks: ::std::collections::BTreeMap<String, super::Value>,
 }
-impl ::core::default::Default for FallbackStrategiesDefaultResponse {
+impl Default for FallbackStrategiesDefaultResponse {
     /// The contract's values.
     fn default() -> Self {
         Self {
@@ -865,16 +853,16 @@ pub struct FallbackStrategiesAlternativeService {
     /// Contract value: `false`.
     pub enabled: bool,
     /// Contract value: `[]`.
-    pub service_priority_list: ::std::vec::Vec<super::Value>,
+    pub service_priority_list: Vec<super::Value>,
     /// Contract value: `true`.
     pub automatic_failover: bool,
 }
-impl ::core::default::Default for FallbackStrategiesAlternativeService {
+impl Default for FallbackStrategiesAlternativeService {
     /// The contract's values.
     fn default() -> Self {
         Self {
             enabled: false,
-            service_priority_list: ::std::vec::Vec::new(),
+            service_priority_list: Vec::new(),
             automatic_failover: true,
         }
     }
@@ -890,7 +878,7 @@ pub struct FallbackStrategiesGracefulDegradation {
     /// Contract value: `true`.
     pub user_notification_required: bool,
 }
-impl ::core::default::Default for FallbackStrategiesGracefulDegradation {
+impl Default for FallbackStrategiesGracefulDegradation {
     /// The contract's values.
     fn default() -> Self {
         Self {
@@ -913,14 +901,14 @@ pub struct FallbackStrategies {
     /// Contract value: `{...}`.
     pub graceful_degradation: FallbackStrategiesGracefulDegradation,
 }
-impl ::core::default::Default for FallbackStrategies {
+impl Default for FallbackStrategies {
     /// The contract's values.
     fn default() -> Self {
         Self {
-            cached_response: <FallbackStrategiesCachedResponse as ::core::default::Default>::default(),
-            default_response: <FallbackStrategiesDefaultResponse as ::core::default::Default>::default(),
-            alternative_service: <FallbackStrategiesAlternativeService as ::core::default::Default>::default(),
-            graceful_degradation: <FallbackStrategiesGracefulDegradation as ::core::default::Default>::default(),
+            cached_response: <FallbackStrategiesCachedResponse as Default>::default(),
+            default_response: <FallbackStrategiesDefaultResponse as Default>::default(),
+            alternative_service: <FallbackStrategiesAlternativeService as Default>::default(),
+            graceful_degradation: <FallbackStrategiesGracefulDegradation as Default>::default(),
         }
     }
 }
@@ -929,19 +917,19 @@ impl ::core::default::Default for FallbackStrategies {
 #[serde(default, deny_unknown_fields)]
 pub struct AuthenticationPatternsOauth2 {
     /// Contract value: `["client_credentials", "authorization_code"]`.
-    pub grant_types: ::std::vec::Vec<::std::string::String>,
+    pub grant_types: Vec<String>,
     /// Contract value: `true`.
     pub token_refresh_enabled: bool,
     /// Contract value: `true`.
     pub scope_management: bool,
 }
-impl ::core::default::Default for AuthenticationPatternsOauth2 {
+impl Default for AuthenticationPatternsOauth2 {
     /// The contract's values.
     fn default() -> Self {
         Self {
-            grant_types: ::std::vec::Vec::from([
-                ::std::string::String::from("client_credentials"),
-                ::std::string::String::from("authorization_code"),
+            grant_types: Vec::from([
+                String::from("client_credentials"),
+                String::from("authorization_code"),
             ]),
             token_refresh_enabled: true,
             scope_management: true,
@@ -959,7 +947,7 @@ pub struct AuthenticationPatternsApiKey {
     /// Contract value: `false`.
     pub query_param_based: bool,
 }
-impl ::core::default::Default for AuthenticationPatternsApiKey {
+impl Default for AuthenticationPatternsApiKey {
     /// The contract's values.
     fn default() -> Self {
         Self {
@@ -980,7 +968,7 @@ pub struct AuthenticationPatternsJwtBearer {
     /// Contract value: `true`.
     pub expiration_handling: bool,
 }
-impl ::core::default::Default for AuthenticationPatternsJwtBearer {
+impl Default for AuthenticationPatternsJwtBearer {
     /// The contract's values.
     fn default() -> Self {
         Self {
@@ -1001,13 +989,13 @@ pub struct AuthenticationPatterns {
     /// Contract value: `{...}`.
     pub jwt_bearer: AuthenticationPatternsJwtBearer,
 }
-impl ::core::default::Default for AuthenticationPatterns {
+impl Default for AuthenticationPatterns {
     /// The contract's values.
     fn default() -> Self {
         Self {
-            oauth2: <AuthenticationPatternsOauth2 as ::core::default::Default>::default(),
-            api_key: <AuthenticationPatternsApiKey as ::core::default::Default>::default(),
-            jwt_bearer: <AuthenticationPatternsJwtBearer as ::core::default::Default>::default(),
+            oauth2: <AuthenticationPatternsOauth2 as Default>::default(),
+            api_key: <AuthenticationPatternsApiKey as Default>::default(),
+            jwt_bearer: <AuthenticationPatternsJwtBearer as Default>::default(),
         }
     }
 }
@@ -1016,36 +1004,36 @@ impl ::core::default::Default for AuthenticationPatterns {
 #[serde(default, deny_unknown_fields)]
 pub struct DataTransformation {
     /// Contract value: `["json", "xml", "csv", "protobuf", "avro"]`.
-    pub input_formats: ::std::vec::Vec<::std::string::String>,
+    pub input_formats: Vec<String>,
     /// Contract value: `["json", "xml", "csv", "protobuf", "avro"]`.
-    pub output_formats: ::std::vec::Vec<::std::string::String>,
+    pub output_formats: Vec<String>,
     /// Contract value: `["field_mapping", "data_type_conversion", "structure_flattening", "data_enric...`.
-    pub transformation_types: ::std::vec::Vec<::std::string::String>,
+    pub transformation_types: Vec<String>,
 }
-impl ::core::default::Default for DataTransformation {
+impl Default for DataTransformation {
     /// The contract's values.
     fn default() -> Self {
         Self {
-            input_formats: ::std::vec::Vec::from([
-                ::std::string::String::from("json"),
-                ::std::string::String::from("xml"),
-                ::std::string::String::from("csv"),
-                ::std::string::String::from("protobuf"),
-                ::std::string::String::from("avro"),
+            input_formats: Vec::from([
+                String::from("json"),
+                String::from("xml"),
+                String::from("csv"),
+                String::from("protobuf"),
+                String::from("avro"),
             ]),
-            output_formats: ::std::vec::Vec::from([
-                ::std::string::String::from("json"),
-                ::std::string::String::from("xml"),
-                ::std::string::String::from("csv"),
-                ::std::string::String::from("protobuf"),
-                ::std::string::String::from("avro"),
+            output_formats: Vec::from([
+                String::from("json"),
+                String::from("xml"),
+                String::from("csv"),
+                String::from("protobuf"),
+                String::from("avro"),
             ]),
-            transformation_types: ::std::vec::Vec::from([
-                ::std::string::String::from("field_mapping"),
-                ::std::string::String::from("data_type_conversion"),
-                ::std::string::String::from("structure_flattening"),
-                ::std::string::String::from("data_enrichment"),
-                ::std::string::String::from("validation_and_sanitization"),
+            transformation_types: Vec::from([
+                String::from("field_mapping"),
+                String::from("data_type_conversion"),
+                String::from("structure_flattening"),
+                String::from("data_enrichment"),
+                String::from("validation_and_sanitization"),
             ]),
         }
     }

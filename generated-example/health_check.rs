@@ -89,15 +89,15 @@ pub const MIXIN: super::MixinSpec = super::MixinSpec {
 pub trait HealthCheckActions {
     /// The error every action returns. Optional actions that are not implemented return it
     /// built from [`super::NotImplemented`].
-    type Error: ::core::convert::From<super::NotImplemented> + ::core::marker::Send;
+    type Error: From<super::NotImplemented> + Send;
     /// Check overall health status of the node and its dependencies
     ///
     /// Required action `health_check`, timeout 5000 ms.
     fn health_check(
         &self,
     ) -> impl ::core::future::Future<
-        Output = ::core::result::Result<HealthCheckOutput, Self::Error>,
-    > + ::core::marker::Send;
+        Output = Result<HealthCheckOutput, Self::Error>,
+    > + Send;
     /// Check health of individual node components
     ///
     /// Optional action `component_health_check`, timeout 3000 ms.
@@ -105,11 +105,11 @@ pub trait HealthCheckActions {
         &self,
         input: ComponentHealthCheckInput,
     ) -> impl ::core::future::Future<
-        Output = ::core::result::Result<ComponentHealthCheckOutput, Self::Error>,
-    > + ::core::marker::Send {
+        Output = Result<ComponentHealthCheckOutput, Self::Error>,
+    > + Send {
         let _ = input;
         ::core::future::ready(
-            ::core::result::Result::Err(
+            Err(
                 Self::Error::from(super::NotImplemented {
                     mixin: NAME,
                     action: "component_health_check",
@@ -120,13 +120,13 @@ pub trait HealthCheckActions {
 }
 /// The contract's `health_check_config` section, with the values the contract gives.
 pub fn health_check_config() -> HealthCheckConfig {
-    <HealthCheckConfig as ::core::default::Default>::default()
+    <HealthCheckConfig as Default>::default()
 }
 /// The contract's `health_status_levels` section, with the values the contract gives.
 pub fn health_status_levels() -> HealthStatusLevels {
-    ::std::vec::Vec::from([
+    Vec::from([
         HealthStatusLevelsItem {
-            healthy: Some(::std::string::String::from("All systems operational")),
+            healthy: Some(String::from("All systems operational")),
             degraded: None,
             unhealthy: None,
             critical: None,
@@ -134,9 +134,7 @@ pub fn health_status_levels() -> HealthStatusLevels {
         },
         HealthStatusLevelsItem {
             healthy: None,
-            degraded: Some(
-                ::std::string::String::from("Some non-critical issues detected"),
-            ),
+            degraded: Some(String::from("Some non-critical issues detected")),
             unhealthy: None,
             critical: None,
             error: None,
@@ -144,9 +142,7 @@ pub fn health_status_levels() -> HealthStatusLevels {
         HealthStatusLevelsItem {
             healthy: None,
             degraded: None,
-            unhealthy: Some(
-                ::std::string::String::from("Critical issues affecting functionality"),
-            ),
+            unhealthy: Some(String::from("Critical issues affecting functionality")),
             critical: None,
             error: None,
         },
@@ -154,7 +150,7 @@ pub fn health_status_levels() -> HealthStatusLevels {
             healthy: None,
             degraded: None,
             unhealthy: None,
-            critical: Some(::std::string::String::from("Node cannot function properly")),
+            critical: Some(String::from("Node cannot function properly")),
             error: None,
         },
         HealthStatusLevelsItem {
@@ -162,7 +158,7 @@ pub fn health_status_levels() -> HealthStatusLevels {
             degraded: None,
             unhealthy: None,
             critical: None,
-            error: Some(::std::string::String::from("Health check system failure")),
+            error: Some(String::from("Health check system failure")),
         },
     ])
 }
@@ -223,17 +219,17 @@ impl ::core::fmt::Display for HealthStatusStatus {
 }
 impl ::core::str::FromStr for HealthStatusStatus {
     type Err = super::UnknownVariant;
-    fn from_str(s: &str) -> ::core::result::Result<Self, super::UnknownVariant> {
+    fn from_str(s: &str) -> Result<Self, super::UnknownVariant> {
         match s {
-            "HEALTHY" => ::core::result::Result::Ok(Self::Healthy),
-            "DEGRADED" => ::core::result::Result::Ok(Self::Degraded),
-            "UNHEALTHY" => ::core::result::Result::Ok(Self::Unhealthy),
-            "CRITICAL" => ::core::result::Result::Ok(Self::Critical),
-            "ERROR" => ::core::result::Result::Ok(Self::Error),
+            "HEALTHY" => Ok(Self::Healthy),
+            "DEGRADED" => Ok(Self::Degraded),
+            "UNHEALTHY" => Ok(Self::Unhealthy),
+            "CRITICAL" => Ok(Self::Critical),
+            "ERROR" => Ok(Self::Error),
             _ => {
-                ::core::result::Result::Err(super::UnknownVariant {
+                Err(super::UnknownVariant {
                     type_name: "HealthStatusStatus",
-                    value: ::std::string::String::from(s),
+                    value: String::from(s),
                 })
             }
         }
@@ -245,9 +241,9 @@ pub struct HealthStatus {
     /// Contract type: `enum[HEALTHY,DEGRADED,UNHEALTHY,CRITICAL,ERROR]`.
     pub status: HealthStatusStatus,
     /// Contract type: `string`.
-    pub message: ::std::string::String,
+    pub message: String,
     /// Contract type: `datetime`.
-    pub timestamp: ::std::string::String,
+    pub timestamp: String,
     /// Contract type: `integer`.
     pub check_duration_ms: i64,
 }
@@ -255,19 +251,19 @@ pub struct HealthStatus {
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct ComponentHealthComponentsItem {
     /// Contract type: `string`.
-    pub component_name: ::std::string::String,
+    pub component_name: String,
     /// Contract type: `enum[HEALTHY,DEGRADED,UNHEALTHY,CRITICAL,ERROR]`.
     pub status: HealthStatusStatus,
     /// Contract type: `string`.
-    pub message: ::std::string::String,
+    pub message: String,
     /// Contract type: `datetime`.
-    pub last_check: ::std::string::String,
+    pub last_check: String,
 }
 /// The output model `component_health`.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct ComponentHealth {
     /// `components`
-    pub components: ::std::vec::Vec<ComponentHealthComponentsItem>,
+    pub components: Vec<ComponentHealthComponentsItem>,
 }
 /// Configuration section `health_check_config`. `Default` gives the contract's values; deserializing a partial override keeps the defaults of every key it leaves out, and an unknown key is an error.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
@@ -286,7 +282,7 @@ pub struct HealthCheckConfig {
     /// Contract value: `true`.
     pub include_component_checks: bool,
 }
-impl ::core::default::Default for HealthCheckConfig {
+impl Default for HealthCheckConfig {
     /// The contract's values.
     fn default() -> Self {
         Self {
@@ -304,22 +300,22 @@ impl ::core::default::Default for HealthCheckConfig {
 pub struct HealthStatusLevelsItem {
     /// `HEALTHY`
     #[serde(rename = "HEALTHY")]
-    pub healthy: ::core::option::Option<::std::string::String>,
+    pub healthy: Option<String>,
     /// `DEGRADED`
     #[serde(rename = "DEGRADED")]
-    pub degraded: ::core::option::Option<::std::string::String>,
+    pub degraded: Option<String>,
     /// `UNHEALTHY`
     #[serde(rename = "UNHEALTHY")]
-    pub unhealthy: ::core::option::Option<::std::string::String>,
+    pub unhealthy: Option<String>,
     /// `CRITICAL`
     #[serde(rename = "CRITICAL")]
-    pub critical: ::core::option::Option<::std::string::String>,
+    pub critical: Option<String>,
     /// `ERROR`
     #[serde(rename = "ERROR")]
-    pub error: ::core::option::Option<::std::string::String>,
+    pub error: Option<String>,
 }
 /// The contract's `health_status_levels` section, as typed data.
-pub type HealthStatusLevels = ::std::vec::Vec<HealthStatusLevelsItem>;
+pub type HealthStatusLevels = Vec<HealthStatusLevelsItem>;
 /// The outputs of the `health_check` action.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct HealthCheckOutput {

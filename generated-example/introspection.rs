@@ -118,15 +118,15 @@ pub const MIXIN: super::MixinSpec = super::MixinSpec {
 pub trait IntrospectionActions {
     /// The error every action returns. Optional actions that are not implemented return it
     /// built from [`super::NotImplemented`].
-    type Error: ::core::convert::From<super::NotImplemented> + ::core::marker::Send;
+    type Error: From<super::NotImplemented> + Send;
     /// Get basic node information including type, version, and status
     ///
     /// Required action `get_node_info`, timeout 2000 ms.
     fn get_node_info(
         &self,
     ) -> impl ::core::future::Future<
-        Output = ::core::result::Result<GetNodeInfoOutput, Self::Error>,
-    > + ::core::marker::Send;
+        Output = Result<GetNodeInfoOutput, Self::Error>,
+    > + Send;
     /// Get detailed node capabilities and available actions
     ///
     /// Required action `get_capabilities`, timeout 3000 ms.
@@ -134,8 +134,8 @@ pub trait IntrospectionActions {
         &self,
         input: GetCapabilitiesInput,
     ) -> impl ::core::future::Future<
-        Output = ::core::result::Result<GetCapabilitiesOutput, Self::Error>,
-    > + ::core::marker::Send;
+        Output = Result<GetCapabilitiesOutput, Self::Error>,
+    > + Send;
     /// Get runtime statistics and performance metrics
     ///
     /// Optional action `get_runtime_stats`, timeout 2000 ms.
@@ -143,11 +143,11 @@ pub trait IntrospectionActions {
         &self,
         input: GetRuntimeStatsInput,
     ) -> impl ::core::future::Future<
-        Output = ::core::result::Result<GetRuntimeStatsOutput, Self::Error>,
-    > + ::core::marker::Send {
+        Output = Result<GetRuntimeStatsOutput, Self::Error>,
+    > + Send {
         let _ = input;
         ::core::future::ready(
-            ::core::result::Result::Err(
+            Err(
                 Self::Error::from(super::NotImplemented {
                     mixin: NAME,
                     action: "get_runtime_stats",
@@ -162,11 +162,11 @@ pub trait IntrospectionActions {
         &self,
         input: DiscoverPeersInput,
     ) -> impl ::core::future::Future<
-        Output = ::core::result::Result<DiscoverPeersOutput, Self::Error>,
-    > + ::core::marker::Send {
+        Output = Result<DiscoverPeersOutput, Self::Error>,
+    > + Send {
         let _ = input;
         ::core::future::ready(
-            ::core::result::Result::Err(
+            Err(
                 Self::Error::from(super::NotImplemented {
                     mixin: NAME,
                     action: "discover_peers",
@@ -177,7 +177,7 @@ pub trait IntrospectionActions {
 }
 /// The contract's `introspection_config` section, with the values the contract gives.
 pub fn introspection_config() -> IntrospectionConfig {
-    <IntrospectionConfig as ::core::default::Default>::default()
+    <IntrospectionConfig as Default>::default()
 }
 /// One of `COMPUTE`, `EFFECT`, `REDUCER`, `ORCHESTRATOR`.
 #[derive(
@@ -231,16 +231,16 @@ impl ::core::fmt::Display for NodeInfoNodeType {
 }
 impl ::core::str::FromStr for NodeInfoNodeType {
     type Err = super::UnknownVariant;
-    fn from_str(s: &str) -> ::core::result::Result<Self, super::UnknownVariant> {
+    fn from_str(s: &str) -> Result<Self, super::UnknownVariant> {
         match s {
-            "COMPUTE" => ::core::result::Result::Ok(Self::Compute),
-            "EFFECT" => ::core::result::Result::Ok(Self::Effect),
-            "REDUCER" => ::core::result::Result::Ok(Self::Reducer),
-            "ORCHESTRATOR" => ::core::result::Result::Ok(Self::Orchestrator),
+            "COMPUTE" => Ok(Self::Compute),
+            "EFFECT" => Ok(Self::Effect),
+            "REDUCER" => Ok(Self::Reducer),
+            "ORCHESTRATOR" => Ok(Self::Orchestrator),
             _ => {
-                ::core::result::Result::Err(super::UnknownVariant {
+                Err(super::UnknownVariant {
                     type_name: "NodeInfoNodeType",
-                    value: ::std::string::String::from(s),
+                    value: String::from(s),
                 })
             }
         }
@@ -298,16 +298,16 @@ impl ::core::fmt::Display for NodeInfoStatus {
 }
 impl ::core::str::FromStr for NodeInfoStatus {
     type Err = super::UnknownVariant;
-    fn from_str(s: &str) -> ::core::result::Result<Self, super::UnknownVariant> {
+    fn from_str(s: &str) -> Result<Self, super::UnknownVariant> {
         match s {
-            "HEALTHY" => ::core::result::Result::Ok(Self::Healthy),
-            "DEGRADED" => ::core::result::Result::Ok(Self::Degraded),
-            "UNHEALTHY" => ::core::result::Result::Ok(Self::Unhealthy),
-            "CRITICAL" => ::core::result::Result::Ok(Self::Critical),
+            "HEALTHY" => Ok(Self::Healthy),
+            "DEGRADED" => Ok(Self::Degraded),
+            "UNHEALTHY" => Ok(Self::Unhealthy),
+            "CRITICAL" => Ok(Self::Critical),
             _ => {
-                ::core::result::Result::Err(super::UnknownVariant {
+                Err(super::UnknownVariant {
                     type_name: "NodeInfoStatus",
-                    value: ::std::string::String::from(s),
+                    value: String::from(s),
                 })
             }
         }
@@ -317,11 +317,11 @@ impl ::core::str::FromStr for NodeInfoStatus {
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct NodeInfo {
     /// Contract type: `string`.
-    pub node_id: ::std::string::String,
+    pub node_id: String,
     /// Contract type: `enum[COMPUTE,EFFECT,REDUCER,ORCHESTRATOR]`.
     pub node_type: NodeInfoNodeType,
     /// Contract type: `string`.
-    pub node_name: ::std::string::String,
+    pub node_name: String,
     /// Contract type: `object`.
     pub version: super::Value,
     /// Contract type: `enum[HEALTHY,DEGRADED,UNHEALTHY,CRITICAL]`.
@@ -329,15 +329,15 @@ pub struct NodeInfo {
     /// Contract type: `integer`.
     pub uptime_ms: i64,
     /// Contract type: `datetime`.
-    pub last_updated: ::std::string::String,
+    pub last_updated: String,
 }
 /// `output_models.capabilities.actions.items` in the contract.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct CapabilitiesActionsItem {
     /// Contract type: `string`.
-    pub action_name: ::std::string::String,
+    pub action_name: String,
     /// Contract type: `string`.
-    pub description: ::std::string::String,
+    pub description: String,
     /// Contract type: `boolean`.
     pub required: bool,
     /// Contract type: `integer`.
@@ -347,7 +347,7 @@ pub struct CapabilitiesActionsItem {
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct Capabilities {
     /// `actions`
-    pub actions: ::std::vec::Vec<CapabilitiesActionsItem>,
+    pub actions: Vec<CapabilitiesActionsItem>,
 }
 /// The output model `runtime_stats`.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
@@ -367,18 +367,18 @@ pub struct RuntimeStats {
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct PeerNodesItem {
     /// Contract type: `string`.
-    pub node_id: ::std::string::String,
+    pub node_id: String,
     /// Contract type: `string`.
-    pub node_type: ::std::string::String,
+    pub node_type: String,
     /// Contract type: `string`.
-    pub endpoint: ::std::string::String,
+    pub endpoint: String,
     /// Contract type: `string`.
-    pub status: ::std::string::String,
+    pub status: String,
     /// Contract type: `datetime`.
-    pub last_seen: ::std::string::String,
+    pub last_seen: String,
 }
 /// The output model `peer_nodes`.
-pub type PeerNodes = ::std::vec::Vec<PeerNodesItem>;
+pub type PeerNodes = Vec<PeerNodesItem>;
 /// Configuration section `introspection_config`. `Default` gives the contract's values; deserializing a partial override keeps the defaults of every key it leaves out, and an unknown key is an error.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(default, deny_unknown_fields)]
@@ -396,7 +396,7 @@ pub struct IntrospectionConfig {
     /// Contract value: `true`.
     pub peer_discovery_enabled: bool,
 }
-impl ::core::default::Default for IntrospectionConfig {
+impl Default for IntrospectionConfig {
     /// The contract's values.
     fn default() -> Self {
         Self {

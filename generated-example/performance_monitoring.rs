@@ -104,7 +104,7 @@ pub const MIXIN: super::MixinSpec = super::MixinSpec {
 pub trait PerformanceMonitoringActions {
     /// The error every action returns. Optional actions that are not implemented return it
     /// built from [`super::NotImplemented`].
-    type Error: ::core::convert::From<super::NotImplemented> + ::core::marker::Send;
+    type Error: From<super::NotImplemented> + Send;
     /// Collect current performance metrics
     ///
     /// Required action `collect_metrics`, timeout 2000 ms.
@@ -112,8 +112,8 @@ pub trait PerformanceMonitoringActions {
         &self,
         input: CollectMetricsInput,
     ) -> impl ::core::future::Future<
-        Output = ::core::result::Result<CollectMetricsOutput, Self::Error>,
-    > + ::core::marker::Send;
+        Output = Result<CollectMetricsOutput, Self::Error>,
+    > + Send;
     /// Start a performance trace for an operation
     ///
     /// Optional action `start_performance_trace`, timeout 500 ms.
@@ -121,11 +121,11 @@ pub trait PerformanceMonitoringActions {
         &self,
         input: StartPerformanceTraceInput,
     ) -> impl ::core::future::Future<
-        Output = ::core::result::Result<StartPerformanceTraceOutput, Self::Error>,
-    > + ::core::marker::Send {
+        Output = Result<StartPerformanceTraceOutput, Self::Error>,
+    > + Send {
         let _ = input;
         ::core::future::ready(
-            ::core::result::Result::Err(
+            Err(
                 Self::Error::from(super::NotImplemented {
                     mixin: NAME,
                     action: "start_performance_trace",
@@ -140,11 +140,11 @@ pub trait PerformanceMonitoringActions {
         &self,
         input: EndPerformanceTraceInput,
     ) -> impl ::core::future::Future<
-        Output = ::core::result::Result<EndPerformanceTraceOutput, Self::Error>,
-    > + ::core::marker::Send {
+        Output = Result<EndPerformanceTraceOutput, Self::Error>,
+    > + Send {
         let _ = input;
         ::core::future::ready(
-            ::core::result::Result::Err(
+            Err(
                 Self::Error::from(super::NotImplemented {
                     mixin: NAME,
                     action: "end_performance_trace",
@@ -159,11 +159,11 @@ pub trait PerformanceMonitoringActions {
         &self,
         input: GetPerformanceSummaryInput,
     ) -> impl ::core::future::Future<
-        Output = ::core::result::Result<GetPerformanceSummaryOutput, Self::Error>,
-    > + ::core::marker::Send {
+        Output = Result<GetPerformanceSummaryOutput, Self::Error>,
+    > + Send {
         let _ = input;
         ::core::future::ready(
-            ::core::result::Result::Err(
+            Err(
                 Self::Error::from(super::NotImplemented {
                     mixin: NAME,
                     action: "get_performance_summary",
@@ -178,11 +178,11 @@ pub trait PerformanceMonitoringActions {
         &self,
         input: ConfigureAlertsInput,
     ) -> impl ::core::future::Future<
-        Output = ::core::result::Result<ConfigureAlertsOutput, Self::Error>,
-    > + ::core::marker::Send {
+        Output = Result<ConfigureAlertsOutput, Self::Error>,
+    > + Send {
         let _ = input;
         ::core::future::ready(
-            ::core::result::Result::Err(
+            Err(
                 Self::Error::from(super::NotImplemented {
                     mixin: NAME,
                     action: "configure_alerts",
@@ -193,60 +193,43 @@ pub trait PerformanceMonitoringActions {
 }
 /// The contract's `performance_config` section, with the values the contract gives.
 pub fn performance_config() -> PerformanceConfig {
-    <PerformanceConfig as ::core::default::Default>::default()
+    <PerformanceConfig as Default>::default()
 }
 /// The contract's `core_metrics` section, with the values the contract gives.
 pub fn core_metrics() -> CoreMetrics {
-    ::std::vec::Vec::from([
+    Vec::from([
         CoreMetricsItem {
-            name: ::std::string::String::from("request_count"),
-            r#type: ::std::string::String::from("counter"),
-            description: ::std::string::String::from(
-                "Total number of requests processed",
-            ),
-            labels: Some(
-                ::std::vec::Vec::from([
-                    ::std::string::String::from("operation"),
-                    ::std::string::String::from("status"),
-                ]),
-            ),
+            name: String::from("request_count"),
+            r#type: String::from("counter"),
+            description: String::from("Total number of requests processed"),
+            labels: Some(Vec::from([String::from("operation"), String::from("status")])),
             buckets: None,
         },
         CoreMetricsItem {
-            name: ::std::string::String::from("request_duration"),
-            r#type: ::std::string::String::from("histogram"),
-            description: ::std::string::String::from(
-                "Request processing duration in milliseconds",
-            ),
-            labels: Some(
-                ::std::vec::Vec::from([::std::string::String::from("operation")]),
-            ),
-            buckets: Some(
-                ::std::vec::Vec::from([
-                    1, 5, 10, 25, 50, 100, 250, 500, 1000, 2500, 5000,
-                ]),
-            ),
+            name: String::from("request_duration"),
+            r#type: String::from("histogram"),
+            description: String::from("Request processing duration in milliseconds"),
+            labels: Some(Vec::from([String::from("operation")])),
+            buckets: Some(Vec::from([1, 5, 10, 25, 50, 100, 250, 500, 1000, 2500, 5000])),
         },
         CoreMetricsItem {
-            name: ::std::string::String::from("active_requests"),
-            r#type: ::std::string::String::from("gauge"),
-            description: ::std::string::String::from(
-                "Number of currently active requests",
-            ),
+            name: String::from("active_requests"),
+            r#type: String::from("gauge"),
+            description: String::from("Number of currently active requests"),
             labels: None,
             buckets: None,
         },
         CoreMetricsItem {
-            name: ::std::string::String::from("memory_usage"),
-            r#type: ::std::string::String::from("gauge"),
-            description: ::std::string::String::from("Memory usage in megabytes"),
+            name: String::from("memory_usage"),
+            r#type: String::from("gauge"),
+            description: String::from("Memory usage in megabytes"),
             labels: None,
             buckets: None,
         },
         CoreMetricsItem {
-            name: ::std::string::String::from("cpu_usage"),
-            r#type: ::std::string::String::from("gauge"),
-            description: ::std::string::String::from("CPU usage percentage"),
+            name: String::from("cpu_usage"),
+            r#type: String::from("gauge"),
+            description: String::from("CPU usage percentage"),
             labels: None,
             buckets: None,
         },
@@ -254,34 +237,34 @@ pub fn core_metrics() -> CoreMetrics {
 }
 /// The contract's `node_specific_metrics` section, with the values the contract gives.
 pub fn node_specific_metrics() -> NodeSpecificMetrics {
-    <NodeSpecificMetrics as ::core::default::Default>::default()
+    <NodeSpecificMetrics as Default>::default()
 }
 /// The contract's `default_alerts` section, with the values the contract gives.
 pub fn default_alerts() -> DefaultAlerts {
-    ::std::vec::Vec::from([
+    Vec::from([
         DefaultAlertsItem {
-            name: ::std::string::String::from("high_response_time"),
-            condition: ::std::string::String::from("average_response_time_ms > 1000"),
-            severity: ::std::string::String::from("warning"),
+            name: String::from("high_response_time"),
+            condition: String::from("average_response_time_ms > 1000"),
+            severity: String::from("warning"),
             evaluation_window_ms: 300000,
         },
         DefaultAlertsItem {
-            name: ::std::string::String::from("high_error_rate"),
-            condition: ::std::string::String::from("error_rate_percent > 5"),
-            severity: ::std::string::String::from("critical"),
+            name: String::from("high_error_rate"),
+            condition: String::from("error_rate_percent > 5"),
+            severity: String::from("critical"),
             evaluation_window_ms: 60000,
         },
         DefaultAlertsItem {
-            name: ::std::string::String::from("high_memory_usage"),
-            condition: ::std::string::String::from("memory_usage_mb > 1000"),
-            severity: ::std::string::String::from("warning"),
+            name: String::from("high_memory_usage"),
+            condition: String::from("memory_usage_mb > 1000"),
+            severity: String::from("warning"),
             evaluation_window_ms: 300000,
         },
     ])
 }
 /// The contract's `metrics_export` section, with the values the contract gives.
 pub fn metrics_export() -> MetricsExport {
-    <MetricsExport as ::core::default::Default>::default()
+    <MetricsExport as Default>::default()
 }
 /// One of `counter`, `gauge`, `histogram`.
 #[derive(
@@ -326,15 +309,15 @@ impl ::core::fmt::Display for MetricsDataMetricsItemMetricType {
 }
 impl ::core::str::FromStr for MetricsDataMetricsItemMetricType {
     type Err = super::UnknownVariant;
-    fn from_str(s: &str) -> ::core::result::Result<Self, super::UnknownVariant> {
+    fn from_str(s: &str) -> Result<Self, super::UnknownVariant> {
         match s {
-            "counter" => ::core::result::Result::Ok(Self::Counter),
-            "gauge" => ::core::result::Result::Ok(Self::Gauge),
-            "histogram" => ::core::result::Result::Ok(Self::Histogram),
+            "counter" => Ok(Self::Counter),
+            "gauge" => Ok(Self::Gauge),
+            "histogram" => Ok(Self::Histogram),
             _ => {
-                ::core::result::Result::Err(super::UnknownVariant {
+                Err(super::UnknownVariant {
                     type_name: "MetricsDataMetricsItemMetricType",
-                    value: ::std::string::String::from(s),
+                    value: String::from(s),
                 })
             }
         }
@@ -344,64 +327,61 @@ impl ::core::str::FromStr for MetricsDataMetricsItemMetricType {
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct MetricsDataMetricsItem {
     /// Contract type: `string`.
-    pub metric_name: ::std::string::String,
+    pub metric_name: String,
     /// Contract type: `enum[counter,gauge,histogram]`.
     pub metric_type: MetricsDataMetricsItemMetricType,
     /// Contract type: `number`.
     pub value: f64,
     /// `labels`
-    pub labels: ::std::collections::BTreeMap<
-        ::std::string::String,
-        ::std::string::String,
-    >,
+    pub labels: ::std::collections::BTreeMap<String, String>,
     /// Contract type: `string`.
-    pub unit: ::std::string::String,
+    pub unit: String,
 }
 /// The output model `metrics_data`.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct MetricsData {
     /// Contract type: `datetime`.
-    pub timestamp: ::std::string::String,
+    pub timestamp: String,
     /// Contract type: `string`.
-    pub node_id: ::std::string::String,
+    pub node_id: String,
     /// `metrics`
-    pub metrics: ::std::vec::Vec<MetricsDataMetricsItem>,
+    pub metrics: Vec<MetricsDataMetricsItem>,
 }
 /// `output_models.trace_summary.spans.items` in the contract.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct TraceSummarySpansItem {
     /// Contract type: `string`.
-    pub span_name: ::std::string::String,
+    pub span_name: String,
     /// Contract type: `integer`.
     pub duration_ms: i64,
     /// `tags`
-    pub tags: ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
+    pub tags: ::std::collections::BTreeMap<String, String>,
 }
 /// The output model `trace_summary`.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct TraceSummary {
     /// Contract type: `string`.
-    pub trace_id: ::std::string::String,
+    pub trace_id: String,
     /// Contract type: `string`.
-    pub operation_name: ::std::string::String,
+    pub operation_name: String,
     /// Contract type: `datetime`.
-    pub start_time: ::std::string::String,
+    pub start_time: String,
     /// Contract type: `datetime`.
-    pub end_time: ::std::string::String,
+    pub end_time: String,
     /// Contract type: `integer`.
     pub duration_ms: i64,
     /// Contract type: `boolean`.
     pub success: bool,
     /// `spans`
-    pub spans: ::std::vec::Vec<TraceSummarySpansItem>,
+    pub spans: Vec<TraceSummarySpansItem>,
 }
 /// `output_models.performance_summary.time_range` in the contract.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct PerformanceSummaryTimeRange {
     /// Contract type: `datetime`.
-    pub start: ::std::string::String,
+    pub start: String,
     /// Contract type: `datetime`.
-    pub end: ::std::string::String,
+    pub end: String,
 }
 /// `output_models.performance_summary.summary_metrics` in the contract.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
@@ -444,7 +424,7 @@ pub struct PerformanceConfig {
     /// Contract value: `168`.
     pub metric_retention_hours: i64,
     /// Contract value: `[60000, 300000, 3600000]`.
-    pub aggregation_intervals: ::std::vec::Vec<i64>,
+    pub aggregation_intervals: Vec<i64>,
     /// Contract value: `true`.
     pub auto_collection_enabled: bool,
     /// Contract value: `0.1`.
@@ -452,13 +432,13 @@ pub struct PerformanceConfig {
     /// Contract value: `30000`.
     pub alert_evaluation_interval_ms: i64,
 }
-impl ::core::default::Default for PerformanceConfig {
+impl Default for PerformanceConfig {
     /// The contract's values.
     fn default() -> Self {
         Self {
             collection_interval_ms: 10000,
             metric_retention_hours: 168,
-            aggregation_intervals: ::std::vec::Vec::from([60000, 300000, 3600000]),
+            aggregation_intervals: Vec::from([60000, 300000, 3600000]),
             auto_collection_enabled: true,
             trace_sampling_rate: 0.1,
             alert_evaluation_interval_ms: 30000,
@@ -469,65 +449,65 @@ impl ::core::default::Default for PerformanceConfig {
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct CoreMetricsItem {
     /// `name`
-    pub name: ::std::string::String,
+    pub name: String,
     /// `type`
-    pub r#type: ::std::string::String,
+    pub r#type: String,
     /// `description`
-    pub description: ::std::string::String,
+    pub description: String,
     /// `labels`
-    pub labels: ::core::option::Option<::std::vec::Vec<::std::string::String>>,
+    pub labels: Option<Vec<String>>,
     /// `buckets`
-    pub buckets: ::core::option::Option<::std::vec::Vec<i64>>,
+    pub buckets: Option<Vec<i64>>,
 }
 /// The contract's `core_metrics` section, as typed data.
-pub type CoreMetrics = ::std::vec::Vec<CoreMetricsItem>;
+pub type CoreMetrics = Vec<CoreMetricsItem>;
 /// `node_specific_metrics.COMPUTE` in the contract (one item's fields).
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct NodeSpecificMetricsComputeItem {
     /// `name`
-    pub name: ::std::string::String,
+    pub name: String,
     /// `type`
-    pub r#type: ::std::string::String,
+    pub r#type: String,
     /// `description`
-    pub description: ::std::string::String,
+    pub description: String,
     /// `labels`
-    pub labels: ::core::option::Option<::std::vec::Vec<::std::string::String>>,
+    pub labels: Option<Vec<String>>,
 }
 /// `node_specific_metrics.EFFECT` in the contract (one item's fields).
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct NodeSpecificMetricsEffectItem {
     /// `name`
-    pub name: ::std::string::String,
+    pub name: String,
     /// `type`
-    pub r#type: ::std::string::String,
+    pub r#type: String,
     /// `description`
-    pub description: ::std::string::String,
+    pub description: String,
     /// `labels`
-    pub labels: ::std::vec::Vec<::std::string::String>,
+    pub labels: Vec<String>,
 }
 /// `node_specific_metrics.REDUCER` in the contract (one item's fields).
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct NodeSpecificMetricsReducerItem {
     /// `name`
-    pub name: ::std::string::String,
+    pub name: String,
     /// `type`
-    pub r#type: ::std::string::String,
+    pub r#type: String,
     /// `description`
-    pub description: ::std::string::String,
+    pub description: String,
     /// `labels`
-    pub labels: ::core::option::Option<::std::vec::Vec<::std::string::String>>,
+    pub labels: Option<Vec<String>>,
 }
 /// `node_specific_metrics.ORCHESTRATOR` in the contract (one item's fields).
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct NodeSpecificMetricsOrchestratorItem {
     /// `name`
-    pub name: ::std::string::String,
+    pub name: String,
     /// `type`
-    pub r#type: ::std::string::String,
+    pub r#type: String,
     /// `description`
-    pub description: ::std::string::String,
+    pub description: String,
     /// `labels`
-    pub labels: ::core::option::Option<::std::vec::Vec<::std::string::String>>,
+    pub labels: Option<Vec<String>>,
 }
 /// The contract's `node_specific_metrics` section, as typed data.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
@@ -535,108 +515,77 @@ pub struct NodeSpecificMetricsOrchestratorItem {
 pub struct NodeSpecificMetrics {
     /// Contract value: `[{...}, {...}]`.
     #[serde(rename = "COMPUTE")]
-    pub compute: ::std::vec::Vec<NodeSpecificMetricsComputeItem>,
+    pub compute: Vec<NodeSpecificMetricsComputeItem>,
     /// Contract value: `[{...}, {...}]`.
     #[serde(rename = "EFFECT")]
-    pub effect: ::std::vec::Vec<NodeSpecificMetricsEffectItem>,
+    pub effect: Vec<NodeSpecificMetricsEffectItem>,
     /// Contract value: `[{...}, {...}]`.
     #[serde(rename = "REDUCER")]
-    pub reducer: ::std::vec::Vec<NodeSpecificMetricsReducerItem>,
+    pub reducer: Vec<NodeSpecificMetricsReducerItem>,
     /// Contract value: `[{...}, {...}]`.
     #[serde(rename = "ORCHESTRATOR")]
-    pub orchestrator: ::std::vec::Vec<NodeSpecificMetricsOrchestratorItem>,
+    pub orchestrator: Vec<NodeSpecificMetricsOrchestratorItem>,
 }
-impl ::core::default::Default for NodeSpecificMetrics {
+impl Default for NodeSpecificMetrics {
     /// The contract's values.
     fn default() -> Self {
         Self {
-            compute: ::std::vec::Vec::from([
+            compute: Vec::from([
                 NodeSpecificMetricsComputeItem {
-                    name: ::std::string::String::from("computation_complexity"),
-                    r#type: ::std::string::String::from("histogram"),
-                    description: ::std::string::String::from(
-                        "Complexity score of computations",
-                    ),
-                    labels: Some(
-                        ::std::vec::Vec::from([
-                            ::std::string::String::from("algorithm_type"),
-                        ]),
-                    ),
+                    name: String::from("computation_complexity"),
+                    r#type: String::from("histogram"),
+                    description: String::from("Complexity score of computations"),
+                    labels: Some(Vec::from([String::from("algorithm_type")])),
                 },
                 NodeSpecificMetricsComputeItem {
-                    name: ::std::string::String::from("cache_hit_rate"),
-                    r#type: ::std::string::String::from("gauge"),
-                    description: ::std::string::String::from(
-                        "Cache hit rate percentage",
-                    ),
+                    name: String::from("cache_hit_rate"),
+                    r#type: String::from("gauge"),
+                    description: String::from("Cache hit rate percentage"),
                     labels: None,
                 },
             ]),
-            effect: ::std::vec::Vec::from([
+            effect: Vec::from([
                 NodeSpecificMetricsEffectItem {
-                    name: ::std::string::String::from("external_call_duration"),
-                    r#type: ::std::string::String::from("histogram"),
-                    description: ::std::string::String::from(
-                        "Duration of external API calls",
-                    ),
-                    labels: ::std::vec::Vec::from([
-                        ::std::string::String::from("endpoint"),
-                        ::std::string::String::from("method"),
-                    ]),
+                    name: String::from("external_call_duration"),
+                    r#type: String::from("histogram"),
+                    description: String::from("Duration of external API calls"),
+                    labels: Vec::from([String::from("endpoint"), String::from("method")]),
                 },
                 NodeSpecificMetricsEffectItem {
-                    name: ::std::string::String::from("io_operations"),
-                    r#type: ::std::string::String::from("counter"),
-                    description: ::std::string::String::from(
-                        "Number of I/O operations performed",
-                    ),
-                    labels: ::std::vec::Vec::from([
-                        ::std::string::String::from("operation_type"),
-                        ::std::string::String::from("success"),
+                    name: String::from("io_operations"),
+                    r#type: String::from("counter"),
+                    description: String::from("Number of I/O operations performed"),
+                    labels: Vec::from([
+                        String::from("operation_type"),
+                        String::from("success"),
                     ]),
                 },
             ]),
-            reducer: ::std::vec::Vec::from([
+            reducer: Vec::from([
                 NodeSpecificMetricsReducerItem {
-                    name: ::std::string::String::from("aggregation_size"),
-                    r#type: ::std::string::String::from("histogram"),
-                    description: ::std::string::String::from(
-                        "Size of data being aggregated",
-                    ),
-                    labels: Some(
-                        ::std::vec::Vec::from([
-                            ::std::string::String::from("aggregation_type"),
-                        ]),
-                    ),
+                    name: String::from("aggregation_size"),
+                    r#type: String::from("histogram"),
+                    description: String::from("Size of data being aggregated"),
+                    labels: Some(Vec::from([String::from("aggregation_type")])),
                 },
                 NodeSpecificMetricsReducerItem {
-                    name: ::std::string::String::from("state_size"),
-                    r#type: ::std::string::String::from("gauge"),
-                    description: ::std::string::String::from(
-                        "Current state size in bytes",
-                    ),
+                    name: String::from("state_size"),
+                    r#type: String::from("gauge"),
+                    description: String::from("Current state size in bytes"),
                     labels: None,
                 },
             ]),
-            orchestrator: ::std::vec::Vec::from([
+            orchestrator: Vec::from([
                 NodeSpecificMetricsOrchestratorItem {
-                    name: ::std::string::String::from("workflow_duration"),
-                    r#type: ::std::string::String::from("histogram"),
-                    description: ::std::string::String::from(
-                        "Total workflow execution time",
-                    ),
-                    labels: Some(
-                        ::std::vec::Vec::from([
-                            ::std::string::String::from("workflow_type"),
-                        ]),
-                    ),
+                    name: String::from("workflow_duration"),
+                    r#type: String::from("histogram"),
+                    description: String::from("Total workflow execution time"),
+                    labels: Some(Vec::from([String::from("workflow_type")])),
                 },
                 NodeSpecificMetricsOrchestratorItem {
-                    name: ::std::string::String::from("coordination_overhead"),
-                    r#type: ::std::string::String::from("histogram"),
-                    description: ::std::string::String::from(
-                        "Time spent on coordination tasks",
-                    ),
+                    name: String::from("coordination_overhead"),
+                    r#type: String::from("histogram"),
+                    description: String::from("Time spent on coordination tasks"),
                     labels: None,
                 },
             ]),
@@ -647,31 +596,31 @@ impl ::core::default::Default for NodeSpecificMetrics {
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct DefaultAlertsItem {
     /// `name`
-    pub name: ::std::string::String,
+    pub name: String,
     /// `condition`
-    pub condition: ::std::string::String,
+    pub condition: String,
     /// `severity`
-    pub severity: ::std::string::String,
+    pub severity: String,
     /// `evaluation_window_ms`
     pub evaluation_window_ms: i64,
 }
 /// The contract's `default_alerts` section, as typed data.
-pub type DefaultAlerts = ::std::vec::Vec<DefaultAlertsItem>;
+pub type DefaultAlerts = Vec<DefaultAlertsItem>;
 /// `metrics_export.endpoints` in the contract.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct MetricsExportEndpoints {
     /// Contract value: `"/metrics"`.
-    pub prometheus: ::std::string::String,
+    pub prometheus: String,
     /// Contract value: `"/metrics/json"`.
-    pub json: ::std::string::String,
+    pub json: String,
 }
-impl ::core::default::Default for MetricsExportEndpoints {
+impl Default for MetricsExportEndpoints {
     /// The contract's values.
     fn default() -> Self {
         Self {
-            prometheus: ::std::string::String::from("/metrics"),
-            json: ::std::string::String::from("/metrics/json"),
+            prometheus: String::from("/metrics"),
+            json: String::from("/metrics/json"),
         }
     }
 }
@@ -682,14 +631,14 @@ pub struct MetricsExportPushGateways {
     /// Contract value: `false`.
     pub enabled: bool,
     /// Contract value: `[]`.
-    pub endpoints: ::std::vec::Vec<super::Value>,
+    pub endpoints: Vec<super::Value>,
 }
-impl ::core::default::Default for MetricsExportPushGateways {
+impl Default for MetricsExportPushGateways {
     /// The contract's values.
     fn default() -> Self {
         Self {
             enabled: false,
-            endpoints: ::std::vec::Vec::new(),
+            endpoints: Vec::new(),
         }
     }
 }
@@ -698,16 +647,16 @@ impl ::core::default::Default for MetricsExportPushGateways {
 #[serde(default, deny_unknown_fields)]
 pub struct MetricsExportRetentionPolicies {
     /// Contract value: `"24h"`.
-    pub raw_data: ::std::string::String,
+    pub raw_data: String,
     /// Contract value: `"7d"`.
-    pub aggregated_data: ::std::string::String,
+    pub aggregated_data: String,
 }
-impl ::core::default::Default for MetricsExportRetentionPolicies {
+impl Default for MetricsExportRetentionPolicies {
     /// The contract's values.
     fn default() -> Self {
         Self {
-            raw_data: ::std::string::String::from("24h"),
-            aggregated_data: ::std::string::String::from("7d"),
+            raw_data: String::from("24h"),
+            aggregated_data: String::from("7d"),
         }
     }
 }
@@ -716,7 +665,7 @@ impl ::core::default::Default for MetricsExportRetentionPolicies {
 #[serde(default, deny_unknown_fields)]
 pub struct MetricsExport {
     /// Contract value: `["prometheus", "json", "influxdb"]`.
-    pub formats: ::std::vec::Vec<::std::string::String>,
+    pub formats: Vec<String>,
     /// Contract value: `{...}`.
     pub endpoints: MetricsExportEndpoints,
     /// Contract value: `{...}`.
@@ -724,18 +673,18 @@ pub struct MetricsExport {
     /// Contract value: `{...}`.
     pub retention_policies: MetricsExportRetentionPolicies,
 }
-impl ::core::default::Default for MetricsExport {
+impl Default for MetricsExport {
     /// The contract's values.
     fn default() -> Self {
         Self {
-            formats: ::std::vec::Vec::from([
-                ::std::string::String::from("prometheus"),
-                ::std::string::String::from("json"),
-                ::std::string::String::from("influxdb"),
+            formats: Vec::from([
+                String::from("prometheus"),
+                String::from("json"),
+                String::from("influxdb"),
             ]),
-            endpoints: <MetricsExportEndpoints as ::core::default::Default>::default(),
-            push_gateways: <MetricsExportPushGateways as ::core::default::Default>::default(),
-            retention_policies: <MetricsExportRetentionPolicies as ::core::default::Default>::default(),
+            endpoints: <MetricsExportEndpoints as Default>::default(),
+            push_gateways: <MetricsExportPushGateways as Default>::default(),
+            retention_policies: <MetricsExportRetentionPolicies as Default>::default(),
         }
     }
 }

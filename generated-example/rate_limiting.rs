@@ -92,7 +92,7 @@ pub const MIXIN: super::MixinSpec = super::MixinSpec {
 pub trait RateLimitingActions {
     /// The error every action returns. Optional actions that are not implemented return it
     /// built from [`super::NotImplemented`].
-    type Error: ::core::convert::From<super::NotImplemented> + ::core::marker::Send;
+    type Error: From<super::NotImplemented> + Send;
     /// Take one token from the bucket of a call key, waiting up to max_wait_ms
     ///
     /// Required action `acquire_permit`, timeout 1000 ms.
@@ -100,18 +100,18 @@ pub trait RateLimitingActions {
         &self,
         input: AcquirePermitInput,
     ) -> impl ::core::future::Future<
-        Output = ::core::result::Result<AcquirePermitOutput, Self::Error>,
-    > + ::core::marker::Send;
+        Output = Result<AcquirePermitOutput, Self::Error>,
+    > + Send;
     /// Report the state of every bucket (an action with no inputs)
     ///
     /// Optional action `bucket_snapshot`, timeout 200 ms.
     fn bucket_snapshot(
         &self,
     ) -> impl ::core::future::Future<
-        Output = ::core::result::Result<BucketSnapshotOutput, Self::Error>,
-    > + ::core::marker::Send {
+        Output = Result<BucketSnapshotOutput, Self::Error>,
+    > + Send {
         ::core::future::ready(
-            ::core::result::Result::Err(
+            Err(
                 Self::Error::from(super::NotImplemented {
                     mixin: NAME,
                     action: "bucket_snapshot",
@@ -125,12 +125,10 @@ pub trait RateLimitingActions {
     fn reset_bucket(
         &self,
         input: ResetBucketInput,
-    ) -> impl ::core::future::Future<
-        Output = ::core::result::Result<(), Self::Error>,
-    > + ::core::marker::Send {
+    ) -> impl ::core::future::Future<Output = Result<(), Self::Error>> + Send {
         let _ = input;
         ::core::future::ready(
-            ::core::result::Result::Err(
+            Err(
                 Self::Error::from(super::NotImplemented {
                     mixin: NAME,
                     action: "reset_bucket",
@@ -141,7 +139,7 @@ pub trait RateLimitingActions {
 }
 /// The contract's `rate_limiting_config` section, with the values the contract gives.
 pub fn rate_limiting_config() -> RateLimitingConfig {
-    <RateLimitingConfig as ::core::default::Default>::default()
+    <RateLimitingConfig as Default>::default()
 }
 /// One of `GRANTED`, `DELAYED`, `REJECTED`.
 #[derive(
@@ -186,15 +184,15 @@ impl ::core::fmt::Display for PermitResultDecision {
 }
 impl ::core::str::FromStr for PermitResultDecision {
     type Err = super::UnknownVariant;
-    fn from_str(s: &str) -> ::core::result::Result<Self, super::UnknownVariant> {
+    fn from_str(s: &str) -> Result<Self, super::UnknownVariant> {
         match s {
-            "GRANTED" => ::core::result::Result::Ok(Self::Granted),
-            "DELAYED" => ::core::result::Result::Ok(Self::Delayed),
-            "REJECTED" => ::core::result::Result::Ok(Self::Rejected),
+            "GRANTED" => Ok(Self::Granted),
+            "DELAYED" => Ok(Self::Delayed),
+            "REJECTED" => Ok(Self::Rejected),
             _ => {
-                ::core::result::Result::Err(super::UnknownVariant {
+                Err(super::UnknownVariant {
                     type_name: "PermitResultDecision",
-                    value: ::std::string::String::from(s),
+                    value: String::from(s),
                 })
             }
         }
@@ -216,13 +214,13 @@ pub struct PermitResult {
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct BucketState {
     /// Contract type: `string`.
-    pub call_key: ::std::string::String,
+    pub call_key: String,
     /// Contract type: `float`.
     pub tokens: f64,
     /// Contract type: `integer`.
     pub capacity: i64,
     /// Contract type: `timestamp`.
-    pub last_refill: ::std::string::String,
+    pub last_refill: String,
 }
 /// `rate_limiting_config.per_key_overrides.payments_api` in the contract.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
@@ -233,7 +231,7 @@ pub struct RateLimitingConfigPerKeyOverridesPaymentsApi {
     /// Contract value: `10`.
     pub burst_capacity: i64,
 }
-impl ::core::default::Default for RateLimitingConfigPerKeyOverridesPaymentsApi {
+impl Default for RateLimitingConfigPerKeyOverridesPaymentsApi {
     /// The contract's values.
     fn default() -> Self {
         Self {
@@ -249,11 +247,11 @@ pub struct RateLimitingConfigPerKeyOverrides {
     /// Contract value: `{...}`.
     pub payments_api: RateLimitingConfigPerKeyOverridesPaymentsApi,
 }
-impl ::core::default::Default for RateLimitingConfigPerKeyOverrides {
+impl Default for RateLimitingConfigPerKeyOverrides {
     /// The contract's values.
     fn default() -> Self {
         Self {
-            payments_api: <RateLimitingConfigPerKeyOverridesPaymentsApi as ::core::default::Default>::default(),
+            payments_api: <RateLimitingConfigPerKeyOverridesPaymentsApi as Default>::default(),
         }
     }
 }
@@ -272,11 +270,11 @@ pub struct RateLimitingConfig {
     /// Contract value: `0.05`.
     pub refill_jitter_ratio: f64,
     /// Contract value: `[]`.
-    pub exempt_call_keys: ::std::vec::Vec<super::Value>,
+    pub exempt_call_keys: Vec<super::Value>,
     /// Contract value: `{...}`.
     pub per_key_overrides: RateLimitingConfigPerKeyOverrides,
 }
-impl ::core::default::Default for RateLimitingConfig {
+impl Default for RateLimitingConfig {
     /// The contract's values.
     fn default() -> Self {
         Self {
@@ -285,8 +283,8 @@ impl ::core::default::Default for RateLimitingConfig {
             max_wait_ms: 250,
             reject_when_empty: false,
             refill_jitter_ratio: 0.05,
-            exempt_call_keys: ::std::vec::Vec::new(),
-            per_key_overrides: <RateLimitingConfigPerKeyOverrides as ::core::default::Default>::default(),
+            exempt_call_keys: Vec::new(),
+            per_key_overrides: <RateLimitingConfigPerKeyOverrides as Default>::default(),
         }
     }
 }
@@ -294,7 +292,7 @@ impl ::core::default::Default for RateLimitingConfig {
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct AcquirePermitInput {
     /// `call_key`
-    pub call_key: ::std::string::String,
+    pub call_key: String,
     /// `max_wait_ms`
     pub max_wait_ms: i64,
 }
@@ -308,13 +306,13 @@ pub struct AcquirePermitOutput {
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct BucketSnapshotOutput {
     /// `buckets`
-    pub buckets: ::std::vec::Vec<BucketState>,
+    pub buckets: Vec<BucketState>,
     /// `taken_at`
-    pub taken_at: ::std::string::String,
+    pub taken_at: String,
 }
 /// The inputs of the `reset_bucket` action.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct ResetBucketInput {
     /// `call_key`
-    pub call_key: ::std::string::String,
+    pub call_key: String,
 }

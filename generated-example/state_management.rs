@@ -161,7 +161,7 @@ pub const MIXIN: super::MixinSpec = super::MixinSpec {
 pub trait StateManagementActions {
     /// The error every action returns. Optional actions that are not implemented return it
     /// built from [`super::NotImplemented`].
-    type Error: ::core::convert::From<super::NotImplemented> + ::core::marker::Send;
+    type Error: From<super::NotImplemented> + Send;
     /// Persist current state to configured storage backend
     ///
     /// Required action `persist_state`, timeout 5000 ms.
@@ -169,8 +169,8 @@ pub trait StateManagementActions {
         &self,
         input: PersistStateInput,
     ) -> impl ::core::future::Future<
-        Output = ::core::result::Result<PersistStateOutput, Self::Error>,
-    > + ::core::marker::Send;
+        Output = Result<PersistStateOutput, Self::Error>,
+    > + Send;
     /// Restore state from storage backend
     ///
     /// Required action `restore_state`, timeout 3000 ms.
@@ -178,8 +178,8 @@ pub trait StateManagementActions {
         &self,
         input: RestoreStateInput,
     ) -> impl ::core::future::Future<
-        Output = ::core::result::Result<RestoreStateOutput, Self::Error>,
-    > + ::core::marker::Send;
+        Output = Result<RestoreStateOutput, Self::Error>,
+    > + Send;
     /// Create a point-in-time snapshot of current state
     ///
     /// Optional action `create_state_snapshot`, timeout 10000 ms.
@@ -187,11 +187,11 @@ pub trait StateManagementActions {
         &self,
         input: CreateStateSnapshotInput,
     ) -> impl ::core::future::Future<
-        Output = ::core::result::Result<CreateStateSnapshotOutput, Self::Error>,
-    > + ::core::marker::Send {
+        Output = Result<CreateStateSnapshotOutput, Self::Error>,
+    > + Send {
         let _ = input;
         ::core::future::ready(
-            ::core::result::Result::Err(
+            Err(
                 Self::Error::from(super::NotImplemented {
                     mixin: NAME,
                     action: "create_state_snapshot",
@@ -206,11 +206,11 @@ pub trait StateManagementActions {
         &self,
         input: ManageStateLifecycleInput,
     ) -> impl ::core::future::Future<
-        Output = ::core::result::Result<ManageStateLifecycleOutput, Self::Error>,
-    > + ::core::marker::Send {
+        Output = Result<ManageStateLifecycleOutput, Self::Error>,
+    > + Send {
         let _ = input;
         ::core::future::ready(
-            ::core::result::Result::Err(
+            Err(
                 Self::Error::from(super::NotImplemented {
                     mixin: NAME,
                     action: "manage_state_lifecycle",
@@ -225,11 +225,11 @@ pub trait StateManagementActions {
         &self,
         input: ValidateStateConsistencyInput,
     ) -> impl ::core::future::Future<
-        Output = ::core::result::Result<ValidateStateConsistencyOutput, Self::Error>,
-    > + ::core::marker::Send {
+        Output = Result<ValidateStateConsistencyOutput, Self::Error>,
+    > + Send {
         let _ = input;
         ::core::future::ready(
-            ::core::result::Result::Err(
+            Err(
                 Self::Error::from(super::NotImplemented {
                     mixin: NAME,
                     action: "validate_state_consistency",
@@ -240,23 +240,23 @@ pub trait StateManagementActions {
 }
 /// The contract's `state_management_config` section, with the values the contract gives.
 pub fn state_management_config() -> StateManagementConfig {
-    <StateManagementConfig as ::core::default::Default>::default()
+    <StateManagementConfig as Default>::default()
 }
 /// The contract's `storage_backends` section, with the values the contract gives.
 pub fn storage_backends() -> StorageBackends {
-    <StorageBackends as ::core::default::Default>::default()
+    <StorageBackends as Default>::default()
 }
 /// The contract's `state_versioning` section, with the values the contract gives.
 pub fn state_versioning() -> StateVersioning {
-    <StateVersioning as ::core::default::Default>::default()
+    <StateVersioning as Default>::default()
 }
 /// The contract's `consistency_patterns` section, with the values the contract gives.
 pub fn consistency_patterns() -> ConsistencyPatterns {
-    <ConsistencyPatterns as ::core::default::Default>::default()
+    <ConsistencyPatterns as Default>::default()
 }
 /// The contract's `aggregation_patterns` section, with the values the contract gives.
 pub fn aggregation_patterns() -> AggregationPatterns {
-    <AggregationPatterns as ::core::default::Default>::default()
+    <AggregationPatterns as Default>::default()
 }
 /// `output_models.state_data.metadata` in the contract.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
@@ -272,15 +272,15 @@ pub struct StateDataMetadata {
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct StateData {
     /// Contract type: `string`.
-    pub state_key: ::std::string::String,
+    pub state_key: String,
     /// Contract type: `object`.
     pub state_value: super::Value,
     /// Contract type: `string`.
-    pub version: ::std::string::String,
+    pub version: String,
     /// Contract type: `datetime`.
-    pub timestamp: ::std::string::String,
+    pub timestamp: String,
     /// Contract type: `string`.
-    pub checksum: ::std::string::String,
+    pub checksum: String,
     /// `metadata`
     pub metadata: StateDataMetadata,
 }
@@ -290,23 +290,23 @@ pub struct PersistenceResult {
     /// Contract type: `boolean`.
     pub success: bool,
     /// Contract type: `string`.
-    pub state_key: ::std::string::String,
+    pub state_key: String,
     /// Contract type: `string`.
-    pub state_version: ::std::string::String,
+    pub state_version: String,
     /// Contract type: `integer`.
     pub persistence_time_ms: i64,
     /// Contract type: `string`.
-    pub storage_backend: ::std::string::String,
+    pub storage_backend: String,
     /// Contract type: `string`.
-    pub storage_location: ::std::string::String,
+    pub storage_location: String,
 }
 /// The output model `snapshot_metadata`.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct SnapshotMetadata {
     /// Contract type: `string`.
-    pub snapshot_id: ::std::string::String,
+    pub snapshot_id: String,
     /// Contract type: `datetime`.
-    pub creation_timestamp: ::std::string::String,
+    pub creation_timestamp: String,
     /// Contract type: `integer`.
     pub state_keys_count: i64,
     /// Contract type: `integer`.
@@ -316,7 +316,7 @@ pub struct SnapshotMetadata {
     /// Contract type: `boolean`.
     pub encryption_enabled: bool,
     /// Contract type: `string`.
-    pub storage_location: ::std::string::String,
+    pub storage_location: String,
 }
 /// One of `CORRUPTION`, `INCONSISTENCY`, `MISSING_DATA`, `VERSION_CONFLICT`.
 #[derive(
@@ -370,16 +370,16 @@ impl ::core::fmt::Display for ConsistencyReportIssuesFoundItemIssueType {
 }
 impl ::core::str::FromStr for ConsistencyReportIssuesFoundItemIssueType {
     type Err = super::UnknownVariant;
-    fn from_str(s: &str) -> ::core::result::Result<Self, super::UnknownVariant> {
+    fn from_str(s: &str) -> Result<Self, super::UnknownVariant> {
         match s {
-            "CORRUPTION" => ::core::result::Result::Ok(Self::Corruption),
-            "INCONSISTENCY" => ::core::result::Result::Ok(Self::Inconsistency),
-            "MISSING_DATA" => ::core::result::Result::Ok(Self::MissingData),
-            "VERSION_CONFLICT" => ::core::result::Result::Ok(Self::VersionConflict),
+            "CORRUPTION" => Ok(Self::Corruption),
+            "INCONSISTENCY" => Ok(Self::Inconsistency),
+            "MISSING_DATA" => Ok(Self::MissingData),
+            "VERSION_CONFLICT" => Ok(Self::VersionConflict),
             _ => {
-                ::core::result::Result::Err(super::UnknownVariant {
+                Err(super::UnknownVariant {
                     type_name: "ConsistencyReportIssuesFoundItemIssueType",
-                    value: ::std::string::String::from(s),
+                    value: String::from(s),
                 })
             }
         }
@@ -437,16 +437,16 @@ impl ::core::fmt::Display for ConsistencyReportIssuesFoundItemSeverity {
 }
 impl ::core::str::FromStr for ConsistencyReportIssuesFoundItemSeverity {
     type Err = super::UnknownVariant;
-    fn from_str(s: &str) -> ::core::result::Result<Self, super::UnknownVariant> {
+    fn from_str(s: &str) -> Result<Self, super::UnknownVariant> {
         match s {
-            "LOW" => ::core::result::Result::Ok(Self::Low),
-            "MEDIUM" => ::core::result::Result::Ok(Self::Medium),
-            "HIGH" => ::core::result::Result::Ok(Self::High),
-            "CRITICAL" => ::core::result::Result::Ok(Self::Critical),
+            "LOW" => Ok(Self::Low),
+            "MEDIUM" => Ok(Self::Medium),
+            "HIGH" => Ok(Self::High),
+            "CRITICAL" => Ok(Self::Critical),
             _ => {
-                ::core::result::Result::Err(super::UnknownVariant {
+                Err(super::UnknownVariant {
                     type_name: "ConsistencyReportIssuesFoundItemSeverity",
-                    value: ::std::string::String::from(s),
+                    value: String::from(s),
                 })
             }
         }
@@ -458,36 +458,36 @@ pub struct ConsistencyReportIssuesFoundItem {
     /// Contract type: `enum[CORRUPTION,INCONSISTENCY,MISSING_DATA,VERSION_CONFLICT]`.
     pub issue_type: ConsistencyReportIssuesFoundItemIssueType,
     /// Contract type: `string`.
-    pub state_key: ::std::string::String,
+    pub state_key: String,
     /// Contract type: `string`.
-    pub description: ::std::string::String,
+    pub description: String,
     /// Contract type: `enum[LOW,MEDIUM,HIGH,CRITICAL]`.
     pub severity: ConsistencyReportIssuesFoundItemSeverity,
     /// Contract type: `string`.
-    pub suggested_action: ::std::string::String,
+    pub suggested_action: String,
 }
 /// The output model `consistency_report`.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct ConsistencyReport {
     /// Contract type: `datetime`.
-    pub validation_timestamp: ::std::string::String,
+    pub validation_timestamp: String,
     /// Contract type: `integer`.
     pub total_keys_checked: i64,
     /// Contract type: `float`.
     pub consistency_score: f64,
     /// `issues_found`
-    pub issues_found: ::std::vec::Vec<ConsistencyReportIssuesFoundItem>,
+    pub issues_found: Vec<ConsistencyReportIssuesFoundItem>,
 }
 /// Configuration section `state_management_config`. `Default` gives the contract's values; deserializing a partial override keeps the defaults of every key it leaves out, and an unknown key is an error.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct StateManagementConfig {
     /// Contract value: `"postgresql"`.
-    pub storage_backend: ::std::string::String,
+    pub storage_backend: String,
     /// Contract value: `"strong"`.
-    pub consistency_level: ::std::string::String,
+    pub consistency_level: String,
     /// Contract value: `"serializable"`.
-    pub transaction_isolation: ::std::string::String,
+    pub transaction_isolation: String,
     /// Contract value: `true`.
     pub auto_persistence: bool,
     /// Contract value: `30000`.
@@ -499,13 +499,13 @@ pub struct StateManagementConfig {
     /// Contract value: `true`.
     pub encryption_at_rest: bool,
 }
-impl ::core::default::Default for StateManagementConfig {
+impl Default for StateManagementConfig {
     /// The contract's values.
     fn default() -> Self {
         Self {
-            storage_backend: ::std::string::String::from("postgresql"),
-            consistency_level: ::std::string::String::from("strong"),
-            transaction_isolation: ::std::string::String::from("serializable"),
+            storage_backend: String::from("postgresql"),
+            consistency_level: String::from("strong"),
+            transaction_isolation: String::from("serializable"),
             auto_persistence: true,
             persistence_interval_ms: 30000,
             snapshot_retention_days: 30,
@@ -525,19 +525,19 @@ pub struct StorageBackendsPostgresql {
     /// Contract value: `30000`.
     pub transaction_timeout_ms: i64,
     /// Contract value: `"onex_state"`.
-    pub schema_name: ::std::string::String,
+    pub schema_name: String,
     /// Contract value: `"state_"`.
-    pub table_prefix: ::std::string::String,
+    pub table_prefix: String,
 }
-impl ::core::default::Default for StorageBackendsPostgresql {
+impl Default for StorageBackendsPostgresql {
     /// The contract's values.
     fn default() -> Self {
         Self {
             enabled: true,
             connection_pool_size: 10,
             transaction_timeout_ms: 30000,
-            schema_name: ::std::string::String::from("onex_state"),
-            table_prefix: ::std::string::String::from("state_"),
+            schema_name: String::from("onex_state"),
+            table_prefix: String::from("state_"),
         }
     }
 }
@@ -550,18 +550,18 @@ pub struct StorageBackendsRedis {
     /// Contract value: `true`.
     pub cluster_mode: bool,
     /// Contract value: `"AOF"`.
-    pub persistence_mode: ::std::string::String,
+    pub persistence_mode: String,
     /// Contract value: `"allkeys-lru"`.
-    pub memory_policy: ::std::string::String,
+    pub memory_policy: String,
 }
-impl ::core::default::Default for StorageBackendsRedis {
+impl Default for StorageBackendsRedis {
     /// The contract's values.
     fn default() -> Self {
         Self {
             enabled: false,
             cluster_mode: true,
-            persistence_mode: ::std::string::String::from("AOF"),
-            memory_policy: ::std::string::String::from("allkeys-lru"),
+            persistence_mode: String::from("AOF"),
+            memory_policy: String::from("allkeys-lru"),
         }
     }
 }
@@ -572,20 +572,20 @@ pub struct StorageBackendsCassandra {
     /// Contract value: `false`.
     pub enabled: bool,
     /// Contract value: `"QUORUM"`.
-    pub consistency_level: ::std::string::String,
+    pub consistency_level: String,
     /// Contract value: `3`.
     pub replication_factor: i64,
     /// Contract value: `"onex_state"`.
-    pub keyspace: ::std::string::String,
+    pub keyspace: String,
 }
-impl ::core::default::Default for StorageBackendsCassandra {
+impl Default for StorageBackendsCassandra {
     /// The contract's values.
     fn default() -> Self {
         Self {
             enabled: false,
-            consistency_level: ::std::string::String::from("QUORUM"),
+            consistency_level: String::from("QUORUM"),
             replication_factor: 3,
-            keyspace: ::std::string::String::from("onex_state"),
+            keyspace: String::from("onex_state"),
         }
     }
 }
@@ -600,13 +600,13 @@ pub struct StorageBackends {
     /// Contract value: `{...}`.
     pub cassandra: StorageBackendsCassandra,
 }
-impl ::core::default::Default for StorageBackends {
+impl Default for StorageBackends {
     /// The contract's values.
     fn default() -> Self {
         Self {
-            postgresql: <StorageBackendsPostgresql as ::core::default::Default>::default(),
-            redis: <StorageBackendsRedis as ::core::default::Default>::default(),
-            cassandra: <StorageBackendsCassandra as ::core::default::Default>::default(),
+            postgresql: <StorageBackendsPostgresql as Default>::default(),
+            redis: <StorageBackendsRedis as Default>::default(),
+            cassandra: <StorageBackendsCassandra as Default>::default(),
         }
     }
 }
@@ -617,7 +617,7 @@ pub struct StateVersioning {
     /// Contract value: `true`.
     pub enabled: bool,
     /// Contract value: `"timestamp"`.
-    pub versioning_strategy: ::std::string::String,
+    pub versioning_strategy: String,
     /// Contract value: `100`.
     pub max_versions_per_key: i64,
     /// Contract value: `true`.
@@ -625,12 +625,12 @@ pub struct StateVersioning {
     /// Contract value: `50`.
     pub cleanup_threshold_versions: i64,
 }
-impl ::core::default::Default for StateVersioning {
+impl Default for StateVersioning {
     /// The contract's values.
     fn default() -> Self {
         Self {
             enabled: true,
-            versioning_strategy: ::std::string::String::from("timestamp"),
+            versioning_strategy: String::from("timestamp"),
             max_versions_per_key: 100,
             auto_cleanup_enabled: true,
             cleanup_threshold_versions: 50,
@@ -642,19 +642,19 @@ impl ::core::default::Default for StateVersioning {
 #[serde(default, deny_unknown_fields)]
 pub struct ConsistencyPatternsAggregationState {
     /// Contract value: `"strong"`.
-    pub consistency_level: ::std::string::String,
+    pub consistency_level: String,
     /// Contract value: `"last_write_wins"`.
-    pub conflict_resolution: ::std::string::String,
+    pub conflict_resolution: String,
     /// Contract value: `"deep_merge"`.
-    pub merge_strategy: ::std::string::String,
+    pub merge_strategy: String,
 }
-impl ::core::default::Default for ConsistencyPatternsAggregationState {
+impl Default for ConsistencyPatternsAggregationState {
     /// The contract's values.
     fn default() -> Self {
         Self {
-            consistency_level: ::std::string::String::from("strong"),
-            conflict_resolution: ::std::string::String::from("last_write_wins"),
-            merge_strategy: ::std::string::String::from("deep_merge"),
+            consistency_level: String::from("strong"),
+            conflict_resolution: String::from("last_write_wins"),
+            merge_strategy: String::from("deep_merge"),
         }
     }
 }
@@ -663,19 +663,19 @@ impl ::core::default::Default for ConsistencyPatternsAggregationState {
 #[serde(default, deny_unknown_fields)]
 pub struct ConsistencyPatternsTemporaryState {
     /// Contract value: `"eventual"`.
-    pub consistency_level: ::std::string::String,
+    pub consistency_level: String,
     /// Contract value: `3600`.
     pub ttl_seconds: i64,
     /// Contract value: `"lazy"`.
-    pub cleanup_strategy: ::std::string::String,
+    pub cleanup_strategy: String,
 }
-impl ::core::default::Default for ConsistencyPatternsTemporaryState {
+impl Default for ConsistencyPatternsTemporaryState {
     /// The contract's values.
     fn default() -> Self {
         Self {
-            consistency_level: ::std::string::String::from("eventual"),
+            consistency_level: String::from("eventual"),
             ttl_seconds: 3600,
-            cleanup_strategy: ::std::string::String::from("lazy"),
+            cleanup_strategy: String::from("lazy"),
         }
     }
 }
@@ -684,17 +684,17 @@ impl ::core::default::Default for ConsistencyPatternsTemporaryState {
 #[serde(default, deny_unknown_fields)]
 pub struct ConsistencyPatternsCheckpointState {
     /// Contract value: `"strong"`.
-    pub consistency_level: ::std::string::String,
+    pub consistency_level: String,
     /// Contract value: `true`.
     pub immutable: bool,
     /// Contract value: `true`.
     pub compression_enabled: bool,
 }
-impl ::core::default::Default for ConsistencyPatternsCheckpointState {
+impl Default for ConsistencyPatternsCheckpointState {
     /// The contract's values.
     fn default() -> Self {
         Self {
-            consistency_level: ::std::string::String::from("strong"),
+            consistency_level: String::from("strong"),
             immutable: true,
             compression_enabled: true,
         }
@@ -711,13 +711,13 @@ pub struct ConsistencyPatterns {
     /// Contract value: `{...}`.
     pub checkpoint_state: ConsistencyPatternsCheckpointState,
 }
-impl ::core::default::Default for ConsistencyPatterns {
+impl Default for ConsistencyPatterns {
     /// The contract's values.
     fn default() -> Self {
         Self {
-            aggregation_state: <ConsistencyPatternsAggregationState as ::core::default::Default>::default(),
-            temporary_state: <ConsistencyPatternsTemporaryState as ::core::default::Default>::default(),
-            checkpoint_state: <ConsistencyPatternsCheckpointState as ::core::default::Default>::default(),
+            aggregation_state: <ConsistencyPatternsAggregationState as Default>::default(),
+            temporary_state: <ConsistencyPatternsTemporaryState as Default>::default(),
+            checkpoint_state: <ConsistencyPatternsCheckpointState as Default>::default(),
         }
     }
 }
@@ -726,26 +726,26 @@ impl ::core::default::Default for ConsistencyPatterns {
 #[serde(default, deny_unknown_fields)]
 pub struct AggregationPatternsMessageAggregation {
     /// Contract value: `"accumulate"`.
-    pub strategy: ::std::string::String,
+    pub strategy: String,
     /// Contract value: `5000`.
     pub window_size_ms: i64,
     /// Contract value: `["size_threshold", "time_threshold", "event_trigger"]`.
-    pub trigger_conditions: ::std::vec::Vec<::std::string::String>,
+    pub trigger_conditions: Vec<String>,
     /// Contract value: `"after_aggregation"`.
-    pub state_persistence: ::std::string::String,
+    pub state_persistence: String,
 }
-impl ::core::default::Default for AggregationPatternsMessageAggregation {
+impl Default for AggregationPatternsMessageAggregation {
     /// The contract's values.
     fn default() -> Self {
         Self {
-            strategy: ::std::string::String::from("accumulate"),
+            strategy: String::from("accumulate"),
             window_size_ms: 5000,
-            trigger_conditions: ::std::vec::Vec::from([
-                ::std::string::String::from("size_threshold"),
-                ::std::string::String::from("time_threshold"),
-                ::std::string::String::from("event_trigger"),
+            trigger_conditions: Vec::from([
+                String::from("size_threshold"),
+                String::from("time_threshold"),
+                String::from("event_trigger"),
             ]),
-            state_persistence: ::std::string::String::from("after_aggregation"),
+            state_persistence: String::from("after_aggregation"),
         }
     }
 }
@@ -754,22 +754,22 @@ impl ::core::default::Default for AggregationPatternsMessageAggregation {
 #[serde(default, deny_unknown_fields)]
 pub struct AggregationPatternsStateReduction {
     /// Contract value: `"merge_reduce"`.
-    pub strategy: ::std::string::String,
+    pub strategy: String,
     /// Contract value: `"custom"`.
-    pub merge_function: ::std::string::String,
+    pub merge_function: String,
     /// Contract value: `"timestamp_wins"`.
-    pub conflict_resolution: ::std::string::String,
+    pub conflict_resolution: String,
     /// Contract value: `"incremental"`.
-    pub state_persistence: ::std::string::String,
+    pub state_persistence: String,
 }
-impl ::core::default::Default for AggregationPatternsStateReduction {
+impl Default for AggregationPatternsStateReduction {
     /// The contract's values.
     fn default() -> Self {
         Self {
-            strategy: ::std::string::String::from("merge_reduce"),
-            merge_function: ::std::string::String::from("custom"),
-            conflict_resolution: ::std::string::String::from("timestamp_wins"),
-            state_persistence: ::std::string::String::from("incremental"),
+            strategy: String::from("merge_reduce"),
+            merge_function: String::from("custom"),
+            conflict_resolution: String::from("timestamp_wins"),
+            state_persistence: String::from("incremental"),
         }
     }
 }
@@ -778,22 +778,22 @@ impl ::core::default::Default for AggregationPatternsStateReduction {
 #[serde(default, deny_unknown_fields)]
 pub struct AggregationPatternsBatchProcessing {
     /// Contract value: `"batch_accumulate"`.
-    pub strategy: ::std::string::String,
+    pub strategy: String,
     /// Contract value: `1000`.
     pub batch_size: i64,
     /// Contract value: `10000`.
     pub batch_timeout_ms: i64,
     /// Contract value: `"per_batch"`.
-    pub state_persistence: ::std::string::String,
+    pub state_persistence: String,
 }
-impl ::core::default::Default for AggregationPatternsBatchProcessing {
+impl Default for AggregationPatternsBatchProcessing {
     /// The contract's values.
     fn default() -> Self {
         Self {
-            strategy: ::std::string::String::from("batch_accumulate"),
+            strategy: String::from("batch_accumulate"),
             batch_size: 1000,
             batch_timeout_ms: 10000,
-            state_persistence: ::std::string::String::from("per_batch"),
+            state_persistence: String::from("per_batch"),
         }
     }
 }
@@ -808,13 +808,13 @@ pub struct AggregationPatterns {
     /// Contract value: `{...}`.
     pub batch_processing: AggregationPatternsBatchProcessing,
 }
-impl ::core::default::Default for AggregationPatterns {
+impl Default for AggregationPatterns {
     /// The contract's values.
     fn default() -> Self {
         Self {
-            message_aggregation: <AggregationPatternsMessageAggregation as ::core::default::Default>::default(),
-            state_reduction: <AggregationPatternsStateReduction as ::core::default::Default>::default(),
-            batch_processing: <AggregationPatternsBatchProcessing as ::core::default::Default>::default(),
+            message_aggregation: <AggregationPatternsMessageAggregation as Default>::default(),
+            state_reduction: <AggregationPatternsStateReduction as Default>::default(),
+            batch_processing: <AggregationPatternsBatchProcessing as Default>::default(),
         }
     }
 }

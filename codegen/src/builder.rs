@@ -309,11 +309,9 @@ impl Run {
         if self.has_errors() {
             return Ok(()); // nothing will be written: skip the work
         }
-        let tokens = self.time(|t| &mut t.emit, || emit::mixin_file(&mixin, &builder.emit));
+        let syntax = self.time(|t| &mut t.emit, || emit::mixin_file(&mixin, &builder.emit));
         let header = format::header(Some(&display_path(file)));
-        let text = self
-            .time(|t| &mut t.format, || format::format(tokens, &header))
-            .map_err(|e| Error::Internal(file.to_path_buf(), e))?;
+        let text = self.time(|t| &mut t.format, || format::format_file(&syntax, &header));
         self.output(&out_dir.join(file_name), text)
     }
 

@@ -31,6 +31,16 @@ pub fn format(tokens: TokenStream, header: &str) -> Result<String, String> {
     format_chunks(std::iter::once(tokens), header)
 }
 
+/// Formats a syntax tree built by the emitters.
+pub fn format_file(file: &syn::File, header: &str) -> String {
+    let body = prettyplease::unparse(file);
+    let mut out = String::with_capacity(header.len() + 1 + body.len());
+    out.push_str(header);
+    out.push('\n');
+    out.push_str(&body);
+    out
+}
+
 /// Formats a file given as consecutive chunks of items; the same text as formatting them at once.
 pub fn format_chunks(chunks: impl IntoIterator<Item = TokenStream>, header: &str) -> Result<String, String> {
     let mut out = String::with_capacity(header.len() + 1);

@@ -151,11 +151,8 @@ impl<'a> Walker<'a> {
         match &mut self.wanted {
             None => {}
             Some(w) if !w.prefixes.contains(path) => return,
-            Some(w) => {
-                if w.exact.contains(path) && !self.index.entries.contains_key(path) {
-                    w.remaining -= 1;
-                }
-            }
+            Some(w) if w.exact.contains(path) && !self.index.entries.contains_key(path) => w.remaining -= 1,
+            Some(_) => {}
         }
         self.index.entries.insert(path.to_vec(), entry);
     }

@@ -89,10 +89,13 @@ pub fn to_ident(name: &str, case: Case) -> Result<Ident, NameError> {
     if !name.chars().any(|c| c.is_ascii_alphanumeric()) {
         return Err(NameError::NoLetters);
     }
-    let mut converted = match case {
-        Case::Snake => name.to_snake_case(),
-        Case::UpperCamel => name.to_upper_camel_case(),
-        Case::ShoutySnake => name.to_shouty_snake_case(),
+    let mut converted = match plain_snake(name) {
+        Some(words) => join_words(words, case),
+        None => match case {
+            Case::Snake => name.to_snake_case(),
+            Case::UpperCamel => name.to_upper_camel_case(),
+            Case::ShoutySnake => name.to_shouty_snake_case(),
+        },
     };
     if converted.starts_with(|c: char| c.is_ascii_digit()) {
         converted.insert_str(0, if case == Case::UpperCamel { "N" } else { "_" });
@@ -103,6 +106,42 @@ pub fn to_ident(name: &str, case: Case) -> Result<Ident, NameError> {
     }
     let raw = KEYWORDS.contains(&converted.as_str());
     Ok(Ident { name: converted, raw })
+}
+
+/// Most contract names are already lowercase snake_case: then the words are just the `_`-separated
+/// parts, and heck's general (allocation-heavy) word splitting gives the same result.
+fn plain_snake(name: &str) -> Option<std::str::Split<'_, char>> {
+    let simple = name.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_')
+        && !name.starts_with('_')
+        && !name.ends_with('_')
+        && !name.contains("__");
+    simple.then(|| name.split('_'))
+}
+
+fn join_words<'a>(words: impl Iterator<Item = &'a str>, case: Case) -> String {
+    let mut out = String::new();
+    for (i, word) in words.enumerate() {
+        match case {
+            Case::Snake | Case::ShoutySnake => {
+                if i > 0 {
+                    out.push('_');
+                }
+                if case == Case::Snake {
+                    out.push_str(word);
+                } else {
+                    out.extend(word.chars().map(|c| c.to_ascii_uppercase()));
+                }
+            }
+            Case::UpperCamel => {
+                let mut chars = word.chars();
+                if let Some(first) = chars.next() {
+                    out.push(first.to_ascii_uppercase());
+                    out.push_str(chars.as_str());
+                }
+            }
+        }
+    }
+    out
 }
 
 /// `mixin_error_handling` -> `error_handling`.
@@ -140,6 +179,31 @@ mod tests {
         assert_eq!(snake("HEALTHY"), "healthy");
         assert_eq!(to_ident("half_open", Case::UpperCamel).unwrap().as_rust(), "HalfOpen");
         assert_eq!(to_ident("retry_now", Case::UpperCamel), to_ident("RetryNow", Case::UpperCamel));
+    }
+
+    #[test]
+    fn fast_path_agrees_with_heck() {
+        let parts = ["a", "ab", "a1", "1a", "x9y", "2", "zz", "type", "v2beta"];
+        let mut names: Vec<String> = parts.iter().map(|p| p.to_string()).collect();
+        for a in parts {
+            for b in parts {
+                names.push(format!("{a}_{b}"));
+                for c in parts {
+                    names.push(format!("{a}_{b}_{c}"));
+                }
+            }
+        }
+        for name in names.iter().map(String::as_str) {
+            for case in [Case::Snake, Case::UpperCamel, Case::ShoutySnake] {
+                let heck_name = match case {
+                    Case::Snake => name.to_snake_case(),
+                    Case::UpperCamel => name.to_upper_camel_case(),
+                    Case::ShoutySnake => name.to_shouty_snake_case(),
+                };
+                let fast = join_words(plain_snake(name).expect("plain snake"), case);
+                assert_eq!(fast, heck_name, "{name} {case:?}");
+            }
+        }
     }
 
     #[test]

@@ -86,17 +86,18 @@ fn pipeline(source: &Source, bits: u8) -> bool {
     };
     assert!(!diagnostics.iter().any(|d| d.is_error()), "a mixin despite errors");
     let opts = emit_options(bits);
-    let tokens = emit::mixin_file(&mixin, &opts);
+    let file = emit::mixin_file(&mixin, &opts);
     let header = format::header(Some(&source.path.display().to_string()));
-    let code = format::format(tokens, &header).unwrap_or_else(|e| panic!("generated code does not parse: {e}"));
+    let code = format::format_file(&file, &header);
     syn::parse_file(&code).expect("formatted code parses");
+    assert!(!code.contains("compile_error!"), "the emitter fell back to compile_error!:\n{code}");
     let summary = MixinSummary {
         name: mixin.name.clone(),
         module: mixin.module.clone(),
         description: mixin.description.clone(),
         file_name: format!("{}.rs", mixin.module.name),
     };
-    format::format(emit::root_file(&[summary], &opts), &format::header(None)).expect("root file parses");
+    format::format_chunks(emit::root_file(&[summary], &opts), &format::header(None)).expect("root file parses");
     true
 }
 

@@ -1,191 +1,197 @@
-//! Types as tokens, and contract values as Rust expressions (defaults and accessors).
+//! Types and contract values (defaults, accessors) as syn nodes.
 
+use super::ast;
 use super::docs::doc;
 use super::{ident, EmitOptions};
 use crate::model::{Mixin, StructDef, TypeDef, TypeRef, Value};
-use proc_macro2::{Literal, TokenStream};
+use proc_macro2::TokenStream;
 use quote::quote;
+use syn::{Expr, Type};
 
-pub fn type_tokens(ty: &TypeRef, options: &EmitOptions) -> TokenStream {
-    match ty {
-        TypeRef::String => quote!(::std::string::String),
-        TypeRef::Integer => quote!(i64),
-        TypeRef::Float => quote!(f64),
-        TypeRef::Bool => quote!(bool),
-        TypeRef::Timestamp => options.timestamp_type.clone(),
-        TypeRef::Object => options.object_type.clone(),
-        TypeRef::Fallback => options.fallback_type.clone(),
-        TypeRef::Dynamic => quote!(super::Value),
-        TypeRef::List(item) => {
-            let item = type_tokens(item, options);
-            quote!(::std::vec::Vec<#item>)
-        }
-        TypeRef::Map(value) => {
-            let value = type_tokens(value, options);
-            quote!(::std::collections::BTreeMap<::std::string::String, #value>)
-        }
-        TypeRef::Optional(inner) => {
-            let inner = type_tokens(inner, options);
-            quote!(::core::option::Option<#inner>)
-        }
-        TypeRef::Named(name) => {
-            let name = ident(name);
-            quote!(#name)
-        }
-    }
+/// Per-mixin emission context: the user's options and the paths to write.
+pub struct Cx<'a> {
+    pub mixin: &'a Mixin,
+    pub options: &'a EmitOptions,
+    timestamp: Type,
+    object: Type,
+    fallback: Type,
+    value: syn::Path,
 }
 
-/// `pub fn storage_backends() -> StorageBackends`: each data section's values.
-pub fn accessors(mixin: &Mixin, options: &EmitOptions) -> TokenStream {
-    let mut out = TokenStream::new();
-    for section in mixin.configs.iter().chain(&mixin.sections) {
-        let name = ident(&section.accessor);
-        let ty = type_tokens(&section.ty, options);
-        let value = expr(mixin, &section.ty, &section.value);
-        let docs = doc(&format!("The contract's `{}` section, with the values the contract gives.", section.key));
-        out.extend(quote! {
-            #docs
-            pub fn #name() -> #ty {
-                #value
-            }
-        });
-    }
-    out
-}
-
-pub fn default_impl(mixin: &Mixin, s: &StructDef, values: &[Value], _options: &EmitOptions) -> TokenStream {
-    let name = ident(&s.name);
-    let fields = s.fields.iter().zip(values).map(|(f, v)| {
-        let fname = ident(&f.ident);
-        let value = expr(mixin, &f.ty, v);
-        quote!(#fname: #value,)
-    });
-    quote! {
-        impl ::core::default::Default for #name {
-            /// The contract's values.
-            fn default() -> Self {
-                Self {
-                    #(#fields)*
-                }
-            }
-        }
-    }
-}
-
-fn find_def<'m>(mixin: &'m Mixin, name: &crate::names::Ident) -> Option<&'m TypeDef> {
-    mixin.types.iter().find(|d| d.name() == name)
-}
-
-/// A contract value as an expression of type `ty`. Validation inferred `ty` from this same value,
-/// so they agree; anything else falls back to `Default::default()`.
-pub fn expr(mixin: &Mixin, ty: &TypeRef, value: &Value) -> TokenStream {
-    match (ty, value) {
-        // Braced structs never take the value namespace, so `Some`/`None` cannot be shadowed.
-        (TypeRef::Optional(_), Value::Null) => quote!(None),
-        (TypeRef::Optional(inner), v) => {
-            let inner = expr(mixin, inner, v);
-            quote!(Some(#inner))
-        }
-        (TypeRef::String, Value::Str(s)) => quote!(::std::string::String::from(#s)),
-        (TypeRef::Integer, Value::Int(i)) => int(*i),
-        (TypeRef::Float, Value::Int(i)) => float(*i as f64),
-        (TypeRef::Float, Value::Float(f)) => float(*f),
-        (TypeRef::Bool, Value::Bool(b)) => quote!(#b),
-        (TypeRef::Dynamic, v) => dynamic(v),
-        (TypeRef::List(item), Value::List(items)) if items.is_empty() => {
-            let _ = item;
-            quote!(::std::vec::Vec::new())
-        }
-        (TypeRef::List(item), Value::List(items)) => {
-            let items = items.iter().map(|v| expr(mixin, item, v));
-            quote!(::std::vec::Vec::from([#(#items),*]))
-        }
-        (TypeRef::Map(_), Value::Map(entries)) if entries.is_empty() => quote!(::std::collections::BTreeMap::new()),
-        (TypeRef::Map(inner), Value::Map(entries)) => {
-            let entries = entries.iter().map(|(k, v)| {
-                let v = expr(mixin, inner, v);
-                quote!((::std::string::String::from(#k), #v))
-            });
-            quote!(::std::collections::BTreeMap::from([#(#entries),*]))
-        }
-        (TypeRef::Named(name), v) => match find_def(mixin, name) {
-            Some(TypeDef::Alias(a)) => expr(mixin, &a.target, v),
-            Some(TypeDef::Struct(s)) if s.defaults.is_some() => {
-                let name = ident(name);
-                quote!(<#name as ::core::default::Default>::default())
-            }
-            Some(TypeDef::Struct(s)) => {
-                let name = ident(name);
-                let fields = s.fields.iter().map(|f| {
-                    let fname = ident(&f.ident);
-                    let fv = match v {
-                        Value::Map(entries) => entries.iter().find(|(k, _)| *k == f.wire).map(|(_, v)| v),
-                        _ => None,
-                    };
-                    let fv = expr(mixin, &f.ty, fv.unwrap_or(&Value::Null));
-                    quote!(#fname: #fv,)
-                });
-                quote!(#name { #(#fields)* })
-            }
-            _ => quote!(::core::default::Default::default()),
-        },
-        _ => quote!(::core::default::Default::default()),
-    }
-}
-
-fn int(i: i64) -> TokenStream {
-    if i < 0 {
-        let abs = Literal::u64_unsuffixed(i.unsigned_abs());
-        quote!(-#abs)
-    } else {
-        let lit = Literal::i64_unsuffixed(i);
-        quote!(#lit)
-    }
-}
-
-fn float(f: f64) -> TokenStream {
-    if f.is_nan() {
-        quote!(f64::NAN)
-    } else if f.is_infinite() {
-        if f > 0.0 {
-            quote!(f64::INFINITY)
+impl<'a> Cx<'a> {
+    pub fn new(mixin: &'a Mixin, options: &'a EmitOptions) -> Self {
+        let parse = |t: &TokenStream| syn::parse2::<Type>(t.clone()).unwrap_or_else(|_| ast::ty(ast::path_of(t)));
+        // The default (text) follows the mixin's choice of `String` path.
+        let timestamp = if options.timestamp_type.to_string() == quote!(::std::string::String).to_string() {
+            ast::ty(options.std.paths.string.clone())
         } else {
-            quote!(f64::NEG_INFINITY)
+            parse(&options.timestamp_type)
+        };
+        Cx {
+            mixin,
+            options,
+            timestamp,
+            object: parse(&options.object_type),
+            fallback: parse(&options.fallback_type),
+            value: ast::path(false, &["super", "Value"]),
         }
-    } else if f < 0.0 || (f == 0.0 && f.is_sign_negative()) {
-        let lit = Literal::f64_unsuffixed(-f);
-        quote!(-#lit)
-    } else {
-        let lit = Literal::f64_unsuffixed(f);
-        quote!(#lit)
     }
-}
 
-fn dynamic(v: &Value) -> TokenStream {
-    match v {
-        Value::Null => quote!(super::Value::Null),
-        Value::Bool(b) => quote!(super::Value::Bool(#b)),
-        Value::Int(i) => {
-            let i = int(*i);
-            quote!(super::Value::Int(#i))
+    fn std(&self) -> &super::StdPaths {
+        &self.options.std.paths
+    }
+
+    pub fn type_of(&self, ty: &TypeRef) -> Type {
+        let std = self.std();
+        match ty {
+            TypeRef::String => ast::ty(std.string.clone()),
+            TypeRef::Integer => ast::ty(ast::path(false, &["i64"])),
+            TypeRef::Float => ast::ty(ast::path(false, &["f64"])),
+            TypeRef::Bool => ast::ty(ast::path(false, &["bool"])),
+            TypeRef::Timestamp => self.timestamp.clone(),
+            TypeRef::Object => self.object.clone(),
+            TypeRef::Fallback => self.fallback.clone(),
+            TypeRef::Dynamic => ast::ty(self.value.clone()),
+            TypeRef::List(item) => ast::ty(ast::generic(std.vec.clone(), vec![self.type_of(item)])),
+            TypeRef::Map(value) => {
+                let map = ast::path(true, &["std", "collections", "BTreeMap"]);
+                ast::ty(ast::generic(map, vec![ast::ty(std.string.clone()), self.type_of(value)]))
+            }
+            TypeRef::Optional(inner) => ast::ty(ast::generic(std.option.clone(), vec![self.type_of(inner)])),
+            TypeRef::Named(name) => ast::ty(ast::ident_path(ident(name))),
         }
-        Value::Float(f) => {
-            let f = float(*f);
-            quote!(super::Value::Float(#f))
+    }
+
+    /// `pub fn storage_backends() -> StorageBackends`: each data section's values.
+    pub fn accessors(&self) -> Vec<syn::Item> {
+        let mixin = self.mixin;
+        mixin
+            .configs
+            .iter()
+            .chain(&mixin.sections)
+            .map(|section| {
+                let name = ident(&section.accessor);
+                let ty = self.type_of(&section.ty);
+                let docs =
+                    doc(&format!("The contract's `{}` section, with the values the contract gives.", section.key));
+                ast::fill(quote!(#docs pub fn #name() -> #ty { () }), self.expr(&section.ty, &section.value))
+            })
+            .collect()
+    }
+
+    pub fn default_impl(&self, s: &StructDef, values: &[Value]) -> syn::Item {
+        let name = ident(&s.name);
+        let default = &self.options.std.default;
+        let fields = s.fields.iter().zip(values).map(|(f, v)| (ident(&f.ident), self.expr(&f.ty, v))).collect();
+        let body = ast::struct_expr(ast::path(false, &["Self"]), fields);
+        ast::fill(
+            quote! {
+                impl #default for #name {
+                    /// The contract's values.
+                    fn default() -> Self { () }
+                }
+            },
+            body,
+        )
+    }
+
+    fn find_def(&self, name: &crate::names::Ident) -> Option<&'a TypeDef> {
+        self.mixin.types.iter().find(|d| d.name() == name)
+    }
+
+    /// A contract value as an expression of type `ty`. Validation inferred `ty` from this same
+    /// value, so they agree; anything else falls back to `Default::default()`.
+    pub fn expr(&self, ty: &TypeRef, value: &Value) -> Expr {
+        let std = self.std();
+        let default_call = || ast::call(ast::assoc(std.default.clone(), "default"), Vec::new());
+        match (ty, value) {
+            // Braced structs never take the value namespace, so `Some`/`None` cannot be shadowed.
+            (TypeRef::Optional(_), Value::Null) => ast::path_expr(ast::path(false, &["None"])),
+            (TypeRef::Optional(inner), v) => ast::call(ast::path(false, &["Some"]), vec![self.expr(inner, v)]),
+            (TypeRef::String, Value::Str(s)) => self.string(s),
+            (TypeRef::Integer, Value::Int(i)) => ast::int_lit(*i),
+            (TypeRef::Float, Value::Int(i)) => ast::float_lit(*i as f64),
+            (TypeRef::Float, Value::Float(f)) => ast::float_lit(*f),
+            (TypeRef::Bool, Value::Bool(b)) => ast::bool_lit(*b),
+            (TypeRef::Dynamic, v) => self.dynamic(v),
+            (TypeRef::List(_), Value::List(items)) if items.is_empty() => {
+                ast::call(ast::assoc(std.vec.clone(), "new"), Vec::new())
+            }
+            (TypeRef::List(item), Value::List(items)) => {
+                let items = items.iter().map(|v| self.expr(item, v)).collect();
+                ast::call(ast::assoc(std.vec.clone(), "from"), vec![ast::array(items)])
+            }
+            (TypeRef::Map(_), Value::Map(entries)) if entries.is_empty() => {
+                ast::call(ast::path(true, &["std", "collections", "BTreeMap", "new"]), Vec::new())
+            }
+            (TypeRef::Map(inner), Value::Map(entries)) => {
+                let entries =
+                    entries.iter().map(|(k, v)| ast::tuple(vec![self.string(k), self.expr(inner, v)])).collect();
+                ast::call(ast::path(true, &["std", "collections", "BTreeMap", "from"]), vec![ast::array(entries)])
+            }
+            (TypeRef::Named(name), v) => match self.find_def(name) {
+                Some(TypeDef::Alias(a)) => self.expr(&a.target, v),
+                Some(TypeDef::Struct(s)) if s.defaults.is_some() => {
+                    let name = ident(name);
+                    let default = &self.options.std.default;
+                    syn::parse_quote!(<#name as #default>::default())
+                }
+                Some(TypeDef::Struct(s)) => {
+                    let fields = s
+                        .fields
+                        .iter()
+                        .map(|f| {
+                            let fv = match v {
+                                Value::Map(entries) => entries.iter().find(|(k, _)| *k == f.wire).map(|(_, v)| v),
+                                _ => None,
+                            };
+                            (ident(&f.ident), self.expr(&f.ty, fv.unwrap_or(&Value::Null)))
+                        })
+                        .collect();
+                    ast::struct_expr(ast::ident_path(ident(name)), fields)
+                }
+                _ => default_call(),
+            },
+            _ => default_call(),
         }
-        Value::Str(s) => quote!(super::Value::String(::std::string::String::from(#s))),
-        Value::List(items) if items.is_empty() => quote!(super::Value::List(::std::vec::Vec::new())),
-        Value::List(items) => {
-            let items = items.iter().map(dynamic);
-            quote!(super::Value::List(::std::vec::Vec::from([#(#items),*])))
-        }
-        Value::Map(entries) if entries.is_empty() => quote!(super::Value::Map(::std::collections::BTreeMap::new())),
-        Value::Map(entries) => {
-            let entries = entries.iter().map(|(k, v)| {
-                let v = dynamic(v);
-                quote!((::std::string::String::from(#k), #v))
-            });
-            quote!(super::Value::Map(::std::collections::BTreeMap::from([#(#entries),*])))
+    }
+
+    fn string(&self, s: &str) -> Expr {
+        ast::call(ast::assoc(self.std().string.clone(), "from"), vec![ast::str_lit(s)])
+    }
+
+    fn value_variant(&self, variant: &str, args: Vec<Expr>) -> Expr {
+        ast::call(ast::assoc(self.value.clone(), variant), args)
+    }
+
+    fn dynamic(&self, v: &Value) -> Expr {
+        let std = self.std();
+        match v {
+            Value::Null => ast::path_expr(ast::assoc(self.value.clone(), "Null")),
+            Value::Bool(b) => self.value_variant("Bool", vec![ast::bool_lit(*b)]),
+            Value::Int(i) => self.value_variant("Int", vec![ast::int_lit(*i)]),
+            Value::Float(f) => self.value_variant("Float", vec![ast::float_lit(*f)]),
+            Value::Str(s) => self.value_variant("String", vec![self.string(s)]),
+            Value::List(items) if items.is_empty() => {
+                self.value_variant("List", vec![ast::call(ast::assoc(std.vec.clone(), "new"), Vec::new())])
+            }
+            Value::List(items) => {
+                let items = items.iter().map(|v| self.dynamic(v)).collect();
+                self.value_variant(
+                    "List",
+                    vec![ast::call(ast::assoc(std.vec.clone(), "from"), vec![ast::array(items)])],
+                )
+            }
+            Value::Map(entries) if entries.is_empty() => self.value_variant(
+                "Map",
+                vec![ast::call(ast::path(true, &["std", "collections", "BTreeMap", "new"]), Vec::new())],
+            ),
+            Value::Map(entries) => {
+                let entries = entries.iter().map(|(k, v)| ast::tuple(vec![self.string(k), self.dynamic(v)])).collect();
+                let map =
+                    ast::call(ast::path(true, &["std", "collections", "BTreeMap", "from"]), vec![ast::array(entries)]);
+                self.value_variant("Map", vec![map])
+            }
         }
     }
 }

@@ -10,17 +10,32 @@ use quote::quote;
 /// are written out as `U+XXXX` so what the reader sees is what the contract says.
 pub fn doc(text: &str) -> TokenStream {
     let mut out = TokenStream::new();
-    for line in text.trim().lines() {
-        let line = safe_line(line);
-        let line = if line.is_empty() { String::new() } else { format!(" {line}") };
+    for line in lines(text) {
         out.extend(quote!(#[doc = #line]));
     }
     out
 }
 
-/// A blank doc line between paragraphs.
-pub fn gap() -> TokenStream {
-    quote!(#[doc = ""])
+/// The same as [`doc`], as syn attributes.
+pub fn doc_attrs(text: &str) -> Vec<syn::Attribute> {
+    lines(text).iter().map(|l| super::ast::doc_attr(l)).collect()
+}
+
+/// The doc lines of a description. A line after a list item or quote that is not one itself gets a
+/// blank line before it: trimmed, it would otherwise read as a lazy continuation of the item.
+fn lines(text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut in_container = false;
+    for line in text.trim().lines() {
+        let line = safe_line(line);
+        let starts_container = container_marker(&line).is_some();
+        if in_container && !line.is_empty() && !starts_container {
+            out.push(String::new());
+        }
+        in_container = starts_container;
+        out.push(if line.is_empty() { String::new() } else { format!(" {line}") });
+    }
+    out
 }
 
 fn safe_line(line: &str) -> String {

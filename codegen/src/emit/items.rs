@@ -1,96 +1,160 @@
 //! Constants describing the mixin, and its type definitions.
 
-use super::data::{default_impl, type_tokens};
-use super::docs::doc;
+use super::ast;
+use super::data::Cx;
+use super::docs::{doc, doc_attrs};
 use super::{ident, EmitOptions};
-use crate::model::{DependencyKind, EnumDef, Field, MetricKind, Mixin, StructDef, TypeDef};
-use proc_macro2::{Literal, TokenStream};
+use crate::model::{DependencyKind, EnumDef, MetricKind, Mixin, StructDef, TypeDef};
+use proc_macro2::TokenStream;
 use quote::quote;
 
-pub fn constants(mixin: &Mixin) -> TokenStream {
-    let name = &mixin.name;
-    let description = &mixin.description;
-    let [major, minor, patch] =
-        [mixin.version.major, mixin.version.minor, mixin.version.patch].map(Literal::u64_unsuffixed);
-    let nodes = mixin.node_types.iter().map(|n| {
-        let v = proc_macro2::Ident::new(n.variant(), proc_macro2::Span::call_site());
-        quote!(super::NodeType::#v)
-    });
-    let actions = mixin.actions.iter().map(|a| {
-        let (name, description, required) = (&a.name, &a.description, a.required);
-        let timeout = Literal::u64_unsuffixed(a.timeout_ms);
-        let inputs = a.inputs.iter().map(|p| &p.name);
-        let outputs = a.outputs.iter().map(|p| &p.name);
-        quote! {
-            super::ActionSpec {
-                name: #name,
-                description: #description,
-                required: #required,
-                timeout: ::core::time::Duration::from_millis(#timeout),
-                inputs: &[#(#inputs),*],
-                outputs: &[#(#outputs),*],
-            }
-        }
-    });
-    let metrics = mixin.metrics.iter().map(|m| {
-        let (name, description, labels) = (&m.name, &m.description, &m.labels);
-        let kind = match m.kind {
-            MetricKind::Counter => quote!(Counter),
-            MetricKind::Gauge => quote!(Gauge),
-            MetricKind::Histogram => quote!(Histogram),
-        };
-        let buckets = m.buckets.iter().map(|b| Literal::f64_unsuffixed(*b));
-        quote! {
-            super::MetricSpec {
-                name: #name,
-                kind: super::MetricKind::#kind,
-                description: #description,
-                labels: &[#(#labels),*],
-                buckets: &[#(#buckets),*],
-            }
-        }
-    });
-    let deps = |list: &[crate::model::Dependency]| -> Vec<TokenStream> {
-        list.iter()
-            .map(|d| {
-                let (name, description, optional) = (&d.name, &d.description, d.optional);
-                let kind = match d.kind {
-                    DependencyKind::Capability => quote!(Capability),
-                    DependencyKind::Protocol => quote!(Protocol),
-                    DependencyKind::Service => quote!(Service),
-                    DependencyKind::Resource => quote!(Resource),
-                };
-                quote! {
-                    super::DependencySpec {
-                        name: #name,
-                        kind: super::DependencyKind::#kind,
-                        description: #description,
-                        optional: #optional,
-                    }
-                }
-            })
-            .collect()
+pub fn constants(mixin: &Mixin) -> Vec<syn::Item> {
+    let sup = |segments: &[&str]| {
+        let mut all = vec!["super"];
+        all.extend_from_slice(segments);
+        ast::path(false, &all)
     };
-    let provides = deps(&mixin.provides);
-    let requires = deps(&mixin.requires);
+    let strs = |items: &mut dyn Iterator<Item = &String>| ast::ref_array(items.map(|s| ast::str_lit(s)).collect());
+    let field = |name: &str, expr| (proc_macro2::Ident::new(name, proc_macro2::Span::call_site()), expr);
+    let version = ast::struct_expr(
+        sup(&["Version"]),
+        vec![
+            field("major", ast::uint_lit(mixin.version.major)),
+            field("minor", ast::uint_lit(mixin.version.minor)),
+            field("patch", ast::uint_lit(mixin.version.patch)),
+        ],
+    );
+    let nodes =
+        ast::ref_array(mixin.node_types.iter().map(|n| ast::path_expr(sup(&["NodeType", n.variant()]))).collect());
+    let actions = ast::ref_array(
+        mixin
+            .actions
+            .iter()
+            .map(|a| {
+                let timeout = ast::call(
+                    ast::path(true, &["core", "time", "Duration", "from_millis"]),
+                    vec![ast::uint_lit(a.timeout_ms)],
+                );
+                ast::struct_expr(
+                    sup(&["ActionSpec"]),
+                    vec![
+                        field("name", ast::str_lit(&a.name)),
+                        field("description", ast::str_lit(&a.description)),
+                        field("required", ast::bool_lit(a.required)),
+                        field("timeout", timeout),
+                        field("inputs", strs(&mut a.inputs.iter().map(|p| &p.name))),
+                        field("outputs", strs(&mut a.outputs.iter().map(|p| &p.name))),
+                    ],
+                )
+            })
+            .collect(),
+    );
+    let metrics = ast::ref_array(
+        mixin
+            .metrics
+            .iter()
+            .map(|m| {
+                let kind = match m.kind {
+                    MetricKind::Counter => "Counter",
+                    MetricKind::Gauge => "Gauge",
+                    MetricKind::Histogram => "Histogram",
+                };
+                ast::struct_expr(
+                    sup(&["MetricSpec"]),
+                    vec![
+                        field("name", ast::str_lit(&m.name)),
+                        field("kind", ast::path_expr(sup(&["MetricKind", kind]))),
+                        field("description", ast::str_lit(&m.description)),
+                        field("labels", strs(&mut m.labels.iter())),
+                        field("buckets", ast::ref_array(m.buckets.iter().map(|b| ast::float_lit(*b)).collect())),
+                    ],
+                )
+            })
+            .collect(),
+    );
+    let deps = |list: &[crate::model::Dependency]| {
+        ast::ref_array(
+            list.iter()
+                .map(|d| {
+                    let kind = match d.kind {
+                        DependencyKind::Capability => "Capability",
+                        DependencyKind::Protocol => "Protocol",
+                        DependencyKind::Service => "Service",
+                        DependencyKind::Resource => "Resource",
+                    };
+                    ast::struct_expr(
+                        sup(&["DependencySpec"]),
+                        vec![
+                            field("name", ast::str_lit(&d.name)),
+                            field("kind", ast::path_expr(sup(&["DependencyKind", kind]))),
+                            field("description", ast::str_lit(&d.description)),
+                            field("optional", ast::bool_lit(d.optional)),
+                        ],
+                    )
+                })
+                .collect(),
+        )
+    };
     let module = mixin.module.name.as_str();
-    quote! {
-        /// The contract's `mixin_name`.
-        pub const NAME: &str = #name;
-        /// The contract's `mixin_version`.
-        pub const VERSION: super::Version = super::Version { major: #major, minor: #minor, patch: #patch };
-        /// The contract's `description`.
-        pub const DESCRIPTION: &str = #description;
-        /// The node types this mixin applies to.
-        pub const APPLICABLE_NODE_TYPES: &[super::NodeType] = &[#(#nodes),*];
-        /// Every action, in contract order.
-        pub const ACTIONS: &[super::ActionSpec] = &[#(#actions),*];
-        /// The metrics this mixin collects.
-        pub const METRICS: &[super::MetricSpec] = &[#(#metrics),*];
-        /// What this mixin provides (`dependencies`).
-        pub const DEPENDENCIES: &[super::DependencySpec] = &[#(#provides),*];
-        /// What this mixin needs (`requires_dependencies`).
-        pub const REQUIRED_DEPENDENCIES: &[super::DependencySpec] = &[#(#requires),*];
+    let mut items = vec![
+        ast::fill(
+            quote!(
+                #[doc = " The contract's `mixin_name`."]
+                pub const NAME: &str = ();
+            ),
+            ast::str_lit(&mixin.name),
+        ),
+        ast::fill(
+            quote!(
+                #[doc = " The contract's `mixin_version`."]
+                pub const VERSION: super::Version = ();
+            ),
+            version,
+        ),
+        ast::fill(
+            quote!(
+                #[doc = " The contract's `description`."]
+                pub const DESCRIPTION: &str = ();
+            ),
+            ast::str_lit(&mixin.description),
+        ),
+        ast::fill(
+            quote!(
+                #[doc = " The node types this mixin applies to."]
+                pub const APPLICABLE_NODE_TYPES: &[super::NodeType] = ();
+            ),
+            nodes,
+        ),
+        ast::fill(
+            quote!(
+                #[doc = " Every action, in contract order."]
+                pub const ACTIONS: &[super::ActionSpec] = ();
+            ),
+            actions,
+        ),
+        ast::fill(
+            quote!(
+                #[doc = " The metrics this mixin collects."]
+                pub const METRICS: &[super::MetricSpec] = ();
+            ),
+            metrics,
+        ),
+        ast::fill(
+            quote!(
+                #[doc = " What this mixin provides (`dependencies`)."]
+                pub const DEPENDENCIES: &[super::DependencySpec] = ();
+            ),
+            deps(&mixin.provides),
+        ),
+        ast::fill(
+            quote!(
+                #[doc = " What this mixin needs (`requires_dependencies`)."]
+                pub const REQUIRED_DEPENDENCIES: &[super::DependencySpec] = ();
+            ),
+            deps(&mixin.requires),
+        ),
+    ];
+    items.extend(parse_items(quote! {
         /// Everything above, in one value.
         pub const MIXIN: super::MixinSpec = super::MixinSpec {
             name: NAME,
@@ -103,11 +167,22 @@ pub fn constants(mixin: &Mixin) -> TokenStream {
             dependencies: DEPENDENCIES,
             required_dependencies: REQUIRED_DEPENDENCIES,
         };
+    }));
+    items
+}
+
+/// Items from a small `quote` chunk; a parse failure (a generator bug) becomes a `compile_error!`
+/// in the output rather than a panic.
+pub fn parse_items(tokens: TokenStream) -> Vec<syn::Item> {
+    match syn::parse2::<syn::File>(tokens) {
+        Ok(file) => file.items,
+        Err(e) => vec![syn::Item::Verbatim(e.to_compile_error())],
     }
 }
 
-pub fn type_defs(mixin: &Mixin, options: &EmitOptions) -> TokenStream {
-    let mut out = TokenStream::new();
+pub fn type_defs(cx: &Cx) -> Vec<syn::Item> {
+    let (mixin, options) = (cx.mixin, cx.options);
+    let mut out = Vec::new();
     for def in &mixin.types {
         let path = format!("{}.{}", mixin.module.name, def.name().name);
         let extra: Vec<&TokenStream> = options
@@ -116,19 +191,24 @@ pub fn type_defs(mixin: &Mixin, options: &EmitOptions) -> TokenStream {
             .filter(|(pattern, _)| pattern == "." || path.starts_with(pattern.as_str()))
             .map(|(_, attr)| attr)
             .collect();
-        out.extend(match def {
-            TypeDef::Struct(s) => structure(mixin, s, options, &extra),
-            TypeDef::Enum(e) => enumeration(e, options, &extra),
-            TypeDef::Alias(a) => {
-                let name = ident(&a.name);
-                let target = type_tokens(&a.target, options);
-                let docs = doc(&a.doc);
-                quote! {
-                    #docs
-                    pub type #name = #target;
+        match def {
+            TypeDef::Struct(s) => {
+                out.push(structure(cx, s, &extra));
+                if let Some(values) = &s.defaults {
+                    out.push(cx.default_impl(s, values));
                 }
             }
-        });
+            TypeDef::Enum(e) => out.extend(parse_items(enumeration(e, options, &extra))),
+            TypeDef::Alias(a) => {
+                let name = ident(&a.name);
+                let target = cx.type_of(&a.target);
+                let docs = doc(&a.doc);
+                out.extend(parse_items(quote! {
+                    #docs
+                    pub type #name = #target;
+                }));
+            }
+        }
     }
     out
 }
@@ -137,36 +217,31 @@ fn serde_rename(wire: &str, rust: &str) -> Option<TokenStream> {
     (wire != rust).then(|| quote!(#[serde(rename = #wire)]))
 }
 
-fn structure(mixin: &Mixin, s: &StructDef, options: &EmitOptions, extra: &[&TokenStream]) -> TokenStream {
-    let name = ident(&s.name);
-    let docs = doc(&s.doc);
+fn structure(cx: &Cx, s: &StructDef, extra: &[&TokenStream]) -> syn::Item {
+    let options = cx.options;
+    let mut attrs = doc_attrs(&s.doc);
     let derive_serde = options.serde.then(|| quote!(::serde::Serialize, ::serde::Deserialize,));
+    attrs.push(ast::list_attr("derive", quote!(Debug, Clone, PartialEq, #derive_serde)));
     // Data with defaults: a partial override keeps the other defaults; a typo is an error.
-    let container = (options.serde && s.defaults.is_some()).then(|| quote!(#[serde(default, deny_unknown_fields)]));
-    let fields = s.fields.iter().map(|f| field(f, options));
-    let default = s.defaults.as_ref().map(|values| default_impl(mixin, s, values, options));
-    quote! {
-        #docs
-        #[derive(Debug, Clone, PartialEq, #derive_serde)]
-        #container
-        #(#extra)*
-        pub struct #name {
-            #(#fields)*
-        }
-        #default
+    if options.serde && s.defaults.is_some() {
+        attrs.push(ast::list_attr("serde", quote!(default, deny_unknown_fields)));
     }
-}
-
-fn field(f: &Field, options: &EmitOptions) -> TokenStream {
-    let name = ident(&f.ident);
-    let ty = type_tokens(&f.ty, options);
-    let docs = if f.doc.is_empty() { doc(&format!("`{}`", f.wire)) } else { doc(&f.doc) };
-    let rename = options.serde.then(|| serde_rename(&f.wire, &f.ident.name)).flatten();
-    quote! {
-        #docs
-        #rename
-        pub #name: #ty,
+    for tokens in extra {
+        attrs.extend(syn::parse::Parser::parse2(syn::Attribute::parse_outer, (*tokens).clone()).unwrap_or_default());
     }
+    let fields = s
+        .fields
+        .iter()
+        .map(|f| {
+            let mut fattrs = if f.doc.is_empty() { doc_attrs(&format!("`{}`", f.wire)) } else { doc_attrs(&f.doc) };
+            if options.serde && f.wire != f.ident.name {
+                let wire = &f.wire;
+                fattrs.push(ast::list_attr("serde", quote!(rename = #wire)));
+            }
+            ast::field(fattrs, ident(&f.ident), cx.type_of(&f.ty))
+        })
+        .collect();
+    ast::item_struct(attrs, ident(&s.name), fields)
 }
 
 fn enumeration(e: &EnumDef, options: &EmitOptions, extra: &[&TokenStream]) -> TokenStream {
@@ -182,6 +257,7 @@ fn enumeration(e: &EnumDef, options: &EmitOptions, extra: &[&TokenStream]) -> To
     let idents: Vec<_> = e.variants.iter().map(|v| ident(&v.ident)).collect();
     let wires: Vec<&String> = e.variants.iter().map(|v| &v.wire).collect();
     let type_name = e.name.name.as_str();
+    let (result, string) = (&options.std.result, &options.std.string);
     quote! {
         #docs
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, #derive_serde)]
@@ -207,12 +283,12 @@ fn enumeration(e: &EnumDef, options: &EmitOptions, extra: &[&TokenStream]) -> To
         impl ::core::str::FromStr for #name {
             type Err = super::UnknownVariant;
             // Not `Self::Err`: an enum value named `Err` makes that ambiguous.
-            fn from_str(s: &str) -> ::core::result::Result<Self, super::UnknownVariant> {
+            fn from_str(s: &str) -> #result<Self, super::UnknownVariant> {
                 match s {
-                    #(#wires => ::core::result::Result::Ok(Self::#idents),)*
-                    _ => ::core::result::Result::Err(super::UnknownVariant {
+                    #(#wires => Ok(Self::#idents),)*
+                    _ => Err(super::UnknownVariant {
                         type_name: #type_name,
-                        value: ::std::string::String::from(s),
+                        value: #string::from(s),
                     }),
                 }
             }

@@ -1,6 +1,7 @@
 //! Stage 4: the checked model into Rust tokens. Contract text reaches the output only as
 //! `quote` literals and identifiers made by `names`, so no contract can inject code.
 
+mod ast;
 mod data;
 mod docs;
 mod items;
@@ -26,6 +27,69 @@ pub struct EmitOptions {
     /// `(pattern, attribute)`: the attribute goes on every type whose `module.Type` path starts with
     /// the pattern (`.` for all).
     pub type_attributes: Vec<(String, TokenStream)>,
+    /// How standard types are written; set per mixin by [`mixin_file`].
+    pub std: Std,
+}
+
+/// Paths of the standard items generated code uses. Prelude names (`String`, `Option`...) read best
+/// and cost the least to format; a mixin that defines a type of the same name gets full paths.
+#[derive(Debug, Clone)]
+pub struct Std {
+    pub string: TokenStream,
+    pub vec: TokenStream,
+    pub option: TokenStream,
+    pub result: TokenStream,
+    pub default: TokenStream,
+    pub send: TokenStream,
+    pub from: TokenStream,
+    pub(crate) paths: StdPaths,
+}
+
+/// The same paths as syn nodes, for code built directly as syntax trees.
+#[derive(Clone)]
+pub(crate) struct StdPaths {
+    pub string: syn::Path,
+    pub vec: syn::Path,
+    pub option: syn::Path,
+    pub default: syn::Path,
+}
+
+impl std::fmt::Debug for StdPaths {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("StdPaths")
+    }
+}
+
+impl Std {
+    fn for_mixin(mixin: &Mixin) -> Std {
+        let defined = |name: &str| mixin.types.iter().any(|d| d.name().name == name) || mixin.trait_name.name == name;
+        Self::build(&defined)
+    }
+
+    fn full() -> Std {
+        Self::build(&|_| true)
+    }
+
+    fn build(full: &dyn Fn(&str) -> bool) -> Std {
+        let pick = |short: &str, long: &[&str]| -> (TokenStream, syn::Path) {
+            let p = if full(short) { ast::path(true, long) } else { ast::path(false, &[short]) };
+            (quote!(#p), p)
+        };
+        let (string, string_path) = pick("String", &["std", "string", "String"]);
+        let (vec, vec_path) = pick("Vec", &["std", "vec", "Vec"]);
+        let (option, option_path) = pick("Option", &["core", "option", "Option"]);
+        let (default, default_path) = pick("Default", &["core", "default", "Default"]);
+        Std {
+            string,
+            vec,
+            option,
+            result: pick("Result", &["core", "result", "Result"]).0,
+            default,
+            send: pick("Send", &["core", "marker", "Send"]).0,
+            from: pick("From", &["core", "convert", "From"]).0,
+            paths: StdPaths { string: string_path, vec: vec_path, option: option_path, default: default_path },
+        }
+    }
 }
 
 impl Default for EmitOptions {
@@ -37,22 +101,20 @@ impl Default for EmitOptions {
             object_type: quote!(super::Value),
             fallback_type: quote!(super::Value),
             type_attributes: Vec::new(),
+            std: Std::full(),
         }
     }
 }
 
-/// The tokens of one mixin's module file.
-pub fn mixin_file(mixin: &Mixin, options: &EmitOptions) -> TokenStream {
-    let constants = items::constants(mixin);
-    let actions = traits::actions_trait(mixin, options);
-    let accessors = data::accessors(mixin, options);
-    let types = items::type_defs(mixin, options);
-    quote! {
-        #constants
-        #actions
-        #accessors
-        #types
-    }
+/// The syntax tree of one mixin's module file.
+pub fn mixin_file(mixin: &Mixin, options: &EmitOptions) -> syn::File {
+    let options = &EmitOptions { std: Std::for_mixin(mixin), ..options.clone() };
+    let cx = data::Cx::new(mixin, options);
+    let mut items = items::constants(mixin);
+    items.extend(traits::actions_trait(mixin, options));
+    items.extend(cx.accessors());
+    items.extend(items::type_defs(&cx));
+    syn::File { shebang: None, frontmatter: None, attrs: Vec::new(), items }
 }
 
 pub(crate) fn ident(id: &crate::names::Ident) -> proc_macro2::Ident {

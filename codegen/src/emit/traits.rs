@@ -1,69 +1,135 @@
-//! One trait per mixin, one method per action.
+//! One trait per mixin, one method per action. The method shape is parsed once per mixin as a
+//! template, then each action fills in its name, docs, input and output types.
 
-use super::docs::{doc, gap};
+use super::ast;
+use super::docs::{doc, doc_attrs};
 use super::{ident, EmitOptions};
 use crate::model::{Action, Mixin};
-use proc_macro2::TokenStream;
 use quote::quote;
+use syn::{FnArg, GenericArgument, PathArguments, ReturnType, TraitItem, TraitItemFn, Type, TypeParamBound};
 
-pub fn actions_trait(mixin: &Mixin, options: &EmitOptions) -> TokenStream {
+pub fn actions_trait(mixin: &Mixin, options: &EmitOptions) -> Vec<syn::Item> {
     let name = ident(&mixin.trait_name);
-    let methods = mixin.actions.iter().map(|a| method(a, options));
     let head = doc(&format!(
         "The actions of `{}`: implement this for a node that uses the mixin.\n\nRequired actions have no default; the others answer [`super::NotImplemented`] until implemented.",
         mixin.name
     ));
-    quote! {
+    let (from, send, result) = (&options.std.from, &options.std.send, &options.std.result);
+    let ret = if options.async_methods {
+        quote!(impl ::core::future::Future<Output = #result<__Output, Self::Error>> + #send)
+    } else {
+        quote!(#result<__Output, Self::Error>)
+    };
+    let body = if options.async_methods {
+        quote!(::core::future::ready(Err(Self::Error::from(super::NotImplemented { mixin: NAME, action: "" }))))
+    } else {
+        quote!(Err(Self::Error::from(super::NotImplemented { mixin: NAME, action: "" })))
+    };
+    let items = super::items::parse_items(quote! {
         #head
         pub trait #name {
             /// The error every action returns. Optional actions that are not implemented return it
             /// built from [`super::NotImplemented`].
-            type Error: ::core::convert::From<super::NotImplemented> + ::core::marker::Send;
-            #(#methods)*
+            type Error: #from<super::NotImplemented> + #send;
+            fn __required(&self, input: __Input) -> #ret;
+            fn __optional(&self, input: __Input) -> #ret {
+                let _ = input;
+                #body
+            }
         }
+    });
+    let Some(syn::Item::Trait(mut tr)) = items.into_iter().next() else {
+        return vec![syn::Item::Verbatim(quote!(compile_error!("mixin-codegen: trait template");))];
+    };
+    let optional = tr.items.pop();
+    let required = tr.items.pop();
+    if let (Some(TraitItem::Fn(required)), Some(TraitItem::Fn(optional))) = (required, optional) {
+        for action in &mixin.actions {
+            let template = if action.required { &required } else { &optional };
+            tr.items.push(TraitItem::Fn(method(action, template.clone())));
+        }
+    }
+    vec![syn::Item::Trait(tr)]
+}
+
+fn method(action: &Action, mut m: TraitItemFn) -> TraitItemFn {
+    let mut attrs = doc_attrs(&action.description);
+    attrs.push(ast::doc_attr(""));
+    let required = if action.required { "Required" } else { "Optional" };
+    attrs.extend(doc_attrs(&format!("{required} action `{}`, timeout {} ms.", action.name, action.timeout_ms)));
+    m.attrs = attrs;
+    m.sig.ident = ident(&action.method);
+    match &action.input {
+        Some(input) => {
+            if let Some(FnArg::Typed(arg)) = m.sig.inputs.iter_mut().nth(1) {
+                *arg.ty = ast::ty(ast::ident_path(ident(input)));
+            }
+        }
+        None => {
+            // No inputs: no `input` argument, and nothing to discard in the default body.
+            let receiver = m.sig.inputs.iter().next().cloned();
+            m.sig.inputs = receiver.into_iter().collect();
+            if let Some(block) = &mut m.default {
+                block.stmts.remove(0);
+            }
+        }
+    }
+    let output = match &action.output {
+        Some(o) => ast::ty(ast::ident_path(ident(o))),
+        None => Type::Tuple(syn::TypeTuple {
+            attrs: Vec::new(),
+            paren_token: Default::default(),
+            elems: Default::default(),
+        }),
+    };
+    if let ReturnType::Type(_, ty) = &mut m.sig.output {
+        if let Some(slot) = placeholder(ty) {
+            *slot = output;
+        }
+    }
+    if let Some(block) = &mut m.default {
+        if let Some(syn::Stmt::Expr(expr, _)) = block.stmts.last_mut() {
+            set_action_name(expr, &action.name);
+        }
+    }
+    m
+}
+
+/// The `__Output` type inside `Result<__Output, _>`, possibly within `impl Future<Output = ..>`.
+fn placeholder(ty: &mut Type) -> Option<&mut Type> {
+    match ty {
+        Type::Path(p) if p.path.is_ident("__Output") => Some(ty),
+        Type::Path(p) => in_path(&mut p.path),
+        Type::ImplTrait(t) => t.bounds.iter_mut().find_map(|b| match b {
+            TypeParamBound::Trait(tb) => in_path(&mut tb.path),
+            _ => None,
+        }),
+        _ => None,
     }
 }
 
-fn method(action: &Action, options: &EmitOptions) -> TokenStream {
-    let name = ident(&action.method);
-    let wire = &action.name;
-    let mut docs = doc(&action.description);
-    docs.extend(gap());
-    let required = if action.required { "Required" } else { "Optional" };
-    docs.extend(doc(&format!("{required} action `{}`, timeout {} ms.", action.name, action.timeout_ms)));
-    let param = action.input.as_ref().map(|i| {
-        let i = ident(i);
-        quote!(, input: #i)
-    });
-    let output = match &action.output {
-        Some(o) => {
-            let o = ident(o);
-            quote!(#o)
+fn in_path(path: &mut syn::Path) -> Option<&mut Type> {
+    path.segments.iter_mut().find_map(|seg| match &mut seg.arguments {
+        PathArguments::AngleBracketed(args) => args.args.iter_mut().find_map(|arg| match arg {
+            GenericArgument::Type(t) => placeholder(t),
+            GenericArgument::AssocType(a) => placeholder(&mut a.ty),
+            _ => None,
+        }),
+        _ => None,
+    })
+}
+
+/// Sets `action: ".."` in the default body's `NotImplemented { .. }`.
+fn set_action_name(expr: &mut syn::Expr, name: &str) {
+    match expr {
+        syn::Expr::Call(call) => call.args.iter_mut().for_each(|a| set_action_name(a, name)),
+        syn::Expr::Struct(s) => {
+            for field in s.fields.iter_mut() {
+                if matches!(&field.member, syn::Member::Named(m) if m == "action") {
+                    field.expr = ast::str_lit(name);
+                }
+            }
         }
-        None => quote!(()),
-    };
-    let result = quote!(::core::result::Result<#output, Self::Error>);
-    let ret = if options.async_methods {
-        quote!(impl ::core::future::Future<Output = #result> + ::core::marker::Send)
-    } else {
-        result.clone()
-    };
-    if action.required {
-        return quote! {
-            #docs
-            fn #name(&self #param) -> #ret;
-        };
-    }
-    let discard = action.input.as_ref().map(|_| quote!(let _ = input;));
-    let err = quote! {
-        ::core::result::Result::Err(Self::Error::from(super::NotImplemented { mixin: NAME, action: #wire }))
-    };
-    let body = if options.async_methods { quote!(::core::future::ready(#err)) } else { err };
-    quote! {
-        #docs
-        fn #name(&self #param) -> #ret {
-            #discard
-            #body
-        }
+        _ => {}
     }
 }

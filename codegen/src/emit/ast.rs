@@ -1,0 +1,228 @@
+//! syn nodes built directly. Most generated code is data (struct fields, constant tables, default
+//! values); building those nodes skips printing tokens only to parse them back, the costliest
+//! stage of a tokens-then-parse pipeline. Contract text still enters only as literals and idents.
+
+use proc_macro2::{Literal, Span, TokenStream};
+use syn::punctuated::Punctuated;
+use syn::{token, Attribute, Expr, Member, Path, PathArguments, PathSegment, Type};
+
+fn sp() -> Span {
+    Span::call_site()
+}
+
+/// `a::b::C` (or `::a::b::C` with `leading`), from plain segment names.
+pub fn path(leading: bool, segments: &[&str]) -> Path {
+    Path {
+        leading_colon: leading.then(token::PathSep::default),
+        segments: segments.iter().map(|s| PathSegment::from(proc_macro2::Ident::new(s, sp()))).collect(),
+    }
+}
+
+/// A path from already-made tokens (`Std` entries, user type overrides), parsed once each.
+pub fn path_of(tokens: &TokenStream) -> Path {
+    syn::parse2(tokens.clone()).unwrap_or_else(|_| path(false, &["__invalid_path"]))
+}
+
+pub fn ident_path(ident: proc_macro2::Ident) -> Path {
+    Path::from(ident)
+}
+
+/// `P<A, B>`: the arguments go on the last segment.
+pub fn generic(mut p: Path, args: Vec<Type>) -> Path {
+    if let Some(last) = p.segments.last_mut() {
+        last.arguments = PathArguments::AngleBracketed(syn::AngleBracketedGenericArguments {
+            colon2_token: None,
+            lt_token: Default::default(),
+            args: args.into_iter().map(syn::GenericArgument::Type).collect(),
+            gt_token: Default::default(),
+        });
+    }
+    p
+}
+
+pub fn ty(path: Path) -> Type {
+    Type::Path(syn::TypePath { attrs: Vec::new(), qself: None, path })
+}
+
+fn attr(meta: syn::Meta) -> Attribute {
+    Attribute { pound_token: Default::default(), style: syn::AttrStyle::Outer, bracket_token: Default::default(), meta }
+}
+
+/// `#[doc = "..."]`
+pub fn doc_attr(line: &str) -> Attribute {
+    attr(syn::Meta::NameValue(syn::MetaNameValue {
+        path: path(false, &["doc"]),
+        eq_token: Default::default(),
+        value: lit(syn::Lit::Str(syn::LitStr::new(line, sp()))),
+    }))
+}
+
+/// `#[name(tokens)]`, e.g. `#[derive(Debug, Clone)]` or `#[serde(rename = "x")]`.
+pub fn list_attr(name: &str, tokens: TokenStream) -> Attribute {
+    attr(syn::Meta::List(syn::MetaList {
+        path: path(false, &[name]),
+        delimiter: syn::MacroDelimiter::Paren(Default::default()),
+        tokens,
+    }))
+}
+
+pub fn field(attrs: Vec<Attribute>, ident: proc_macro2::Ident, ty: Type) -> syn::Field {
+    syn::Field {
+        attrs,
+        vis: syn::Visibility::Public(Default::default()),
+        modifiers: Default::default(),
+        ident: Some(ident),
+        colon_token: Some(Default::default()),
+        ty,
+        default: None,
+    }
+}
+
+pub fn item_struct(attrs: Vec<Attribute>, ident: proc_macro2::Ident, fields: Vec<syn::Field>) -> syn::Item {
+    syn::Item::Struct(syn::ItemStruct {
+        attrs,
+        vis: syn::Visibility::Public(Default::default()),
+        struct_token: Default::default(),
+        ident,
+        generics: Default::default(),
+        fields: syn::Fields::Named(syn::FieldsNamed {
+            brace_token: Default::default(),
+            named: fields.into_iter().collect(),
+        }),
+        semi_token: None,
+    })
+}
+
+fn lit(lit: syn::Lit) -> Expr {
+    Expr::Lit(syn::ExprLit { attrs: Vec::new(), lit })
+}
+
+pub fn str_lit(s: &str) -> Expr {
+    lit(syn::Lit::Str(syn::LitStr::new(s, sp())))
+}
+
+pub fn bool_lit(b: bool) -> Expr {
+    lit(syn::Lit::Bool(syn::LitBool::new(b, sp())))
+}
+
+pub fn uint_lit(v: u64) -> Expr {
+    lit(syn::Lit::Int(syn::LitInt::new(&Literal::u64_unsuffixed(v).to_string(), sp())))
+}
+
+pub fn int_lit(v: i64) -> Expr {
+    if v < 0 {
+        neg(uint_lit(v.unsigned_abs()))
+    } else {
+        uint_lit(v as u64)
+    }
+}
+
+pub fn float_lit(f: f64) -> Expr {
+    if f.is_nan() {
+        path_expr(path(false, &["f64", "NAN"]))
+    } else if f.is_infinite() {
+        let p = path_expr(path(false, &["f64", "INFINITY"]));
+        if f > 0.0 {
+            p
+        } else {
+            path_expr(path(false, &["f64", "NEG_INFINITY"]))
+        }
+    } else if f < 0.0 || (f == 0.0 && f.is_sign_negative()) {
+        neg(float_lit(-f))
+    } else {
+        lit(syn::Lit::Float(syn::LitFloat::new(&Literal::f64_unsuffixed(f).to_string(), sp())))
+    }
+}
+
+fn neg(expr: Expr) -> Expr {
+    Expr::Unary(syn::ExprUnary { attrs: Vec::new(), op: syn::UnOp::Neg(Default::default()), expr: Box::new(expr) })
+}
+
+pub fn path_expr(path: Path) -> Expr {
+    Expr::Path(syn::ExprPath { attrs: Vec::new(), qself: None, path })
+}
+
+/// `func(args...)`
+pub fn call(func: Path, args: Vec<Expr>) -> Expr {
+    Expr::Call(syn::ExprCall {
+        attrs: Vec::new(),
+        func: Box::new(path_expr(func)),
+        paren_token: Default::default(),
+        args: args.into_iter().collect(),
+    })
+}
+
+/// `base::name` for a path `base` (`String::from`, `Vec::new`).
+pub fn assoc(mut base: Path, name: &str) -> Path {
+    base.segments.push(PathSegment::from(proc_macro2::Ident::new(name, sp())));
+    base
+}
+
+/// `P { a: x, b: y }`
+pub fn struct_expr(path: Path, fields: Vec<(proc_macro2::Ident, Expr)>) -> Expr {
+    let fields: Punctuated<syn::FieldValue, token::Comma> = fields
+        .into_iter()
+        .map(|(name, expr)| syn::FieldValue {
+            attrs: Vec::new(),
+            member: Member::Named(name),
+            colon_token: Some(Default::default()),
+            expr,
+        })
+        .collect();
+    Expr::Struct(syn::ExprStruct {
+        attrs: Vec::new(),
+        qself: None,
+        path,
+        brace_token: Default::default(),
+        fields,
+        dot2_token: None,
+        rest: None,
+    })
+}
+
+pub fn array(elems: Vec<Expr>) -> Expr {
+    Expr::Array(syn::ExprArray {
+        attrs: Vec::new(),
+        bracket_token: Default::default(),
+        elems: elems.into_iter().collect(),
+    })
+}
+
+/// `&[a, b]`
+pub fn ref_array(elems: Vec<Expr>) -> Expr {
+    Expr::Reference(syn::ExprReference {
+        attrs: Vec::new(),
+        and_token: Default::default(),
+        mutability: None,
+        expr: Box::new(array(elems)),
+    })
+}
+
+pub fn tuple(elems: Vec<Expr>) -> Expr {
+    let mut elems: Punctuated<Expr, token::Comma> = elems.into_iter().collect();
+    if elems.len() == 1 {
+        elems.push_punct(Default::default());
+    }
+    Expr::Tuple(syn::ExprTuple { attrs: Vec::new(), paren_token: Default::default(), elems })
+}
+
+/// Parses a small item skeleton whose value is the placeholder `()` and puts `expr` in its place:
+/// the value of a `const`, the body of a `fn`, or the body of the one method of an `impl`.
+pub fn fill(skeleton: TokenStream, expr: Expr) -> syn::Item {
+    let mut item: syn::Item = match syn::parse2(skeleton) {
+        Ok(item) => item,
+        Err(e) => return syn::Item::Verbatim(e.to_compile_error()),
+    };
+    let body = |block: &mut syn::Block, expr: Expr| block.stmts = vec![syn::Stmt::Expr(expr, None)];
+    match &mut item {
+        syn::Item::Const(c) => *c.expr = expr,
+        syn::Item::Fn(f) => body(&mut f.block, expr),
+        syn::Item::Impl(i) => {
+            if let Some(syn::ImplItem::Fn(f)) = i.items.first_mut() {
+                body(&mut f.block, expr);
+            }
+        }
+        _ => {}
+    }
+    item
+}
