@@ -318,11 +318,8 @@ fn blocking_flag_emits_blocking_methods() {
     let c = compact(&text);
     assert!(!text.contains("Future"), "no futures with --blocking");
     assert!(
-        c.contains(
-            "fnhandle_error(&self,input:HandleErrorInput,)->::core::result::Result<HandleErrorOutput,Self::Error>;"
-        ) || c.contains(
-            "fnhandle_error(&self,input:HandleErrorInput)->::core::result::Result<HandleErrorOutput,Self::Error>;"
-        ),
+        c.contains("fnhandle_error(&self,input:HandleErrorInput,)->Result<HandleErrorOutput,Self::Error>;")
+            || c.contains("fnhandle_error(&self,input:HandleErrorInput)->Result<HandleErrorOutput,Self::Error>;"),
         "{text}"
     );
     let default = std::fs::read_to_string(workspace().join("generated-example/error_handling.rs")).unwrap();
@@ -353,7 +350,7 @@ fn timestamp_type_flag_changes_timestamp_fields() {
     let hc = compact(&std::fs::read_to_string(out.join("health_check.rs")).unwrap());
     assert!(hc.contains("pubtimestamp:chrono::DateTime<chrono::Utc>,"), "datetime field");
     // Other strings stay strings.
-    assert!(eh.contains("puberror_category:::std::string::String,"));
+    assert!(eh.contains("puberror_category:String,"));
     let default = compact(&std::fs::read_to_string(workspace().join("generated-example/error_handling.rs")).unwrap());
-    assert!(default.contains("publast_failure_time:::std::string::String,"));
+    assert!(default.contains("publast_failure_time:String,"));
 }
