@@ -192,7 +192,8 @@ fn check(builder: Builder, style: Style) -> u8 {
                 return OK;
             }
             for file in &r.stale {
-                let path = file.path.display().to_string();
+                // Absolute paths keep a single slash after the `a/`/`b/` prefix.
+                let path = file.path.display().to_string().trim_start_matches('/').to_string();
                 let (old, new) = (file.actual.as_deref().unwrap_or(""), file.expected.as_deref().unwrap_or(""));
                 let (old_name, new_name) = match (&file.actual, &file.expected) {
                     (None, _) => ("/dev/null".to_string(), format!("b/{path}")),

@@ -88,7 +88,7 @@ mod tests {
             let out: k::TypeOutput = serde_json::from_value(json!({"fn": value})).unwrap();
             assert_eq!(out.r#fn.as_str(), value);
             assert_eq!(out.r#fn.to_string(), value);
-            assert_eq!(value.parse::<k::TypeFn>().unwrap(), out.r#fn);
+            assert_eq!(value.parse::<k::TypeOutputFn>().unwrap(), out.r#fn);
             assert_eq!(serde_json::to_value(&out).unwrap(), json!({"fn": value}));
         }
         assert!(k::DESCRIPTION.contains("fn evil() {}"));

@@ -85,3 +85,20 @@ fn container_marker(s: &str) -> Option<usize> {
         _ => None,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::lines;
+
+    #[test]
+    fn a_line_after_a_list_item_starts_a_new_paragraph() {
+        // Trimmed, "continued" would be a lazy continuation of the item (clippy::doc_lazy_continuation).
+        assert_eq!(lines("Modes:\n- fast\n  continued\n- slow"), [" Modes:", " - fast", "", " continued", " - slow"]);
+    }
+
+    #[test]
+    fn fences_and_indentation_cannot_open_code_blocks() {
+        assert_eq!(lines("```rust\n    fn evil() {}\n```"), [" \\```rust", " fn evil() {}", " \\```"]);
+        assert_eq!(lines("> ```\n> x"), [" > \\```", " > x"]);
+    }
+}

@@ -251,7 +251,10 @@ fn params(
             Some(spec) => {
                 let mut tat = at.clone();
                 tat.push(Seg::Key("type".into()));
-                let hint = format!("{}_{name}", view.get("name").and_then(Yaml::as_str).unwrap_or("action"));
+                // `input`/`output` in the hint: an input and an output may share a name.
+                let side = if key == "inputs" { "input" } else { "output" };
+                let action = view.get("name").and_then(Yaml::as_str).unwrap_or("action");
+                let hint = format!("{action}_{side}_{name}");
                 match types::resolve(cx, spec, &tat, &hint) {
                     Some(ty) => Param { name, ty, resolved_by: Resolution::Explicit },
                     None => {

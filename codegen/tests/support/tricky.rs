@@ -73,6 +73,12 @@ actions:
     outputs: [{{name: "fn", type: "enum[Self,self_x,None,Some,Ok,Err,type]"}}]
     required: false
     timeout_ms: 100
+  - name: "mode"
+    description: "An input and an output that share a name, each with its own inline type"
+    inputs: [{{name: "mode", type: "enum[A,B]"}}]
+    outputs: [{{name: "mode", type: "enum[C,D]"}}]
+    required: false
+    timeout_ms: 10
   - name: "match"
     description: "```\n{bomb}\n```"
     inputs: ["super"]
@@ -99,6 +105,18 @@ output_models:
     super: "float"
     crate: "enum[A,B]"
     match: {{type: "array", items: "string"}}
+  # Types named like prelude items: this mixin's code must use full std paths.
+  string:
+    text: "string"
+    maybe: "integer"
+  option:
+    list: {{type: "array", items: "string"}}
+  result:
+    ok: "boolean"
+  vec:
+    when: "timestamp"
+  default:
+    n: "float"
 metrics:
   - name: "kw_total"
     type: "counter"
