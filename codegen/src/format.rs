@@ -1,4 +1,4 @@
-//! Stage 5: tokens into formatted source with the `@generated` header.
+//! Stage 5: syntax trees into formatted source with the `@generated` header.
 
 use proc_macro2::TokenStream;
 
@@ -25,12 +25,6 @@ pub fn header(from: Option<&str>) -> String {
     }
 }
 
-/// Formats generated tokens. An error means the generator produced invalid Rust: a bug to report,
-/// never a panic.
-pub fn format(tokens: TokenStream, header: &str) -> Result<String, String> {
-    format_chunks(std::iter::once(tokens), header)
-}
-
 /// Formats a syntax tree built by the emitters.
 pub fn format_file(file: &syn::File, header: &str) -> String {
     let body = prettyplease::unparse(file);
@@ -42,6 +36,7 @@ pub fn format_file(file: &syn::File, header: &str) -> String {
 }
 
 /// Formats a file given as consecutive chunks of items; the same text as formatting them at once.
+/// An error means the generator produced invalid Rust: a bug to report, never a panic.
 pub fn format_chunks(chunks: impl IntoIterator<Item = TokenStream>, header: &str) -> Result<String, String> {
     let mut out = String::with_capacity(header.len() + 1);
     out.push_str(header);

@@ -1,7 +1,7 @@
 //! mixin-codegen: typed Rust from ONEX mixin YAML contracts.
 //!
 //! The pipeline, one module per stage: [`load`] (files, UTF-8) -> [`parse`] (YAML) ->
-//! [`validate`] (into the checked [`model`]) -> [`emit`] (tokens) -> [`format`] -> [`write`].
+//! [`validate`] (into the checked [`model`]) -> [`emit`] (syntax trees) -> [`format`] -> [`write`].
 //! Use it from `build.rs` through [`Builder`].
 
 mod builder;

@@ -1,5 +1,5 @@
-//! Stage 4: the checked model into Rust tokens. Contract text reaches the output only as
-//! `quote` literals and identifiers made by `names`, so no contract can inject code.
+//! Stage 4: the checked model into Rust syntax trees. Contract text reaches the output only as
+//! syn/`quote` literals and identifiers made by `names`, so no contract can inject code.
 
 mod ast;
 mod data;
