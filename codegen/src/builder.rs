@@ -374,9 +374,11 @@ impl Run {
         Ok(())
     }
 
-    fn expected_files(&self, out_dir: &Path) -> Vec<PathBuf> {
-        let mut files: Vec<PathBuf> = self.summaries.iter().map(|s| out_dir.join(&s.file_name)).collect();
-        files.push(out_dir.join(ROOT_FILE));
+    /// Every file `generate` writes into `out_dir` (a set: the output folder may hold thousands).
+    fn expected_files(&self, out_dir: &Path) -> std::collections::HashSet<PathBuf> {
+        let mut files: std::collections::HashSet<PathBuf> =
+            self.summaries.iter().map(|s| out_dir.join(&s.file_name)).collect();
+        files.insert(out_dir.join(ROOT_FILE));
         files
     }
 
