@@ -206,23 +206,88 @@ pub fn tuple(elems: Vec<Expr>) -> Expr {
     Expr::Tuple(syn::ExprTuple { attrs: Vec::new(), paren_token: Default::default(), elems })
 }
 
-/// Parses a small item skeleton whose value is the placeholder `()` and puts `expr` in its place:
-/// the value of a `const`, the body of a `fn`, or the body of the one method of an `impl`.
-pub fn fill(skeleton: TokenStream, expr: Expr) -> syn::Item {
-    let mut item: syn::Item = match syn::parse2(skeleton) {
-        Ok(item) => item,
-        Err(e) => return syn::Item::Verbatim(e.to_compile_error()),
-    };
-    let body = |block: &mut syn::Block, expr: Expr| block.stmts = vec![syn::Stmt::Expr(expr, None)];
-    match &mut item {
-        syn::Item::Const(c) => *c.expr = expr,
-        syn::Item::Fn(f) => body(&mut f.block, expr),
-        syn::Item::Impl(i) => {
-            if let Some(syn::ImplItem::Fn(f)) = i.items.first_mut() {
-                body(&mut f.block, expr);
+/// `&T`
+pub fn reference(elem: Type) -> Type {
+    Type::Reference(syn::TypeReference {
+        attrs: Vec::new(),
+        and_token: Default::default(),
+        lifetime: None,
+        mutability: None,
+        elem: Box::new(elem),
+    })
+}
+
+/// `[T]`
+pub fn slice(elem: Type) -> Type {
+    Type::Slice(syn::TypeSlice { attrs: Vec::new(), bracket_token: Default::default(), elem: Box::new(elem) })
+}
+
+/// `/// doc` `pub const NAME: ty = expr;`
+pub fn item_const(doc: &str, name: &str, ty: Type, expr: Expr) -> syn::Item {
+    syn::Item::Const(syn::ItemConst {
+        attrs: vec![doc_attr(doc)],
+        vis: syn::Visibility::Public(Default::default()),
+        modifiers: Default::default(),
+        const_token: Default::default(),
+        ident: proc_macro2::Ident::new(name, sp()),
+        generics: Default::default(),
+        colon_token: Default::default(),
+        ty: Box::new(ty),
+        eq_token: Default::default(),
+        expr: Box::new(expr),
+        semi_token: Default::default(),
+    })
+}
+
+/// Items that differ only in names, types and values: parsed once, then cloned and filled.
+pub struct Templates {
+    accessor: Option<syn::ItemFn>,
+    default_impl: Option<syn::ItemImpl>,
+}
+
+impl Templates {
+    pub fn new(default_trait: &TokenStream) -> Self {
+        let accessor = match syn::parse2(quote::quote!(
+            pub fn __name() -> __Type {
+                ()
             }
-        }
-        _ => {}
+        )) {
+            Ok(syn::Item::Fn(f)) => Some(f),
+            _ => None,
+        };
+        let default_impl = match syn::parse2(quote::quote! {
+            impl #default_trait for __Type {
+                /// The contract's values.
+                fn default() -> Self { () }
+            }
+        }) {
+            Ok(syn::Item::Impl(i)) => Some(i),
+            _ => None,
+        };
+        Templates { accessor, default_impl }
     }
-    item
+
+    /// `/// docs` `pub fn name() -> ty { body }`
+    pub fn accessor(&self, docs: Vec<Attribute>, name: proc_macro2::Ident, ty: Type, body: Expr) -> syn::Item {
+        let Some(mut f) = self.accessor.clone() else { return template_missing() };
+        f.attrs = docs;
+        f.sig.ident = name;
+        f.sig.output = syn::ReturnType::Type(Default::default(), Box::new(ty));
+        f.block.stmts = vec![syn::Stmt::Expr(body, None)];
+        syn::Item::Fn(f)
+    }
+
+    /// `impl Default for ty { fn default() -> Self { body } }`
+    pub fn default_impl(&self, ty: Type, body: Expr) -> syn::Item {
+        let Some(mut i) = self.default_impl.clone() else { return template_missing() };
+        *i.self_ty = ty;
+        if let Some(syn::ImplItem::Fn(f)) = i.items.first_mut() {
+            f.block.stmts = vec![syn::Stmt::Expr(body, None)];
+        }
+        syn::Item::Impl(i)
+    }
+}
+
+fn template_missing() -> syn::Item {
+    syn::Item::Verbatim(quote::quote!(compile_error!("mixin-codegen: item template did not parse");))
 }

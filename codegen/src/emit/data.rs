@@ -1,7 +1,7 @@
 //! Types and contract values (defaults, accessors) as syn nodes.
 
 use super::ast;
-use super::docs::doc;
+use super::docs::doc_attrs;
 use super::{ident, EmitOptions};
 use crate::model::{Mixin, StructDef, TypeDef, TypeRef, Value};
 use proc_macro2::TokenStream;
@@ -16,6 +16,7 @@ pub struct Cx<'a> {
     object: Type,
     fallback: Type,
     value: syn::Path,
+    templates: ast::Templates,
 }
 
 impl<'a> Cx<'a> {
@@ -34,6 +35,7 @@ impl<'a> Cx<'a> {
             object: parse(&options.object_type),
             fallback: parse(&options.fallback_type),
             value: ast::path(false, &["super", "Value"]),
+            templates: ast::Templates::new(&options.std.default),
         }
     }
 
@@ -70,29 +72,20 @@ impl<'a> Cx<'a> {
             .iter()
             .chain(&mixin.sections)
             .map(|section| {
-                let name = ident(&section.accessor);
-                let ty = self.type_of(&section.ty);
-                let docs =
-                    doc(&format!("The contract's `{}` section, with the values the contract gives.", section.key));
-                ast::fill(quote!(#docs pub fn #name() -> #ty { () }), self.expr(&section.ty, &section.value))
+                let docs = doc_attrs(&format!(
+                    "The contract's `{}` section, with the values the contract gives.",
+                    section.key
+                ));
+                let body = self.expr(&section.ty, &section.value);
+                self.templates.accessor(docs, ident(&section.accessor), self.type_of(&section.ty), body)
             })
             .collect()
     }
 
     pub fn default_impl(&self, s: &StructDef, values: &[Value]) -> syn::Item {
-        let name = ident(&s.name);
-        let default = &self.options.std.default;
         let fields = s.fields.iter().zip(values).map(|(f, v)| (ident(&f.ident), self.expr(&f.ty, v))).collect();
         let body = ast::struct_expr(ast::path(false, &["Self"]), fields);
-        ast::fill(
-            quote! {
-                impl #default for #name {
-                    /// The contract's values.
-                    fn default() -> Self { () }
-                }
-            },
-            body,
-        )
+        self.templates.default_impl(ast::ty(ast::ident_path(ident(&s.name))), body)
     }
 
     fn find_def(&self, name: &crate::names::Ident) -> Option<&'a TypeDef> {

@@ -95,80 +95,44 @@ pub fn constants(mixin: &Mixin) -> Vec<syn::Item> {
                 .collect(),
         )
     };
-    let module = mixin.module.name.as_str();
-    let mut items = vec![
-        ast::fill(
-            quote!(
-                #[doc = " The contract's `mixin_name`."]
-                pub const NAME: &str = ();
-            ),
-            ast::str_lit(&mixin.name),
-        ),
-        ast::fill(
-            quote!(
-                #[doc = " The contract's `mixin_version`."]
-                pub const VERSION: super::Version = ();
-            ),
-            version,
-        ),
-        ast::fill(
-            quote!(
-                #[doc = " The contract's `description`."]
-                pub const DESCRIPTION: &str = ();
-            ),
-            ast::str_lit(&mixin.description),
-        ),
-        ast::fill(
-            quote!(
-                #[doc = " The node types this mixin applies to."]
-                pub const APPLICABLE_NODE_TYPES: &[super::NodeType] = ();
-            ),
-            nodes,
-        ),
-        ast::fill(
-            quote!(
-                #[doc = " Every action, in contract order."]
-                pub const ACTIONS: &[super::ActionSpec] = ();
-            ),
-            actions,
-        ),
-        ast::fill(
-            quote!(
-                #[doc = " The metrics this mixin collects."]
-                pub const METRICS: &[super::MetricSpec] = ();
-            ),
-            metrics,
-        ),
-        ast::fill(
-            quote!(
-                #[doc = " What this mixin provides (`dependencies`)."]
-                pub const DEPENDENCIES: &[super::DependencySpec] = ();
-            ),
+    let str_ty = || ast::reference(ast::ty(ast::path(false, &["str"])));
+    let table = |name: &str| ast::reference(ast::slice(ast::ty(sup(&[name]))));
+    let own = |name: &str| ast::path_expr(ast::path(false, &[name]));
+    let spec = ast::struct_expr(
+        sup(&["MixinSpec"]),
+        vec![
+            field("name", own("NAME")),
+            field("module", ast::str_lit(&mixin.module.name)),
+            field("version", own("VERSION")),
+            field("description", own("DESCRIPTION")),
+            field("applicable_node_types", own("APPLICABLE_NODE_TYPES")),
+            field("actions", own("ACTIONS")),
+            field("metrics", own("METRICS")),
+            field("dependencies", own("DEPENDENCIES")),
+            field("required_dependencies", own("REQUIRED_DEPENDENCIES")),
+        ],
+    );
+    vec![
+        ast::item_const(" The contract's `mixin_name`.", "NAME", str_ty(), ast::str_lit(&mixin.name)),
+        ast::item_const(" The contract's `mixin_version`.", "VERSION", ast::ty(sup(&["Version"])), version),
+        ast::item_const(" The contract's `description`.", "DESCRIPTION", str_ty(), ast::str_lit(&mixin.description)),
+        ast::item_const(" The node types this mixin applies to.", "APPLICABLE_NODE_TYPES", table("NodeType"), nodes),
+        ast::item_const(" Every action, in contract order.", "ACTIONS", table("ActionSpec"), actions),
+        ast::item_const(" The metrics this mixin collects.", "METRICS", table("MetricSpec"), metrics),
+        ast::item_const(
+            " What this mixin provides (`dependencies`).",
+            "DEPENDENCIES",
+            table("DependencySpec"),
             deps(&mixin.provides),
         ),
-        ast::fill(
-            quote!(
-                #[doc = " What this mixin needs (`requires_dependencies`)."]
-                pub const REQUIRED_DEPENDENCIES: &[super::DependencySpec] = ();
-            ),
+        ast::item_const(
+            " What this mixin needs (`requires_dependencies`).",
+            "REQUIRED_DEPENDENCIES",
+            table("DependencySpec"),
             deps(&mixin.requires),
         ),
-    ];
-    items.extend(parse_items(quote! {
-        /// Everything above, in one value.
-        pub const MIXIN: super::MixinSpec = super::MixinSpec {
-            name: NAME,
-            module: #module,
-            version: VERSION,
-            description: DESCRIPTION,
-            applicable_node_types: APPLICABLE_NODE_TYPES,
-            actions: ACTIONS,
-            metrics: METRICS,
-            dependencies: DEPENDENCIES,
-            required_dependencies: REQUIRED_DEPENDENCIES,
-        };
-    }));
-    items
+        ast::item_const(" Everything above, in one value.", "MIXIN", ast::ty(sup(&["MixinSpec"])), spec),
+    ]
 }
 
 /// Items from a small `quote` chunk; a parse failure (a generator bug) becomes a `compile_error!`
