@@ -3,7 +3,7 @@
 
 use crate::diagnostics::{Diagnostic, Location};
 use crate::load::Source;
-use crate::locate::{Anchor, Seg, SpanIndex};
+use crate::locate::{nth_event, Anchor, Kind, Seg, SpanIndex};
 
 /// Flow collections (`[`, `{`) nested deeper than this are refused before the YAML library runs:
 /// its simple-key bookkeeping is quadratic in the flow depth (100 000 `[` take minutes).
@@ -111,22 +111,6 @@ fn too_deep(text: &str) -> Option<Location> {
     None
 }
 
-/// Where the `n`th (from 1) event that `want` accepts starts, from a span-keeping pass.
-fn nth_event(text: &str, n: usize, want: fn(&saphyr_parser::Event) -> bool) -> Option<Location> {
-    let mut parser = saphyr_parser::Parser::new_from_str(text);
-    let mut seen = 0;
-    while let Some(Ok((event, span))) = parser.next_event() {
-        if want(&event) {
-            seen += 1;
-            if seen == n {
-                let len = span.end.index().saturating_sub(span.start.index()).clamp(1, 3);
-                return Some(Location { line: span.start.line(), column: span.start.col() + 1, len });
-            }
-        }
-    }
-    None
-}
-
 fn syntax_error(source: &Source, e: &serde_yaml::Error) -> Diagnostic {
     let full = e.to_string();
     let message = match full.find(" at line ") {
@@ -161,11 +145,11 @@ fn syntax_error(source: &Source, e: &serde_yaml::Error) -> Diagnostic {
         d = d.at(Location { line: loc.line(), column: loc.column(), len: 1 });
     } else if code == "E0005" {
         // serde_yaml gives no position: point at the start of the second document.
-        if let Some(at) = nth_event(&source.text, 2, |e| matches!(e, saphyr_parser::Event::DocumentStart(_))) {
+        if let Some(at) = nth_event(&source.text, 2, |k| *k == Kind::DocumentStart) {
             d = d.at(at).label("a second document starts here");
         }
     } else if code == "E0007" {
-        if let Some(at) = nth_event(&source.text, 1, |e| matches!(e, saphyr_parser::Event::Alias(_))) {
+        if let Some(at) = nth_event(&source.text, 1, |k| *k == Kind::Alias) {
             d = d.at(at).label("first alias");
         }
     }

@@ -2,7 +2,10 @@
 //! something to report, a second, span-keeping pass maps each path in the document to its place.
 
 use crate::diagnostics::Location;
-use saphyr_parser::{Event, Parser, Span};
+mod events;
+
+pub use events::Kind;
+use events::{Event, Events};
 use std::collections::{HashMap, HashSet};
 
 /// One step into a document: a mapping key or a list index.
@@ -32,6 +35,17 @@ impl Anchor {
     pub fn value(path: &[Seg]) -> Self {
         Anchor { path: path.to_vec(), target: Target::Value }
     }
+}
+
+/// Where the `n`th (from 1) event that `want` accepts starts (for errors serde_yaml gives no
+/// position for: a second document, the first alias).
+pub fn nth_event(text: &str, n: usize, want: fn(&Kind) -> bool) -> Option<Location> {
+    let event = Events::new(text).filter(|e| want(&e.kind)).nth(n.checked_sub(1)?)?;
+    Some(Location {
+        line: event.line,
+        column: event.column + 1,
+        len: event.end.saturating_sub(event.start).clamp(1, 3),
+    })
 }
 
 /// `event_config.retry_policy`, `actions[2].name`: a path as people read it.
@@ -87,20 +101,11 @@ impl SpanIndex {
 
     fn walk(text: &str, wanted: Option<Wanted>) -> SpanIndex {
         let line_chars = text.lines().map(|l| l.chars().count()).collect();
-        let mut walker = Walker { parser: Parser::new_from_str(text), index: SpanIndex::default(), line_chars, wanted };
-        // Skip to the first node of the first document.
-        while let Some(Ok((event, span))) = walker.parser.next_event() {
-            match event {
-                Event::StreamStart | Event::DocumentStart(_) => continue,
-                Event::StreamEnd | Event::DocumentEnd => break,
-                first => {
-                    let mut path = Vec::new();
-                    let value = walker.node(first, span, &mut path);
-                    if let Some(value) = value {
-                        walker.record(&[], Entry { key: None, value });
-                    }
-                    break;
-                }
+        let mut walker = Walker { events: Events::new(text), index: SpanIndex::default(), line_chars, wanted };
+        // The first node of the first document.
+        if let Some(first) = walker.events.by_ref().find(|e| !matches!(e.kind, Kind::Boundary | Kind::DocumentStart)) {
+            if let Some(value) = walker.node(first, &mut Vec::new()) {
+                walker.record(&[], Entry { key: None, value });
             }
         }
         walker.index
@@ -128,7 +133,7 @@ impl SpanIndex {
 }
 
 struct Walker<'a> {
-    parser: Parser<'a, saphyr_parser::StrInput<'a>>,
+    events: Events<'a>,
     index: SpanIndex,
     /// Characters on each line, to keep a marked scalar on its first line.
     line_chars: Vec<usize>,
@@ -161,36 +166,32 @@ impl<'a> Walker<'a> {
         self.wanted.as_ref().is_some_and(|w| w.remaining == 0)
     }
 
-    fn location(&self, span: Span, scalar: bool) -> Location {
-        let start = span.start;
-        let len = if scalar {
-            let len = span.end.index().saturating_sub(start.index());
-            let rest = self.line_chars.get(start.line().saturating_sub(1)).copied().unwrap_or(1);
-            len.clamp(1, rest.saturating_sub(start.col()).max(1))
+    fn location(&self, event: &Event) -> Location {
+        let len = if matches!(event.kind, Kind::Scalar(_) | Kind::Alias) {
+            // A scalar is marked to its end, or to the end of its first line.
+            let rest = self.line_chars.get(event.line.saturating_sub(1)).copied().unwrap_or(1);
+            let bytes = event.end.saturating_sub(event.start);
+            bytes.clamp(1, rest.saturating_sub(event.column).max(1))
         } else {
             1
         };
-        Location { line: start.line(), column: start.col() + 1, len }
-    }
-
-    fn next(&mut self) -> Option<(Event<'a>, Span)> {
-        self.parser.next_event().and_then(Result::ok)
+        Location { line: event.line, column: event.column + 1, len }
     }
 
     /// Consumes one node whose first event is given; records its children; returns its location.
-    fn node(&mut self, first: Event<'a>, span: Span, path: &mut Vec<Seg>) -> Option<Location> {
-        match first {
-            Event::Scalar(..) | Event::Alias(_) => Some(self.location(span, true)),
-            Event::SequenceStart(..) => {
-                let here = self.location(span, false);
+    fn node(&mut self, first: Event, path: &mut Vec<Seg>) -> Option<Location> {
+        let here = self.location(&first);
+        match first.kind {
+            Kind::Scalar(_) | Kind::Alias => Some(here),
+            Kind::SequenceStart => {
                 let mut i = 0;
                 loop {
-                    let (event, span) = self.next()?;
-                    if matches!(event, Event::SequenceEnd) {
+                    let event = self.events.next()?;
+                    if event.kind == Kind::SequenceEnd {
                         break;
                     }
                     path.push(Seg::Index(i));
-                    if let Some(value) = self.node(event, span, path) {
+                    if let Some(value) = self.node(event, path) {
                         self.record(path, Entry { key: None, value });
                     }
                     path.pop();
@@ -201,24 +202,23 @@ impl<'a> Walker<'a> {
                 }
                 Some(here)
             }
-            Event::MappingStart(..) => {
-                let here = self.location(span, false);
+            Kind::MappingStart => {
                 loop {
-                    let (event, key_span) = self.next()?;
-                    if matches!(event, Event::MappingEnd) {
+                    let key_event = self.events.next()?;
+                    if key_event.kind == Kind::MappingEnd {
                         break;
                     }
-                    let key_text = match &event {
-                        Event::Scalar(text, ..) => Some(text.to_string()),
+                    let key_text = match &key_event.kind {
+                        Kind::Scalar(text) => Some(text.clone()),
                         _ => None,
                     };
                     let mut scratch = Vec::new();
-                    let key = self.node(event, key_span, &mut scratch);
-                    let (event, span) = self.next()?;
+                    let key = self.node(key_event, &mut scratch);
+                    let value_event = self.events.next()?;
                     match key_text {
                         Some(k) => {
                             path.push(Seg::Key(k));
-                            if let Some(value) = self.node(event, span, path) {
+                            if let Some(value) = self.node(value_event, path) {
                                 self.record(path, Entry { key, value });
                             }
                             path.pop();
@@ -227,7 +227,7 @@ impl<'a> Walker<'a> {
                             }
                         }
                         None => {
-                            self.node(event, span, &mut scratch);
+                            self.node(value_event, &mut scratch);
                         }
                     }
                 }
