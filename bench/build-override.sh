@@ -26,6 +26,7 @@ For R rounds (default 3), alternating which crate goes first, it times
   - clean:  'cargo clean' then 'cargo build' (compiles the generator, with or without
             optimisation, then runs it on all N contracts);
   - rerun:  touch one contract, 'cargo build' (cargo reruns build.rs only: the dev loop),
+  - no-op:  'cargo build' again with nothing changed (build.rs must not run; reported),
 and reads the generator's own run time, which build.rs reports. Prints medians and the
 gain. 'cargo fetch' runs first; each crate has its own CARGO_TARGET_DIR in a temporary
 directory, removed unless --keep.
@@ -69,11 +70,17 @@ mixin-codegen = { path = "$REPO/codegen" }
 [workspace]
 $2
 TOML
+    # build.rs logs each run's generation time to runs.log beside Cargo.toml (not a
+    # cargo:warning, which cargo replays from its cache even when build.rs does not run).
     cat >"$dir/build.rs" <<'RS'
+use std::io::Write;
 fn main() {
     let t = std::time::Instant::now();
     mixin_codegen::Builder::new().input("mixins").generate().unwrap();
-    println!("cargo:warning=GENERATE_MS={:.1}", t.elapsed().as_secs_f64() * 1e3);
+    let ms = t.elapsed().as_secs_f64() * 1e3;
+    let log = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("runs.log");
+    let mut f = std::fs::OpenOptions::new().create(true).append(true).open(log).unwrap();
+    writeln!(f, "GENERATE_MS={ms:.1}").unwrap();
 }
 RS
     : >"$dir/src/lib.rs"
@@ -87,14 +94,16 @@ echo "Machine: $(machine)"
 echo "Contracts: $N synthetic (bench corpus), dev profile; 'opt' adds [profile.dev.build-override] opt-level = $OPT"
 echo
 
-gen_ms() { sed -n 's/.*GENERATE_MS=\([0-9.]*\).*/\1/p' "$1" | tail -n 1; }
+# runs CRATE: how many times its build.rs has run; gen_ms CRATE: the last run's generation time.
+runs() { if [ -f "$TMP/$1/runs.log" ]; then wc -l <"$TMP/$1/runs.log" | tr -d ' '; else echo 0; fi; }
+gen_ms() { sed -n 's/^GENERATE_MS=\([0-9.]*\)$/\1/p' "$TMP/$1/runs.log" | tail -n 1; }
 clean_build() { # -> "seconds generate_ms"
     local c=$1 t0 s
     CARGO_TARGET_DIR="$TMP/target-$c" cargo clean --manifest-path "$TMP/$c/Cargo.toml" >/dev/null 2>&1
     t0=$(now)
     CARGO_TARGET_DIR="$TMP/target-$c" run_logged "$TMP/$c-build.log" cargo build --frozen --manifest-path "$TMP/$c/Cargo.toml"
     s=$(elapsed "$t0")
-    echo "$s $(gen_ms "$TMP/$c-build.log")"
+    echo "$s $(gen_ms "$c")"
 }
 rerun_build() { # -> "seconds generate_ms"
     local c=$1 t0 s
@@ -102,9 +111,17 @@ rerun_build() { # -> "seconds generate_ms"
     t0=$(now)
     CARGO_TARGET_DIR="$TMP/target-$c" run_logged "$TMP/$c-rerun.log" cargo build --frozen --manifest-path "$TMP/$c/Cargo.toml"
     s=$(elapsed "$t0")
-    echo "$s $(gen_ms "$TMP/$c-rerun.log")"
+    echo "$s $(gen_ms "$c")"
 }
-declare -a DC=() DG=() DR=() OC=() OG=() OR=()
+noop_build() { # -> "seconds ran|skipped": a build with nothing changed must not rerun build.rs
+    local c=$1 t0 s before
+    before=$(runs "$c")
+    t0=$(now)
+    CARGO_TARGET_DIR="$TMP/target-$c" run_logged "$TMP/$c-noop.log" cargo build --frozen --manifest-path "$TMP/$c/Cargo.toml"
+    s=$(elapsed "$t0")
+    if [ "$(runs "$c")" != "$before" ]; then echo "$s ran"; else echo "$s skipped"; fi
+}
+declare -a DC=() DG=() DR=() OC=() OG=() OR=() NOOP=()
 echo "| round | first | default: clean s | (generate ms) | opt: clean s | (generate ms) | default: rerun s | opt: rerun s |"
 echo "|---:|---|---:|---:|---:|---:|---:|---:|"
 for r in $(seq 1 "$ROUNDS"); do
@@ -112,6 +129,7 @@ for r in $(seq 1 "$ROUNDS"); do
     for c in $order; do
         out=$(clean_build "$c"); read -r cs cg <<<"$out"
         out=$(rerun_build "$c"); read -r rs _ <<<"$out"
+        out=$(noop_build "$c"); NOOP+=("$c:${out#* }")
         if [ "$c" = default ]; then DC+=("$cs"); DG+=("$cg"); DR+=("$rs"); else OC+=("$cs"); OG+=("$cg"); OR+=("$rs"); fi
     done
     echo "| $r | ${order%% *} | ${DC[-1]} | ${DG[-1]} | ${OC[-1]} | ${OG[-1]} | ${DR[-1]} | ${OR[-1]} |"
@@ -125,3 +143,5 @@ echo "|---|---:|---:|---:|"
 echo "| clean 'cargo build' | $mdc s | $moc s | $(ratio "$moc" "$mdc") |"
 echo "| generator run inside it | $mdg ms | $mog ms | $(ratio "$mog" "$mdg") |"
 echo "| rebuild after touching one contract | $mdr s | $mor s | $(ratio "$mor" "$mdr") |"
+echo
+echo "'cargo build' again with nothing changed, build.rs: ${NOOP[*]} (expected: skipped every time)"

@@ -91,7 +91,7 @@ if grep -rqE 'serde' "$TMP/no-serde/src/generated"; then
 fi
 
 lines() { cat "$TMP/$1/src/generated/"*.rs | wc -l | tr -d ' '; }
-n_contracts=$(ls "$MIXINS"/*.y*ml | wc -l | tr -d ' ')
+n_contracts=$(find "$MIXINS" -maxdepth 1 -name "*.y*ml" | wc -l | tr -d ' ')
 echo "Machine: $(machine)"
 echo "Contracts: $n_contracts from $MIXINS; generated lines: serde $(lines serde), no-serde $(lines no-serde)"
 echo

@@ -1,3 +1,4 @@
+# shellcheck shell=bash
 # Shared helpers for the bench/*.sh scripts (sourced, not run). Needs bash, cargo, awk, date.
 
 # Wall-clock seconds since the epoch, with nanoseconds.

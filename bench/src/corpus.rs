@@ -54,35 +54,140 @@ impl Rng {
 // Word lists: all lowercase, none a Rust keyword (strict, reserved or weak), so that every
 // snake_case name built from them is a valid identifier as-is.
 const VERBS: &[&str] = &[
-    "handle", "check", "record", "compute", "validate", "resolve", "publish", "collect",
-    "refresh", "schedule", "dispatch", "reconcile", "evaluate", "fetch", "persist", "emit",
-    "drain", "probe", "rotate", "sample", "throttle", "merge", "index", "notify",
+    "handle",
+    "check",
+    "record",
+    "compute",
+    "validate",
+    "resolve",
+    "publish",
+    "collect",
+    "refresh",
+    "schedule",
+    "dispatch",
+    "reconcile",
+    "evaluate",
+    "fetch",
+    "persist",
+    "emit",
+    "drain",
+    "probe",
+    "rotate",
+    "sample",
+    "throttle",
+    "merge",
+    "index",
+    "notify",
 ];
 const NOUNS: &[&str] = &[
-    "error", "circuit", "retry", "cache", "event", "metric", "health", "session", "token",
-    "request", "response", "batch", "queue", "lease", "snapshot", "partition", "schema",
-    "policy", "route", "signal", "window", "budget", "quota", "replica", "checkpoint",
-    "workflow", "state", "trace", "span", "buffer",
+    "error",
+    "circuit",
+    "retry",
+    "cache",
+    "event",
+    "metric",
+    "health",
+    "session",
+    "token",
+    "request",
+    "response",
+    "batch",
+    "queue",
+    "lease",
+    "snapshot",
+    "partition",
+    "schema",
+    "policy",
+    "route",
+    "signal",
+    "window",
+    "budget",
+    "quota",
+    "replica",
+    "checkpoint",
+    "workflow",
+    "state",
+    "trace",
+    "span",
+    "buffer",
 ];
 const QUALIFIERS: &[&str] = &[
-    "max", "min", "default", "initial", "target", "current", "last", "total", "pending",
-    "failed", "active", "allowed", "expected", "observed", "backoff", "warmup",
+    "max", "min", "default", "initial", "target", "current", "last", "total", "pending", "failed", "active", "allowed",
+    "expected", "observed", "backoff", "warmup",
 ];
 const UNITS: &[&str] = &[
-    "ms", "count", "limit", "size", "rate", "threshold", "ratio", "level", "mode", "name",
-    "interval", "attempts", "factor", "key", "id", "status", "flag", "types",
+    "ms",
+    "count",
+    "limit",
+    "size",
+    "rate",
+    "threshold",
+    "ratio",
+    "level",
+    "mode",
+    "name",
+    "interval",
+    "attempts",
+    "factor",
+    "key",
+    "id",
+    "status",
+    "flag",
+    "types",
 ];
 const WORDS: &[&str] = &[
-    "standardized", "fault", "tolerant", "handling", "for", "onex", "nodes", "with", "bounded",
-    "latency", "and", "retries", "across", "every", "operation", "of", "the", "pipeline",
-    "when", "a", "downstream", "dependency", "is", "slow", "or", "unavailable", "records",
-    "outcome", "per", "tenant",
+    "standardized",
+    "fault",
+    "tolerant",
+    "handling",
+    "for",
+    "onex",
+    "nodes",
+    "with",
+    "bounded",
+    "latency",
+    "and",
+    "retries",
+    "across",
+    "every",
+    "operation",
+    "of",
+    "the",
+    "pipeline",
+    "when",
+    "a",
+    "downstream",
+    "dependency",
+    "is",
+    "slow",
+    "or",
+    "unavailable",
+    "records",
+    "outcome",
+    "per",
+    "tenant",
 ];
 const STR_VALUES: &[&str] = &[
-    "ERROR", "WARN", "INFO", "DEBUG", "exponential", "linear", "fixed", "round_robin",
-    "least_loaded", "primary", "secondary", "TimeoutError", "ConnectionError",
-    "TemporaryFailure", "AuthenticationError", "ValidationError", "ConfigurationError",
-    "utf-8", "us-east-1", "none",
+    "ERROR",
+    "WARN",
+    "INFO",
+    "DEBUG",
+    "exponential",
+    "linear",
+    "fixed",
+    "round_robin",
+    "least_loaded",
+    "primary",
+    "secondary",
+    "TimeoutError",
+    "ConnectionError",
+    "TemporaryFailure",
+    "AuthenticationError",
+    "ValidationError",
+    "ConfigurationError",
+    "utf-8",
+    "us-east-1",
+    "none",
 ];
 const NODE_TYPES: &[&str] = &["COMPUTE", "EFFECT", "REDUCER", "ORCHESTRATOR"];
 const SIMPLE_TYPES: &[&str] = &["string", "integer", "float", "boolean", "timestamp"];
@@ -113,11 +218,7 @@ pub fn write_corpus_seeded(dir: &Path, n: usize, seed: u64) -> io::Result<Vec<Pa
 /// A name made of words from `parts`, unique within `used`.
 fn unique(rng: &mut Rng, used: &mut BTreeSet<String>, parts: &[&[&str]]) -> String {
     loop {
-        let name = parts
-            .iter()
-            .map(|list| *rng.pick(list))
-            .collect::<Vec<_>>()
-            .join("_");
+        let name = parts.iter().map(|list| *rng.pick(list)).collect::<Vec<_>>().join("_");
         if used.insert(name.clone()) {
             return name;
         }
@@ -178,9 +279,8 @@ pub fn contract(i: usize, seed: u64) -> String {
     // Output models first (generated, written later), so that actions can name them.
     let n_models = rng.range(2, 4) as usize;
     let mut used_models = BTreeSet::new();
-    let model_names: Vec<String> = (0..n_models)
-        .map(|_| format!("{}_result", unique(&mut rng, &mut used_models, &[NOUNS])))
-        .collect();
+    let model_names: Vec<String> =
+        (0..n_models).map(|_| format!("{}_result", unique(&mut rng, &mut used_models, &[NOUNS]))).collect();
 
     // Actions.
     let n_actions = rng.range(4, 8) as usize;
@@ -207,11 +307,7 @@ pub fn contract(i: usize, seed: u64) -> String {
         if a < model_names.len() || rng.chance(40) {
             let model = &model_names[a % model_names.len()];
             // Named like the model, or like it without `_result` (which also resolves to it).
-            let output = if rng.chance(30) {
-                model.trim_end_matches("_result").to_string()
-            } else {
-                model.clone()
-            };
+            let output = if rng.chance(30) { model.trim_end_matches("_result").to_string() } else { model.clone() };
             used_io.insert(output.clone());
             let _ = writeln!(y, "      - \"{output}\"");
         }
@@ -252,9 +348,7 @@ pub fn contract(i: usize, seed: u64) -> String {
             }
             _ => {
                 let _ = writeln!(y, "  {key}:");
-                let items: Vec<String> = (0..rng.range(1, 4))
-                    .map(|_| rng.pick(STR_VALUES).to_string())
-                    .collect();
+                let items: Vec<String> = (0..rng.range(1, 4)).map(|_| rng.pick(STR_VALUES).to_string()).collect();
                 list_of_strings(&mut y, "    ", &items);
             }
         }
@@ -319,9 +413,8 @@ pub fn contract(i: usize, seed: u64) -> String {
         let _ = writeln!(y, "    description: \"{}\"", sentence(&mut rng, 3, 8));
         let _ = writeln!(y, "    labels:");
         let mut used_labels = BTreeSet::new();
-        let labels: Vec<String> = (0..rng.range(1, 3))
-            .map(|_| unique(&mut rng, &mut used_labels, &[NOUNS, UNITS]))
-            .collect();
+        let labels: Vec<String> =
+            (0..rng.range(1, 3)).map(|_| unique(&mut rng, &mut used_labels, &[NOUNS, UNITS])).collect();
         list_of_strings(&mut y, "      ", &labels);
         if kind == "histogram" {
             let mut b = rng.range(1, 5);

@@ -72,6 +72,9 @@ struct Sample {
     format: f64,
     reparse: f64,
     write: f64,
+    /// total minus the stages: work outside the per-contract stages (directory listing, the
+    /// root file, cleanup of stale files, dropping everything).
+    other: f64,
     total: f64,
     files_written: f64,
     files_unchanged: f64,
@@ -79,8 +82,18 @@ struct Sample {
 }
 
 const FIELDS: &[&str] = &[
-    "load", "parse", "validate", "emit", "format", "reparse", "write", "total", "files_written",
-    "files_unchanged", "vmhwm_kb",
+    "load",
+    "parse",
+    "validate",
+    "emit",
+    "format",
+    "reparse",
+    "write",
+    "other",
+    "total",
+    "files_written",
+    "files_unchanged",
+    "vmhwm_kb",
 ];
 
 impl Sample {
@@ -93,6 +106,7 @@ impl Sample {
             "format" => self.format,
             "reparse" => self.reparse,
             "write" => self.write,
+            "other" => self.other,
             "total" => self.total,
             "files_written" => self.files_written,
             "files_unchanged" => self.files_unchanged,
@@ -110,6 +124,7 @@ impl Sample {
             "format" => self.format = v,
             "reparse" => self.reparse = v,
             "write" => self.write = v,
+            "other" => self.other = v,
             "total" => self.total = v,
             "files_written" => self.files_written = v,
             "files_unchanged" => self.files_unchanged = v,
@@ -204,6 +219,7 @@ fn child(which: &str, input: &Path, out: &Path) -> Result<(), String> {
         }
         other => return Err(format!("unknown pipeline {other:?}")),
     }
+    s.other = (s.total - (s.load + s.parse + s.validate + s.emit + s.format + s.write)).max(0.0);
     s.vmhwm_kb = vmhwm_kb();
     println!("{}", s.to_line());
     Ok(())
@@ -224,10 +240,7 @@ fn run_child(which: Pipeline, input: &Path, out: &Path) -> Result<Sample, String
     if !output.status.success() {
         return Err(format!("{which:?} run failed ({}): {stdout}", output.status));
     }
-    stdout
-        .lines()
-        .find_map(Sample::from_line)
-        .ok_or_else(|| format!("{which:?} run printed no result: {stdout}"))
+    stdout.lines().find_map(Sample::from_line).ok_or_else(|| format!("{which:?} run printed no result: {stdout}"))
 }
 
 struct Opts {
@@ -341,11 +354,7 @@ fn bench_n(o: &Opts, n: usize) -> Result<Row, String> {
     for r in 0..warmup + reps {
         let measured = r >= warmup;
         // Alternate which pipeline goes first.
-        let order = if r % 2 == 0 {
-            [Pipeline::Ours, Pipeline::Naive]
-        } else {
-            [Pipeline::Naive, Pipeline::Ours]
-        };
+        let order = if r % 2 == 0 { [Pipeline::Ours, Pipeline::Naive] } else { [Pipeline::Naive, Pipeline::Ours] };
         for p in order {
             if !want(p) {
                 continue;
@@ -432,20 +441,18 @@ fn report(rows: &[Row], o: &Opts) -> String {
     let _ = writeln!(
         s,
         "Per contract, microseconds (median of the runs; each stage's median is taken on its own, \
-         so stages need not add up to the total, which is the wall time of the whole generation / N). \
+         so stages need not add up to the total, which is the wall time of the whole generation / N; \
+         `other` = total minus the six stages, in each run: work outside the per-contract stages, \
+         such as listing inputs, the root `mixins.rs` and removing stale files). \
          Peak = VmHWM of the child process.\n"
     );
     let _ = writeln!(
         s,
-        "| N | reps | pipeline | load | parse | validate | emit | format | write | total | peak MB |"
+        "| N | reps | pipeline | load | parse | validate | emit | format | write | other | total | peak MB |"
     );
-    let _ = writeln!(s, "|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|");
+    let _ = writeln!(s, "|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
     for r in rows {
-        for (name, sample) in [
-            ("ours", &r.ours),
-            ("ours, unchanged rerun", &r.unchanged),
-            ("naive", &r.naive),
-        ] {
+        for (name, sample) in [("ours", &r.ours), ("ours, unchanged rerun", &r.unchanged), ("naive", &r.naive)] {
             let Some(x) = sample else { continue };
             let validate = if name == "naive" { "n/a".to_string() } else { us(x.validate, r.n) };
             let format = if name == "naive" {
@@ -455,7 +462,7 @@ fn report(rows: &[Row], o: &Opts) -> String {
             };
             let _ = writeln!(
                 s,
-                "| {} | {} | {} | {} | {} | {} | {} | {} | {} | **{}** | {} |",
+                "| {} | {} | {} | {} | {} | {} | {} | {} | {} | {} | **{}** | {} |",
                 r.n,
                 r.reps,
                 name,
@@ -465,6 +472,7 @@ fn report(rows: &[Row], o: &Opts) -> String {
                 us(x.emit, r.n),
                 format,
                 us(x.write, r.n),
+                us(x.other, r.n),
                 us(x.total, r.n),
                 mb(x.vmhwm_kb)
             );
@@ -477,9 +485,7 @@ fn report(rows: &[Row], o: &Opts) -> String {
     );
     let _ = writeln!(s, "|---:|---:|---:|---:|---:|---:|---:|---:|");
     for r in rows {
-        let cell = |x: &Option<Sample>, f: &dyn Fn(&Sample) -> String| {
-            x.as_ref().map(f).unwrap_or_else(|| "-".into())
-        };
+        let cell = |x: &Option<Sample>, f: &dyn Fn(&Sample) -> String| x.as_ref().map(f).unwrap_or_else(|| "-".into());
         let ratio = match (&r.ours, &r.naive) {
             (Some(a), Some(b)) => format!("{:.2}", a.total / b.total),
             _ => "-".into(),

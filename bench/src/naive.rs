@@ -61,14 +61,12 @@ pub fn generate(input: &Path, out: &Path) -> Result<NaiveReport, String> {
         let t0 = Instant::now();
         let text = fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
         let t1 = Instant::now();
-        let doc: Value =
-            serde_yaml::from_str(&text).map_err(|e| format!("{}: {e}", path.display()))?;
+        let doc: Value = serde_yaml::from_str(&text).map_err(|e| format!("{}: {e}", path.display()))?;
         let t2 = Instant::now();
         let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or("mixin").to_string();
         let tokens = emit(&stem, &doc);
         let t3 = Instant::now();
-        let file: syn::File =
-            syn::parse2(tokens).map_err(|e| format!("{}: generated code: {e}", path.display()))?;
+        let file: syn::File = syn::parse2(tokens).map_err(|e| format!("{}: generated code: {e}", path.display()))?;
         let t4 = Instant::now();
         let code = prettyplease::unparse(&file);
         let t5 = Instant::now();
@@ -183,9 +181,7 @@ pub fn emit(stem: &str, doc: &Value) -> TokenStream {
     let name = doc.get("mixin_name").map(str_of).unwrap_or_else(|| stem.to_string());
     let short = name.strip_prefix("mixin_").unwrap_or(&name).to_string();
     let description = doc.get("description").map(str_of).unwrap_or_default();
-    let ver = |k: &str| {
-        doc.get("mixin_version").and_then(|v| v.get(k)).and_then(Value::as_u64).unwrap_or(0)
-    };
+    let ver = |k: &str| doc.get("mixin_version").and_then(|v| v.get(k)).and_then(Value::as_u64).unwrap_or(0);
     let (major, minor, patch) = (ver("major"), ver("minor"), ver("patch"));
     let node_types: Vec<String> = doc
         .get("applicable_node_types")
@@ -248,23 +244,18 @@ pub fn emit(stem: &str, doc: &Value) -> TokenStream {
         let aname = a.get("name").map(str_of).unwrap_or_default();
         let adesc = a.get("description").map(str_of).unwrap_or_default();
         let m = ident(&aname);
-        let params = a
-            .get("inputs")
-            .and_then(Value::as_sequence)
-            .into_iter()
-            .flatten()
-            .map(|i| match i.get("name") {
-                // `{name, type}`
-                Some(n) => {
-                    let p = ident(&str_of(n));
-                    let t = i.get("type").map(model_type).unwrap_or_else(|| quote!(&str));
-                    quote!(#p: #t)
-                }
-                None => {
-                    let p = ident(&str_of(i));
-                    quote!(#p: &str)
-                }
-            });
+        let params = a.get("inputs").and_then(Value::as_sequence).into_iter().flatten().map(|i| match i.get("name") {
+            // `{name, type}`
+            Some(n) => {
+                let p = ident(&str_of(n));
+                let t = i.get("type").map(model_type).unwrap_or_else(|| quote!(&str));
+                quote!(#p: #t)
+            }
+            None => {
+                let p = ident(&str_of(i));
+                quote!(#p: &str)
+            }
+        });
         let outs: Vec<TokenStream> = a
             .get("outputs")
             .and_then(Value::as_sequence)
@@ -322,13 +313,8 @@ pub fn emit(stem: &str, doc: &Value) -> TokenStream {
         .map(|m| {
             let n = m.get("name").map(str_of).unwrap_or_default();
             let t = m.get("type").map(str_of).unwrap_or_default();
-            let b: Vec<f64> = m
-                .get("buckets")
-                .and_then(Value::as_sequence)
-                .into_iter()
-                .flatten()
-                .filter_map(Value::as_f64)
-                .collect();
+            let b: Vec<f64> =
+                m.get("buckets").and_then(Value::as_sequence).into_iter().flatten().filter_map(Value::as_f64).collect();
             quote!((#n, #t, &[#(#b),*]))
         })
         .collect();
