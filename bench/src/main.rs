@@ -195,12 +195,13 @@ fn child(which: &str, input: &Path, out: &Path) -> Result<(), String> {
         "ours" => {
             let r = ours::generate(input, out)?;
             s.total = ns(start.elapsed());
-            s.load = ns(r.load);
-            s.parse = ns(r.parse);
-            s.validate = ns(r.validate);
-            s.emit = ns(r.emit);
-            s.format = ns(r.format);
-            s.write = ns(r.write);
+            let t = r.timings;
+            s.load = ns(t.load);
+            s.parse = ns(t.parse);
+            s.validate = ns(t.validate);
+            s.emit = ns(t.emit);
+            s.format = ns(t.format);
+            s.write = ns(t.write);
             s.files_written = r.files_written as f64;
             s.files_unchanged = r.files_unchanged as f64;
         }

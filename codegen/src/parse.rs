@@ -62,7 +62,10 @@ pub fn parse(source: &Source) -> Result<Yaml, Box<Diagnostic>> {
     }
     let value: serde_yaml::Value =
         serde_yaml::from_str(&source.text).map_err(|e| Box::new(syntax_error(source, &e)))?;
-    convert(source, value, &mut Vec::new())
+    convert(source, value).map_err(|mut failure| {
+        failure.path.reverse();
+        at_path(source, &failure.path, failure.diagnostic)
+    })
 }
 
 /// The `[` or `{` that opens flow nesting deeper than [`MAX_FLOW_DEPTH`], found by a linear scan
@@ -156,6 +159,24 @@ fn syntax_error(source: &Source, e: &serde_yaml::Error) -> Diagnostic {
     d
 }
 
+/// A problem found while converting, with the path to it collected innermost first as the error
+/// returns: nothing is tracked on the way down, so a clean document pays nothing for it.
+struct Failure {
+    diagnostic: Diagnostic,
+    path: Vec<Seg>,
+}
+
+impl Failure {
+    fn new(diagnostic: Diagnostic) -> Box<Failure> {
+        Box::new(Failure { diagnostic, path: Vec::new() })
+    }
+
+    fn within(mut self: Box<Self>, seg: Seg) -> Box<Self> {
+        self.path.push(seg);
+        self
+    }
+}
+
 /// A diagnostic found while converting, placed at `path` by a span-keeping pass.
 fn at_path(source: &Source, path: &[Seg], d: Diagnostic) -> Box<Diagnostic> {
     let anchor = Anchor::value(path);
@@ -165,7 +186,7 @@ fn at_path(source: &Source, path: &[Seg], d: Diagnostic) -> Box<Diagnostic> {
     }
 }
 
-fn convert(source: &Source, value: serde_yaml::Value, path: &mut Vec<Seg>) -> Result<Yaml, Box<Diagnostic>> {
+fn convert(source: &Source, value: serde_yaml::Value) -> Result<Yaml, Box<Failure>> {
     Ok(match value {
         serde_yaml::Value::Null => Yaml::Null,
         serde_yaml::Value::Bool(b) => Yaml::Bool(b),
@@ -173,9 +194,7 @@ fn convert(source: &Source, value: serde_yaml::Value, path: &mut Vec<Seg>) -> Re
             Some(i) => Yaml::Int(i),
             None if n.is_f64() => Yaml::Float(n.as_f64().unwrap_or(f64::NAN)),
             None => {
-                return Err(at_path(
-                    source,
-                    path,
+                return Err(Failure::new(
                     Diagnostic::error("E0008", &source.path, format!("integer {n} does not fit in 64 bits"))
                         .label("too large")
                         .with_help("use a value between -9223372036854775808 and 9223372036854775807"),
@@ -186,9 +205,7 @@ fn convert(source: &Source, value: serde_yaml::Value, path: &mut Vec<Seg>) -> Re
         serde_yaml::Value::Sequence(items) => {
             let mut out = Vec::with_capacity(items.len());
             for (i, v) in items.into_iter().enumerate() {
-                path.push(Seg::Index(i));
-                out.push(convert(source, v, path)?);
-                path.pop();
+                out.push(convert(source, v).map_err(|f| f.within(Seg::Index(i)))?);
             }
             Yaml::Seq(out)
         }
@@ -201,9 +218,7 @@ fn convert(source: &Source, value: serde_yaml::Value, path: &mut Vec<Seg>) -> Re
                     serde_yaml::Value::Number(n) => n.to_string(),
                     serde_yaml::Value::Null => "null".to_string(),
                     other => {
-                        return Err(at_path(
-                            source,
-                            path,
+                        return Err(Failure::new(
                             Diagnostic::error(
                                 "E0009",
                                 &source.path,
@@ -214,17 +229,13 @@ fn convert(source: &Source, value: serde_yaml::Value, path: &mut Vec<Seg>) -> Re
                         ))
                     }
                 };
-                path.push(Seg::Key(key.clone()));
-                let value = convert(source, v, path)?;
-                path.pop();
+                let value = convert(source, v).map_err(|f| f.within(Seg::Key(key.clone())))?;
                 entries.push((key, value));
             }
             Yaml::Map(entries)
         }
         serde_yaml::Value::Tagged(tagged) => {
-            return Err(at_path(
-                source,
-                path,
+            return Err(Failure::new(
                 Diagnostic::error(
                     "E0009",
                     &source.path,
