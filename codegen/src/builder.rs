@@ -232,8 +232,7 @@ impl Builder {
         if let Some(out_dir) = out_dir {
             if !run.has_errors() {
                 let chunks = emit::root_file(&run.summaries, &self.emit);
-                let text = format::format_chunks(chunks, &format::header(None))
-                    .map_err(|e| Error::Internal(ROOT_FILE.into(), e))?;
+                let text = format::format_root(chunks, &format::header(None));
                 run.output(&out_dir.join(ROOT_FILE), text)?;
             }
         }

@@ -86,10 +86,11 @@ pub fn to_ident(name: &str, case: Case) -> Result<Ident, NameError> {
     if let Some(c) = name.chars().find(|c| !(c.is_ascii_alphanumeric() || *c == '_' || *c == '-')) {
         return Err(NameError::Char(c));
     }
-    if !name.chars().any(|c| c.is_ascii_alphanumeric()) {
+    if !name.bytes().any(|b| b.is_ascii_alphanumeric()) {
         return Err(NameError::NoLetters);
     }
     let mut converted = match plain_snake(name) {
+        Some(_) if case == Case::Snake => name.to_string(),
         Some(words) => join_words(words, case),
         None => match case {
             Case::Snake => name.to_snake_case(),
@@ -100,11 +101,13 @@ pub fn to_ident(name: &str, case: Case) -> Result<Ident, NameError> {
     if converted.starts_with(|c: char| c.is_ascii_digit()) {
         converted.insert_str(0, if case == Case::UpperCamel { "N" } else { "_" });
     }
-    if NOT_RAW.contains(&converted.as_str()) {
+    // Every keyword is at most 8 letters without `_`, except `_` itself: most names skip the lists.
+    let may_be_keyword = converted.len() <= 8 && (converted == "_" || !converted.contains('_'));
+    if may_be_keyword && NOT_RAW.contains(&converted.as_str()) {
         converted.push('_');
         return Ok(Ident { name: converted, raw: false });
     }
-    let raw = KEYWORDS.contains(&converted.as_str());
+    let raw = may_be_keyword && KEYWORDS.contains(&converted.as_str());
     Ok(Ident { name: converted, raw })
 }
 

@@ -71,6 +71,14 @@ pub fn parse(source: &Source) -> Result<Yaml, Box<Diagnostic>> {
 /// The `[` or `{` that opens flow nesting deeper than [`MAX_FLOW_DEPTH`], found by a linear scan
 /// that skips comments and quoted scalars.
 fn too_deep(text: &str) -> Option<Location> {
+    // Each level opens with a bracket: with no more brackets than levels allowed, nothing to scan.
+    let mut brackets = 0usize;
+    for &b in text.as_bytes() {
+        brackets += usize::from(b == b'[' || b == b'{');
+    }
+    if brackets <= MAX_FLOW_DEPTH {
+        return None;
+    }
     let (mut depth, mut line, mut column) = (0usize, 1usize, 0usize);
     let mut quote: Option<char> = None;
     let mut comment = false;

@@ -97,7 +97,8 @@ fn pipeline(source: &Source, bits: u8) -> bool {
         description: mixin.description.clone(),
         file_name: format!("{}.rs", mixin.module.name),
     };
-    format::format_chunks(emit::root_file(&[summary], &opts), &format::header(None)).expect("root file parses");
+    let root = format::format_root(emit::root_file(&[summary], &opts), &format::header(None));
+    syn::parse_file(&root).expect("root file parses");
     true
 }
 

@@ -190,11 +190,16 @@ pub fn array(elems: Vec<Expr>) -> Expr {
 
 /// `&[a, b]`
 pub fn ref_array(elems: Vec<Expr>) -> Expr {
+    ref_expr(array(elems))
+}
+
+/// `&expr`
+pub fn ref_expr(expr: Expr) -> Expr {
     Expr::Reference(syn::ExprReference {
         attrs: Vec::new(),
         and_token: Default::default(),
         mutability: None,
-        expr: Box::new(array(elems)),
+        expr: Box::new(expr),
     })
 }
 

@@ -28,19 +28,24 @@ fn lines(text: &str) -> Vec<String> {
     let mut in_container = false;
     for line in text.trim().lines() {
         let line = safe_line(line);
-        let starts_container = container_marker(&line).is_some();
+        let starts_container = container_marker(line.trim_start()).is_some();
         if in_container && !line.is_empty() && !starts_container {
             out.push(String::new());
         }
         in_container = starts_container;
-        out.push(if line.is_empty() { String::new() } else { format!(" {line}") });
+        out.push(line);
     }
     out
 }
 
+/// The line as a doc line: empty, or one space and the text made safe.
 fn safe_line(line: &str) -> String {
     let trimmed = line.trim();
-    let mut out = String::with_capacity(trimmed.len() + 4);
+    if trimmed.is_empty() {
+        return String::new();
+    }
+    let mut out = String::with_capacity(trimmed.len() + 5);
+    out.push(' ');
     // Block quotes and list items nest blocks, and rustdoc runs code blocks inside them too: after
     // each marker (`>`, `-`, `*`, `+`, `1.`) the spacing is cut to one space and a fence is escaped.
     let mut rest = trimmed;
@@ -57,6 +62,10 @@ fn safe_line(line: &str) -> String {
             }
             _ => break,
         }
+    }
+    if rest.bytes().all(|b| b.is_ascii_graphic() || b == b' ') {
+        out.push_str(rest);
+        return out;
     }
     for c in rest.chars() {
         if crate::diagnostics::is_hidden_char(c) {

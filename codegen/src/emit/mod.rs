@@ -8,7 +8,7 @@ mod items;
 mod root;
 mod traits;
 
-pub use root::{root_file, MixinSummary};
+pub use root::{root_file, MixinSummary, RootChunk};
 
 use crate::model::Mixin;
 use proc_macro2::TokenStream;

@@ -1,8 +1,9 @@
 //! The root file: types every mixin module shares, one module per mixin, and a table of all.
 
-use super::docs::doc;
-use super::{ident, EmitOptions};
+use super::docs::doc_attrs;
+use super::{ast, ident, EmitOptions};
 use crate::names::Ident;
+#[cfg(test)]
 use proc_macro2::TokenStream;
 use quote::quote;
 
@@ -16,36 +17,84 @@ pub struct MixinSummary {
     pub file_name: String,
 }
 
-/// The root file as a sequence of items, formatted one at a time: with thousands of mixins, one
-/// token stream for the whole file would cost far more memory than the file itself.
-pub fn root_file<'a>(mixins: &'a [MixinSummary], options: &EmitOptions) -> impl Iterator<Item = TokenStream> + use<'a> {
-    let shared = shared_types(options);
-    let modules = mixins.iter().map(|m| {
-        let module = ident(&m.module);
-        let file = &m.file_name;
-        let docs = doc(&m.description);
-        let title = doc(&format!("Generated from the contract `{}`.", m.name));
-        quote! {
-            #docs
-            #[doc = ""]
-            #title
-            #[allow(clippy::approx_constant, clippy::excessive_precision)]
-            pub mod #module {
-                include!(#file);
-            }
-        }
-    });
-    let table = mixins.iter().map(|m| {
-        let module = ident(&m.module);
-        quote!(&#module::MIXIN)
-    });
-    let table = quote! {
-        /// Every mixin generated here, in the order of their contract files.
-        pub const MIXINS: &[&MixinSpec] = &[#(#table),*];
-    };
+/// One piece of the root file, in order.
+pub enum RootChunk {
+    /// Text already formatted: the shared types, which depend on no contract.
+    Formatted(&'static str),
+    /// Items to format.
+    Items(syn::File),
+}
+
+/// Modules per formatted chunk: with thousands of mixins, one syntax tree for the whole file
+/// would cost far more memory than the file itself.
+const MODULES_PER_CHUNK: usize = 256;
+
+/// The root file as a sequence of chunks, formatted one at a time.
+pub fn root_file<'a>(mixins: &'a [MixinSummary], options: &EmitOptions) -> impl Iterator<Item = RootChunk> + use<'a> {
+    let shared = RootChunk::Formatted(shared_types_text(options.serde));
+    let modules = mixins.chunks(MODULES_PER_CHUNK).map(|chunk| RootChunk::Items(file(chunk.iter().map(module))));
+    let table = RootChunk::Items(file([mixins_table(mixins)]));
     std::iter::once(shared).chain(modules).chain(std::iter::once(table))
 }
 
+fn file(items: impl IntoIterator<Item = syn::Item>) -> syn::File {
+    syn::File { shebang: None, frontmatter: None, attrs: Vec::new(), items: items.into_iter().collect() }
+}
+
+/// `pub mod error_handling { include!("error_handling.rs"); }` with the contract's description.
+fn module(m: &MixinSummary) -> syn::Item {
+    let mut attrs = doc_attrs(&m.description);
+    attrs.push(ast::doc_attr(""));
+    attrs.extend(doc_attrs(&format!("Generated from the contract `{}`.", m.name)));
+    attrs.push(ast::list_attr("allow", quote!(clippy::approx_constant, clippy::excessive_precision)));
+    let file = &m.file_name;
+    let include = syn::Item::Macro(syn::ItemMacro {
+        attrs: Vec::new(),
+        ident: None,
+        mac: syn::Macro {
+            path: ast::path(false, &["include"]),
+            bang_token: Default::default(),
+            delimiter: syn::MacroDelimiter::Paren(Default::default()),
+            tokens: quote!(#file),
+        },
+        semi_token: Some(Default::default()),
+    });
+    syn::Item::Mod(syn::ItemMod {
+        attrs,
+        vis: syn::Visibility::Public(Default::default()),
+        unsafety: None,
+        mod_token: Default::default(),
+        ident: ident(&m.module),
+        content: Some((Default::default(), vec![include])),
+        semi: None,
+    })
+}
+
+/// `pub const MIXINS: &[&MixinSpec] = &[&error_handling::MIXIN, ...];`
+fn mixins_table(mixins: &[MixinSummary]) -> syn::Item {
+    let entries =
+        mixins.iter().map(|m| ast::ref_expr(ast::path_expr(ast::assoc(ast::ident_path(ident(&m.module)), "MIXIN"))));
+    let spec = ast::reference(ast::ty(ast::path(false, &["MixinSpec"])));
+    ast::item_const(
+        " Every mixin generated here, in the order of their contract files.",
+        "MIXINS",
+        ast::reference(ast::slice(spec)),
+        ast::ref_array(entries.collect()),
+    )
+}
+
+/// The shared types as formatted text, rendered from [`shared_types`] and kept in the crate:
+/// they depend only on the serde option, and formatting them on every run cost more than a
+/// contract. `shared_types_are_up_to_date` fails when the two disagree.
+fn shared_types_text(serde: bool) -> &'static str {
+    if serde {
+        include_str!("shared/with_serde.rs.txt")
+    } else {
+        include_str!("shared/without_serde.rs.txt")
+    }
+}
+
+#[cfg(test)]
 fn shared_types(options: &EmitOptions) -> TokenStream {
     let serde_derive = options.serde.then(|| quote!(::serde::Serialize, ::serde::Deserialize,));
     let serde_untagged = options.serde.then(|| quote!(#[serde(untagged)]));
@@ -276,6 +325,31 @@ fn shared_types(options: &EmitOptions) -> TokenStream {
             List(::std::vec::Vec<Value>),
             /// A mapping with string keys, in sorted order.
             Map(::std::collections::BTreeMap<::std::string::String, Value>),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The committed renderings of the shared types equal what `shared_types` formats to. After
+    /// changing `shared_types`, run with `MIXIN_CODEGEN_BLESS=1` to rewrite them.
+    #[test]
+    fn shared_types_are_up_to_date() {
+        for (serde, file) in [(true, "with_serde.rs.txt"), (false, "without_serde.rs.txt")] {
+            let options = EmitOptions { serde, ..EmitOptions::default() };
+            let rendered = crate::format::format_tokens(shared_types(&options)).expect("shared types parse");
+            let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src/emit/shared").join(file);
+            if std::env::var_os("MIXIN_CODEGEN_BLESS").is_some() {
+                std::fs::write(&path, &rendered).expect("write rendering");
+                continue;
+            }
+            assert!(
+                rendered == shared_types_text(serde),
+                "{} is stale: run `MIXIN_CODEGEN_BLESS=1 cargo test -p mixin-codegen --lib`",
+                path.display()
+            );
         }
     }
 }

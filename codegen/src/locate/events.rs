@@ -2,8 +2,9 @@
 //! stage, so a second YAML library is neither compiled nor needed for positions.
 //!
 //! This is the crate's only `unsafe` code. The invariants: the parser lives in a `Box` that never
-//! moves, is initialised before use and deleted exactly once (in `Drop`); the input it reads is
-//! borrowed for the parser's whole life (`'a`); every event is deleted right after it is copied.
+//! moves, is initialised before use and deleted exactly once (in `Drop`); the text it reads is
+//! borrowed for the parser's whole life (`'a`) and handed over a chunk at a time by [`read_chunk`]
+//! through a cursor freed after the parser; every event is deleted right after it is copied.
 
 use std::mem::MaybeUninit;
 use unsafe_libyaml as unsafe_sys;
@@ -34,26 +35,60 @@ pub struct Event {
 
 pub struct Events<'a> {
     parser: Box<MaybeUninit<unsafe_sys::yaml_parser_t>>,
+    /// Where the parser reads from: from `Box::into_raw`, so the pointer libyaml holds stays valid
+    /// until `Drop` frees it.
+    input: *mut Input,
     initialised: bool,
     finished: bool,
     _input: std::marker::PhantomData<&'a str>,
 }
 
+/// The part of the text libyaml has not read yet.
+struct Input {
+    next: *const u8,
+    left: usize,
+}
+
+/// libyaml decodes everything a read hands it before it scans a token. Handing it the text a
+/// chunk at a time means a walk that stops early (to locate a diagnostic near the top of a file)
+/// decodes only what it reads, not the whole file.
+const CHUNK: usize = 1024;
+
+/// libyaml's read callback over [`Input`].
+///
+/// # Safety
+/// `data` is the `Input` of a live `Events`, whose text outlives it; `buffer` has room for `size`
+/// bytes (libyaml's contract for read handlers).
+unsafe fn read_chunk(data: *mut core::ffi::c_void, buffer: *mut u8, size: u64, size_read: *mut u64) -> i32 {
+    // SAFETY: see the function's contract.
+    unsafe {
+        let input = &mut *(data as *mut Input);
+        let n = input.left.min(CHUNK).min(usize::try_from(size).unwrap_or(usize::MAX));
+        std::ptr::copy_nonoverlapping(input.next, buffer, n);
+        input.next = input.next.add(n);
+        input.left -= n;
+        *size_read = n as u64;
+    }
+    1
+}
+
 impl<'a> Events<'a> {
     pub fn new(text: &'a str) -> Self {
         let mut parser = Box::new(MaybeUninit::<unsafe_sys::yaml_parser_t>::uninit());
+        let input = Box::into_raw(Box::new(Input { next: text.as_ptr(), left: text.len() }));
         // SAFETY: `parser` points to writable memory for a parser; initialise sets every field.
-        // The input pointer and length describe `text`, which outlives `self` through `'a`.
+        // `input` describes `text`, which outlives `self` through `'a`, and is freed only in `Drop`,
+        // after the parser.
         let initialised = unsafe {
             let p = parser.as_mut_ptr();
             let ok = unsafe_sys::yaml_parser_initialize(p).ok;
             if ok {
                 unsafe_sys::yaml_parser_set_encoding(p, unsafe_sys::YAML_UTF8_ENCODING);
-                unsafe_sys::yaml_parser_set_input_string(p, text.as_ptr(), text.len() as u64);
+                unsafe_sys::yaml_parser_set_input(p, read_chunk, input.cast());
             }
             ok
         };
-        Events { parser, initialised, finished: !initialised, _input: std::marker::PhantomData }
+        Events { parser, input, initialised, finished: !initialised, _input: std::marker::PhantomData }
     }
 }
 
@@ -119,6 +154,8 @@ impl Drop for Events<'_> {
             // SAFETY: initialised in `new` and deleted only here, once.
             unsafe { unsafe_sys::yaml_parser_delete(self.parser.as_mut_ptr()) }
         }
+        // SAFETY: from `Box::into_raw` in `new`, freed only here, once, after the parser is gone.
+        drop(unsafe { Box::from_raw(self.input) });
     }
 }
 
@@ -146,6 +183,20 @@ mod tests {
                 (Kind::Boundary, 2, 0),
             ]
         );
+    }
+
+    #[test]
+    fn text_longer_than_a_chunk_reads_whole() {
+        let text: String = (0..400).map(|i| format!("key_{i}: \"é{i}\"\n")).collect();
+        assert!(text.len() > 4 * CHUNK);
+        let scalars: Vec<String> = Events::new(&text)
+            .filter_map(|e| match e.kind {
+                Kind::Scalar(s) => Some(s),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(scalars.len(), 800);
+        assert_eq!(scalars[799], "é399");
     }
 
     #[test]

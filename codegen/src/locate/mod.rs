@@ -100,8 +100,13 @@ impl SpanIndex {
     }
 
     fn walk(text: &str, wanted: Option<Wanted>) -> SpanIndex {
-        let line_chars = text.lines().map(|l| l.chars().count()).collect();
-        let mut walker = Walker { events: Events::new(text), index: SpanIndex::default(), line_chars, wanted };
+        let mut walker = Walker {
+            events: Events::new(text),
+            index: SpanIndex::default(),
+            lines: text.lines(),
+            line_chars: Vec::new(),
+            wanted,
+        };
         // The first node of the first document.
         if let Some(first) = walker.events.by_ref().find(|e| !matches!(e.kind, Kind::Boundary | Kind::DocumentStart)) {
             if let Some(value) = walker.node(first, &mut Vec::new()) {
@@ -136,6 +141,9 @@ struct Walker<'a> {
     events: Events<'a>,
     index: SpanIndex,
     /// Characters on each line, to keep a marked scalar on its first line.
+    /// The lines not yet measured: a walk that stops early measures only the lines it reached.
+    lines: std::str::Lines<'a>,
+    /// Characters per line, for the lines measured so far.
     line_chars: Vec<usize>,
     /// `None`: index everything.
     wanted: Option<Wanted>,
@@ -166,8 +174,12 @@ impl<'a> Walker<'a> {
         self.wanted.as_ref().is_some_and(|w| w.remaining == 0)
     }
 
-    fn location(&self, event: &Event) -> Location {
+    fn location(&mut self, event: &Event) -> Location {
         let len = if matches!(event.kind, Kind::Scalar(_) | Kind::Alias) {
+            while self.line_chars.len() < event.line {
+                let Some(line) = self.lines.next() else { break };
+                self.line_chars.push(line.chars().count());
+            }
             // A scalar is marked to its end, or to the end of its first line.
             let rest = self.line_chars.get(event.line.saturating_sub(1)).copied().unwrap_or(1);
             let bytes = event.end.saturating_sub(event.start);

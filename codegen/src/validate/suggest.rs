@@ -28,10 +28,16 @@ pub fn distance(a: &str, b: &str) -> usize {
 pub fn closest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
     let lower = word.to_ascii_lowercase();
     let mut best: Option<(usize, &str)> = None;
+    let word_chars = word.chars().count();
     for candidate in candidates {
+        let candidate_chars = candidate.chars().count();
+        let limit = (candidate_chars.max(word_chars) / 3).max(1);
+        // The distance is at least the difference in length: most candidates stop here.
+        if candidate_chars.abs_diff(word_chars) > limit {
+            continue;
+        }
         let d =
             if candidate.eq_ignore_ascii_case(word) { 0 } else { distance(&lower, &candidate.to_ascii_lowercase()) };
-        let limit = (candidate.chars().count().max(word.chars().count()) / 3).max(1);
         if d <= limit && best.is_none_or(|(bd, _)| d < bd) {
             best = Some((d, candidate));
         }
