@@ -250,8 +250,34 @@ pub struct Templates {
     default_impl: Option<syn::ItemImpl>,
 }
 
+/// Parsing a template costs far more than cloning it, and templates depend only on a few options:
+/// each thread keeps what it parsed, by key, for the rest of the run.
+pub fn cached<T: Clone + 'static>(key: String, make: impl FnOnce() -> T) -> T {
+    thread_local! {
+        static CACHE: std::cell::RefCell<Vec<(String, Box<dyn std::any::Any>)>> = const { std::cell::RefCell::new(Vec::new()) };
+    }
+    let hit = CACHE.with_borrow(|cache| {
+        cache.iter().find(|(k, _)| *k == key).and_then(|(_, v)| v.downcast_ref::<T>()).cloned()
+    });
+    hit.unwrap_or_else(|| {
+        let value = make();
+        CACHE.with_borrow_mut(|cache| cache.push((key, Box::new(value.clone()))));
+        value
+    })
+}
+
+impl Clone for Templates {
+    fn clone(&self) -> Self {
+        Templates { accessor: self.accessor.clone(), default_impl: self.default_impl.clone() }
+    }
+}
+
 impl Templates {
     pub fn new(default_trait: &TokenStream) -> Self {
+        cached(format!("templates {default_trait}"), || Self::parse(default_trait))
+    }
+
+    fn parse(default_trait: &TokenStream) -> Self {
         let accessor = match syn::parse2(quote::quote!(
             pub fn __name() -> __Type {
                 ()

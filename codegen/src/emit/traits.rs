@@ -2,19 +2,15 @@
 //! template, then each action fills in its name, docs, input and output types.
 
 use super::ast;
-use super::docs::{doc, doc_attrs};
+use super::docs::doc_attrs;
+use proc_macro2::TokenStream;
 use super::{ident, EmitOptions};
 use crate::model::{Action, Mixin};
 use quote::quote;
 use syn::{FnArg, GenericArgument, PathArguments, ReturnType, TraitItem, TraitItemFn, Type, TypeParamBound};
 
 pub fn actions_trait(mixin: &Mixin, options: &EmitOptions) -> Vec<syn::Item> {
-    let name = ident(&mixin.trait_name);
-    let head = doc(&format!(
-        "The actions of `{}`: implement this for a node that uses the mixin.\n\nRequired actions have no default; the others answer [`super::NotImplemented`] until implemented.",
-        mixin.name
-    ));
-    let (from, send, result) = (&options.std.from, &options.std.send, &options.std.result);
+    let (send, result) = (&options.std.send, &options.std.result);
     let ret = if options.async_methods {
         quote!(impl ::core::future::Future<Output = #result<__Output, Self::Error>> + #send)
     } else {
@@ -25,9 +21,32 @@ pub fn actions_trait(mixin: &Mixin, options: &EmitOptions) -> Vec<syn::Item> {
     } else {
         quote!(Err(Self::Error::from(super::NotImplemented { mixin: NAME, action: "" })))
     };
+    let key = format!("trait {ret} {body} {}", options.std.from);
+    let template = super::ast::cached(key, || trait_template(&ret, &body, options));
+    let Some(mut tr) = template else {
+        return vec![syn::Item::Verbatim(quote!(compile_error!("mixin-codegen: trait template");))];
+    };
+    tr.attrs = doc_attrs(&format!(
+        "The actions of `{}`: implement this for a node that uses the mixin.\n\nRequired actions have no default; the others answer [`super::NotImplemented`] until implemented.",
+        mixin.name
+    ));
+    tr.ident = ident(&mixin.trait_name);
+    let optional = tr.items.pop();
+    let required = tr.items.pop();
+    if let (Some(TraitItem::Fn(required)), Some(TraitItem::Fn(optional))) = (required, optional) {
+        for action in &mixin.actions {
+            let template = if action.required { &required } else { &optional };
+            tr.items.push(TraitItem::Fn(method(action, template.clone())));
+        }
+    }
+    vec![syn::Item::Trait(tr)]
+}
+
+/// The trait with an `Error` type and one required and one optional method to copy.
+fn trait_template(ret: &TokenStream, body: &TokenStream, options: &EmitOptions) -> Option<syn::ItemTrait> {
+    let (from, send) = (&options.std.from, &options.std.send);
     let items = super::items::parse_items(quote! {
-        #head
-        pub trait #name {
+        pub trait __Trait {
             /// The error every action returns. Optional actions that are not implemented return it
             /// built from [`super::NotImplemented`].
             type Error: #from<super::NotImplemented> + #send;
@@ -38,18 +57,10 @@ pub fn actions_trait(mixin: &Mixin, options: &EmitOptions) -> Vec<syn::Item> {
             }
         }
     });
-    let Some(syn::Item::Trait(mut tr)) = items.into_iter().next() else {
-        return vec![syn::Item::Verbatim(quote!(compile_error!("mixin-codegen: trait template");))];
-    };
-    let optional = tr.items.pop();
-    let required = tr.items.pop();
-    if let (Some(TraitItem::Fn(required)), Some(TraitItem::Fn(optional))) = (required, optional) {
-        for action in &mixin.actions {
-            let template = if action.required { &required } else { &optional };
-            tr.items.push(TraitItem::Fn(method(action, template.clone())));
-        }
+    match items.into_iter().next() {
+        Some(syn::Item::Trait(tr)) => Some(tr),
+        _ => None,
     }
-    vec![syn::Item::Trait(tr)]
 }
 
 fn method(action: &Action, mut m: TraitItemFn) -> TraitItemFn {

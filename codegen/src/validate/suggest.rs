@@ -23,6 +23,31 @@ pub fn distance(a: &str, b: &str) -> usize {
     prev[b.len()]
 }
 
+/// How many letters one word has that the other lacks (the larger count; ASCII case ignored, and
+/// 0 for non-ASCII words). An edit or a swap changes it by at most one, so it never exceeds
+/// [`distance`].
+fn bag_distance(a: &str, b: &str) -> usize {
+    if !a.is_ascii() || !b.is_ascii() {
+        return 0;
+    }
+    let mut counts = [0i32; 128];
+    for &c in a.as_bytes() {
+        counts[usize::from(c.to_ascii_lowercase())] += 1;
+    }
+    for &c in b.as_bytes() {
+        counts[usize::from(c.to_ascii_lowercase())] -= 1;
+    }
+    let (mut extra, mut missing) = (0, 0);
+    for n in counts {
+        if n > 0 {
+            extra += n as usize;
+        } else {
+            missing += n.unsigned_abs() as usize;
+        }
+    }
+    extra.max(missing)
+}
+
 /// The closest candidate, if it is close enough to be a likely typo: a different case, or an edit
 /// distance of at most a third of the word (at least 1).
 pub fn closest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
@@ -32,8 +57,8 @@ pub fn closest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) ->
     for candidate in candidates {
         let candidate_chars = candidate.chars().count();
         let limit = (candidate_chars.max(word_chars) / 3).max(1);
-        // The distance is at least the difference in length: most candidates stop here.
-        if candidate_chars.abs_diff(word_chars) > limit {
+        // Both bounds are at most the distance: most candidates stop here, before the full table.
+        if candidate_chars.abs_diff(word_chars) > limit || bag_distance(&lower, candidate) > limit {
             continue;
         }
         let d =
@@ -58,5 +83,8 @@ mod tests {
         assert_eq!(closest("flaot", ["string", "float", "integer"]), Some("float"));
         assert_eq!(closest("timeout_msec", ["timeout_ms", "name"]), Some("timeout_ms"));
         assert_eq!(distance("kitten", "sitting"), 3);
+        for (a, b) in [("kitten", "sitting"), ("flaot", "float"), ("synth_00000_config", "applicable_node_types"), ("", "ab")] {
+            assert!(bag_distance(a, b) <= distance(a, b), "{a} {b}");
+        }
     }
 }
