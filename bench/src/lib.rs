@@ -13,9 +13,9 @@ mod tests {
         let dir = std::env::temp_dir().join(format!("mixin-codegen-bench-test-{}", std::process::id()));
         let _ = std::fs::remove_dir_all(&dir);
         crate::corpus::write_corpus(&dir.join("corpus"), 20).unwrap();
-        let ours = crate::ours::generate(&dir.join("corpus"), &dir.join("ours"));
+        let ours = crate::ours::generate(&dir.join("corpus"), &dir.join("ours"), None);
         let naive = crate::naive::generate(&dir.join("corpus"), &dir.join("naive"));
-        let again = crate::ours::generate(&dir.join("corpus"), &dir.join("ours"));
+        let again = crate::ours::generate(&dir.join("corpus"), &dir.join("ours"), None);
         let _ = std::fs::remove_dir_all(&dir);
         let ours = ours.unwrap();
         assert_eq!(ours.files_written, 21);

@@ -48,6 +48,7 @@ corpus subcommand: writes N contracts mixin_synth_00000.yaml ... into DIR and ex
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 enum Pipeline {
     Ours,
+    OursOneJob,
     OursUnchanged,
     Naive,
 }
@@ -56,6 +57,7 @@ impl Pipeline {
     fn arg(self) -> &'static str {
         match self {
             Pipeline::Ours => "ours",
+            Pipeline::OursOneJob => "ours-1-job",
             Pipeline::OursUnchanged => "ours",
             Pipeline::Naive => "naive",
         }
@@ -76,6 +78,8 @@ struct Sample {
     /// root file, cleanup of stale files, dropping everything).
     other: f64,
     total: f64,
+    /// CPU time (user + system) of the child process, all threads.
+    cpu: f64,
     files_written: f64,
     files_unchanged: f64,
     vmhwm_kb: f64,
@@ -91,6 +95,7 @@ const FIELDS: &[&str] = &[
     "write",
     "other",
     "total",
+    "cpu",
     "files_written",
     "files_unchanged",
     "vmhwm_kb",
@@ -108,6 +113,7 @@ impl Sample {
             "write" => self.write,
             "other" => self.other,
             "total" => self.total,
+            "cpu" => self.cpu,
             "files_written" => self.files_written,
             "files_unchanged" => self.files_unchanged,
             "vmhwm_kb" => self.vmhwm_kb,
@@ -126,6 +132,7 @@ impl Sample {
             "write" => self.write = v,
             "other" => self.other = v,
             "total" => self.total = v,
+            "cpu" => self.cpu = v,
             "files_written" => self.files_written = v,
             "files_unchanged" => self.files_unchanged = v,
             "vmhwm_kb" => self.vmhwm_kb = v,
@@ -186,14 +193,26 @@ fn vmhwm_kb() -> f64 {
         .unwrap_or(f64::NAN)
 }
 
+/// CPU time (user + system) of this process so far, over all its threads, in nanoseconds.
+fn cpu_ns() -> f64 {
+    let mut ts = libc::timespec { tv_sec: 0, tv_nsec: 0 };
+    // SAFETY: `ts` is a valid, writable timespec; the call only writes it.
+    let rc = unsafe { libc::clock_gettime(libc::CLOCK_PROCESS_CPUTIME_ID, &mut ts) };
+    if rc == 0 {
+        ts.tv_sec as f64 * 1e9 + ts.tv_nsec as f64
+    } else {
+        f64::NAN
+    }
+}
+
 /// The hidden child: one generation, one result line on stdout.
 fn child(which: &str, input: &Path, out: &Path) -> Result<(), String> {
     let ns = |d: std::time::Duration| d.as_nanos() as f64;
     let mut s = Sample::default();
     let start = Instant::now();
     match which {
-        "ours" => {
-            let r = ours::generate(input, out)?;
+        "ours" | "ours-1-job" => {
+            let r = ours::generate(input, out, (which == "ours-1-job").then_some(1))?;
             s.total = ns(start.elapsed());
             let t = r.timings;
             s.load = ns(t.load);
@@ -220,7 +239,13 @@ fn child(which: &str, input: &Path, out: &Path) -> Result<(), String> {
         }
         other => return Err(format!("unknown pipeline {other:?}")),
     }
-    s.other = (s.total - (s.load + s.parse + s.validate + s.emit + s.format + s.write)).max(0.0);
+    // With several threads the stages overlap and their sum is CPU time, not a part of the wall time.
+    s.other = if which == "ours" {
+        f64::NAN
+    } else {
+        (s.total - (s.load + s.parse + s.validate + s.emit + s.format + s.write)).max(0.0)
+    };
+    s.cpu = cpu_ns();
     s.vmhwm_kb = vmhwm_kb();
     println!("{}", s.to_line());
     Ok(())
@@ -328,6 +353,7 @@ struct Row {
     n: usize,
     reps: usize,
     ours: Option<Sample>,
+    one_job: Option<Sample>,
     unchanged: Option<Sample>,
     naive: Option<Sample>,
 }
@@ -347,15 +373,22 @@ fn bench_n(o: &Opts, n: usize) -> Result<Row, String> {
     let out_naive = tmp.path.join("out-naive");
     let reps = o.reps.unwrap_or(if n >= 10_000 { 3 } else { 5 });
     let warmup = o.warmup.unwrap_or(if n >= 10_000 { 0 } else { 1 });
-    let want = |p: Pipeline| o.only.is_none() || o.only == Some(p);
+    let want = |p: Pipeline| {
+        o.only.is_none() || o.only == Some(p) || (p == Pipeline::OursOneJob && o.only == Some(Pipeline::Ours))
+    };
 
     let mut ours = Vec::new();
+    let mut one_job = Vec::new();
     let mut unchanged = Vec::new();
     let mut naive_s = Vec::new();
     for r in 0..warmup + reps {
         let measured = r >= warmup;
         // Alternate which pipeline goes first.
-        let order = if r % 2 == 0 { [Pipeline::Ours, Pipeline::Naive] } else { [Pipeline::Naive, Pipeline::Ours] };
+        let order = if r % 2 == 0 {
+            [Pipeline::Ours, Pipeline::OursOneJob, Pipeline::Naive]
+        } else {
+            [Pipeline::Naive, Pipeline::OursOneJob, Pipeline::Ours]
+        };
         for p in order {
             if !want(p) {
                 continue;
@@ -379,6 +412,19 @@ fn bench_n(o: &Opts, n: usize) -> Result<Row, String> {
                         unchanged.push(u);
                     }
                 }
+                Pipeline::OursOneJob => {
+                    reset_dir(&out_ours)?;
+                    let s = run_child(Pipeline::OursOneJob, &input, &out_ours)?;
+                    eprintln!(
+                        "N={n} rep {r}{}: ours with 1 job {:.1} ms (peak {:.1} MB)",
+                        if measured { "" } else { " (warmup)" },
+                        s.total / 1e6,
+                        s.vmhwm_kb / 1024.0
+                    );
+                    if measured {
+                        one_job.push(s);
+                    }
+                }
                 _ => {
                     reset_dir(&out_naive)?;
                     let s = run_child(Pipeline::Naive, &input, &out_naive)?;
@@ -396,10 +442,13 @@ fn bench_n(o: &Opts, n: usize) -> Result<Row, String> {
         }
     }
     let med = |v: &Vec<Sample>| (!v.is_empty()).then(|| Sample::median(v));
-    Ok(Row { n, reps, ours: med(&ours), unchanged: med(&unchanged), naive: med(&naive_s) })
+    Ok(Row { n, reps, ours: med(&ours), one_job: med(&one_job), unchanged: med(&unchanged), naive: med(&naive_s) })
 }
 
 fn us(total_ns: f64, n: usize) -> String {
+    if total_ns.is_nan() {
+        return "-".into();
+    }
     format!("{:.1}", total_ns / 1e3 / n as f64)
 }
 
@@ -444,16 +493,24 @@ fn report(rows: &[Row], o: &Opts) -> String {
         "Per contract, microseconds (median of the runs; each stage's median is taken on its own, \
          so stages need not add up to the total, which is the wall time of the whole generation / N; \
          `other` = total minus the six stages, in each run: work outside the per-contract stages, \
-         such as listing inputs, the root `mixins.rs` and removing stale files). \
+         such as listing inputs, the root `mixins.rs` and removing stale files. `ours` runs with the \
+         default jobs (one thread per CPU): its stages are summed over threads, so they measure CPU \
+         time and `other` does not apply; `ours, 1 job` is the same on one thread. \
+         `cpu` = CPU time of the child, all threads, from its start). \
          Peak = VmHWM of the child process.\n"
     );
     let _ = writeln!(
         s,
-        "| N | reps | pipeline | load | parse | validate | emit | format | write | other | total | peak MB |"
+        "| N | reps | pipeline | load | parse | validate | emit | format | write | other | total | cpu | peak MB |"
     );
-    let _ = writeln!(s, "|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+    let _ = writeln!(s, "|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
     for r in rows {
-        for (name, sample) in [("ours", &r.ours), ("ours, unchanged rerun", &r.unchanged), ("naive", &r.naive)] {
+        for (name, sample) in [
+            ("ours", &r.ours),
+            ("ours, 1 job", &r.one_job),
+            ("ours, unchanged rerun", &r.unchanged),
+            ("naive", &r.naive),
+        ] {
             let Some(x) = sample else { continue };
             let validate = if name == "naive" { "n/a".to_string() } else { us(x.validate, r.n) };
             let format = if name == "naive" {
@@ -463,7 +520,7 @@ fn report(rows: &[Row], o: &Opts) -> String {
             };
             let _ = writeln!(
                 s,
-                "| {} | {} | {} | {} | {} | {} | {} | {} | {} | {} | **{}** | {} |",
+                "| {} | {} | {} | {} | {} | {} | {} | {} | {} | {} | **{}** | {} | {} |",
                 r.n,
                 r.reps,
                 name,
@@ -475,6 +532,7 @@ fn report(rows: &[Row], o: &Opts) -> String {
                 us(x.write, r.n),
                 us(x.other, r.n),
                 us(x.total, r.n),
+                us(x.cpu, r.n),
                 mb(x.vmhwm_kb)
             );
         }
@@ -482,22 +540,24 @@ fn report(rows: &[Row], o: &Opts) -> String {
     let _ = writeln!(s);
     let _ = writeln!(
         s,
-        "| N | ours µs/contract | naive µs/contract | ours/naive | ours peak MB | naive peak MB | unchanged rerun µs/contract | files rewritten by the rerun |"
+        "| N | ours µs/contract | naive µs/contract | ours/naive | ours 1 job/naive | ours cpu/naive cpu | ours peak MB | naive peak MB | unchanged rerun µs/contract | files rewritten by the rerun |"
     );
-    let _ = writeln!(s, "|---:|---:|---:|---:|---:|---:|---:|---:|");
+    let _ = writeln!(s, "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
     for r in rows {
         let cell = |x: &Option<Sample>, f: &dyn Fn(&Sample) -> String| x.as_ref().map(f).unwrap_or_else(|| "-".into());
-        let ratio = match (&r.ours, &r.naive) {
-            (Some(a), Some(b)) => format!("{:.2}", a.total / b.total),
+        let ratio = |a: &Option<Sample>, f: fn(&Sample) -> f64| match (a, &r.naive) {
+            (Some(a), Some(b)) if !f(a).is_nan() && !f(b).is_nan() => format!("{:.2}", f(a) / f(b)),
             _ => "-".into(),
         };
         let _ = writeln!(
             s,
-            "| {} | {} | {} | **{}** | {} | {} | {} | {} |",
+            "| {} | {} | {} | **{}** | {} | {} | {} | {} | {} | {} |",
             r.n,
             cell(&r.ours, &|x| us(x.total, r.n)),
             cell(&r.naive, &|x| us(x.total, r.n)),
-            ratio,
+            ratio(&r.ours, |x| x.total),
+            ratio(&r.one_job, |x| x.total),
+            ratio(&r.ours, |x| x.cpu),
             cell(&r.ours, &|x| mb(x.vmhwm_kb)),
             cell(&r.naive, &|x| mb(x.vmhwm_kb)),
             cell(&r.unchanged, &|x| us(x.total, r.n)),

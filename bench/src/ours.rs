@@ -3,10 +3,12 @@
 
 use std::path::Path;
 
-/// One generation with per-stage timings (`Report::timings`, summed over all contracts).
-pub fn generate(input: &Path, out: &Path) -> Result<mixin_codegen::Report, String> {
+/// One generation with per-stage timings (`Report::timings`, summed over all contracts and
+/// threads). `jobs`: `None` for the default a build.rs user gets (one thread per CPU), or a count.
+pub fn generate(input: &Path, out: &Path, jobs: Option<usize>) -> Result<mixin_codegen::Report, String> {
     mixin_codegen::Builder::new()
         .input(input)
+        .jobs(jobs.unwrap_or(0))
         .out_dir(out)
         .emit_rerun_directives(false)
         .timings(true)

@@ -4,11 +4,12 @@ use crate::diagnostics::{render_all, Diagnostic, Label, Severity, Style};
 use crate::emit::{self, EmitOptions, MixinSummary};
 use crate::locate::{Anchor, Seg, SpanIndex};
 use crate::model::Mixin;
-use crate::{format, load, parse, validate, write};
+use crate::{format, load, parallel, parse, validate, write};
 use proc_macro2::TokenStream;
 use std::collections::HashMap;
 use std::fmt;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
 
 /// Name of the root file that declares one module per mixin.
@@ -29,9 +30,57 @@ pub struct Builder {
     out_dir: Option<PathBuf>,
     cargo: Option<bool>,
     timings: bool,
+    jobs: Option<usize>,
     validate: validate::Options,
-    emit: EmitOptions,
+    emit: EmitSettings,
     option_errors: Vec<String>,
+}
+
+/// The emit options as the builder keeps them: plain text and flags, because syntax (token
+/// streams) cannot cross threads; each worker builds its own [`EmitOptions`] from them.
+#[derive(Debug, Clone)]
+struct EmitSettings {
+    async_methods: bool,
+    serde: bool,
+    timestamp_type: Option<String>,
+    object_type: Option<String>,
+    fallback_type: Option<String>,
+    /// `(path, attribute)`, both as the user wrote them (already checked to parse).
+    type_attributes: Vec<(String, String)>,
+}
+
+impl EmitSettings {
+    fn options(&self) -> EmitOptions {
+        let defaults = EmitOptions::default();
+        let ty = |t: &Option<String>, default: TokenStream| match t.as_deref().map(syn::parse_str::<syn::Type>) {
+            Some(Ok(t)) => quote::quote!(#t),
+            _ => default,
+        };
+        EmitOptions {
+            async_methods: self.async_methods,
+            serde: self.serde,
+            timestamp_type: ty(&self.timestamp_type, defaults.timestamp_type.clone()),
+            object_type: ty(&self.object_type, defaults.object_type.clone()),
+            fallback_type: ty(&self.fallback_type, defaults.fallback_type.clone()),
+            type_attributes: self
+                .type_attributes
+                .iter()
+                .filter_map(|(path, attribute)| Some((path.clone(), outer_attributes(attribute)?)))
+                .collect(),
+            ..defaults
+        }
+    }
+}
+
+/// The attributes of `attribute` (`#[derive(Eq)]`...) as tokens, if it is only outer attributes.
+fn outer_attributes(attribute: &str) -> Option<TokenStream> {
+    match syn::parse_str::<syn::File>(&format!("{attribute} struct S;")).ok()?.items.as_slice() {
+        [syn::Item::Struct(s)] => {
+            let attrs = &s.attrs;
+            Some(quote::quote!(#(#attrs)*))
+        }
+        _ => None,
+    }
 }
 
 impl Default for Builder {
@@ -47,8 +96,16 @@ impl Builder {
             out_dir: None,
             cargo: None,
             timings: false,
+            jobs: None,
             validate: validate::Options::default(),
-            emit: EmitOptions::default(),
+            emit: EmitSettings {
+                async_methods: true,
+                serde: true,
+                timestamp_type: None,
+                object_type: None,
+                fallback_type: None,
+                type_attributes: Vec::new(),
+            },
             option_errors: Vec::new(),
         }
     }
@@ -90,24 +147,24 @@ impl Builder {
 
     /// The Rust type for `timestamp`/`datetime` (default `String`), e.g. `chrono::DateTime<chrono::Utc>`.
     pub fn timestamp_type(mut self, ty: &str) -> Self {
-        if let Some(t) = self.parse_type("timestamp_type", ty) {
-            self.emit.timestamp_type = t;
+        if self.check_type("timestamp_type", ty) {
+            self.emit.timestamp_type = Some(ty.to_string());
         }
         self
     }
 
     /// The Rust type for `object` (default the generated `Value`), e.g. `serde_json::Value`.
     pub fn object_type(mut self, ty: &str) -> Self {
-        if let Some(t) = self.parse_type("object_type", ty) {
-            self.emit.object_type = t;
+        if self.check_type("object_type", ty) {
+            self.emit.object_type = Some(ty.to_string());
         }
         self
     }
 
     /// The Rust type for inputs and outputs with no declared type (default the generated `Value`).
     pub fn fallback_type(mut self, ty: &str) -> Self {
-        if let Some(t) = self.parse_type("fallback_type", ty) {
-            self.emit.fallback_type = t;
+        if self.check_type("fallback_type", ty) {
+            self.emit.fallback_type = Some(ty.to_string());
         }
         self
     }
@@ -115,14 +172,9 @@ impl Builder {
     /// Adds an attribute (`#[derive(Eq)]`, `#[non_exhaustive]`...) to generated types whose
     /// `module.Type` path starts with `path` (`.` for every type).
     pub fn type_attribute(mut self, path: &str, attribute: &str) -> Self {
-        match syn::parse_str::<syn::File>(&format!("{attribute} struct S;")) {
-            Ok(file) if matches!(file.items.as_slice(), [syn::Item::Struct(_)]) => {
-                if let [syn::Item::Struct(s)] = file.items.as_slice() {
-                    let attrs = &s.attrs;
-                    self.emit.type_attributes.push((path.to_string(), quote::quote!(#(#attrs)*)));
-                }
-            }
-            _ => self.option_errors.push(format!("type_attribute: `{attribute}` is not an outer attribute")),
+        match outer_attributes(attribute) {
+            Some(_) => self.emit.type_attributes.push((path.to_string(), attribute.to_string())),
+            None => self.option_errors.push(format!("type_attribute: `{attribute}` is not an outer attribute")),
         }
         self
     }
@@ -140,14 +192,35 @@ impl Builder {
         self
     }
 
-    fn parse_type(&mut self, what: &str, ty: &str) -> Option<TokenStream> {
+    /// How many contracts to work on at once. By default (or with 0): in a build script, cargo's
+    /// job count (`NUM_JOBS`, what `-j` says), elsewhere the machine's available parallelism;
+    /// never more than there are contracts. 1 works on one contract at a time, on the calling
+    /// thread. Output and diagnostics are the same, in the same order, whatever the number.
+    pub fn jobs(mut self, jobs: usize) -> Self {
+        self.jobs = (jobs > 0).then_some(jobs);
+        self
+    }
+
+    fn check_type(&mut self, what: &str, ty: &str) -> bool {
         match syn::parse_str::<syn::Type>(ty) {
-            Ok(t) => Some(quote::quote!(#t)),
+            Ok(_) => true,
             Err(e) => {
                 self.option_errors.push(format!("{what}: `{ty}` is not a Rust type: {e}"));
-                None
+                false
             }
         }
+    }
+
+    fn job_count(&self, contracts: usize) -> usize {
+        let available = std::thread::available_parallelism().map_or(1, usize::from);
+        let jobs = self.jobs.unwrap_or_else(|| {
+            let cargo_jobs = std::env::var("NUM_JOBS").ok().and_then(|n| n.parse::<usize>().ok());
+            match cargo_jobs {
+                Some(n) if self.in_build_script() => n.clamp(1, available),
+                _ => available,
+            }
+        });
+        jobs.clamp(1, contracts.max(1))
     }
 
     fn in_build_script(&self) -> bool {
@@ -226,17 +299,114 @@ impl Builder {
             measure: self.timings,
         };
         let files = run.inputs.files.clone();
-        for file in &files {
-            run.one(file, self, out_dir)?;
+        let work = Work { builder: self, code: out_dir.is_some(), errors: AtomicBool::new(false) };
+        let jobs = self.job_count(files.len());
+        if jobs == 1 {
+            let options = self.emit.options();
+            for file in &files {
+                let done = work.process(file, &options);
+                run.merge(done, &work, out_dir)?;
+            }
+        } else {
+            parallel::in_order(
+                &files,
+                jobs,
+                || self.emit.options(),
+                |options, file| work.process(file, options),
+                |done| run.merge(done, &work, out_dir),
+            )?;
         }
         if let Some(out_dir) = out_dir {
             if !run.has_errors() {
-                let chunks = emit::root_file(&run.summaries, &self.emit);
+                let chunks = emit::root_file(&run.summaries, &self.emit.options());
                 let text = format::format_root(chunks, &format::header(None));
                 run.output(&out_dir.join(ROOT_FILE), text)?;
             }
         }
         Ok(run)
+    }
+}
+
+/// What every contract's processing shares, across threads.
+struct Work<'a> {
+    builder: &'a Builder,
+    /// Whether to emit and format code (not for `validate`).
+    code: bool,
+    /// Set when any contract had an error: nothing will be written, so no more code is made.
+    errors: AtomicBool,
+}
+
+/// One contract, processed: what it reported and, if valid, what it became.
+struct Processed {
+    diagnostics: Vec<Diagnostic>,
+    mixin: Option<Checked>,
+    timings: StageTimings,
+}
+
+struct Checked {
+    summary: FileSummary,
+    root: MixinSummary,
+    /// The formatted module file, unless code was not wanted or could not be written anyway.
+    code: Option<String>,
+}
+
+impl Work<'_> {
+    /// Load, parse, validate, emit and format one contract: everything that needs no other contract.
+    fn process(&self, file: &Path, options: &EmitOptions) -> Processed {
+        let mut timings = StageTimings::default();
+        let measure = self.builder.timings;
+        let mut time = |stage: fn(&mut StageTimings) -> &mut Duration, start: Instant| {
+            if measure {
+                *stage(&mut timings) += start.elapsed();
+            }
+        };
+        let failed = |d: Box<Diagnostic>, timings| {
+            self.errors.store(true, Ordering::Relaxed);
+            Processed { diagnostics: vec![*d], mixin: None, timings }
+        };
+        let start = Instant::now();
+        let source = load::read(file);
+        time(|t| &mut t.load, start);
+        let source = match source {
+            Ok(s) => s,
+            Err(d) => return failed(d, timings),
+        };
+        let start = Instant::now();
+        let doc = parse::parse(&source);
+        time(|t| &mut t.parse, start);
+        let doc = match doc {
+            Ok(doc) => doc,
+            Err(d) => return failed(d, timings),
+        };
+        let start = Instant::now();
+        let (mixin, diagnostics) = validate::validate(&source, &doc, &self.builder.validate);
+        time(|t| &mut t.validate, start);
+        drop(doc);
+        if diagnostics.iter().any(Diagnostic::is_error) {
+            self.errors.store(true, Ordering::Relaxed);
+        }
+        let Some(mixin) = mixin else { return Processed { diagnostics, mixin: None, timings } };
+        let file_name = format!("{}.rs", mixin.module.name);
+        let code = (self.code && !self.errors.load(Ordering::Relaxed)).then(|| {
+            let start = Instant::now();
+            let syntax = emit::mixin_file(&mixin, options);
+            time(|t| &mut t.emit, start);
+            let start = Instant::now();
+            let text = format::format_file(&syntax, &format::header(Some(&display_path(file))));
+            time(|t| &mut t.format, start);
+            text
+        });
+        let checked = Checked {
+            summary: FileSummary::of(&mixin),
+            root: MixinSummary {
+                name: mixin.name.clone(),
+                module: mixin.module.clone(),
+                description: mixin.description.clone(),
+                file_name,
+            },
+            code,
+        };
+        Processed { diagnostics, mixin: Some(checked), timings }
     }
 }
 
@@ -263,65 +433,36 @@ impl Run {
         self.diagnostics.iter().any(Diagnostic::is_error)
     }
 
-    fn time<T>(&mut self, stage: fn(&mut StageTimings) -> &mut Duration, f: impl FnOnce() -> T) -> T {
-        if !self.measure {
-            return f();
-        }
-        let start = Instant::now();
-        let out = f();
-        *stage(&mut self.timings) += start.elapsed();
-        out
-    }
-
-    fn one(&mut self, file: &Path, builder: &Builder, out_dir: Option<&Path>) -> Result<(), Error> {
-        let source = match self.time(|t| &mut t.load, || load::read(file)) {
-            Ok(s) => s,
-            Err(d) => {
-                self.diagnostics.push(*d);
-                return Ok(());
-            }
-        };
-        let doc = match self.time(|t| &mut t.parse, || parse::parse(&source)) {
-            Ok(doc) => doc,
-            Err(d) => {
-                self.diagnostics.push(*d);
-                return Ok(());
-            }
-        };
-        let (mixin, diagnostics) =
-            self.time(|t| &mut t.validate, || validate::validate(&source, &doc, &builder.validate));
-        drop(doc);
-        self.diagnostics.extend(diagnostics);
-        let Some(mixin) = mixin else { return Ok(()) };
-        if !self.unique(&mixin, &source) {
+    /// Takes one processed contract, in input order: checks what needs the contracts before it
+    /// (unique names) and hands its code to the sink.
+    fn merge(&mut self, done: Processed, work: &Work, out_dir: Option<&Path>) -> Result<(), Error> {
+        self.timings.add(&done.timings);
+        self.diagnostics.extend(done.diagnostics);
+        let Some(checked) = done.mixin else { return Ok(()) };
+        if !self.unique(&checked.root, &checked.summary.path) {
+            work.errors.store(true, Ordering::Relaxed);
             return Ok(());
         }
-        self.checked.push(FileSummary::of(&mixin));
-        let file_name = format!("{}.rs", mixin.module.name);
-        self.summaries.push(MixinSummary {
-            name: mixin.name.clone(),
-            module: mixin.module.clone(),
-            description: mixin.description.clone(),
-            file_name: file_name.clone(),
-        });
-        let Some(out_dir) = out_dir else { return Ok(()) };
-        if self.has_errors() {
-            return Ok(()); // nothing will be written: skip the work
+        let target = out_dir.map(|dir| dir.join(&checked.root.file_name));
+        self.checked.push(checked.summary);
+        self.summaries.push(checked.root);
+        match (target, checked.code) {
+            (Some(target), Some(code)) if !self.has_errors() => self.output(&target, code),
+            _ => Ok(()),
         }
-        let syntax = self.time(|t| &mut t.emit, || emit::mixin_file(&mixin, &builder.emit));
-        let header = format::header(Some(&display_path(file)));
-        let text = self.time(|t| &mut t.format, || format::format_file(&syntax, &header));
-        self.output(&out_dir.join(file_name), text)
     }
 
     /// `mixin_name` must be unique across inputs; the root file's name is reserved.
-    fn unique(&mut self, mixin: &Mixin, source: &load::Source) -> bool {
+    fn unique(&mut self, mixin: &MixinSummary, path: &Path) -> bool {
         // Positions are looked up only when there is something to report.
-        let here = || Label { file: source.path.clone(), location: locate_name(&source.text), message: String::new() };
-        if format!("{}.rs", mixin.module.name) == ROOT_FILE {
+        let here = || {
+            let text = std::fs::read_to_string(path).unwrap_or_default();
+            Label { file: path.to_path_buf(), location: locate_name(&text), message: String::new() }
+        };
+        if mixin.file_name == ROOT_FILE {
             let mut d = Diagnostic::error(
                 "E0112",
-                &source.path,
+                path,
                 format!("`{}` would generate `{ROOT_FILE}`, the root file's name", mixin.name),
             )
             .with_help("choose another mixin_name");
@@ -331,27 +472,23 @@ impl Run {
         }
         if let Some(first) = self.names.get(&mixin.name) {
             let first_text = std::fs::read_to_string(first).unwrap_or_default();
-            let mut d = Diagnostic::error(
-                "E0111",
-                &source.path,
-                format!("mixin_name `{}` is used by two contracts", mixin.name),
-            )
-            .with_help("every mixin needs its own mixin_name")
-            .with_secondary(Label {
-                file: first.clone(),
-                location: locate_name(&first_text),
-                message: "first used here".into(),
-            });
+            let mut d =
+                Diagnostic::error("E0111", path, format!("mixin_name `{}` is used by two contracts", mixin.name))
+                    .with_help("every mixin needs its own mixin_name")
+                    .with_secondary(Label {
+                        file: first.clone(),
+                        location: locate_name(&first_text),
+                        message: "first used here".into(),
+                    });
             d.primary = Label { message: "used again here".into(), ..here() };
             self.diagnostics.push(d);
             return false;
         }
-        self.names.insert(mixin.name.clone(), source.path.clone());
+        self.names.insert(mixin.name.clone(), path.to_path_buf());
         true
     }
 
     fn output(&mut self, target: &Path, text: String) -> Result<(), Error> {
-        let measure = self.measure;
         let start = Instant::now();
         match &mut self.sink {
             Sink::Nothing => {}
@@ -367,7 +504,7 @@ impl Run {
                 }
             }
         }
-        if measure {
+        if self.measure {
             self.timings.write += start.elapsed();
         }
         Ok(())
@@ -453,7 +590,8 @@ pub(crate) fn display_path(path: &Path) -> String {
     joined.strip_prefix("//").map(|rest| format!("/{rest}")).unwrap_or(joined)
 }
 
-/// Time spent in each stage, summed over all contracts (when [`Builder::timings`] is on).
+/// Time spent in each stage, summed over all contracts (when [`Builder::timings`] is on). With
+/// several jobs the stages overlap, so their sum can exceed the wall time.
 #[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
 pub struct StageTimings {
     pub load: Duration,
@@ -462,6 +600,17 @@ pub struct StageTimings {
     pub emit: Duration,
     pub format: Duration,
     pub write: Duration,
+}
+
+impl StageTimings {
+    fn add(&mut self, other: &StageTimings) {
+        self.load += other.load;
+        self.parse += other.parse;
+        self.validate += other.validate;
+        self.emit += other.emit;
+        self.format += other.format;
+        self.write += other.write;
+    }
 }
 
 /// What `generate` did.

@@ -12,6 +12,7 @@ pub mod load;
 pub mod locate;
 pub mod model;
 pub mod names;
+mod parallel;
 pub mod parse;
 pub mod validate;
 pub mod write;

@@ -62,6 +62,16 @@ fn type_arg(name: &'static str, help: &'static str) -> Arg {
     Arg::new(name).long(name).value_name("TYPE").help(help)
 }
 
+fn jobs_arg() -> Arg {
+    Arg::new("jobs")
+        .long("jobs")
+        .short('j')
+        .value_name("N")
+        .value_parser(clap::value_parser!(usize))
+        .global(true)
+        .help("Contracts to process at once [default: the number of CPUs]")
+}
+
 fn color_arg() -> Arg {
     Arg::new("color")
         .long("color")
@@ -79,6 +89,7 @@ fn cli() -> Command {
         .subcommand_required(true)
         .arg_required_else_help(true)
         .arg(color_arg())
+        .arg(jobs_arg())
         .subcommand(generation_args(
             Command::new("generate").about("Write mixins.rs and one file per mixin into --out"),
         ))
@@ -123,6 +134,9 @@ fn builder(m: &ArgMatches) -> Builder {
     let mut b = Builder::new().inputs(paths).emit_rerun_directives(false);
     let flag = |id: &str| m.try_get_one::<bool>(id).ok().flatten().copied().unwrap_or(false);
     b = b.strict_types(flag("strict"));
+    if let Some(&jobs) = m.get_one::<usize>("jobs") {
+        b = b.jobs(jobs);
+    }
     if let Ok(Some(out)) = m.try_get_one::<PathBuf>("out") {
         b = b.out_dir(out).blocking(flag("blocking")).serde(!flag("no-serde"));
         if let Some(t) = m.get_one::<String>("timestamp-type") {

@@ -354,3 +354,57 @@ fn timestamp_type_flag_changes_timestamp_fields() {
     let default = compact(&std::fs::read_to_string(workspace().join("generated-example/error_handling.rs")).unwrap());
     assert!(default.contains("publast_failure_time:String,"));
 }
+
+/// Many contracts (the examples under other names, a broken one, a duplicate name): one job and
+/// several give the same files, the same diagnostics in the same order, and the same exit codes.
+#[test]
+fn jobs_change_nothing_but_speed() {
+    let input = scratch("jobs-in");
+    let mut k = 0;
+    for round in 0..6 {
+        for entry in std::fs::read_dir(workspace().join("mixins")).unwrap() {
+            let path = entry.unwrap().path();
+            if path.extension().is_none_or(|e| e != "yaml") {
+                continue;
+            }
+            let text = std::fs::read_to_string(&path).unwrap();
+            let stem = path.file_stem().unwrap().to_str().unwrap();
+            let renamed = text.replacen(&format!("\"{stem}\""), &format!("\"{stem}_{round}\""), 1);
+            assert_ne!(renamed, text, "{stem}: mixin_name not found to rename");
+            std::fs::write(input.join(format!("{k:03}_{stem}.yaml")), renamed).unwrap();
+            k += 1;
+        }
+    }
+    let valid = files(&input);
+    let generated = |jobs: &str| {
+        let out = scratch(&format!("jobs-out-{jobs}"));
+        let r = run(&["generate", s(&input), "--out", s(&out), "--jobs", jobs]);
+        assert_eq!(r.code, 0, "{}", r.stderr);
+        (files(&out), r.stderr)
+    };
+    let one = generated("1");
+    assert_eq!(one.0.len(), valid.len() + 1);
+    assert_eq!(generated("3"), one);
+
+    // Now with errors: a broken contract early, and a name used twice late.
+    std::fs::write(input.join("002_broken.yaml"), BROKEN).unwrap();
+    let first = input.join("000_mixin_aggregation_window.yaml");
+    std::fs::copy(&first, input.join("900_again.yaml")).unwrap();
+    let failed = |jobs: &str| {
+        let out = scratch(&format!("jobs-fail-{jobs}"));
+        let r = run(&["generate", s(&input), "--out", s(&out), "-j", jobs]);
+        assert_eq!(r.code, 1, "{}", r.stderr);
+        assert!(files(&out).is_empty(), "files written despite errors");
+        r.stderr
+    };
+    let one = failed("1");
+    assert!(one.contains("E0120") || one.contains("COMPUTER"), "{one}");
+    assert!(one.contains("E0111"), "{one}");
+    assert_eq!(failed("2"), one);
+    assert_eq!(failed("4"), one);
+    let validated = |jobs: &str| {
+        let r = run(&["validate", s(&input), "--jobs", jobs]);
+        (r.code, r.stdout, r.stderr)
+    };
+    assert_eq!(validated("3"), validated("1"));
+}

@@ -256,9 +256,8 @@ pub fn cached<T: Clone + 'static>(key: String, make: impl FnOnce() -> T) -> T {
     thread_local! {
         static CACHE: std::cell::RefCell<Vec<(String, Box<dyn std::any::Any>)>> = const { std::cell::RefCell::new(Vec::new()) };
     }
-    let hit = CACHE.with_borrow(|cache| {
-        cache.iter().find(|(k, _)| *k == key).and_then(|(_, v)| v.downcast_ref::<T>()).cloned()
-    });
+    let hit = CACHE
+        .with_borrow(|cache| cache.iter().find(|(k, _)| *k == key).and_then(|(_, v)| v.downcast_ref::<T>()).cloned());
     hit.unwrap_or_else(|| {
         let value = make();
         CACHE.with_borrow_mut(|cache| cache.push((key, Box::new(value.clone()))));

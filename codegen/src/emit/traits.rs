@@ -3,9 +3,9 @@
 
 use super::ast;
 use super::docs::doc_attrs;
-use proc_macro2::TokenStream;
 use super::{ident, EmitOptions};
 use crate::model::{Action, Mixin};
+use proc_macro2::TokenStream;
 use quote::quote;
 use syn::{FnArg, GenericArgument, PathArguments, ReturnType, TraitItem, TraitItemFn, Type, TypeParamBound};
 

@@ -83,7 +83,9 @@ mod tests {
         assert_eq!(closest("flaot", ["string", "float", "integer"]), Some("float"));
         assert_eq!(closest("timeout_msec", ["timeout_ms", "name"]), Some("timeout_ms"));
         assert_eq!(distance("kitten", "sitting"), 3);
-        for (a, b) in [("kitten", "sitting"), ("flaot", "float"), ("synth_00000_config", "applicable_node_types"), ("", "ab")] {
+        for (a, b) in
+            [("kitten", "sitting"), ("flaot", "float"), ("synth_00000_config", "applicable_node_types"), ("", "ab")]
+        {
             assert!(bag_distance(a, b) <= distance(a, b), "{a} {b}");
         }
     }
