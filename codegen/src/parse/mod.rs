@@ -1,9 +1,13 @@
-//! Stage 2: YAML text into a plain tree. This is the only module that uses serde_yaml, so the
-//! YAML library can be replaced here alone.
+//! Stage 2: YAML text into a plain tree. This is the only module that uses serde_yaml (here and in
+//! `tree`), so the YAML library can be replaced here alone.
 
 use crate::diagnostics::{Diagnostic, Location};
 use crate::load::Source;
 use crate::locate::{nth_event, Anchor, Kind, Seg, SpanIndex};
+use serde::de::DeserializeSeed;
+use std::cell::RefCell;
+
+mod tree;
 
 /// Flow collections (`[`, `{`) nested deeper than this are refused before the YAML library runs:
 /// its simple-key bookkeeping is quadratic in the flow depth (100 000 `[` take minutes).
@@ -60,12 +64,16 @@ pub fn parse(source: &Source) -> Result<Yaml, Box<Diagnostic>> {
                 .with_help("nesting this deep is not a mixin contract"),
         ));
     }
-    let value: serde_yaml::Value =
-        serde_yaml::from_str(&source.text).map_err(|e| Box::new(syntax_error(source, &e)))?;
-    convert(source, value).map_err(|mut failure| {
-        failure.path.reverse();
-        at_path(source, &failure.path, failure.diagnostic)
-    })
+    let cx = tree::Context { file: &source.path, failure: RefCell::new(None) };
+    let parsed = tree::Node(&cx).deserialize(serde_yaml::Deserializer::from_str(&source.text));
+    match (parsed, cx.failure.into_inner()) {
+        (Ok(doc), _) => Ok(doc),
+        (Err(_), Some(mut failure)) => {
+            failure.path.reverse();
+            Err(at_path(source, &failure.path, failure.diagnostic))
+        }
+        (Err(e), None) => Err(Box::new(syntax_error(source, &e))),
+    }
 }
 
 /// The `[` or `{` that opens flow nesting deeper than [`MAX_FLOW_DEPTH`], found by a linear scan
@@ -167,8 +175,8 @@ fn syntax_error(source: &Source, e: &serde_yaml::Error) -> Diagnostic {
     d
 }
 
-/// A problem found while converting, with the path to it collected innermost first as the error
-/// returns: nothing is tracked on the way down, so a clean document pays nothing for it.
+/// A problem found while reading the tree, with the path to it collected innermost first as the
+/// error returns: nothing is tracked on the way down, so a clean document pays nothing for it.
 struct Failure {
     diagnostic: Diagnostic,
     path: Vec<Seg>,
@@ -178,88 +186,13 @@ impl Failure {
     fn new(diagnostic: Diagnostic) -> Box<Failure> {
         Box::new(Failure { diagnostic, path: Vec::new() })
     }
-
-    fn within(mut self: Box<Self>, seg: Seg) -> Box<Self> {
-        self.path.push(seg);
-        self
-    }
 }
 
-/// A diagnostic found while converting, placed at `path` by a span-keeping pass.
+/// A diagnostic found while reading the tree, placed at `path` by a span-keeping pass.
 fn at_path(source: &Source, path: &[Seg], d: Diagnostic) -> Box<Diagnostic> {
     let anchor = Anchor::value(path);
     match SpanIndex::build_for(&source.text, [&anchor]).find(&anchor) {
         Some(at) => Box::new(d.at(at)),
         None => Box::new(d),
-    }
-}
-
-fn convert(source: &Source, value: serde_yaml::Value) -> Result<Yaml, Box<Failure>> {
-    Ok(match value {
-        serde_yaml::Value::Null => Yaml::Null,
-        serde_yaml::Value::Bool(b) => Yaml::Bool(b),
-        serde_yaml::Value::Number(n) => match n.as_i64() {
-            Some(i) => Yaml::Int(i),
-            None if n.is_f64() => Yaml::Float(n.as_f64().unwrap_or(f64::NAN)),
-            None => {
-                return Err(Failure::new(
-                    Diagnostic::error("E0008", &source.path, format!("integer {n} does not fit in 64 bits"))
-                        .label("too large")
-                        .with_help("use a value between -9223372036854775808 and 9223372036854775807"),
-                ))
-            }
-        },
-        serde_yaml::Value::String(s) => Yaml::Str(s),
-        serde_yaml::Value::Sequence(items) => {
-            let mut out = Vec::with_capacity(items.len());
-            for (i, v) in items.into_iter().enumerate() {
-                out.push(convert(source, v).map_err(|f| f.within(Seg::Index(i)))?);
-            }
-            Yaml::Seq(out)
-        }
-        serde_yaml::Value::Mapping(map) => {
-            let mut entries = Vec::with_capacity(map.len());
-            for (k, v) in map {
-                let key = match k {
-                    serde_yaml::Value::String(s) => s,
-                    serde_yaml::Value::Bool(b) => b.to_string(),
-                    serde_yaml::Value::Number(n) => n.to_string(),
-                    serde_yaml::Value::Null => "null".to_string(),
-                    other => {
-                        return Err(Failure::new(
-                            Diagnostic::error(
-                                "E0009",
-                                &source.path,
-                                format!("mapping key must be a plain string, found {}", describe(&other)),
-                            )
-                            .label("in this mapping")
-                            .with_help("write keys as plain names: `name: value`"),
-                        ))
-                    }
-                };
-                let value = convert(source, v).map_err(|f| f.within(Seg::Key(key.clone())))?;
-                entries.push((key, value));
-            }
-            Yaml::Map(entries)
-        }
-        serde_yaml::Value::Tagged(tagged) => {
-            return Err(Failure::new(
-                Diagnostic::error(
-                    "E0009",
-                    &source.path,
-                    format!("YAML tag `{}` is not supported in contracts", tagged.tag),
-                )
-                .label("tagged value")
-                .with_help("remove the `!tag`; contracts use plain YAML values"),
-            ))
-        }
-    })
-}
-
-fn describe(v: &serde_yaml::Value) -> &'static str {
-    match v {
-        serde_yaml::Value::Sequence(_) => "a list",
-        serde_yaml::Value::Mapping(_) => "a mapping",
-        _ => "a tagged value",
     }
 }
