@@ -2,6 +2,7 @@
 
 use proc_macro2::TokenStream;
 use quote::quote;
+use std::collections::{HashMap, HashSet};
 
 /// `#[doc]` attributes for a description, one per line.
 ///
@@ -17,8 +18,93 @@ pub fn doc(text: &str) -> TokenStream {
 }
 
 /// The same as [`doc`], as syn attributes.
+///
+/// The generator's own phrases recur in every contract ("No type declared in the contract...",
+/// "Contract type: `string`."), and making a doc attribute means escaping its text into a
+/// literal: each thread keeps the attributes of short texts it has seen twice and clones them
+/// from then on.
 pub fn doc_attrs(text: &str) -> Vec<syn::Attribute> {
+    if text.len() > Recurring::MAX_TEXT {
+        return build(text);
+    }
+    RECURRING.with_borrow_mut(|recurring| recurring.attrs(text))
+}
+
+fn build(text: &str) -> Vec<syn::Attribute> {
     lines(text).iter().map(|l| super::ast::doc_attr(l)).collect()
+}
+
+thread_local! {
+    static RECURRING: std::cell::RefCell<Recurring> = std::cell::RefCell::new(Recurring::default());
+}
+
+#[derive(Default)]
+struct Recurring {
+    /// Hashes of texts seen once; cleared when full.
+    seen: HashSet<u64, Fnv>,
+    /// Attributes of texts seen twice; fixed once full.
+    kept: HashMap<Box<str>, Vec<syn::Attribute>, Fnv>,
+}
+
+impl Recurring {
+    const MAX_TEXT: usize = 96;
+    const MAX_SEEN: usize = 4096;
+    const MAX_KEPT: usize = 512;
+
+    fn attrs(&mut self, text: &str) -> Vec<syn::Attribute> {
+        if let Some(attrs) = self.kept.get(text) {
+            return attrs.clone();
+        }
+        let attrs = build(text);
+        let hash = Fnv::hash(text);
+        if self.seen.contains(&hash) {
+            if self.kept.len() < Self::MAX_KEPT {
+                self.kept.insert(text.into(), attrs.clone());
+            }
+        } else {
+            if self.seen.len() >= Self::MAX_SEEN {
+                self.seen.clear();
+            }
+            self.seen.insert(hash);
+        }
+        attrs
+    }
+}
+
+/// FNV-1a: short texts hash in a few instructions a byte, where the default SipHash costs far
+/// more without optimisation (build scripts run unoptimised). Keys are the generator's own
+/// output, so hash flooding is not a concern.
+#[derive(Default, Clone, Copy)]
+struct Fnv(u64);
+
+impl Fnv {
+    fn hash(text: &str) -> u64 {
+        let mut h = Fnv::default();
+        std::hash::Hash::hash(text, &mut h);
+        std::hash::Hasher::finish(&h)
+    }
+}
+
+impl std::hash::Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
+        for &b in bytes {
+            h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+impl std::hash::BuildHasher for Fnv {
+    type Hasher = Fnv;
+
+    fn build_hasher(&self) -> Fnv {
+        Fnv::default()
+    }
 }
 
 /// The doc lines of a description. A line after a list item or quote that is not one itself gets a
