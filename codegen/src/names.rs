@@ -80,23 +80,13 @@ const NOT_RAW: &[&str] = &["self", "Self", "super", "crate", "_"];
 /// a leading digit gets a prefix (`_` for snake case, `N` for types). Whether the result differs
 /// from the wire name (and so needs `serde(rename)`) is for the caller to compare.
 pub fn to_ident(name: &str, case: Case) -> Result<Ident, NameError> {
-    if name.is_empty() {
-        return Err(NameError::Empty);
-    }
-    if let Some(c) = name.chars().find(|c| !(c.is_ascii_alphanumeric() || *c == '_' || *c == '-')) {
-        return Err(NameError::Char(c));
-    }
-    if !name.bytes().any(|b| b.is_ascii_alphanumeric()) {
-        return Err(NameError::NoLetters);
-    }
-    let mut converted = match plain_snake(name) {
-        Some(_) if case == Case::Snake => name.to_string(),
-        Some(words) => join_words(words, case),
-        None => match case {
-            Case::Snake => name.to_snake_case(),
-            Case::UpperCamel => name.to_upper_camel_case(),
-            Case::ShoutySnake => name.to_shouty_snake_case(),
-        },
+    let shape = Shape::of(name)?;
+    let mut converted = match (shape.plain_snake, case) {
+        (true, Case::Snake) => name.to_string(),
+        (true, _) => join_words(name.split('_'), case),
+        (false, Case::Snake) => name.to_snake_case(),
+        (false, Case::UpperCamel) => name.to_upper_camel_case(),
+        (false, Case::ShoutySnake) => name.to_shouty_snake_case(),
     };
     if converted.starts_with(|c: char| c.is_ascii_digit()) {
         converted.insert_str(0, if case == Case::UpperCamel { "N" } else { "_" });
@@ -111,14 +101,39 @@ pub fn to_ident(name: &str, case: Case) -> Result<Ident, NameError> {
     Ok(Ident { name: converted, raw })
 }
 
-/// Most contract names are already lowercase snake_case: then the words are just the `_`-separated
-/// parts, and heck's general (allocation-heavy) word splitting gives the same result.
-fn plain_snake(name: &str) -> Option<std::str::Split<'_, char>> {
-    let simple = name.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_')
-        && !name.starts_with('_')
-        && !name.ends_with('_')
-        && !name.contains("__");
-    simple.then(|| name.split('_'))
+/// What one pass over a name tells: whether it can become an identifier at all, and whether it
+/// is already lowercase snake_case (`a_b1`: words split on single `_`, no `_` at either end), the
+/// shape of most contract names, whose words are then just the parts between `_`. heck's general
+/// word splitting, which allocates per word, gives the same result on those.
+struct Shape {
+    plain_snake: bool,
+}
+
+impl Shape {
+    fn of(name: &str) -> Result<Shape, NameError> {
+        let bytes = name.as_bytes();
+        if bytes.is_empty() {
+            return Err(NameError::Empty);
+        }
+        let (mut letters, mut plain, mut previous) = (false, true, b'_');
+        for &b in bytes {
+            match b {
+                b'a'..=b'z' | b'0'..=b'9' => letters = true,
+                b'A'..=b'Z' => (letters, plain) = (true, false),
+                b'-' => plain = false,
+                b'_' => plain &= previous != b'_',
+                _ => {
+                    let bad = name.chars().find(|c| !(c.is_ascii_alphanumeric() || *c == '_' || *c == '-'));
+                    return Err(NameError::Char(bad.unwrap_or(char::REPLACEMENT_CHARACTER)));
+                }
+            }
+            previous = b;
+        }
+        if !letters {
+            return Err(NameError::NoLetters);
+        }
+        Ok(Shape { plain_snake: plain && previous != b'_' })
+    }
 }
 
 fn join_words<'a>(words: impl Iterator<Item = &'a str>, case: Case) -> String {
@@ -203,7 +218,8 @@ mod tests {
                     Case::UpperCamel => name.to_upper_camel_case(),
                     Case::ShoutySnake => name.to_shouty_snake_case(),
                 };
-                let fast = join_words(plain_snake(name).expect("plain snake"), case);
+                assert!(Shape::of(name).expect("a name").plain_snake, "{name}");
+                let fast = if case == Case::Snake { name.to_string() } else { join_words(name.split('_'), case) };
                 assert_eq!(fast, heck_name, "{name} {case:?}");
             }
         }

@@ -16,6 +16,12 @@ pub struct Cx<'a> {
     object: Type,
     fallback: Type,
     value: syn::Path,
+    /// Made once per mixin and cloned: building a path validates and allocates every ident.
+    integer: Type,
+    float: Type,
+    boolean: Type,
+    string: Type,
+    pub derive: syn::Attribute,
     templates: ast::Templates,
 }
 
@@ -35,6 +41,14 @@ impl<'a> Cx<'a> {
             object: parse(&options.object_type),
             fallback: parse(&options.fallback_type),
             value: ast::path(false, &["super", "Value"]),
+            integer: ast::ty(ast::path(false, &["i64"])),
+            float: ast::ty(ast::path(false, &["f64"])),
+            boolean: ast::ty(ast::path(false, &["bool"])),
+            string: ast::ty(options.std.paths.string.clone()),
+            derive: {
+                let serde = options.serde.then(|| quote!(::serde::Serialize, ::serde::Deserialize,));
+                ast::list_attr("derive", quote!(Debug, Clone, PartialEq, #serde))
+            },
             templates: ast::Templates::new(&options.std.default),
         }
     }
@@ -46,10 +60,10 @@ impl<'a> Cx<'a> {
     pub fn type_of(&self, ty: &TypeRef) -> Type {
         let std = self.std();
         match ty {
-            TypeRef::String => ast::ty(std.string.clone()),
-            TypeRef::Integer => ast::ty(ast::path(false, &["i64"])),
-            TypeRef::Float => ast::ty(ast::path(false, &["f64"])),
-            TypeRef::Bool => ast::ty(ast::path(false, &["bool"])),
+            TypeRef::String => self.string.clone(),
+            TypeRef::Integer => self.integer.clone(),
+            TypeRef::Float => self.float.clone(),
+            TypeRef::Bool => self.boolean.clone(),
             TypeRef::Timestamp => self.timestamp.clone(),
             TypeRef::Object => self.object.clone(),
             TypeRef::Fallback => self.fallback.clone(),

@@ -15,80 +15,88 @@ pub fn constants(mixin: &Mixin) -> Vec<syn::Item> {
         ast::path(false, &all)
     };
     let strs = |items: &mut dyn Iterator<Item = &String>| ast::ref_array(items.map(|s| ast::str_lit(s)).collect());
-    let field = |name: &str, expr| (proc_macro2::Ident::new(name, proc_macro2::Span::call_site()), expr);
+    // Each table row repeats the same paths and field names: made once here, cloned per row.
+    let id = |name: &str| proc_macro2::Ident::new(name, proc_macro2::Span::call_site());
+    let field = |name: &proc_macro2::Ident, expr| (name.clone(), expr);
+    let [name, description, required, timeout, inputs, outputs, kind, labels, buckets, optional] =
+        ["name", "description", "required", "timeout", "inputs", "outputs", "kind", "labels", "buckets", "optional"]
+            .map(id);
     let version = ast::struct_expr(
         sup(&["Version"]),
         vec![
-            field("major", ast::uint_lit(mixin.version.major)),
-            field("minor", ast::uint_lit(mixin.version.minor)),
-            field("patch", ast::uint_lit(mixin.version.patch)),
+            (id("major"), ast::uint_lit(mixin.version.major)),
+            (id("minor"), ast::uint_lit(mixin.version.minor)),
+            (id("patch"), ast::uint_lit(mixin.version.patch)),
         ],
     );
-    let nodes =
-        ast::ref_array(mixin.node_types.iter().map(|n| ast::path_expr(sup(&["NodeType", n.variant()]))).collect());
+    let node_type = sup(&["NodeType"]);
+    let nodes = ast::ref_array(
+        mixin.node_types.iter().map(|n| ast::path_expr(ast::assoc(node_type.clone(), n.variant()))).collect(),
+    );
+    let (action_spec, from_millis) =
+        (sup(&["ActionSpec"]), ast::path(true, &["core", "time", "Duration", "from_millis"]));
     let actions = ast::ref_array(
         mixin
             .actions
             .iter()
             .map(|a| {
-                let timeout = ast::call(
-                    ast::path(true, &["core", "time", "Duration", "from_millis"]),
-                    vec![ast::uint_lit(a.timeout_ms)],
-                );
+                let time = ast::call(from_millis.clone(), vec![ast::uint_lit(a.timeout_ms)]);
                 ast::struct_expr(
-                    sup(&["ActionSpec"]),
+                    action_spec.clone(),
                     vec![
-                        field("name", ast::str_lit(&a.name)),
-                        field("description", ast::str_lit(&a.description)),
-                        field("required", ast::bool_lit(a.required)),
-                        field("timeout", timeout),
-                        field("inputs", strs(&mut a.inputs.iter().map(|p| &p.name))),
-                        field("outputs", strs(&mut a.outputs.iter().map(|p| &p.name))),
+                        field(&name, ast::str_lit(&a.name)),
+                        field(&description, ast::str_lit(&a.description)),
+                        field(&required, ast::bool_lit(a.required)),
+                        field(&timeout, time),
+                        field(&inputs, strs(&mut a.inputs.iter().map(|p| &p.name))),
+                        field(&outputs, strs(&mut a.outputs.iter().map(|p| &p.name))),
                     ],
                 )
             })
             .collect(),
     );
+    let (metric_spec, metric_kind) = (sup(&["MetricSpec"]), sup(&["MetricKind"]));
     let metrics = ast::ref_array(
         mixin
             .metrics
             .iter()
             .map(|m| {
-                let kind = match m.kind {
+                let variant = match m.kind {
                     MetricKind::Counter => "Counter",
                     MetricKind::Gauge => "Gauge",
                     MetricKind::Histogram => "Histogram",
                 };
                 ast::struct_expr(
-                    sup(&["MetricSpec"]),
+                    metric_spec.clone(),
                     vec![
-                        field("name", ast::str_lit(&m.name)),
-                        field("kind", ast::path_expr(sup(&["MetricKind", kind]))),
-                        field("description", ast::str_lit(&m.description)),
-                        field("labels", strs(&mut m.labels.iter())),
-                        field("buckets", ast::ref_array(m.buckets.iter().map(|b| ast::float_lit(*b)).collect())),
+                        field(&name, ast::str_lit(&m.name)),
+                        field(&kind, ast::path_expr(ast::assoc(metric_kind.clone(), variant))),
+                        field(&description, ast::str_lit(&m.description)),
+                        field(&labels, strs(&mut m.labels.iter())),
+                        field(&buckets, ast::ref_array(m.buckets.iter().map(|b| ast::float_lit(*b)).collect())),
                     ],
                 )
             })
             .collect(),
     );
+    let (dependency_spec, dependency_kind) = (sup(&["DependencySpec"]), sup(&["DependencyKind"]));
     let deps = |list: &[crate::model::Dependency]| {
         ast::ref_array(
             list.iter()
                 .map(|d| {
-                    let kind = match d.kind {
+                    let variant = match d.kind {
                         DependencyKind::Capability => "Capability",
                         DependencyKind::Protocol => "Protocol",
                         DependencyKind::Service => "Service",
                         DependencyKind::Resource => "Resource",
                     };
                     ast::struct_expr(
-                        sup(&["DependencySpec"]),
+                        dependency_spec.clone(),
                         vec![
-                            field("name", ast::str_lit(&d.name)),
-                            field("kind", ast::path_expr(sup(&["DependencyKind", kind]))),
-                            field("description", ast::str_lit(&d.description)),
-                            field("optional", ast::bool_lit(d.optional)),
+                            field(&name, ast::str_lit(&d.name)),
+                            field(&kind, ast::path_expr(ast::assoc(dependency_kind.clone(), variant))),
+                            field(&description, ast::str_lit(&d.description)),
+                            field(&optional, ast::bool_lit(d.optional)),
                         ],
                     )
                 })
@@ -101,15 +109,15 @@ pub fn constants(mixin: &Mixin) -> Vec<syn::Item> {
     let spec = ast::struct_expr(
         sup(&["MixinSpec"]),
         vec![
-            field("name", own("NAME")),
-            field("module", ast::str_lit(&mixin.module.name)),
-            field("version", own("VERSION")),
-            field("description", own("DESCRIPTION")),
-            field("applicable_node_types", own("APPLICABLE_NODE_TYPES")),
-            field("actions", own("ACTIONS")),
-            field("metrics", own("METRICS")),
-            field("dependencies", own("DEPENDENCIES")),
-            field("required_dependencies", own("REQUIRED_DEPENDENCIES")),
+            (name.clone(), own("NAME")),
+            (id("module"), ast::str_lit(&mixin.module.name)),
+            (id("version"), own("VERSION")),
+            (description.clone(), own("DESCRIPTION")),
+            (id("applicable_node_types"), own("APPLICABLE_NODE_TYPES")),
+            (id("actions"), own("ACTIONS")),
+            (id("metrics"), own("METRICS")),
+            (id("dependencies"), own("DEPENDENCIES")),
+            (id("required_dependencies"), own("REQUIRED_DEPENDENCIES")),
         ],
     );
     vec![
@@ -184,8 +192,7 @@ fn serde_rename(wire: &str, rust: &str) -> Option<TokenStream> {
 fn structure(cx: &Cx, s: &StructDef, extra: &[&TokenStream]) -> syn::Item {
     let options = cx.options;
     let mut attrs = doc_attrs(&s.doc);
-    let derive_serde = options.serde.then(|| quote!(::serde::Serialize, ::serde::Deserialize,));
-    attrs.push(ast::list_attr("derive", quote!(Debug, Clone, PartialEq, #derive_serde)));
+    attrs.push(cx.derive.clone());
     // Data with defaults: a partial override keeps the other defaults; a typo is an error.
     if options.serde && s.defaults.is_some() {
         attrs.push(ast::list_attr("serde", quote!(default, deny_unknown_fields)));

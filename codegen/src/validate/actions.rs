@@ -203,6 +203,8 @@ fn params(
         }
     };
     let mut out: Vec<Param> = Vec::new();
+    // The field each of `out` becomes, to find two names that become the same field.
+    let mut fields = Vec::new();
     let mut ok = true;
     for (i, item) in items.iter().enumerate() {
         let mut at = path.clone();
@@ -233,14 +235,11 @@ fn params(
             }
         };
         let name_at = Anchor::value(&at);
-        if cx.ident(&name, Case::Snake, &name_at, "name").is_none() {
+        let Some(field) = cx.ident(&name, Case::Snake, &name_at, "name") else {
             ok = false;
             continue;
-        }
-        if let Some(prev) = out
-            .iter()
-            .find(|p| crate::names::to_ident(&p.name, Case::Snake) == crate::names::to_ident(&name, Case::Snake))
-        {
+        };
+        if let Some(prev) = fields.iter().position(|f| *f == field).map(|i| &out[i]) {
             cx.error("E0144", name_at, format!("`{name}` is listed twice in `{key}`"))
                 .label("repeated")
                 .help(format!("`{}` and `{name}` become the same field", prev.name));
@@ -263,7 +262,7 @@ fn params(
                     }
                 }
             }
-            None => match models.iter().find(|m| m.name == name || m.name == format!("{name}_result")) {
+            None => match models.iter().find(|m| m.name == name || m.name.strip_suffix("_result") == Some(&name)) {
                 Some(m) => Param { name, ty: m.ty.clone(), resolved_by: Resolution::OutputModel(m.name.clone()) },
                 None => {
                     untyped.push((name.clone(), name_at));
@@ -272,6 +271,7 @@ fn params(
             },
         };
         out.push(param);
+        fields.push(field);
     }
     ok.then_some(out)
 }
