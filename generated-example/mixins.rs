@@ -202,6 +202,16 @@ impl ::core::fmt::Display for NotImplemented {
     }
 }
 impl ::std::error::Error for NotImplemented {}
+/// The answer of an optional action that a node does not implement: a ready future
+/// of [`NotImplemented`], converted into the node's error type.
+pub fn not_implemented<T, E: ::core::convert::From<NotImplemented>>(
+    mixin: &'static str,
+    action: &'static str,
+) -> ::core::future::Ready<::core::result::Result<T, E>> {
+    ::core::future::ready(
+        ::core::result::Result::Err(E::from(NotImplemented { mixin, action })),
+    )
+}
 /// Any contract value: for `object`, for inputs and outputs with no declared type, and for
 /// contract data that is empty or mixes kinds.
 #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]

@@ -42,6 +42,8 @@ pub struct Std {
     pub default: TokenStream,
     pub send: TokenStream,
     pub from: TokenStream,
+    /// `Future`, imported at the top of each module file that names it (see [`uses`]).
+    pub future: TokenStream,
     pub(crate) paths: StdPaths,
 }
 
@@ -87,6 +89,7 @@ impl Std {
             default,
             send: pick("Send", &["core", "marker", "Send"]).0,
             from: pick("From", &["core", "convert", "From"]).0,
+            future: pick("Future", &["core", "future", "Future"]).0,
             paths: StdPaths { string: string_path, vec: vec_path, option: option_path, default: default_path },
         }
     }
@@ -110,11 +113,40 @@ impl Default for EmitOptions {
 pub fn mixin_file(mixin: &Mixin, options: &EmitOptions) -> syn::File {
     let options = &EmitOptions { std: Std::for_mixin(mixin), ..options.clone() };
     let cx = data::Cx::new(mixin, options);
-    let mut items = items::constants(mixin);
+    let mut items = uses(mixin, options);
+    items.extend(items::constants(mixin));
     items.extend(traits::actions_trait(mixin, options));
     items.extend(cx.accessors());
     items.extend(items::type_defs(&cx));
     syn::File { shebang: None, frontmatter: None, attrs: Vec::new(), items }
+}
+
+/// `use ::core::future::Future;` when trait methods return futures by that short name: not in the
+/// prelude of every edition, and spelt out in full it breaks each signature over more lines.
+fn uses(mixin: &Mixin, options: &EmitOptions) -> Vec<syn::Item> {
+    let future = &options.std.future;
+    if !options.async_methods || mixin.actions.is_empty() || quote!(#future).to_string() != "Future" {
+        return Vec::new();
+    }
+    vec![syn::Item::Use(syn::ItemUse {
+        attrs: Vec::new(),
+        vis: syn::Visibility::Inherited,
+        use_token: Default::default(),
+        leading_colon: Some(Default::default()),
+        tree: ["core", "future"].iter().rev().fold(
+            syn::UseTree::Name(syn::UseName {
+                ident: proc_macro2::Ident::new("Future", proc_macro2::Span::call_site()),
+            }),
+            |tree, segment| {
+                syn::UseTree::Path(syn::UsePath {
+                    ident: proc_macro2::Ident::new(segment, proc_macro2::Span::call_site()),
+                    colon2_token: Default::default(),
+                    tree: Box::new(tree),
+                })
+            },
+        ),
+        semi_token: Default::default(),
+    })]
 }
 
 pub(crate) fn ident(id: &crate::names::Ident) -> proc_macro2::Ident {

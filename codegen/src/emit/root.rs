@@ -31,7 +31,7 @@ const MODULES_PER_CHUNK: usize = 256;
 
 /// The root file as a sequence of chunks, formatted one at a time.
 pub fn root_file<'a>(mixins: &'a [MixinSummary], options: &EmitOptions) -> impl Iterator<Item = RootChunk> + use<'a> {
-    let shared = RootChunk::Formatted(shared_types_text(options.serde));
+    let shared = RootChunk::Formatted(shared_types_text(options.serde, options.async_methods));
     let modules = mixins.chunks(MODULES_PER_CHUNK).map(|chunk| RootChunk::Items(file(chunk.iter().map(module))));
     let table = RootChunk::Items(file([mixins_table(mixins)]));
     std::iter::once(shared).chain(modules).chain(std::iter::once(table))
@@ -84,18 +84,42 @@ fn mixins_table(mixins: &[MixinSummary]) -> syn::Item {
 }
 
 /// The shared types as formatted text, rendered from [`shared_types`] and kept in the crate:
-/// they depend only on the serde option, and formatting them on every run cost more than a
+/// they depend only on the serde and blocking options, and formatting them on every run cost more than a
 /// contract. `shared_types_are_up_to_date` fails when the two disagree.
-fn shared_types_text(serde: bool) -> &'static str {
-    if serde {
-        include_str!("shared/with_serde.rs.txt")
-    } else {
-        include_str!("shared/without_serde.rs.txt")
+fn shared_types_text(serde: bool, async_methods: bool) -> &'static str {
+    match (serde, async_methods) {
+        (true, true) => include_str!("shared/serde_async.rs.txt"),
+        (true, false) => include_str!("shared/serde_blocking.rs.txt"),
+        (false, true) => include_str!("shared/plain_async.rs.txt"),
+        (false, false) => include_str!("shared/plain_blocking.rs.txt"),
     }
 }
 
 #[cfg(test)]
 fn shared_types(options: &EmitOptions) -> TokenStream {
+    let not_implemented = if options.async_methods {
+        quote! {
+            /// The answer of an optional action that a node does not implement: a ready future
+            /// of [`NotImplemented`], converted into the node's error type.
+            pub fn not_implemented<T, E: ::core::convert::From<NotImplemented>>(
+                mixin: &'static str,
+                action: &'static str,
+            ) -> ::core::future::Ready<::core::result::Result<T, E>> {
+                ::core::future::ready(::core::result::Result::Err(E::from(NotImplemented { mixin, action })))
+            }
+        }
+    } else {
+        quote! {
+            /// The answer of an optional action that a node does not implement: [`NotImplemented`],
+            /// converted into the node's error type.
+            pub fn not_implemented<T, E: ::core::convert::From<NotImplemented>>(
+                mixin: &'static str,
+                action: &'static str,
+            ) -> ::core::result::Result<T, E> {
+                ::core::result::Result::Err(E::from(NotImplemented { mixin, action }))
+            }
+        }
+    };
     let serde_derive = options.serde.then(|| quote!(::serde::Serialize, ::serde::Deserialize,));
     let serde_untagged = options.serde.then(|| quote!(#[serde(untagged)]));
     let rename = |wire: &str| options.serde.then(|| quote!(#[serde(rename = #wire)]));
@@ -305,6 +329,8 @@ fn shared_types(options: &EmitOptions) -> TokenStream {
 
         impl ::std::error::Error for NotImplemented {}
 
+        #not_implemented
+
         /// Any contract value: for `object`, for inputs and outputs with no declared type, and for
         /// contract data that is empty or mixes kinds.
         #[derive(Debug, Clone, PartialEq, Default, #serde_derive)]
@@ -337,8 +363,13 @@ mod tests {
     /// changing `shared_types`, run with `MIXIN_CODEGEN_BLESS=1` to rewrite them.
     #[test]
     fn shared_types_are_up_to_date() {
-        for (serde, file) in [(true, "with_serde.rs.txt"), (false, "without_serde.rs.txt")] {
-            let options = EmitOptions { serde, ..EmitOptions::default() };
+        for (serde, async_methods, file) in [
+            (true, true, "serde_async.rs.txt"),
+            (true, false, "serde_blocking.rs.txt"),
+            (false, true, "plain_async.rs.txt"),
+            (false, false, "plain_blocking.rs.txt"),
+        ] {
+            let options = EmitOptions { serde, async_methods, ..EmitOptions::default() };
             let rendered = crate::format::format_tokens(shared_types(&options)).expect("shared types parse");
             let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src/emit/shared").join(file);
             if std::env::var_os("MIXIN_CODEGEN_BLESS").is_some() {
@@ -346,7 +377,7 @@ mod tests {
                 continue;
             }
             assert!(
-                rendered == shared_types_text(serde),
+                rendered == shared_types_text(serde, async_methods),
                 "{} is stale: run `MIXIN_CODEGEN_BLESS=1 cargo test -p mixin-codegen --lib`",
                 path.display()
             );

@@ -10,17 +10,13 @@ use quote::quote;
 use syn::{FnArg, GenericArgument, PathArguments, ReturnType, TraitItem, TraitItemFn, Type, TypeParamBound};
 
 pub fn actions_trait(mixin: &Mixin, options: &EmitOptions) -> Vec<syn::Item> {
-    let (send, result) = (&options.std.send, &options.std.result);
+    let (send, result, future) = (&options.std.send, &options.std.result, &options.std.future);
     let ret = if options.async_methods {
-        quote!(impl ::core::future::Future<Output = #result<__Output, Self::Error>> + #send)
+        quote!(impl #future<Output = #result<__Output, Self::Error>> + #send)
     } else {
         quote!(#result<__Output, Self::Error>)
     };
-    let body = if options.async_methods {
-        quote!(::core::future::ready(Err(Self::Error::from(super::NotImplemented { mixin: NAME, action: "" }))))
-    } else {
-        quote!(Err(Self::Error::from(super::NotImplemented { mixin: NAME, action: "" })))
-    };
+    let body = quote!(super::not_implemented(NAME, ""));
     let key = format!("trait {ret} {body} {}", options.std.from);
     let template = super::ast::cached(key, || trait_template(&ret, &body, options));
     let Some(mut tr) = template else {
@@ -130,17 +126,11 @@ fn in_path(path: &mut syn::Path) -> Option<&mut Type> {
     })
 }
 
-/// Sets `action: ".."` in the default body's `NotImplemented { .. }`.
+/// Sets the action's name in the default body's `super::not_implemented(NAME, "..")`.
 fn set_action_name(expr: &mut syn::Expr, name: &str) {
-    match expr {
-        syn::Expr::Call(call) => call.args.iter_mut().for_each(|a| set_action_name(a, name)),
-        syn::Expr::Struct(s) => {
-            for field in s.fields.iter_mut() {
-                if matches!(&field.member, syn::Member::Named(m) if m == "action") {
-                    field.expr = ast::str_lit(name);
-                }
-            }
+    if let syn::Expr::Call(call) = expr {
+        if let Some(arg) = call.args.iter_mut().nth(1) {
+            *arg = ast::str_lit(name);
         }
-        _ => {}
     }
 }

@@ -117,6 +117,8 @@ output_models:
     when: "timestamp"
   default:
     n: "float"
+  future:
+    ready: "boolean"
 metrics:
   - name: "kw_total"
     type: "counter"
