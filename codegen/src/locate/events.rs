@@ -52,7 +52,7 @@ struct Input {
 /// libyaml decodes everything a read hands it before it scans a token. Handing it the text a
 /// chunk at a time means a walk that stops early (to locate a diagnostic near the top of a file)
 /// decodes only what it reads, not the whole file.
-const CHUNK: usize = 1024;
+const CHUNK: usize = 256;
 
 /// libyaml's read callback over [`Input`].
 ///

@@ -190,6 +190,24 @@ impl<'a> Walker<'a> {
         Location { line: event.line, column: event.column + 1, len }
     }
 
+    /// Whether anything at or under `path` is wanted (everything is, for a full index).
+    fn wanted_within(&self, path: &[Seg]) -> bool {
+        self.wanted.as_ref().is_none_or(|w| w.prefixes.contains(path))
+    }
+
+    /// Consumes the rest of a node whose first event is given, recording nothing.
+    fn skip(&mut self, first: &Event) -> Option<()> {
+        let mut depth = usize::from(matches!(first.kind, Kind::SequenceStart | Kind::MappingStart));
+        while depth > 0 {
+            match self.events.next()?.kind {
+                Kind::SequenceStart | Kind::MappingStart => depth += 1,
+                Kind::SequenceEnd | Kind::MappingEnd => depth -= 1,
+                _ => {}
+            }
+        }
+        Some(())
+    }
+
     /// Consumes one node whose first event is given; records its children; returns its location.
     fn node(&mut self, first: Event, path: &mut Vec<Seg>) -> Option<Location> {
         let here = self.location(&first);
@@ -203,7 +221,9 @@ impl<'a> Walker<'a> {
                         break;
                     }
                     path.push(Seg::Index(i));
-                    if let Some(value) = self.node(event, path) {
+                    if !self.wanted_within(path) {
+                        self.skip(&event)?;
+                    } else if let Some(value) = self.node(event, path) {
                         self.record(path, Entry { key: None, value });
                     }
                     path.pop();
@@ -230,7 +250,9 @@ impl<'a> Walker<'a> {
                     match key_text {
                         Some(k) => {
                             path.push(Seg::Key(k));
-                            if let Some(value) = self.node(value_event, path) {
+                            if !self.wanted_within(path) {
+                                self.skip(&value_event)?;
+                            } else if let Some(value) = self.node(value_event, path) {
                                 self.record(path, Entry { key, value });
                             }
                             path.pop();
