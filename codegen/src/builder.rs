@@ -301,8 +301,8 @@ impl Builder {
         let files = run.inputs.files.clone();
         let work = Work { builder: self, code: out_dir.is_some(), errors: AtomicBool::new(false) };
         let jobs = self.job_count(files.len());
+        let options = self.emit.options();
         if jobs == 1 {
-            let options = self.emit.options();
             for file in &files {
                 let done = work.process(file, &options);
                 run.merge(done, &work, out_dir)?;
@@ -318,7 +318,7 @@ impl Builder {
         }
         if let Some(out_dir) = out_dir {
             if !run.has_errors() {
-                let chunks = emit::root_file(&run.summaries, &self.emit.options());
+                let chunks = emit::root_file(&run.summaries, &options);
                 let text = format::format_root(chunks, &format::header(None));
                 run.output(&out_dir.join(ROOT_FILE), text)?;
             }
