@@ -212,6 +212,10 @@ impl Builder {
     }
 
     fn job_count(&self, contracts: usize) -> usize {
+        if contracts <= 1 || self.jobs == Some(1) {
+            return 1;
+        }
+        // Reads cgroup files on Linux: only asked when there is a choice to make.
         let available = std::thread::available_parallelism().map_or(1, usize::from);
         let jobs = self.jobs.unwrap_or_else(|| {
             let cargo_jobs = std::env::var("NUM_JOBS").ok().and_then(|n| n.parse::<usize>().ok());
