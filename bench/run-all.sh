@@ -16,6 +16,7 @@ one's stdout to OUTDIR/<name>.md and its progress to OUTDIR/<name>.log:
   generated-check      bench/generated-check.sh --rounds 3
   build-override-3     bench/build-override.sh --n 1000 --rounds 3 --opt-level 3
   build-override-1     bench/build-override.sh --n 1000 --rounds 3 --opt-level 1
+  instructions         bench/instructions.sh 30 (needs valgrind)
 Takes about an hour on a 2-core machine.
 USAGE
     [ -z "$OUT" ] && exit 2 || exit 0
@@ -36,4 +37,5 @@ step compile-time bench/compile-time.sh --rounds 5
 step generated-check bench/generated-check.sh --rounds 3
 step build-override-3 bench/build-override.sh --n 1000 --rounds 3 --opt-level 3
 step build-override-1 bench/build-override.sh --n 1000 --rounds 3 --opt-level 1
+step instructions bench/instructions.sh 30
 echo "done ($(date -u +%H:%M:%S)); results in $OUT" >&2
