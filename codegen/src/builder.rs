@@ -52,8 +52,9 @@ struct EmitSettings {
 impl EmitSettings {
     fn options(&self) -> EmitOptions {
         let defaults = EmitOptions::default();
-        let ty = |t: &Option<String>, default: TokenStream| match t.as_deref().map(syn::parse_str::<syn::Type>) {
-            Some(Ok(t)) => quote::quote!(#t),
+        // Checked to parse as a type when the option was set; here only turned into tokens.
+        let ty = |t: &Option<String>, default: TokenStream| match t.as_deref().map(str::parse::<TokenStream>) {
+            Some(Ok(t)) => t,
             _ => default,
         };
         EmitOptions {
@@ -72,13 +73,10 @@ impl EmitSettings {
     }
 }
 
-/// The attributes of `attribute` (`#[derive(Eq)]`...) as tokens, if it is only outer attributes.
+/// `attribute` (`#[derive(Eq)]`...) as tokens, if it is only outer attributes.
 fn outer_attributes(attribute: &str) -> Option<TokenStream> {
     match syn::parse_str::<syn::File>(&format!("{attribute} struct S;")).ok()?.items.as_slice() {
-        [syn::Item::Struct(s)] => {
-            let attrs = &s.attrs;
-            Some(quote::quote!(#(#attrs)*))
-        }
+        [syn::Item::Struct(s)] if !s.attrs.is_empty() => attribute.parse().ok(),
         _ => None,
     }
 }
@@ -345,6 +343,8 @@ struct Processed {
     diagnostics: Vec<Diagnostic>,
     mixin: Option<Checked>,
     timings: StageTimings,
+    /// The generator failed on this contract (a bug in mixin-codegen, not in the contract).
+    internal: Option<String>,
 }
 
 struct Checked {
@@ -366,7 +366,7 @@ impl Work<'_> {
         };
         let failed = |d: Box<Diagnostic>, timings| {
             self.errors.store(true, Ordering::Relaxed);
-            Processed { diagnostics: vec![*d], mixin: None, timings }
+            Processed { diagnostics: vec![*d], mixin: None, timings, internal: None }
         };
         let start = Instant::now();
         let source = load::read(file);
@@ -389,16 +389,18 @@ impl Work<'_> {
         if diagnostics.iter().any(Diagnostic::is_error) {
             self.errors.store(true, Ordering::Relaxed);
         }
-        let Some(mixin) = mixin else { return Processed { diagnostics, mixin: None, timings } };
+        let Some(mixin) = mixin else { return Processed { diagnostics, mixin: None, timings, internal: None } };
         let file_name = format!("{}.rs", mixin.module.name);
+        let mut internal = None;
         let code = (self.code && !self.errors.load(Ordering::Relaxed)).then(|| {
             let start = Instant::now();
             let syntax = emit::mixin_file(&mixin, options);
             time(|t| &mut t.emit, start);
+            let syntax = syntax.map_err(|e| internal = Some(e)).ok()?;
             let start = Instant::now();
             let text = format::format_file(&syntax, &format::header(Some(&display_path(file))));
             time(|t| &mut t.format, start);
-            text
+            Some(text)
         });
         let checked = Checked {
             summary: FileSummary::of(&mixin),
@@ -408,9 +410,9 @@ impl Work<'_> {
                 description: mixin.description.clone(),
                 file_name,
             },
-            code,
+            code: code.flatten(),
         };
-        Processed { diagnostics, mixin: Some(checked), timings }
+        Processed { diagnostics, mixin: Some(checked), timings, internal }
     }
 }
 
@@ -443,6 +445,9 @@ impl Run {
         self.timings.add(&done.timings);
         self.diagnostics.extend(done.diagnostics);
         let Some(checked) = done.mixin else { return Ok(()) };
+        if let Some(e) = done.internal {
+            return Err(Error::Internal(checked.summary.path, e));
+        }
         if !self.unique(&checked.root, &checked.summary.path) {
             work.errors.store(true, Ordering::Relaxed);
             return Ok(());

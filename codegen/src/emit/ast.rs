@@ -18,11 +18,6 @@ pub fn path(leading: bool, segments: &[&str]) -> Path {
     }
 }
 
-/// A path from already-made tokens (`Std` entries, user type overrides), parsed once each.
-pub fn path_of(tokens: &TokenStream) -> Path {
-    syn::parse2(tokens.clone()).unwrap_or_else(|_| path(false, &["__invalid_path"]))
-}
-
 pub fn ident_path(ident: proc_macro2::Ident) -> Path {
     Path::from(ident)
 }
@@ -258,12 +253,6 @@ pub fn item_const(doc: &str, name: &str, ty: Type, expr: Expr) -> syn::Item {
     })
 }
 
-/// Items that differ only in names, types and values: parsed once, then cloned and filled.
-pub struct Templates {
-    accessor: Option<syn::ItemFn>,
-    default_impl: Option<syn::ItemImpl>,
-}
-
 /// Parsing a template costs far more than cloning it, and templates depend only on a few options:
 /// each thread keeps what it parsed, by key, for the rest of the run.
 pub fn cached<T: Clone + 'static>(key: String, make: impl FnOnce() -> T) -> T {
@@ -279,25 +268,27 @@ pub fn cached<T: Clone + 'static>(key: String, make: impl FnOnce() -> T) -> T {
     })
 }
 
-impl Clone for Templates {
-    fn clone(&self) -> Self {
-        Templates { accessor: self.accessor.clone(), default_impl: self.default_impl.clone() }
-    }
+/// Items that differ only in names, types and values: parsed once, then cloned and filled.
+#[derive(Clone)]
+pub struct Templates {
+    accessor: syn::ItemFn,
+    default_impl: syn::ItemImpl,
 }
 
 impl Templates {
-    pub fn new(default_trait: &TokenStream) -> Self {
+    /// The templates; an error means the generator's own template does not parse (a bug).
+    pub fn new(default_trait: &TokenStream) -> Result<Self, String> {
         cached(format!("templates {default_trait}"), || Self::parse(default_trait))
     }
 
-    fn parse(default_trait: &TokenStream) -> Self {
+    fn parse(default_trait: &TokenStream) -> Result<Self, String> {
         let accessor = match syn::parse2(quote::quote!(
             pub fn __name() -> __Type {
                 ()
             }
         )) {
-            Ok(syn::Item::Fn(f)) => Some(f),
-            _ => None,
+            Ok(syn::Item::Fn(f)) => f,
+            _ => return Err("the accessor template does not parse".into()),
         };
         let default_impl = match syn::parse2(quote::quote! {
             impl #default_trait for __Type {
@@ -305,15 +296,15 @@ impl Templates {
                 fn default() -> Self { () }
             }
         }) {
-            Ok(syn::Item::Impl(i)) => Some(i),
-            _ => None,
+            Ok(syn::Item::Impl(i)) => i,
+            _ => return Err("the Default impl template does not parse".into()),
         };
-        Templates { accessor, default_impl }
+        Ok(Templates { accessor, default_impl })
     }
 
     /// `/// docs` `pub fn name() -> ty { body }`
     pub fn accessor(&self, docs: Vec<Attribute>, name: proc_macro2::Ident, ty: Type, body: Expr) -> syn::Item {
-        let Some(mut f) = self.accessor.clone() else { return template_missing() };
+        let mut f = self.accessor.clone();
         f.attrs = docs;
         f.sig.ident = name;
         f.sig.output = syn::ReturnType::Type(Default::default(), Box::new(ty));
@@ -323,7 +314,7 @@ impl Templates {
 
     /// `impl Default for ty { fn default() -> Self { body } }`
     pub fn default_impl(&self, ty: Type, body: Expr) -> syn::Item {
-        let Some(mut i) = self.default_impl.clone() else { return template_missing() };
+        let mut i = self.default_impl.clone();
         *i.self_ty = ty;
         if let Some(syn::ImplItem::Fn(f)) = i.items.first_mut() {
             f.block.stmts = vec![syn::Stmt::Expr(body, None)];
@@ -332,8 +323,33 @@ impl Templates {
     }
 }
 
-fn template_missing() -> syn::Item {
-    syn::Item::Verbatim(quote::quote!(compile_error!("mixin-codegen: item template did not parse");))
+/// `<T as Trait>::name()`: a call through a qualified path.
+pub fn qualified_call(self_ty: Type, trait_path: Path, name: &str) -> Expr {
+    let position = trait_path.segments.len();
+    let qself = syn::QSelf {
+        lt_token: Default::default(),
+        ty: Box::new(self_ty),
+        position,
+        as_token: Some(Default::default()),
+        gt_token: Default::default(),
+    };
+    let func = Expr::Path(syn::ExprPath { attrs: Vec::new(), qself: Some(qself), path: assoc(trait_path, name) });
+    Expr::Call(syn::ExprCall {
+        attrs: Vec::new(),
+        func: Box::new(func),
+        paren_token: Default::default(),
+        args: Punctuated::new(),
+    })
+}
+
+/// `a::b::C` as tokens, for code still written with `quote!`.
+pub fn path_tokens(leading: bool, segments: &[&str]) -> TokenStream {
+    let idents = segments.iter().map(|s| proc_macro2::Ident::new(s, sp()));
+    if leading {
+        quote::quote!(#(::#idents)*)
+    } else {
+        quote::quote!(#(#idents)::*)
+    }
 }
 
 #[cfg(test)]

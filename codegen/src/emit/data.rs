@@ -26,20 +26,22 @@ pub struct Cx<'a> {
 }
 
 impl<'a> Cx<'a> {
-    pub fn new(mixin: &'a Mixin, options: &'a EmitOptions) -> Self {
-        let parse = |t: &TokenStream| syn::parse2::<Type>(t.clone()).unwrap_or_else(|_| ast::ty(ast::path_of(t)));
+    pub fn new(mixin: &'a Mixin, options: &'a EmitOptions) -> Result<Self, String> {
+        let templates = ast::Templates::new(&options.std.default)?;
+        // The builder checked these types; a failure here is a bug, reported, not a panic.
+        let parse = |t: &TokenStream| syn::parse2::<Type>(t.clone()).map_err(|e| format!("type `{t}`: {e}"));
         // The default (text) follows the mixin's choice of `String` path.
         let timestamp = if options.timestamp_type.to_string() == quote!(::std::string::String).to_string() {
             ast::ty(options.std.paths.string.clone())
         } else {
-            parse(&options.timestamp_type)
+            parse(&options.timestamp_type)?
         };
-        Cx {
+        Ok(Cx {
             mixin,
             options,
             timestamp,
-            object: parse(&options.object_type),
-            fallback: parse(&options.fallback_type),
+            object: parse(&options.object_type)?,
+            fallback: parse(&options.fallback_type)?,
             value: ast::path(false, &["super", "Value"]),
             integer: ast::ty(ast::path(false, &["i64"])),
             float: ast::ty(ast::path(false, &["f64"])),
@@ -49,8 +51,8 @@ impl<'a> Cx<'a> {
                 let serde = options.serde.then(|| quote!(::serde::Serialize, ::serde::Deserialize,));
                 ast::list_attr("derive", quote!(Debug, Clone, PartialEq, #serde))
             },
-            templates: ast::Templates::new(&options.std.default),
-        }
+            templates,
+        })
     }
 
     fn std(&self) -> &super::StdPaths {
@@ -139,9 +141,8 @@ impl<'a> Cx<'a> {
             (TypeRef::Named(name), v) => match self.find_def(name) {
                 Some(TypeDef::Alias(a)) => self.expr(&a.target, v),
                 Some(TypeDef::Struct(s)) if s.defaults.is_some() => {
-                    let name = ident(name);
-                    let default = &self.options.std.default;
-                    syn::parse_quote!(<#name as #default>::default())
+                    let name = ast::ty(ast::ident_path(ident(name)));
+                    ast::qualified_call(name, self.std().default.clone(), "default")
                 }
                 Some(TypeDef::Struct(s)) => {
                     let fields = s

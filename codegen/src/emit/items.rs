@@ -143,16 +143,13 @@ pub fn constants(mixin: &Mixin) -> Vec<syn::Item> {
     ]
 }
 
-/// Items from a small `quote` chunk; a parse failure (a generator bug) becomes a `compile_error!`
-/// in the output rather than a panic.
-pub fn parse_items(tokens: TokenStream) -> Vec<syn::Item> {
-    match syn::parse2::<syn::File>(tokens) {
-        Ok(file) => file.items,
-        Err(e) => vec![syn::Item::Verbatim(e.to_compile_error())],
-    }
+/// Items from a small `quote` chunk. An error means the generator wrote Rust that does not parse:
+/// a bug, reported as such rather than written out or panicked on.
+pub fn parse_items(tokens: TokenStream) -> Result<Vec<syn::Item>, String> {
+    syn::parse2::<syn::File>(tokens).map(|file| file.items).map_err(|e| format!("generated code does not parse: {e}"))
 }
 
-pub fn type_defs(cx: &Cx) -> Vec<syn::Item> {
+pub fn type_defs(cx: &Cx) -> Result<Vec<syn::Item>, String> {
     let (mixin, options) = (cx.mixin, cx.options);
     let mut out = Vec::new();
     for def in &mixin.types {
@@ -170,19 +167,22 @@ pub fn type_defs(cx: &Cx) -> Vec<syn::Item> {
                     out.push(cx.default_impl(s, values));
                 }
             }
-            TypeDef::Enum(e) => out.extend(parse_items(enumeration(e, options, &extra))),
-            TypeDef::Alias(a) => {
-                let name = ident(&a.name);
-                let target = cx.type_of(&a.target);
-                let docs = doc(&a.doc);
-                out.extend(parse_items(quote! {
-                    #docs
-                    pub type #name = #target;
-                }));
-            }
+            TypeDef::Enum(e) => out.extend(parse_items(enumeration(e, options, &extra))?),
+            TypeDef::Alias(a) => out.push(syn::Item::Type(syn::ItemType {
+                attrs: doc_attrs(&a.doc),
+                vis: syn::Visibility::Public(Default::default()),
+                modifiers: Default::default(),
+                type_token: Default::default(),
+                ident: ident(&a.name),
+                generics: Default::default(),
+                eq_token: Default::default(),
+                ty: Box::new(cx.type_of(&a.target)),
+                semi_token: Default::default(),
+                where_clause_placement: syn::WhereClausePlacement::Late,
+            })),
         }
     }
-    out
+    Ok(out)
 }
 
 fn serde_rename(wire: &str, rust: &str) -> Option<TokenStream> {

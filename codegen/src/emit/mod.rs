@@ -74,8 +74,11 @@ impl Std {
 
     fn build(full: &dyn Fn(&str) -> bool) -> Std {
         let pick = |short: &str, long: &[&str]| -> (TokenStream, syn::Path) {
-            let p = if full(short) { ast::path(true, long) } else { ast::path(false, &[short]) };
-            (quote!(#p), p)
+            if full(short) {
+                (ast::path_tokens(true, long), ast::path(true, long))
+            } else {
+                (ast::path_tokens(false, &[short]), ast::path(false, &[short]))
+            }
         };
         let (string, string_path) = pick("String", &["std", "string", "String"]);
         let (vec, vec_path) = pick("Vec", &["std", "vec", "Vec"]);
@@ -109,23 +112,24 @@ impl Default for EmitOptions {
     }
 }
 
-/// The syntax tree of one mixin's module file.
-pub fn mixin_file(mixin: &Mixin, options: &EmitOptions) -> syn::File {
+/// The syntax tree of one mixin's module file. An error is a bug in the generator (code it wrote
+/// does not parse), never a problem of the contract.
+pub fn mixin_file(mixin: &Mixin, options: &EmitOptions) -> Result<syn::File, String> {
     let options = &EmitOptions { std: Std::for_mixin(mixin), ..options.clone() };
-    let cx = data::Cx::new(mixin, options);
+    let cx = data::Cx::new(mixin, options)?;
     let mut items = uses(mixin, options);
     items.extend(items::constants(mixin));
-    items.extend(traits::actions_trait(mixin, options));
+    items.push(traits::actions_trait(mixin, options)?);
     items.extend(cx.accessors());
-    items.extend(items::type_defs(&cx));
-    syn::File { shebang: None, frontmatter: None, attrs: Vec::new(), items }
+    items.extend(items::type_defs(&cx)?);
+    Ok(syn::File { shebang: None, frontmatter: None, attrs: Vec::new(), items })
 }
 
 /// `use ::core::future::Future;` when trait methods return futures by that short name: not in the
 /// prelude of every edition, and spelt out in full it breaks each signature over more lines.
 fn uses(mixin: &Mixin, options: &EmitOptions) -> Vec<syn::Item> {
     let future = &options.std.future;
-    if !options.async_methods || mixin.actions.is_empty() || quote!(#future).to_string() != "Future" {
+    if !options.async_methods || mixin.actions.is_empty() || future.to_string() != "Future" {
         return Vec::new();
     }
     vec![syn::Item::Use(syn::ItemUse {

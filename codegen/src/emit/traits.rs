@@ -9,7 +9,7 @@ use proc_macro2::TokenStream;
 use quote::quote;
 use syn::{FnArg, GenericArgument, PathArguments, ReturnType, TraitItem, TraitItemFn, Type, TypeParamBound};
 
-pub fn actions_trait(mixin: &Mixin, options: &EmitOptions) -> Vec<syn::Item> {
+pub fn actions_trait(mixin: &Mixin, options: &EmitOptions) -> Result<syn::Item, String> {
     let (send, result, future) = (&options.std.send, &options.std.result, &options.std.future);
     let ret = if options.async_methods {
         quote!(impl #future<Output = #result<__Output, Self::Error>> + #send)
@@ -19,9 +19,7 @@ pub fn actions_trait(mixin: &Mixin, options: &EmitOptions) -> Vec<syn::Item> {
     let body = quote!(super::not_implemented(NAME, ""));
     let key = format!("trait {ret} {body} {}", options.std.from);
     let template = super::ast::cached(key, || trait_template(&ret, &body, options));
-    let Some(mut tr) = template else {
-        return vec![syn::Item::Verbatim(quote!(compile_error!("mixin-codegen: trait template");))];
-    };
+    let mut tr = template?;
     tr.attrs = doc_attrs(&format!(
         "The actions of `{}`: implement this for a node that uses the mixin.\n\nRequired actions have no default; the others answer [`super::NotImplemented`] until implemented.",
         mixin.name
@@ -35,11 +33,11 @@ pub fn actions_trait(mixin: &Mixin, options: &EmitOptions) -> Vec<syn::Item> {
             tr.items.push(TraitItem::Fn(method(action, template.clone())));
         }
     }
-    vec![syn::Item::Trait(tr)]
+    Ok(syn::Item::Trait(tr))
 }
 
 /// The trait with an `Error` type and one required and one optional method to copy.
-fn trait_template(ret: &TokenStream, body: &TokenStream, options: &EmitOptions) -> Option<syn::ItemTrait> {
+fn trait_template(ret: &TokenStream, body: &TokenStream, options: &EmitOptions) -> Result<syn::ItemTrait, String> {
     let (from, send) = (&options.std.from, &options.std.send);
     let items = super::items::parse_items(quote! {
         pub trait __Trait {
@@ -53,9 +51,9 @@ fn trait_template(ret: &TokenStream, body: &TokenStream, options: &EmitOptions) 
             }
         }
     });
-    match items.into_iter().next() {
-        Some(syn::Item::Trait(tr)) => Some(tr),
-        _ => None,
+    match items?.into_iter().next() {
+        Some(syn::Item::Trait(tr)) => Ok(tr),
+        _ => Err("the trait template is not a trait".into()),
     }
 }
 
