@@ -42,7 +42,7 @@ pub struct Std {
     pub default: TokenStream,
     pub send: TokenStream,
     pub from: TokenStream,
-    /// `Future`, imported at the top of each module file that names it (see [`uses`]).
+    /// `Future`, imported at the top of each module file that names it (see `uses`).
     pub future: TokenStream,
     pub(crate) paths: StdPaths,
 }
