@@ -1034,6 +1034,29 @@ fn w0220_untyped_input_is_an_error_with_strict_types() {
 }
 
 #[test]
+fn w0220_with_strict_types_is_one_error_per_name_at_its_place() {
+    let text = edit(
+        &base_with("{name: \"error_info\", type: \"string\"}", "\"error_info\""),
+        "      - \"error_handling_result\"\n",
+        "      - \"error_handling_result\"\n      - \"trace_id\"\n",
+    );
+    // Without --strict: one warning naming both, at the first.
+    let d = sole(&text);
+    assert_diag(
+        &d,
+        warning("W0220", (12, 9), &["2 action input/output names", "error_info, trace_id"], Some("type: <type>")),
+    );
+    // With it: an error for each, where each must be fixed.
+    let (_dir, ds) = diagnostics_with(&text, |b| b.strict_types(true));
+    assert_eq!(ds.len(), 2, "{}", render_all(&ds));
+    assert_diag(
+        &ds[0],
+        error("W0220", (12, 9), &["`error_info` has no declared type", "strict"], Some("type: <type>")),
+    );
+    assert_diag(&ds[1], error("W0220", (15, 9), &["`trace_id` has no declared type", "strict"], Some("type: <type>")));
+}
+
+#[test]
 fn w0220_is_not_reported_for_an_output_model_that_has_its_own_error() {
     // `error_handling_result` has a model; the model is broken, which is the one thing to report.
     let text = base_with("recovery_possible: \"boolean\"", "recovery_possible: \"flaot\"");

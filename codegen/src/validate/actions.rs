@@ -2,7 +2,7 @@
 
 use super::records::{describe, list_of_maps, string};
 use super::{types, Checker, MapView};
-use crate::diagnostics::Diagnostic;
+use crate::diagnostics::{Diagnostic, Severity};
 use crate::locate::{Anchor, Seg};
 use crate::model::{Action, Field, OutputModel, Param, Resolution, StructDef, StructRole, TypeDef, TypeRef};
 use crate::names::{Case, Ident};
@@ -42,7 +42,20 @@ pub(super) fn check(cx: &mut Checker, map: &MapView, models: &[OutputModel]) -> 
     if let Some(Yaml::Map(declared)) = map.get("output_models") {
         untyped.retain(|(n, _)| !declared.iter().any(|(m, _)| *m == *n || *m == format!("{n}_result")));
     }
-    if let Some((_, first)) = untyped.first().cloned() {
+    const HELP: &str =
+        "write `{name: x, type: <type>}`, or add an output model named like it (or like it plus `_result`)";
+    if cx.severity_for_untyped() == Severity::Error {
+        // An error must be fixed where it is: one per name, each at its own place.
+        for (name, at) in untyped {
+            let d = Diagnostic::new(
+                Severity::Error,
+                "W0220",
+                cx.file,
+                format!("action input/output `{name}` has no declared type (strict types: the fallback type is not allowed)"),
+            );
+            cx.report(d, at).label("no type for this name").help(HELP);
+        }
+    } else if let Some((_, first)) = untyped.first().cloned() {
         let mut once = std::collections::HashSet::new();
         let distinct: Vec<&str> = untyped.iter().map(|(n, _)| n.as_str()).filter(|n| once.insert(*n)).collect();
         let names = distinct.join(", ");
@@ -56,9 +69,7 @@ pub(super) fn check(cx: &mut Checker, map: &MapView, models: &[OutputModel]) -> 
             cx.file,
             format!("{count} no declared type and use the fallback type: {names}"),
         );
-        cx.report(d, first)
-            .label("no type for this name")
-            .help("write `{name: x, type: <type>}`, or add an output model named like it (or like it plus `_result`)");
+        cx.report(d, first).label("no type for this name").help(HELP);
     }
     (ok && !views.is_empty()).then_some(actions)
 }

@@ -151,7 +151,7 @@ impl<'a> Checker<'a> {
         self.defs.push(def);
     }
 
-    fn severity_for_untyped(&self) -> Severity {
+    pub(super) fn severity_for_untyped(&self) -> Severity {
         if self.options.strict_types {
             Severity::Error
         } else {
