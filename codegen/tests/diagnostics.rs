@@ -736,6 +736,22 @@ fn e0160_unknown_type_name_with_did_you_mean() {
 }
 
 #[test]
+fn e0162_output_models_that_contain_themselves() {
+    let text = format!(
+        "{BASE}  a:\n    b: \"b\"\n    many: {{type: \"array\", items: \"a\"}}\n  b:\n    back: \"a\"\n  c: \"c\"\n"
+    );
+    let (_dir, ds) = diagnostics_of(text);
+    assert_eq!(ds.len(), 2, "{}", render_all(&ds));
+    assert_diag(&ds[0], error("E0162", (21, 3), &["`a` contains itself", "`A` -> `B` -> `A`"], Some("a list")));
+    assert_diag(&ds[1], error("E0162", (26, 3), &["`c` contains itself", "`C` -> `C`"], Some("a list")));
+    // Through a list it is fine, and a model may name one declared after it.
+    let (_dir, ds) = diagnostics_of(format!(
+        "{BASE}  tree:\n    root: \"leaf\"\n    children: {{type: \"array\", items: \"tree\"}}\n  leaf:\n    v: \"integer\"\n"
+    ));
+    assert!(ds.is_empty(), "{}", render_all(&ds));
+}
+
+#[test]
 fn e0161_array_without_items() {
     check(
         base_with("recovery_possible: \"boolean\"", "recovery_possible: \"array\""),

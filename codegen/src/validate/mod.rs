@@ -151,6 +151,10 @@ impl<'a> Checker<'a> {
         self.defs.push(def);
     }
 
+    pub(crate) fn defined(&self, name: &Ident) -> bool {
+        self.defs.iter().any(|d| d.name() == name)
+    }
+
     pub(super) fn severity_for_untyped(&self) -> Severity {
         if self.options.strict_types {
             Severity::Error

@@ -27,6 +27,14 @@ pub(super) fn output_models(cx: &mut Checker, map: &MapView) -> Vec<OutputModel>
             return Vec::new();
         }
     };
+    // Models may name each other, in any order: every name is known before any model is read.
+    cx.models = entries
+        .iter()
+        .filter_map(|(name, _)| {
+            let ident = crate::names::to_ident(name, Case::UpperCamel).ok()?;
+            Some(OutputModel { name: name.clone(), ty: TypeRef::Named(ident) })
+        })
+        .collect();
     let mut out = Vec::new();
     for (name, spec) in entries {
         let mut at = path.clone();
@@ -42,7 +50,7 @@ pub(super) fn output_models(cx: &mut Checker, map: &MapView) -> Vec<OutputModel>
                 target.and_then(|target| {
                     let target = match target {
                         // `{type: object, properties}` already made a struct under the model's name hint.
-                        TypeRef::Named(n) if n.name == ident.name => return Some(TypeRef::Named(n)),
+                        TypeRef::Named(n) if n.name == ident.name && cx.defined(&n) => return Some(TypeRef::Named(n)),
                         other => other,
                     };
                     cx.claim(&ident, false, &Anchor::key(&at), format!("output model `{name}`")).then(|| {
@@ -56,7 +64,61 @@ pub(super) fn output_models(cx: &mut Checker, map: &MapView) -> Vec<OutputModel>
             out.push(OutputModel { name: name.clone(), ty });
         }
     }
+    // One error per cycle, at the first model on it.
+    let mut in_cycles: Vec<String> = Vec::new();
+    for model in &out {
+        let TypeRef::Named(ident) = &model.ty else { continue };
+        if in_cycles.contains(&ident.name) {
+            continue;
+        }
+        if let Some(cycle) = cycle_from(cx, ident) {
+            let mut at = path.clone();
+            at.push(Seg::Key(model.name.clone()));
+            let shown: Vec<String> = cycle.iter().map(|t| format!("`{t}`")).collect();
+            cx.error(
+                "E0162",
+                Anchor::key(&at),
+                format!("output model `{}` contains itself by value: {}", model.name, shown.join(" -> ")),
+            )
+            .label("a value that contains itself would have no end")
+            .help("make one field on the way a list (`{type: \"array\", items: ...}`), or remove it");
+            in_cycles.extend(cycle);
+        }
+    }
     out
+}
+
+/// The chain of types by which `start` contains itself by value (through fields, optional
+/// fields and aliases; a list or a map holds its items elsewhere, so it breaks the chain).
+fn cycle_from(cx: &Checker, start: &Ident) -> Option<Vec<String>> {
+    fn direct(ty: &TypeRef) -> Option<&Ident> {
+        match ty {
+            TypeRef::Named(n) => Some(n),
+            TypeRef::Optional(inner) => direct(inner),
+            _ => None,
+        }
+    }
+    fn walk(cx: &Checker, at: &Ident, start: &Ident, chain: &mut Vec<String>, seen: &mut Vec<String>) -> bool {
+        if seen.contains(&at.name) {
+            return false;
+        }
+        seen.push(at.name.clone());
+        let next: Vec<&Ident> = match cx.defs.iter().find(|d| d.name() == at) {
+            Some(TypeDef::Struct(s)) => s.fields.iter().filter_map(|f| direct(&f.ty)).collect(),
+            Some(TypeDef::Alias(a)) => direct(&a.target).into_iter().collect(),
+            _ => Vec::new(),
+        };
+        for n in next {
+            chain.push(n.name.clone());
+            if n == start || walk(cx, n, start, chain, seen) {
+                return true;
+            }
+            chain.pop();
+        }
+        false
+    }
+    let mut chain = vec![start.name.clone()];
+    walk(cx, start, start, &mut chain, &mut Vec::new()).then_some(chain)
 }
 
 pub(super) fn is_type_spec(spec: &Yaml) -> bool {

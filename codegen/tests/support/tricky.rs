@@ -119,6 +119,14 @@ output_models:
     n: "float"
   future:
     ready: "boolean"
+  # Models naming models: by value, in a list (of itself too), declared before or after.
+  linked:
+    model: "kw_model"
+    later: "declared_later"
+    many: {{type: "array", items: "vec"}}
+    children: {{type: "array", items: "linked"}}
+  declared_later:
+    flag: "boolean"
 metrics:
   - name: "kw_total"
     type: "counter"
