@@ -75,8 +75,12 @@ impl EmitSettings {
 
 /// `attribute` (`#[derive(Eq)]`...) as tokens, if it is only outer attributes.
 fn outer_attributes(attribute: &str) -> Option<TokenStream> {
+    // Between outer attributes and `struct` only a visibility can stand: with none, the text
+    // before `struct S;` is attributes and nothing else.
     match syn::parse_str::<syn::File>(&format!("{attribute} struct S;")).ok()?.items.as_slice() {
-        [syn::Item::Struct(s)] if !s.attrs.is_empty() => attribute.parse().ok(),
+        [syn::Item::Struct(s)] if !s.attrs.is_empty() && matches!(s.vis, syn::Visibility::Inherited) => {
+            attribute.parse().ok()
+        }
         _ => None,
     }
 }
@@ -299,7 +303,19 @@ impl Builder {
             names: HashMap::new(),
             timings: StageTimings::default(),
             measure: self.timings,
+            internal: None,
         };
+        match self.fill(&mut run, out_dir) {
+            Ok(()) => Ok(run),
+            Err(e) => {
+                run.discard_staged();
+                Err(e)
+            }
+        }
+    }
+
+    /// Processes every contract into `run`, then the root file.
+    fn fill(&self, run: &mut Run, out_dir: Option<&Path>) -> Result<(), Error> {
         let files = run.inputs.files.clone();
         let work = Work { builder: self, code: out_dir.is_some(), errors: AtomicBool::new(false) };
         let jobs = self.job_count(files.len());
@@ -318,14 +334,20 @@ impl Builder {
                 |done| run.merge(done, &work, out_dir),
             )?;
         }
-        if let Some(out_dir) = out_dir {
-            if !run.has_errors() {
-                let chunks = emit::root_file(&run.summaries, &options);
-                let text = format::format_root(chunks, &format::header(None));
-                run.output(&out_dir.join(ROOT_FILE), text)?;
-            }
+        // Contract errors first: they are the user's to fix, and which contracts were emitted
+        // before an error was seen depends on the number of jobs.
+        if run.has_errors() {
+            return Ok(());
         }
-        Ok(run)
+        if let Some((path, e)) = run.internal.take() {
+            return Err(Error::Internal(path, e));
+        }
+        if let Some(out_dir) = out_dir {
+            let chunks = emit::root_file(&run.summaries, &options);
+            let text = format::format_root(chunks, &format::header(None));
+            run.output(&out_dir.join(ROOT_FILE), text)?;
+        }
+        Ok(())
     }
 }
 
@@ -432,11 +454,20 @@ struct Run {
     names: HashMap<String, PathBuf>,
     timings: StageTimings,
     measure: bool,
+    /// The first generator failure (a bug), in input order: reported only if no contract has an error.
+    internal: Option<(PathBuf, String)>,
 }
 
 impl Run {
     fn has_errors(&self) -> bool {
         self.diagnostics.iter().any(Diagnostic::is_error)
+    }
+
+    /// Removes the temporary files staged so far (the run failed before committing them).
+    fn discard_staged(&mut self) {
+        if let Sink::Stage(staged) = std::mem::replace(&mut self.sink, Sink::Nothing) {
+            staged.into_iter().for_each(write::Staged::discard);
+        }
     }
 
     /// Takes one processed contract, in input order: checks what needs the contracts before it
@@ -446,7 +477,7 @@ impl Run {
         self.diagnostics.extend(done.diagnostics);
         let Some(checked) = done.mixin else { return Ok(()) };
         if let Some(e) = done.internal {
-            return Err(Error::Internal(checked.summary.path, e));
+            self.internal.get_or_insert((checked.summary.path.clone(), e));
         }
         if !self.unique(&checked.root, &checked.summary.path) {
             work.errors.store(true, Ordering::Relaxed);
@@ -464,10 +495,8 @@ impl Run {
     /// `mixin_name` must be unique across inputs; the root file's name is reserved.
     fn unique(&mut self, mixin: &MixinSummary, path: &Path) -> bool {
         // Positions are looked up only when there is something to report.
-        let here = || {
-            let text = std::fs::read_to_string(path).unwrap_or_default();
-            Label { file: path.to_path_buf(), location: locate_name(&text), message: String::new() }
-        };
+        let text_of = |path: &Path| load::read(path).map(|source| source.text).unwrap_or_default();
+        let here = || Label { file: path.to_path_buf(), location: locate_name(&text_of(path)), message: String::new() };
         if mixin.file_name == ROOT_FILE {
             let mut d = Diagnostic::error(
                 "E0112",
@@ -480,7 +509,7 @@ impl Run {
             return false;
         }
         if let Some(first) = self.names.get(&mixin.name) {
-            let first_text = std::fs::read_to_string(first).unwrap_or_default();
+            let first_text = text_of(first);
             let mut d =
                 Diagnostic::error("E0111", path, format!("mixin_name `{}` is used by two contracts", mixin.name))
                     .with_help("every mixin needs its own mixin_name")
@@ -746,3 +775,39 @@ impl fmt::Debug for Error {
 }
 
 impl std::error::Error for Error {}
+
+#[cfg(test)]
+mod tests {
+    use super::{Builder, Error};
+
+    fn option_problems(builder: Builder) -> Vec<String> {
+        match builder.check_options() {
+            Err(Error::Options(problems)) => problems,
+            _ => Vec::new(),
+        }
+    }
+
+    #[test]
+    fn type_options_must_be_types() {
+        let ok = Builder::new()
+            .timestamp_type("chrono::DateTime<chrono::Utc>")
+            .object_type("serde_json::Value")
+            .fallback_type("std::collections::BTreeMap<String, Vec<u8>>");
+        assert!(option_problems(ok).is_empty());
+        let bad = Builder::new().timestamp_type("Vec<").object_type("fn evil() {}").fallback_type("");
+        let problems = option_problems(bad);
+        assert_eq!(problems.len(), 3, "{problems:?}");
+        assert!(problems[0].starts_with("timestamp_type: `Vec<` is not a Rust type"), "{problems:?}");
+    }
+
+    #[test]
+    fn type_attributes_must_be_outer_attributes_and_nothing_else() {
+        let ok = Builder::new().type_attribute(".", "#[derive(Eq, Hash)] #[non_exhaustive]");
+        assert!(option_problems(ok).is_empty());
+        for bad in ["#[derive(Eq)] pub", "pub", "", "#![allow(dead_code)]", "#[derive(Eq)] struct X;", "derive(Eq)"] {
+            let problems = option_problems(Builder::new().type_attribute(".", bad));
+            assert_eq!(problems.len(), 1, "{bad:?} accepted");
+            assert!(problems[0].contains("is not an outer attribute"), "{problems:?}");
+        }
+    }
+}

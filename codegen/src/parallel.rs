@@ -3,16 +3,52 @@
 //! the same whatever the number of threads.
 
 use std::collections::BTreeMap;
-use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
-use std::sync::{mpsc, Condvar, Mutex, PoisonError};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{mpsc, Condvar, Mutex, MutexGuard, PoisonError};
 
 /// Results per thread that may wait for their turn: bounds memory when one item is slow while
 /// the others run ahead.
 const AHEAD_PER_JOB: usize = 16;
 
+/// What workers wait on: how many results were merged, and whether to stop.
+struct Gate {
+    state: Mutex<GateState>,
+    turn: Condvar,
+}
+
+struct GateState {
+    merged: usize,
+    stop: bool,
+}
+
+impl Gate {
+    fn lock(&self) -> MutexGuard<'_, GateState> {
+        self.state.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+
+    /// Changes the state under the lock, then wakes every waiting worker: a worker checks the
+    /// state under the same lock before it waits, so no wake-up is lost.
+    fn update(&self, change: impl FnOnce(&mut GateState)) {
+        change(&mut self.lock());
+        self.turn.notify_all();
+    }
+}
+
+/// Stops the run if the worker holding it unwinds: the item it was working on will never be
+/// merged, so the others must not wait for their turn after it.
+struct StopOnPanic<'a>(&'a Gate);
+
+impl Drop for StopOnPanic<'_> {
+    fn drop(&mut self) {
+        if std::thread::panicking() {
+            self.0.update(|state| state.stop = true);
+        }
+    }
+}
+
 /// Runs `work` on every item on `jobs` threads (each with its own state from `init`) and gives
 /// the results to `merge` in item order, on the calling thread. The first error from `merge`
-/// stops the workers and is returned.
+/// stops the workers and is returned. A panic in `work` stops the others and is re-raised.
 pub fn in_order<T: Sync, S, R: Send, E>(
     items: &[T],
     jobs: usize,
@@ -22,27 +58,27 @@ pub fn in_order<T: Sync, S, R: Send, E>(
 ) -> Result<(), E> {
     let window = jobs.saturating_mul(AHEAD_PER_JOB).max(1);
     let next = AtomicUsize::new(0);
-    let stop = AtomicBool::new(false);
-    let merged = Mutex::new(0usize);
-    let turn = Condvar::new();
+    let gate = Gate { state: Mutex::new(GateState { merged: 0, stop: false }), turn: Condvar::new() };
     std::thread::scope(|scope| {
         let (sender, results) = mpsc::channel::<(usize, R)>();
         for _ in 0..jobs {
             let sender = sender.clone();
-            let (next, stop, merged, turn, init, work) = (&next, &stop, &merged, &turn, &init, &work);
+            let (next, gate, init, work) = (&next, &gate, &init, &work);
             scope.spawn(move || {
+                let _guard = StopOnPanic(gate);
                 let state = init();
                 loop {
                     let i = next.fetch_add(1, Ordering::Relaxed);
                     if i >= items.len() {
                         return;
                     }
-                    let mut done = merged.lock().unwrap_or_else(PoisonError::into_inner);
-                    while i >= *done + window && !stop.load(Ordering::Relaxed) {
-                        done = turn.wait(done).unwrap_or_else(PoisonError::into_inner);
+                    let mut gate_state = gate.lock();
+                    while i >= gate_state.merged + window && !gate_state.stop {
+                        gate_state = gate.turn.wait(gate_state).unwrap_or_else(PoisonError::into_inner);
                     }
-                    drop(done);
-                    if stop.load(Ordering::Relaxed) || sender.send((i, work(&state, &items[i]))).is_err() {
+                    let stop = gate_state.stop;
+                    drop(gate_state);
+                    if stop || sender.send((i, work(&state, &items[i]))).is_err() {
                         return;
                     }
                 }
@@ -56,11 +92,12 @@ pub fn in_order<T: Sync, S, R: Send, E>(
             while let Some(result) = waiting.remove(&wanted) {
                 wanted += 1;
                 let outcome = merge(result);
-                *merged.lock().unwrap_or_else(PoisonError::into_inner) = wanted;
-                turn.notify_all();
-                if outcome.is_err() {
-                    stop.store(true, Ordering::Relaxed);
-                    turn.notify_all();
+                let failed = outcome.is_err();
+                gate.update(|state| {
+                    state.merged = wanted;
+                    state.stop |= failed;
+                });
+                if failed {
                     return outcome;
                 }
             }
@@ -100,21 +137,43 @@ mod tests {
     #[test]
     fn the_first_error_stops_the_run() {
         let items: Vec<u32> = (0..10_000).collect();
-        let mut merged = 0;
-        let outcome = in_order(
-            &items,
-            2,
-            || (),
-            |_, &n| n,
-            |n| {
-                if n == 100 {
-                    return Err(n);
-                }
-                merged += 1;
-                Ok(())
-            },
-        );
-        assert_eq!(outcome, Err(100));
-        assert_eq!(merged, 100);
+        for jobs in [2, 3, 8] {
+            let mut merged = 0;
+            let outcome = in_order(
+                &items,
+                jobs,
+                || (),
+                |_, &n| n,
+                |n| {
+                    if n == 100 {
+                        return Err(n);
+                    }
+                    merged += 1;
+                    Ok(())
+                },
+            );
+            assert_eq!(outcome, Err(100));
+            assert_eq!(merged, 100);
+        }
+    }
+
+    #[test]
+    fn a_panicking_worker_stops_the_others_and_the_panic_comes_back() {
+        let items: Vec<u32> = (0..10_000).collect();
+        for jobs in [2, 4] {
+            let outcome = std::panic::catch_unwind(|| {
+                in_order(
+                    &items,
+                    jobs,
+                    || (),
+                    |_, &n| {
+                        assert!(n != 50, "worker fails on item 50");
+                        n
+                    },
+                    |_| Ok::<(), ()>(()),
+                )
+            });
+            assert!(outcome.is_err(), "jobs = {jobs}: the panic must reach the caller, not hang or vanish");
+        }
     }
 }

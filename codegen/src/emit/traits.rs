@@ -17,7 +17,9 @@ pub fn actions_trait(mixin: &Mixin, options: &EmitOptions) -> Result<syn::Item, 
         quote!(#result<__Output, Self::Error>)
     };
     let body = quote!(super::not_implemented(NAME, ""));
-    let key = format!("trait {ret} {body} {}", options.std.from);
+    // Every token trait_template uses is in the key: a cached template must not differ from a
+    // fresh one, whatever this thread made before.
+    let key = format!("trait {ret} {body} {} {}", options.std.from, options.std.send);
     let template = super::ast::cached(key, || trait_template(&ret, &body, options));
     let mut tr = template?;
     tr.attrs = doc_attrs(&format!(

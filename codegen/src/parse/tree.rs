@@ -131,7 +131,7 @@ impl<'de> Visitor<'de> for Node<'_, '_> {
 
     fn visit_enum<A: EnumAccess<'de>>(self, data: A) -> Result<Yaml, A::Error> {
         let (tag, _) = data.variant::<String>()?;
-        let tag = tag.trim_start_matches('!');
+        let tag = tag.strip_prefix('!').unwrap_or(&tag);
         Err(self.0.fail(
             Diagnostic::error("E0009", self.0.file, format!("YAML tag `!{tag}` is not supported in contracts"))
                 .label("tagged value")
