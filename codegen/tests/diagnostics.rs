@@ -272,6 +272,21 @@ fn e0005_more_than_one_document_points_at_the_second() {
     let text = format!("{BASE}---\nmixin_name: \"mixin_other\"\n");
     let d = check(text, error("E0005", (21, 1), &["more than one document"], Some("single YAML document")));
     assert_eq!(d.primary.message, "a second document starts here");
+    // A value refused in the first document (a tag) does not hide the second.
+    let text = format!("{}---\nmixin_name: \"mixin_other\"\n", base_with("major: 1", "major: !custom 1"));
+    check(text, error("E0005", (21, 1), &["more than one document"], Some("single YAML document")));
+}
+
+#[test]
+fn e0004_duplicate_keys_including_numbers_equal_by_value() {
+    let text = base_with("  minor: 0", "  minor: 0\n  minor: 1");
+    // serde_yaml places it at the start of the mapping.
+    check(text, error("E0004", (3, 3), &["duplicate entry with key \"minor\""], Some("indentation")));
+    let text = format!("{BASE}data:\n  0.0: a\n  -0.0: b\n");
+    check(text, error("E0004", (22, 3), &["duplicate entry with key 0.0"], Some("indentation")));
+    // Keys of different kinds are different keys, as they are in YAML.
+    let (_dir, ds) = diagnostics_of(format!("{BASE}data:\n  1: a\n  \"1\": b\n"));
+    assert!(ds.iter().all(|d| d.code != "E0004"), "{}", render_all(&ds));
 }
 
 #[test]

@@ -68,6 +68,11 @@ pub fn parse(source: &Source) -> Result<Yaml, Box<Diagnostic>> {
     let parsed = tree::Node(&cx).deserialize(serde_yaml::Deserializer::from_str(&source.text));
     match (parsed, cx.failure.into_inner()) {
         (Ok(doc), _) => Ok(doc),
+        // serde_yaml reads the first document before it looks for a second, so a value refused
+        // in the first would hide that the file has two; the file-level problem comes first.
+        (Err(_), Some(_)) if nth_event(&source.text, 2, |k| *k == Kind::DocumentStart).is_some() => {
+            Err(Box::new(second_document(source, SECOND_DOCUMENT.to_string())))
+        }
         (Err(_), Some(mut failure)) => {
             failure.path.reverse();
             Err(at_path(source, &failure.path, failure.diagnostic))
@@ -130,6 +135,19 @@ fn too_deep(text: &str) -> Option<Location> {
     None
 }
 
+/// serde_yaml's words for a file with several documents.
+const SECOND_DOCUMENT: &str = "deserializing from YAML containing more than one document is not supported";
+
+/// E0005, at the start of the second document (serde_yaml gives no position for it).
+fn second_document(source: &Source, message: String) -> Diagnostic {
+    let d = Diagnostic::error("E0005", &source.path, format!("YAML syntax error: {message}"))
+        .with_help("a contract is a single YAML document: remove the `---` separators");
+    match nth_event(&source.text, 2, |k| *k == Kind::DocumentStart) {
+        Some(at) => d.at(at).label("a second document starts here"),
+        None => d,
+    }
+}
+
 fn syntax_error(source: &Source, e: &serde_yaml::Error) -> Diagnostic {
     let full = e.to_string();
     let message = match full.find(" at line ") {
@@ -150,9 +168,10 @@ fn syntax_error(source: &Source, e: &serde_yaml::Error) -> Diagnostic {
         }
         return d;
     }
-    let (code, help) = if message.contains("more than one document") {
-        ("E0005", "a contract is a single YAML document: remove the `---` separators")
-    } else if message.contains("recursion limit") {
+    if message.contains("more than one document") {
+        return second_document(source, message);
+    }
+    let (code, help) = if message.contains("recursion limit") {
         ("E0007", "nesting this deep is not a mixin contract")
     } else if message.contains("repetition limit") {
         ("E0007", "aliases expand without bound here: write the values out")
@@ -162,11 +181,6 @@ fn syntax_error(source: &Source, e: &serde_yaml::Error) -> Diagnostic {
     let mut d = Diagnostic::error(code, &source.path, format!("YAML syntax error: {message}")).with_help(help);
     if let Some(loc) = e.location() {
         d = d.at(Location { line: loc.line(), column: loc.column(), len: 1 });
-    } else if code == "E0005" {
-        // serde_yaml gives no position: point at the start of the second document.
-        if let Some(at) = nth_event(&source.text, 2, |k| *k == Kind::DocumentStart) {
-            d = d.at(at).label("a second document starts here");
-        }
     } else if code == "E0007" {
         if let Some(at) = nth_event(&source.text, 1, |k| *k == Kind::Alias) {
             d = d.at(at).label("first alias");

@@ -113,17 +113,33 @@ impl<'de> Visitor<'de> for Node<'_, '_> {
         let mut seen: Option<HashSet<(KeyKind, String)>> = None;
         while let Some((kind, key)) = map.next_key_seed(Key(self.0))? {
             let duplicate = match &mut seen {
-                Some(seen) => !seen.insert((kind, key.clone())),
-                None => entries.iter().zip(&kinds).any(|((k, _), kk)| *kk == kind && *k == key),
+                Some(seen) => !seen.insert((kind, same_as(kind, &key).to_string())),
+                None => entries
+                    .iter()
+                    .zip(&kinds)
+                    .any(|((k, _), kk)| *kk == kind && same_as(kind, k) == same_as(kind, &key)),
             };
             if duplicate {
-                return Err(de::Error::custom(DuplicateKey(kind, &key)));
+                // serde_yaml names the key already in the mapping.
+                let first = entries
+                    .iter()
+                    .zip(&kinds)
+                    .find(|((k, _), kk)| **kk == kind && same_as(kind, k) == same_as(kind, &key))
+                    .map_or(key.as_str(), |((k, _), _)| k.as_str());
+                return Err(de::Error::custom(DuplicateKey(kind, first)));
             }
             let value = map.next_value_seed(self).inspect_err(|_| self.0.within(|| Seg::Key(key.clone())))?;
             entries.push((key, value));
             kinds.push(kind);
             if seen.is_none() && entries.len() > 16 {
-                seen = Some(kinds.iter().copied().zip(entries.iter().map(|(k, _)| k.clone())).collect());
+                seen = Some(
+                    kinds
+                        .iter()
+                        .copied()
+                        .zip(entries.iter().map(|(k, _)| k.clone()))
+                        .map(|(kind, k)| (kind, same_as(kind, &k).to_string()))
+                        .collect(),
+                );
             }
         }
         Ok(Yaml::Map(entries))
@@ -147,6 +163,15 @@ enum KeyKind {
     Bool,
     Number,
     Null,
+}
+
+/// The form in which two keys are compared: YAML numbers compare by value, and `-0.0` equals `0.0`.
+fn same_as(kind: KeyKind, key: &str) -> &str {
+    if kind == KeyKind::Number && key == "-0.0" {
+        "0.0"
+    } else {
+        key
+    }
 }
 
 /// serde_yaml's wording, so the message is the one its own mappings give.
