@@ -412,30 +412,23 @@ fn bench_n(o: &Opts, n: usize) -> Result<Row, String> {
                         unchanged.push(u);
                     }
                 }
-                Pipeline::OursOneJob => {
-                    reset_dir(&out_ours)?;
-                    let s = run_child(Pipeline::OursOneJob, &input, &out_ours)?;
+                Pipeline::OursUnchanged => unreachable!("the unchanged rerun runs right after ours"),
+                Pipeline::OursOneJob | Pipeline::Naive => {
+                    let (out, name, samples) = if p == Pipeline::Naive {
+                        (&out_naive, "naive", &mut naive_s)
+                    } else {
+                        (&out_ours, "ours with 1 job", &mut one_job)
+                    };
+                    reset_dir(out)?;
+                    let s = run_child(p, &input, out)?;
                     eprintln!(
-                        "N={n} rep {r}{}: ours with 1 job {:.1} ms (peak {:.1} MB)",
+                        "N={n} rep {r}{}: {name} {:.1} ms (peak {:.1} MB)",
                         if measured { "" } else { " (warmup)" },
                         s.total / 1e6,
                         s.vmhwm_kb / 1024.0
                     );
                     if measured {
-                        one_job.push(s);
-                    }
-                }
-                _ => {
-                    reset_dir(&out_naive)?;
-                    let s = run_child(Pipeline::Naive, &input, &out_naive)?;
-                    eprintln!(
-                        "N={n} rep {r}{}: naive {:.1} ms (peak {:.1} MB)",
-                        if measured { "" } else { " (warmup)" },
-                        s.total / 1e6,
-                        s.vmhwm_kb / 1024.0
-                    );
-                    if measured {
-                        naive_s.push(s);
+                        samples.push(s);
                     }
                 }
             }
