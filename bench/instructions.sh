@@ -3,6 +3,8 @@
 # contracts, optimised and in the build-script profile: repeatable whatever else the machine is
 # doing, unlike wall time.
 # Usage: bench/instructions.sh [N]   (default 30; needs valgrind: apt-get install valgrind)
+# With KEEP=DIR the callgrind files are kept in DIR (<profile>-<pipeline>.out), for
+# `callgrind_annotate --inclusive=yes DIR/build-script-ours-1-job.out` (where the time goes).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 n="${1:-30}"
@@ -11,6 +13,8 @@ cargo build -q --manifest-path bench/Cargo.toml --release
 cargo build -q --manifest-path bench/Cargo.toml --profile build-script
 dir=$(mktemp -d)
 trap 'rm -rf "$dir"' EXIT
+keep="${KEEP:-}"
+[ -z "$keep" ] || mkdir -p "$keep"
 bench/target/release/mixin-codegen-bench corpus --n "$n" --dir "$dir/corpus" >/dev/null
 # ours on one thread (`ours-1-job`): the work it does, comparable with the one-threaded naive
 # pipeline; with its default threads valgrind would serialise them and add their overhead.
@@ -21,5 +25,6 @@ for profile in release build-script; do
       "$dir/out-$profile-$which" >/dev/null 2>"$dir/$which.err"
     total=$(grep -o 'Collected : [0-9]*' "$dir/$which.err" | awk '{print $3}')
     printf '%-13s %-10s %15s instructions for %s contracts\n' "$profile" "$which" "$total" "$n"
+    [ -z "$keep" ] || cp "$dir/$which.out" "$keep/$profile-$which.out"
   done
 done

@@ -66,22 +66,22 @@ impl EmitSettings {
             type_attributes: self
                 .type_attributes
                 .iter()
-                .filter_map(|(path, attribute)| Some((path.clone(), outer_attributes(attribute)?)))
+                // Checked to be outer attributes when the option was set; here only lexed.
+                .filter_map(|(path, attribute)| Some((path.clone(), attribute.parse().ok()?)))
                 .collect(),
             ..defaults
         }
     }
 }
 
-/// `attribute` (`#[derive(Eq)]`...) as tokens, if it is only outer attributes.
-fn outer_attributes(attribute: &str) -> Option<TokenStream> {
+/// Whether `attribute` (`#[derive(Eq)]`...) is outer attributes and nothing else.
+fn is_outer_attributes(attribute: &str) -> bool {
     // Between outer attributes and `struct` only a visibility can stand: with none, the text
     // before `struct S;` is attributes and nothing else.
-    match syn::parse_str::<syn::File>(&format!("{attribute} struct S;")).ok()?.items.as_slice() {
-        [syn::Item::Struct(s)] if !s.attrs.is_empty() && matches!(s.vis, syn::Visibility::Inherited) => {
-            attribute.parse().ok()
-        }
-        _ => None,
+    match syn::parse_str::<syn::File>(&format!("{attribute} struct S;")) {
+        Ok(file) => matches!(file.items.as_slice(),
+            [syn::Item::Struct(s)] if !s.attrs.is_empty() && matches!(s.vis, syn::Visibility::Inherited)),
+        Err(_) => false,
     }
 }
 
@@ -174,9 +174,10 @@ impl Builder {
     /// Adds an attribute (`#[derive(Eq)]`, `#[non_exhaustive]`...) to generated types whose
     /// `module.Type` path starts with `path` (`.` for every type).
     pub fn type_attribute(mut self, path: &str, attribute: &str) -> Self {
-        match outer_attributes(attribute) {
-            Some(_) => self.emit.type_attributes.push((path.to_string(), attribute.to_string())),
-            None => self.option_errors.push(format!("type_attribute: `{attribute}` is not an outer attribute")),
+        if is_outer_attributes(attribute) {
+            self.emit.type_attributes.push((path.to_string(), attribute.to_string()));
+        } else {
+            self.option_errors.push(format!("type_attribute: `{attribute}` is not an outer attribute"));
         }
         self
     }
