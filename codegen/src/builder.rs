@@ -5,7 +5,6 @@ use crate::emit::{self, EmitOptions, MixinSummary};
 use crate::locate::{Anchor, Seg, SpanIndex};
 use crate::model::Mixin;
 use crate::{format, load, parallel, parse, validate, write};
-use proc_macro2::TokenStream;
 use std::collections::HashMap;
 use std::fmt;
 use std::path::{Path, PathBuf};
@@ -52,17 +51,15 @@ struct EmitSettings {
 impl EmitSettings {
     fn options(&self) -> EmitOptions {
         let defaults = EmitOptions::default();
-        // Checked to parse as a type when the option was set; here only turned into tokens.
-        let ty = |t: &Option<String>, default: TokenStream| match t.as_deref().map(str::parse::<TokenStream>) {
-            Some(Ok(t)) => t,
-            _ => default,
-        };
+        // Checked to parse as a type when the option was set. Parsed once per thread; the
+        // defaults are built without the parser.
+        let ty = |t: &Option<String>| t.as_deref().and_then(|t| syn::parse_str::<syn::Type>(t).ok());
         EmitOptions {
             async_methods: self.async_methods,
             serde: self.serde,
-            timestamp_type: ty(&self.timestamp_type, defaults.timestamp_type.clone()),
-            object_type: ty(&self.object_type, defaults.object_type.clone()),
-            fallback_type: ty(&self.fallback_type, defaults.fallback_type.clone()),
+            timestamp_type: ty(&self.timestamp_type),
+            object_type: ty(&self.object_type),
+            fallback_type: ty(&self.fallback_type),
             type_attributes: self
                 .type_attributes
                 .iter()

@@ -54,8 +54,9 @@ fn seeds() -> Vec<(PathBuf, String)> {
 fn emit_options(bits: u8) -> EmitOptions {
     let mut o = EmitOptions { async_methods: bits & 1 == 0, serde: bits & 2 == 0, ..EmitOptions::default() };
     if bits & 4 != 0 {
-        o.timestamp_type = quote::quote!(::std::time::SystemTime);
-        o.object_type = quote::quote!(::std::collections::BTreeMap<::std::string::String, ::std::string::String>);
+        o.timestamp_type = Some(syn::parse_quote!(::std::time::SystemTime));
+        o.object_type =
+            Some(syn::parse_quote!(::std::collections::BTreeMap<::std::string::String, ::std::string::String>));
     }
     o
 }

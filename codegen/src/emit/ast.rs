@@ -43,13 +43,44 @@ fn attr(meta: syn::Meta) -> Attribute {
     Attribute { pound_token: Default::default(), style: syn::AttrStyle::Outer, bracket_token: Default::default(), meta }
 }
 
-/// `#[doc = "..."]`
+/// `#[doc = r"..."]`, which the printer writes as a `///` line.
 pub fn doc_attr(line: &str) -> Attribute {
     attr(syn::Meta::NameValue(syn::MetaNameValue {
         path: path(false, &["doc"]),
         eq_token: Default::default(),
-        value: lit(syn::Lit::Str(syn::LitStr::new(line, sp()))),
+        value: lit(doc_lit(line)),
     }))
+}
+
+/// A raw string literal where one can hold the text. The printer reads every doc text back out of
+/// its literal: a raw literal gives it back as it is, where an escaped one is unescaped character
+/// by character, which cost more than a tenth of an unoptimised build script's run.
+fn doc_lit(text: &str) -> syn::Lit {
+    // One `#` more than the longest run after a quote inside, so nothing inside can close it.
+    let mut hashes = 0;
+    let mut run: Option<usize> = None;
+    for b in text.bytes() {
+        run = match (b, run) {
+            (b'"', _) => Some(0),
+            (b'#', Some(n)) => Some(n + 1),
+            _ => None,
+        };
+        if let Some(n) = run {
+            hashes = hashes.max(n + 1);
+        }
+    }
+    let mut repr = String::with_capacity(text.len() + 3 + 2 * hashes);
+    repr.push('r');
+    repr.extend(std::iter::repeat_n('#', hashes));
+    repr.push('"');
+    repr.push_str(text);
+    repr.push('"');
+    repr.extend(std::iter::repeat_n('#', hashes));
+    // The lexer refuses what a raw literal cannot hold (a lone carriage return): escaped then.
+    match repr.parse::<Literal>().map(syn::Lit::new) {
+        Ok(lit @ syn::Lit::Str(_)) => lit,
+        _ => syn::Lit::Str(syn::LitStr::new(text, sp())),
+    }
 }
 
 /// `#[name(tokens)]`, e.g. `#[derive(Debug, Clone)]` or `#[serde(rename = "x")]`.
@@ -253,74 +284,62 @@ pub fn item_const(doc: &str, name: &str, ty: Type, expr: Expr) -> syn::Item {
     })
 }
 
-/// Parsing a template costs far more than cloning it, and templates depend only on a few options:
-/// each thread keeps what it parsed, by key, for the rest of the run.
-pub fn cached<T: Clone + 'static>(key: String, make: impl FnOnce() -> T) -> T {
-    thread_local! {
-        static CACHE: std::cell::RefCell<Vec<(String, Box<dyn std::any::Any>)>> = const { std::cell::RefCell::new(Vec::new()) };
+/// A signature with no generics: `fn name(inputs) -> output`.
+pub fn signature(name: proc_macro2::Ident, inputs: Vec<syn::FnArg>, output: Type) -> syn::Signature {
+    syn::Signature {
+        constness: None,
+        asyncness: None,
+        safety: syn::Safety::Default,
+        abi: None,
+        fn_token: Default::default(),
+        ident: name,
+        generics: Default::default(),
+        paren_token: Default::default(),
+        inputs: inputs.into_iter().collect(),
+        variadic: None,
+        output: syn::ReturnType::Type(Default::default(), Box::new(output)),
     }
-    let hit = CACHE
-        .with_borrow(|cache| cache.iter().find(|(k, _)| *k == key).and_then(|(_, v)| v.downcast_ref::<T>()).cloned());
-    hit.unwrap_or_else(|| {
-        let value = make();
-        CACHE.with_borrow_mut(|cache| cache.push((key, Box::new(value.clone()))));
-        value
+}
+
+pub fn block(stmts: Vec<syn::Stmt>) -> syn::Block {
+    syn::Block { brace_token: Default::default(), stmts }
+}
+
+/// `/// docs` `pub fn name() -> ty { body }`
+pub fn accessor(docs: Vec<Attribute>, name: proc_macro2::Ident, ty: Type, body: Expr) -> syn::Item {
+    syn::Item::Fn(syn::ItemFn {
+        attrs: docs,
+        vis: syn::Visibility::Public(Default::default()),
+        modifiers: Default::default(),
+        sig: signature(name, Vec::new(), ty),
+        block: Box::new(block(vec![syn::Stmt::Expr(body, None)])),
     })
 }
 
-/// Items that differ only in names, types and values: parsed once, then cloned and filled.
-#[derive(Clone)]
-pub struct Templates {
-    accessor: syn::ItemFn,
-    default_impl: syn::ItemImpl,
+/// `impl Default for ty { /// The contract's values. fn default() -> Self { body } }`
+pub fn default_impl(default_trait: Path, ty: Type, body: Expr) -> syn::Item {
+    let default = syn::ImplItemFn {
+        attrs: vec![doc_attr(" The contract's values.")],
+        vis: syn::Visibility::Inherited,
+        modifiers: Default::default(),
+        sig: signature(proc_macro2::Ident::new("default", sp()), Vec::new(), self_type()),
+        block: block(vec![syn::Stmt::Expr(body, None)]),
+    };
+    syn::Item::Impl(syn::ItemImpl {
+        attrs: Vec::new(),
+        modifiers: Default::default(),
+        unsafety: None,
+        impl_token: Default::default(),
+        generics: Default::default(),
+        trait_: Some((default_trait, Default::default())),
+        self_ty: Box::new(ty),
+        brace_token: Default::default(),
+        items: vec![syn::ImplItem::Fn(default)],
+    })
 }
 
-impl Templates {
-    /// The templates; an error means the generator's own template does not parse (a bug).
-    pub fn new(default_trait: &TokenStream) -> Result<Self, String> {
-        cached(format!("templates {default_trait}"), || Self::parse(default_trait))
-    }
-
-    fn parse(default_trait: &TokenStream) -> Result<Self, String> {
-        let accessor = match syn::parse2(quote::quote!(
-            pub fn __name() -> __Type {
-                ()
-            }
-        )) {
-            Ok(syn::Item::Fn(f)) => f,
-            _ => return Err("the accessor template does not parse".into()),
-        };
-        let default_impl = match syn::parse2(quote::quote! {
-            impl #default_trait for __Type {
-                /// The contract's values.
-                fn default() -> Self { () }
-            }
-        }) {
-            Ok(syn::Item::Impl(i)) => i,
-            _ => return Err("the Default impl template does not parse".into()),
-        };
-        Ok(Templates { accessor, default_impl })
-    }
-
-    /// `/// docs` `pub fn name() -> ty { body }`
-    pub fn accessor(&self, docs: Vec<Attribute>, name: proc_macro2::Ident, ty: Type, body: Expr) -> syn::Item {
-        let mut f = self.accessor.clone();
-        f.attrs = docs;
-        f.sig.ident = name;
-        f.sig.output = syn::ReturnType::Type(Default::default(), Box::new(ty));
-        f.block.stmts = vec![syn::Stmt::Expr(body, None)];
-        syn::Item::Fn(f)
-    }
-
-    /// `impl Default for ty { fn default() -> Self { body } }`
-    pub fn default_impl(&self, ty: Type, body: Expr) -> syn::Item {
-        let mut i = self.default_impl.clone();
-        *i.self_ty = ty;
-        if let Some(syn::ImplItem::Fn(f)) = i.items.first_mut() {
-            f.block.stmts = vec![syn::Stmt::Expr(body, None)];
-        }
-        syn::Item::Impl(i)
-    }
+pub fn self_type() -> Type {
+    ty(path(false, &["Self"]))
 }
 
 /// `<T as Trait>::name()`: a call through a qualified path.
@@ -355,6 +374,26 @@ pub fn path_tokens(leading: bool, segments: &[&str]) -> TokenStream {
 #[cfg(test)]
 mod tests {
     use quote::ToTokens;
+
+    #[test]
+    fn doc_literals_hold_the_text_as_it_is() {
+        for text in [
+            "",
+            " plain",
+            " \"quoted\"",
+            " \"# and \"## inside",
+            " ends with \"",
+            " back\\slash",
+            " é",
+            " cr\rhere",
+            "\"#",
+        ] {
+            let syn::Lit::Str(lit) = super::doc_lit(text) else { panic!("not a string literal: {text:?}") };
+            assert_eq!(lit.value(), text);
+        }
+        let raw = super::doc_lit(" a \"# b").to_token_stream().to_string();
+        assert_eq!(raw, "r##\" a \"# b\"##");
+    }
 
     #[test]
     fn string_literals_are_the_tokens_escaping_gives() {

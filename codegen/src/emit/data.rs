@@ -4,7 +4,6 @@ use super::ast;
 use super::docs::doc_attrs;
 use super::{ident, EmitOptions};
 use crate::model::{Mixin, StructDef, TypeDef, TypeRef, Value};
-use proc_macro2::TokenStream;
 use quote::quote;
 use syn::{Expr, Type};
 
@@ -22,27 +21,20 @@ pub struct Cx<'a> {
     boolean: Type,
     string: Type,
     pub derive: syn::Attribute,
-    templates: ast::Templates,
 }
 
 impl<'a> Cx<'a> {
-    pub fn new(mixin: &'a Mixin, options: &'a EmitOptions) -> Result<Self, String> {
-        let templates = ast::Templates::new(&options.std.default)?;
-        // The builder checked these types; a failure here is a bug, reported, not a panic.
-        let parse = |t: &TokenStream| syn::parse2::<Type>(t.clone()).map_err(|e| format!("type `{t}`: {e}"));
-        // The default (text) follows the mixin's choice of `String` path.
-        let timestamp = if options.timestamp_type.to_string() == quote!(::std::string::String).to_string() {
-            ast::ty(options.std.paths.string.clone())
-        } else {
-            parse(&options.timestamp_type)?
-        };
-        Ok(Cx {
+    pub fn new(mixin: &'a Mixin, options: &'a EmitOptions) -> Self {
+        let value = ast::path(false, &["super", "Value"]);
+        let chosen = |t: &Option<Type>| t.clone().unwrap_or_else(|| ast::ty(value.clone()));
+        Cx {
             mixin,
             options,
-            timestamp,
-            object: parse(&options.object_type)?,
-            fallback: parse(&options.fallback_type)?,
-            value: ast::path(false, &["super", "Value"]),
+            // The default (text) follows the mixin's choice of `String` path.
+            timestamp: options.timestamp_type.clone().unwrap_or_else(|| ast::ty(options.std.paths.string.clone())),
+            object: chosen(&options.object_type),
+            fallback: chosen(&options.fallback_type),
+            value,
             integer: ast::ty(ast::path(false, &["i64"])),
             float: ast::ty(ast::path(false, &["f64"])),
             boolean: ast::ty(ast::path(false, &["bool"])),
@@ -51,8 +43,7 @@ impl<'a> Cx<'a> {
                 let serde = options.serde.then(|| quote!(::serde::Serialize, ::serde::Deserialize,));
                 ast::list_attr("derive", quote!(Debug, Clone, PartialEq, #serde))
             },
-            templates,
-        })
+        }
     }
 
     fn std(&self) -> &super::StdPaths {
@@ -93,7 +84,7 @@ impl<'a> Cx<'a> {
                     section.key
                 ));
                 let body = self.expr(&section.ty, &section.value);
-                self.templates.accessor(docs, ident(&section.accessor), self.type_of(&section.ty), body)
+                ast::accessor(docs, ident(&section.accessor), self.type_of(&section.ty), body)
             })
             .collect()
     }
@@ -101,7 +92,7 @@ impl<'a> Cx<'a> {
     pub fn default_impl(&self, s: &StructDef, values: &[Value]) -> syn::Item {
         let fields = s.fields.iter().zip(values).map(|(f, v)| (ident(&f.ident), self.expr(&f.ty, v))).collect();
         let body = ast::struct_expr(ast::path(false, &["Self"]), fields);
-        self.templates.default_impl(ast::ty(ast::ident_path(ident(&s.name))), body)
+        ast::default_impl(self.std().default.clone(), ast::ty(ast::ident_path(ident(&s.name))), body)
     }
 
     fn find_def(&self, name: &crate::names::Ident) -> Option<&'a TypeDef> {

@@ -12,18 +12,20 @@ pub use root::{root_file, MixinSummary, RootChunk};
 
 use crate::model::Mixin;
 use proc_macro2::TokenStream;
-use quote::quote;
 
 /// How generated Rust should look: the user's choices from the builder or the CLI.
-#[derive(Debug, Clone)]
+#[derive(Clone)]
 pub struct EmitOptions {
     /// Trait methods return `impl Future + Send` (default) or are blocking.
     pub async_methods: bool,
     /// Derive serde's `Serialize`/`Deserialize` on generated types.
     pub serde: bool,
-    pub timestamp_type: TokenStream,
-    pub object_type: TokenStream,
-    pub fallback_type: TokenStream,
+    /// The type of `timestamp`/`datetime` values; `None`: `String`.
+    pub timestamp_type: Option<syn::Type>,
+    /// The type of `object` values; `None`: the generated `Value`.
+    pub object_type: Option<syn::Type>,
+    /// The type of action inputs and outputs with no declared type; `None`: the generated `Value`.
+    pub fallback_type: Option<syn::Type>,
     /// `(pattern, attribute)`: the attribute goes on every type whose `module.Type` path starts with
     /// the pattern (`.` for all).
     pub type_attributes: Vec<(String, TokenStream)>,
@@ -35,15 +37,9 @@ pub struct EmitOptions {
 /// and cost the least to format; a mixin that defines a type of the same name gets full paths.
 #[derive(Debug, Clone)]
 pub struct Std {
+    /// `String` and `Result` as tokens, for the enum code still written with `quote!`.
     pub string: TokenStream,
-    pub vec: TokenStream,
-    pub option: TokenStream,
     pub result: TokenStream,
-    pub default: TokenStream,
-    pub send: TokenStream,
-    pub from: TokenStream,
-    /// `Future`, imported at the top of each module file that names it (see `uses`).
-    pub future: TokenStream,
     pub(crate) paths: StdPaths,
 }
 
@@ -54,6 +50,11 @@ pub(crate) struct StdPaths {
     pub vec: syn::Path,
     pub option: syn::Path,
     pub default: syn::Path,
+    pub result: syn::Path,
+    pub send: syn::Path,
+    pub from: syn::Path,
+    /// `Future`, imported at the top of each module file that names it (see `uses`).
+    pub future: syn::Path,
 }
 
 impl std::fmt::Debug for StdPaths {
@@ -73,28 +74,52 @@ impl Std {
     }
 
     fn build(full: &dyn Fn(&str) -> bool) -> Std {
-        let pick = |short: &str, long: &[&str]| -> (TokenStream, syn::Path) {
+        let pick = |short: &str, long: &[&str]| -> syn::Path {
             if full(short) {
-                (ast::path_tokens(true, long), ast::path(true, long))
+                ast::path(true, long)
             } else {
-                (ast::path_tokens(false, &[short]), ast::path(false, &[short]))
+                ast::path(false, &[short])
             }
         };
-        let (string, string_path) = pick("String", &["std", "string", "String"]);
-        let (vec, vec_path) = pick("Vec", &["std", "vec", "Vec"]);
-        let (option, option_path) = pick("Option", &["core", "option", "Option"]);
-        let (default, default_path) = pick("Default", &["core", "default", "Default"]);
+        let tokens = |short: &str, long: &[&str]| -> TokenStream {
+            if full(short) {
+                ast::path_tokens(true, long)
+            } else {
+                ast::path_tokens(false, &[short])
+            }
+        };
+        const STRING: [&str; 3] = ["std", "string", "String"];
+        const RESULT: [&str; 3] = ["core", "result", "Result"];
         Std {
-            string,
-            vec,
-            option,
-            result: pick("Result", &["core", "result", "Result"]).0,
-            default,
-            send: pick("Send", &["core", "marker", "Send"]).0,
-            from: pick("From", &["core", "convert", "From"]).0,
-            future: pick("Future", &["core", "future", "Future"]).0,
-            paths: StdPaths { string: string_path, vec: vec_path, option: option_path, default: default_path },
+            string: tokens("String", &STRING),
+            result: tokens("Result", &RESULT),
+            paths: StdPaths {
+                string: pick("String", &STRING),
+                vec: pick("Vec", &["std", "vec", "Vec"]),
+                option: pick("Option", &["core", "option", "Option"]),
+                default: pick("Default", &["core", "default", "Default"]),
+                result: pick("Result", &RESULT),
+                send: pick("Send", &["core", "marker", "Send"]),
+                from: pick("From", &["core", "convert", "From"]),
+                future: pick("Future", &["core", "future", "Future"]),
+            },
         }
+    }
+}
+
+// syn's types implement Debug only with its `extra-traits` feature, which the library leaves out.
+impl std::fmt::Debug for EmitOptions {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let set = |t: &Option<syn::Type>| if t.is_some() { "set" } else { "default" };
+        f.debug_struct("EmitOptions")
+            .field("async_methods", &self.async_methods)
+            .field("serde", &self.serde)
+            .field("timestamp_type", &set(&self.timestamp_type))
+            .field("object_type", &set(&self.object_type))
+            .field("fallback_type", &set(&self.fallback_type))
+            .field("type_attributes", &self.type_attributes)
+            .field("std", &self.std)
+            .finish()
     }
 }
 
@@ -103,9 +128,9 @@ impl Default for EmitOptions {
         EmitOptions {
             async_methods: true,
             serde: true,
-            timestamp_type: quote!(::std::string::String),
-            object_type: quote!(super::Value),
-            fallback_type: quote!(super::Value),
+            timestamp_type: None,
+            object_type: None,
+            fallback_type: None,
             type_attributes: Vec::new(),
             std: Std::full(),
         }
@@ -116,10 +141,10 @@ impl Default for EmitOptions {
 /// does not parse), never a problem of the contract.
 pub fn mixin_file(mixin: &Mixin, options: &EmitOptions) -> Result<syn::File, String> {
     let options = &EmitOptions { std: Std::for_mixin(mixin), ..options.clone() };
-    let cx = data::Cx::new(mixin, options)?;
+    let cx = data::Cx::new(mixin, options);
     let mut items = uses(mixin, options);
     items.extend(items::constants(mixin));
-    items.push(traits::actions_trait(mixin, options)?);
+    items.push(traits::actions_trait(mixin, options));
     items.extend(cx.accessors());
     items.extend(items::type_defs(&cx)?);
     Ok(syn::File { shebang: None, frontmatter: None, attrs: Vec::new(), items })
@@ -128,8 +153,7 @@ pub fn mixin_file(mixin: &Mixin, options: &EmitOptions) -> Result<syn::File, Str
 /// `use ::core::future::Future;` when trait methods return futures by that short name: not in the
 /// prelude of every edition, and spelt out in full it breaks each signature over more lines.
 fn uses(mixin: &Mixin, options: &EmitOptions) -> Vec<syn::Item> {
-    let future = &options.std.future;
-    if !options.async_methods || mixin.actions.is_empty() || future.to_string() != "Future" {
+    if !options.async_methods || mixin.actions.is_empty() || options.std.paths.future.segments.len() != 1 {
         return Vec::new();
     }
     vec![syn::Item::Use(syn::ItemUse {

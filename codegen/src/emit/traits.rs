@@ -1,85 +1,92 @@
-//! One trait per mixin, one method per action. The method shape is parsed once per mixin as a
-//! template, then each action fills in its name, docs, input and output types.
+//! One trait per mixin, one method per action, built as syntax trees: no token stream to parse,
+//! so a build script that generates one contract runs none of syn's parser.
 
 use super::ast;
 use super::docs::doc_attrs;
-use super::{ident, EmitOptions};
+use super::{ident, EmitOptions, StdPaths};
 use crate::model::{Action, Mixin};
-use proc_macro2::TokenStream;
-use quote::quote;
-use syn::{FnArg, GenericArgument, PathArguments, ReturnType, TraitItem, TraitItemFn, Type, TypeParamBound};
+use proc_macro2::{Ident, Span};
+use syn::punctuated::Punctuated;
+use syn::{FnArg, GenericArgument, Path, TraitItem, Type, TypeParamBound};
 
-pub fn actions_trait(mixin: &Mixin, options: &EmitOptions) -> Result<syn::Item, String> {
-    let (send, result, future) = (&options.std.send, &options.std.result, &options.std.future);
-    let ret = if options.async_methods {
-        quote!(impl #future<Output = #result<__Output, Self::Error>> + #send)
-    } else {
-        quote!(#result<__Output, Self::Error>)
-    };
-    let body = quote!(super::not_implemented(NAME, ""));
-    // Every token trait_template uses is in the key: a cached template must not differ from a
-    // fresh one, whatever this thread made before.
-    let key = format!("trait {ret} {body} {} {}", options.std.from, options.std.send);
-    let template = super::ast::cached(key, || trait_template(&ret, &body, options));
-    let mut tr = template?;
-    tr.attrs = doc_attrs(&format!(
-        "The actions of `{}`: implement this for a node that uses the mixin.\n\nRequired actions have no default; the others answer [`super::NotImplemented`] until implemented.",
-        mixin.name
-    ));
-    tr.ident = ident(&mixin.trait_name);
-    let optional = tr.items.pop();
-    let required = tr.items.pop();
-    if let (Some(TraitItem::Fn(required)), Some(TraitItem::Fn(optional))) = (required, optional) {
-        for action in &mixin.actions {
-            let template = if action.required { &required } else { &optional };
-            tr.items.push(TraitItem::Fn(method(action, template.clone())));
-        }
-    }
-    Ok(syn::Item::Trait(tr))
+pub fn actions_trait(mixin: &Mixin, options: &EmitOptions) -> syn::Item {
+    let std = &options.std.paths;
+    let mut items = vec![TraitItem::Type(error_type(std))];
+    items.extend(mixin.actions.iter().map(|action| TraitItem::Fn(method(action, options))));
+    syn::Item::Trait(syn::ItemTrait {
+        attrs: doc_attrs(&format!(
+            "The actions of `{}`: implement this for a node that uses the mixin.\n\nRequired actions have no default; the others answer [`super::NotImplemented`] until implemented.",
+            mixin.name
+        )),
+        vis: syn::Visibility::Public(Default::default()),
+        modifiers: Default::default(),
+        unsafety: None,
+        trait_token: Default::default(),
+        ident: ident(&mixin.trait_name),
+        generics: Default::default(),
+        colon_token: None,
+        supertraits: Punctuated::new(),
+        brace_token: Default::default(),
+        items,
+    })
 }
 
-/// The trait with an `Error` type and one required and one optional method to copy.
-fn trait_template(ret: &TokenStream, body: &TokenStream, options: &EmitOptions) -> Result<syn::ItemTrait, String> {
-    let (from, send) = (&options.std.from, &options.std.send);
-    let items = super::items::parse_items(quote! {
-        pub trait __Trait {
-            /// The error every action returns. Optional actions that are not implemented return it
-            /// built from [`super::NotImplemented`].
-            type Error: #from<super::NotImplemented> + #send;
-            fn __required(&self, input: __Input) -> #ret;
-            fn __optional(&self, input: __Input) -> #ret {
-                let _ = input;
-                #body
-            }
-        }
-    });
-    match items?.into_iter().next() {
-        Some(syn::Item::Trait(tr)) => Ok(tr),
-        _ => Err("the trait template is not a trait".into()),
+fn id(name: &str) -> Ident {
+    Ident::new(name, Span::call_site())
+}
+
+/// `type Error: From<super::NotImplemented> + Send;`
+fn error_type(std: &StdPaths) -> syn::TraitItemType {
+    let not_implemented = ast::ty(ast::path(false, &["super", "NotImplemented"]));
+    syn::TraitItemType {
+        attrs: doc_attrs(
+            "The error every action returns. Optional actions that are not implemented return it\nbuilt from [`super::NotImplemented`].",
+        ),
+        modifiers: Default::default(),
+        type_token: Default::default(),
+        ident: id("Error"),
+        generics: Default::default(),
+        colon_token: Some(Default::default()),
+        bounds: [bound(ast::generic(std.from.clone(), vec![not_implemented])), bound(std.send.clone())]
+            .into_iter()
+            .collect(),
+        default: None,
+        semi_token: Default::default(),
     }
 }
 
-fn method(action: &Action, mut m: TraitItemFn) -> TraitItemFn {
+fn bound(path: Path) -> TypeParamBound {
+    TypeParamBound::Trait(syn::TraitBound {
+        paren_token: None,
+        lifetimes: None,
+        modifiers: Default::default(),
+        maybe: None,
+        path,
+    })
+}
+
+/// `fn action(&self, input: ActionInput) -> Result<ActionOutput, Self::Error>`, returned through
+/// `impl Future<Output = ..> + Send` unless blocking; optional actions get a default body.
+fn method(action: &Action, options: &EmitOptions) -> syn::TraitItemFn {
+    let std = &options.std.paths;
     let mut attrs = doc_attrs(&action.description);
     attrs.push(ast::doc_attr(""));
     let required = if action.required { "Required" } else { "Optional" };
     attrs.extend(doc_attrs(&format!("{required} action `{}`, timeout {} ms.", action.name, action.timeout_ms)));
-    m.attrs = attrs;
-    m.sig.ident = ident(&action.method);
-    match &action.input {
-        Some(input) => {
-            if let Some(FnArg::Typed(arg)) = m.sig.inputs.iter_mut().nth(1) {
-                *arg.ty = ast::ty(ast::ident_path(ident(input)));
-            }
-        }
-        None => {
-            // No inputs: no `input` argument, and nothing to discard in the default body.
-            let receiver = m.sig.inputs.iter().next().cloned();
-            m.sig.inputs = receiver.into_iter().collect();
-            if let Some(block) = &mut m.default {
-                block.stmts.remove(0);
-            }
-        }
+
+    let mut inputs = vec![FnArg::Receiver(syn::Receiver {
+        attrs: Vec::new(),
+        mutability: None,
+        self_token: Default::default(),
+        kind: syn::ReceiverKind::Reference(Default::default(), None, None),
+    })];
+    if let Some(input) = &action.input {
+        inputs.push(FnArg::Typed(syn::PatType {
+            attrs: Vec::new(),
+            pat: Box::new(pat_ident("input")),
+            colon_token: Default::default(),
+            ty: Box::new(ast::ty(ast::ident_path(ident(input)))),
+        }));
     }
     let output = match &action.output {
         Some(o) => ast::ty(ast::ident_path(ident(o))),
@@ -89,48 +96,67 @@ fn method(action: &Action, mut m: TraitItemFn) -> TraitItemFn {
             elems: Default::default(),
         }),
     };
-    if let ReturnType::Type(_, ty) = &mut m.sig.output {
-        if let Some(slot) = placeholder(ty) {
-            *slot = output;
+    let self_error = ast::ty(ast::path(false, &["Self", "Error"]));
+    let result = ast::ty(ast::generic(std.result.clone(), vec![output, self_error]));
+    let ret = if options.async_methods {
+        let mut future = std.future.clone();
+        if let Some(last) = future.segments.last_mut() {
+            last.arguments = syn::PathArguments::AngleBracketed(syn::AngleBracketedGenericArguments {
+                colon2_token: None,
+                lt_token: Default::default(),
+                args: [GenericArgument::AssocType(syn::AssocType {
+                    ident: id("Output"),
+                    generics: None,
+                    eq_token: Default::default(),
+                    ty: result,
+                })]
+                .into_iter()
+                .collect(),
+                gt_token: Default::default(),
+            });
         }
+        Type::ImplTrait(syn::TypeImplTrait {
+            attrs: Vec::new(),
+            impl_token: Default::default(),
+            bounds: [bound(future), bound(std.send.clone())].into_iter().collect(),
+        })
+    } else {
+        result
+    };
+
+    let default = (!action.required).then(|| ast::block(default_body(action)));
+    syn::TraitItemFn {
+        attrs,
+        modifiers: Default::default(),
+        sig: ast::signature(ident(&action.method), inputs, ret),
+        semi_token: default.is_none().then(Default::default),
+        default,
     }
-    if let Some(block) = &mut m.default {
-        if let Some(syn::Stmt::Expr(expr, _)) = block.stmts.last_mut() {
-            set_action_name(expr, &action.name);
-        }
-    }
-    m
 }
 
-/// The `__Output` type inside `Result<__Output, _>`, possibly within `impl Future<Output = ..>`.
-fn placeholder(ty: &mut Type) -> Option<&mut Type> {
-    match ty {
-        Type::Path(p) if p.path.is_ident("__Output") => Some(ty),
-        Type::Path(p) => in_path(&mut p.path),
-        Type::ImplTrait(t) => t.bounds.iter_mut().find_map(|b| match b {
-            TypeParamBound::Trait(tb) => in_path(&mut tb.path),
-            _ => None,
-        }),
-        _ => None,
+/// `let _ = input; super::not_implemented(NAME, "action")`
+fn default_body(action: &Action) -> Vec<syn::Stmt> {
+    let mut stmts = Vec::new();
+    if action.input.is_some() {
+        stmts.push(syn::Stmt::Local(syn::Local {
+            attrs: Vec::new(),
+            let_token: Default::default(),
+            modifiers: Default::default(),
+            pat: syn::Pat::Wild(syn::PatWild { attrs: Vec::new(), underscore_token: Default::default() }),
+            init: Some(syn::LocalInit {
+                eq_token: Default::default(),
+                expr: Box::new(ast::path_expr(ast::path(false, &["input"]))),
+                diverge: None,
+            }),
+            semi_token: Default::default(),
+        }));
     }
+    let name = ast::path_expr(ast::path(false, &["NAME"]));
+    let call = ast::call(ast::path(false, &["super", "not_implemented"]), vec![name, ast::str_lit(&action.name)]);
+    stmts.push(syn::Stmt::Expr(call, None));
+    stmts
 }
 
-fn in_path(path: &mut syn::Path) -> Option<&mut Type> {
-    path.segments.iter_mut().find_map(|seg| match &mut seg.arguments {
-        PathArguments::AngleBracketed(args) => args.args.iter_mut().find_map(|arg| match arg {
-            GenericArgument::Type(t) => placeholder(t),
-            GenericArgument::AssocType(a) => placeholder(&mut a.ty),
-            _ => None,
-        }),
-        _ => None,
-    })
-}
-
-/// Sets the action's name in the default body's `super::not_implemented(NAME, "..")`.
-fn set_action_name(expr: &mut syn::Expr, name: &str) {
-    if let syn::Expr::Call(call) = expr {
-        if let Some(arg) = call.args.iter_mut().nth(1) {
-            *arg = ast::str_lit(name);
-        }
-    }
+fn pat_ident(name: &str) -> syn::Pat {
+    syn::Pat::Ident(syn::PatIdent { attrs: Vec::new(), by_ref: None, mutability: None, ident: id(name), subpat: None })
 }
