@@ -55,8 +55,11 @@ pub fn rust_files(dir: &Path) -> Vec<PathBuf> {
     let mut out: Vec<PathBuf> = std::fs::read_dir(dir)
         .map(|entries| {
             entries
-                .filter_map(|e| e.ok().map(|e| e.path()))
-                .filter(|p| p.is_file() && p.extension().is_some_and(|e| e == "rs"))
+                .filter_map(Result::ok)
+                // The entry's own type (no stat call per file: the folder may hold thousands).
+                .filter(|e| e.file_type().is_ok_and(|t| t.is_file()))
+                .map(|e| e.path())
+                .filter(|p| p.extension().is_some_and(|e| e == "rs"))
                 .collect()
         })
         .unwrap_or_default();

@@ -59,7 +59,8 @@ fn doc_lit(text: &str) -> syn::Lit {
     // One `#` more than the longest run after a quote inside, so nothing inside can close it.
     let mut hashes = 0;
     let mut run: Option<usize> = None;
-    for b in text.bytes() {
+    let quoted = if text.contains('"') { text } else { "" };
+    for b in quoted.bytes() {
         run = match (b, run) {
             (b'"', _) => Some(0),
             (b'#', Some(n)) => Some(n + 1),

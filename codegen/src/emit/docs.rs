@@ -41,9 +41,9 @@ thread_local! {
 #[derive(Default)]
 struct Recurring {
     /// Hashes of texts seen once; cleared when full.
-    seen: HashSet<u64, Fnv>,
-    /// Attributes of texts seen twice; fixed once full.
-    kept: HashMap<Box<str>, Vec<syn::Attribute>, Fnv>,
+    seen: HashSet<u64, Prehashed>,
+    /// Attributes of texts seen twice, by the text's hash; fixed once full.
+    kept: HashMap<u64, (Box<str>, Vec<syn::Attribute>), Prehashed>,
 }
 
 impl Recurring {
@@ -52,14 +52,17 @@ impl Recurring {
     const MAX_KEPT: usize = 512;
 
     fn attrs(&mut self, text: &str) -> Vec<syn::Attribute> {
-        if let Some(attrs) = self.kept.get(text) {
-            return attrs.clone();
+        let hash = fnv(text);
+        if let Some((kept, attrs)) = self.kept.get(&hash) {
+            if **kept == *text {
+                return attrs.clone();
+            }
         }
         let attrs = build(text);
-        let hash = Fnv::hash(text);
         if self.seen.contains(&hash) {
             if self.kept.len() < Self::MAX_KEPT {
-                self.kept.insert(text.into(), attrs.clone());
+                // A text whose hash another kept text has is simply not kept.
+                self.kept.entry(hash).or_insert_with(|| (text.into(), attrs.clone()));
             }
         } else {
             if self.seen.len() >= Self::MAX_SEEN {
@@ -74,36 +77,39 @@ impl Recurring {
 /// FNV-1a: short texts hash in a few instructions a byte, where the default SipHash costs far
 /// more without optimisation (build scripts run unoptimised). Keys are the generator's own
 /// output, so hash flooding is not a concern.
-#[derive(Default, Clone, Copy)]
-struct Fnv(u64);
-
-impl Fnv {
-    fn hash(text: &str) -> u64 {
-        let mut h = Fnv::default();
-        std::hash::Hash::hash(text, &mut h);
-        std::hash::Hasher::finish(&h)
+fn fnv(text: &str) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for &b in text.as_bytes() {
+        h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
     }
+    h
 }
 
-impl std::hash::Hasher for Fnv {
+/// The tables' keys are hashes already: used as they are.
+#[derive(Default, Clone, Copy)]
+struct Prehashed(u64);
+
+impl std::hash::Hasher for Prehashed {
     fn finish(&self) -> u64 {
         self.0
     }
 
     fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
         for &b in bytes {
-            h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+            self.0 = self.0.rotate_left(8) ^ u64::from(b);
         }
-        self.0 = h;
+    }
+
+    fn write_u64(&mut self, n: u64) {
+        self.0 = n;
     }
 }
 
-impl std::hash::BuildHasher for Fnv {
-    type Hasher = Fnv;
+impl std::hash::BuildHasher for Prehashed {
+    type Hasher = Prehashed;
 
-    fn build_hasher(&self) -> Fnv {
-        Fnv::default()
+    fn build_hasher(&self) -> Prehashed {
+        Prehashed::default()
     }
 }
 
