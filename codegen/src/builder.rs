@@ -63,8 +63,12 @@ impl EmitSettings {
             type_attributes: self
                 .type_attributes
                 .iter()
-                // Checked to be outer attributes when the option was set; here only lexed.
-                .filter_map(|(path, attribute)| Some((path.clone(), attribute.parse().ok()?)))
+                // Checked to be outer attributes when the option was set; parsed once per thread.
+                .filter_map(|(path, attribute)| {
+                    let tokens = attribute.parse().ok()?;
+                    let attrs = syn::parse::Parser::parse2(syn::Attribute::parse_outer, tokens).ok()?;
+                    Some((path.clone(), attrs))
+                })
                 .collect(),
             ..defaults
         }

@@ -128,3 +128,52 @@ fn line_diff_shows_the_change() {
     assert!(d.contains("- c\n+ X\n"), "{d}");
     assert!(d.contains("  b\n") && d.contains("  d\n"), "{d}");
 }
+
+/// The other options change only what they should: two contracts with enums, generated with every
+/// option away from its default, equal tests/snapshots/options/ (`MIXIN_CODEGEN_BLESS=1` rewrites
+/// it after an intended change). Pins the output the default snapshots above do not reach.
+#[test]
+fn every_option_changed() {
+    let out = Path::new(env!("CARGO_TARGET_TMPDIR")).join("snapshots-options");
+    let _ = std::fs::remove_dir_all(&out);
+    let root = workspace();
+    mixin_codegen::Builder::new()
+        .inputs([
+            root.join("mixins/mixin_aggregation_window.yaml"),
+            root.join("mixins/mixin_external_dependencies.yaml"),
+        ])
+        .out_dir(&out)
+        .emit_rerun_directives(false)
+        .jobs(1)
+        .serde(false)
+        .blocking(true)
+        .timestamp_type("std::time::SystemTime")
+        .object_type("std::collections::BTreeMap<String, String>")
+        .fallback_type("Box<str>")
+        .type_attribute(".", "#[non_exhaustive]")
+        .type_attribute("aggregation_window.Window", "#[derive(Eq)] #[allow(dead_code)]")
+        .generate()
+        .unwrap_or_else(|e| panic!("{e}"));
+    let committed = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/snapshots/options");
+    let bless = std::env::var_os("MIXIN_CODEGEN_BLESS").is_some();
+    let mut names: Vec<String> =
+        std::fs::read_dir(&out).unwrap().map(|e| e.unwrap().file_name().into_string().unwrap()).collect();
+    names.sort();
+    assert_eq!(names, ["aggregation_window.rs", "external_dependencies.rs", "mixins.rs"]);
+    for name in &names {
+        // Headers name the contract by its absolute path: compared from the second line on.
+        let now = std::fs::read_to_string(out.join(name)).unwrap();
+        let body = now.split_once('\n').map_or("", |(_, rest)| rest);
+        let path = committed.join(name);
+        if bless {
+            std::fs::create_dir_all(&committed).unwrap();
+            std::fs::write(&path, body).unwrap();
+            continue;
+        }
+        let expected = std::fs::read_to_string(&path)
+            .unwrap_or_else(|e| panic!("{}: {e} (MIXIN_CODEGEN_BLESS=1 writes it)", path.display()));
+        if body != expected {
+            panic!("{} differs from the output now:\n{}", path.display(), line_diff(&expected, body));
+        }
+    }
+}

@@ -362,16 +362,6 @@ pub fn qualified_call(self_ty: Type, trait_path: Path, name: &str) -> Expr {
     })
 }
 
-/// `a::b::C` as tokens, for code still written with `quote!`.
-pub fn path_tokens(leading: bool, segments: &[&str]) -> TokenStream {
-    let idents = segments.iter().map(|s| proc_macro2::Ident::new(s, sp()));
-    if leading {
-        quote::quote!(#(::#idents)*)
-    } else {
-        quote::quote!(#(#idents)::*)
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use quote::ToTokens;

@@ -46,7 +46,7 @@ impl<'a> Cx<'a> {
         }
     }
 
-    fn std(&self) -> &super::StdPaths {
+    pub(super) fn std(&self) -> &super::StdPaths {
         &self.options.std.paths
     }
 

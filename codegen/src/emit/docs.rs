@@ -1,7 +1,5 @@
 //! Contract descriptions into doc attributes that rustdoc shows as text and never runs.
 
-use proc_macro2::TokenStream;
-use quote::quote;
 use std::collections::{HashMap, HashSet};
 
 /// `#[doc]` attributes for a description, one per line.
@@ -9,15 +7,6 @@ use std::collections::{HashMap, HashSet};
 /// Lines are trimmed (an indented line would be a code block, and rustdoc runs code blocks as
 /// doctests), a leading code fence is escaped, and invisible control or bidirectional characters
 /// are written out as `U+XXXX` so what the reader sees is what the contract says.
-pub fn doc(text: &str) -> TokenStream {
-    let mut out = TokenStream::new();
-    for line in lines(text) {
-        out.extend(quote!(#[doc = #line]));
-    }
-    out
-}
-
-/// The same as [`doc`], as syn attributes.
 ///
 /// The generator's own phrases recur in every contract ("No type declared in the contract...",
 /// "Contract type: `string`."), and making a doc attribute means escaping its text into a

@@ -2,10 +2,9 @@
 
 use super::ast;
 use super::data::Cx;
-use super::docs::{doc, doc_attrs};
-use super::{ident, EmitOptions};
-use crate::model::{DependencyKind, EnumDef, MetricKind, Mixin, StructDef, TypeDef};
-use proc_macro2::TokenStream;
+use super::docs::doc_attrs;
+use super::ident;
+use crate::model::{DependencyKind, MetricKind, Mixin, StructDef, TypeDef};
 use quote::quote;
 
 pub fn constants(mixin: &Mixin) -> Vec<syn::Item> {
@@ -143,22 +142,16 @@ pub fn constants(mixin: &Mixin) -> Vec<syn::Item> {
     ]
 }
 
-/// Items from a small `quote` chunk. An error means the generator wrote Rust that does not parse:
-/// a bug, reported as such rather than written out or panicked on.
-pub fn parse_items(tokens: TokenStream) -> Result<Vec<syn::Item>, String> {
-    syn::parse2::<syn::File>(tokens).map(|file| file.items).map_err(|e| format!("generated code does not parse: {e}"))
-}
-
-pub fn type_defs(cx: &Cx) -> Result<Vec<syn::Item>, String> {
+pub fn type_defs(cx: &Cx) -> Vec<syn::Item> {
     let (mixin, options) = (cx.mixin, cx.options);
     let mut out = Vec::new();
     for def in &mixin.types {
         let path = format!("{}.{}", mixin.module.name, def.name().name);
-        let extra: Vec<&TokenStream> = options
+        let extra: Vec<syn::Attribute> = options
             .type_attributes
             .iter()
             .filter(|(pattern, _)| pattern == "." || path.starts_with(pattern.as_str()))
-            .map(|(_, attr)| attr)
+            .flat_map(|(_, attrs)| attrs.iter().cloned())
             .collect();
         match def {
             TypeDef::Struct(s) => {
@@ -167,7 +160,7 @@ pub fn type_defs(cx: &Cx) -> Result<Vec<syn::Item>, String> {
                     out.push(cx.default_impl(s, values));
                 }
             }
-            TypeDef::Enum(e) => out.extend(parse_items(enumeration(e, options, &extra))?),
+            TypeDef::Enum(e) => out.extend(super::enums::enumeration(cx, e, &extra)),
             TypeDef::Alias(a) => out.push(syn::Item::Type(syn::ItemType {
                 attrs: doc_attrs(&a.doc),
                 vis: syn::Visibility::Public(Default::default()),
@@ -182,14 +175,10 @@ pub fn type_defs(cx: &Cx) -> Result<Vec<syn::Item>, String> {
             })),
         }
     }
-    Ok(out)
+    out
 }
 
-fn serde_rename(wire: &str, rust: &str) -> Option<TokenStream> {
-    (wire != rust).then(|| quote!(#[serde(rename = #wire)]))
-}
-
-fn structure(cx: &Cx, s: &StructDef, extra: &[&TokenStream]) -> syn::Item {
+fn structure(cx: &Cx, s: &StructDef, extra: &[syn::Attribute]) -> syn::Item {
     let options = cx.options;
     let mut attrs = doc_attrs(&s.doc);
     attrs.push(cx.derive.clone());
@@ -197,9 +186,7 @@ fn structure(cx: &Cx, s: &StructDef, extra: &[&TokenStream]) -> syn::Item {
     if options.serde && s.defaults.is_some() {
         attrs.push(ast::list_attr("serde", quote!(default, deny_unknown_fields)));
     }
-    for tokens in extra {
-        attrs.extend(syn::parse::Parser::parse2(syn::Attribute::parse_outer, (*tokens).clone()).unwrap_or_default());
-    }
+    attrs.extend_from_slice(extra);
     let fields = s
         .fields
         .iter()
@@ -213,56 +200,4 @@ fn structure(cx: &Cx, s: &StructDef, extra: &[&TokenStream]) -> syn::Item {
         })
         .collect();
     ast::item_struct(attrs, ident(&s.name), fields)
-}
-
-fn enumeration(e: &EnumDef, options: &EmitOptions, extra: &[&TokenStream]) -> TokenStream {
-    let name = ident(&e.name);
-    let docs = doc(&e.doc);
-    let derive_serde = options.serde.then(|| quote!(::serde::Serialize, ::serde::Deserialize,));
-    let variants = e.variants.iter().map(|v| {
-        let id = ident(&v.ident);
-        let rename = options.serde.then(|| serde_rename(&v.wire, &v.ident.name)).flatten();
-        let vdoc = doc(&format!("`{}`", v.wire));
-        quote!(#vdoc #rename #id,)
-    });
-    let idents: Vec<_> = e.variants.iter().map(|v| ident(&v.ident)).collect();
-    let wires: Vec<&String> = e.variants.iter().map(|v| &v.wire).collect();
-    let type_name = e.name.name.as_str();
-    let (result, string) = (&options.std.result, &options.std.string);
-    quote! {
-        #docs
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, #derive_serde)]
-        #(#extra)*
-        pub enum #name {
-            #(#variants)*
-        }
-        impl #name {
-            /// Every value, in contract order.
-            pub const ALL: &'static [Self] = &[#(Self::#idents),*];
-            /// The value as the contract writes it.
-            pub const fn as_str(self) -> &'static str {
-                match self {
-                    #(Self::#idents => #wires,)*
-                }
-            }
-        }
-        impl ::core::fmt::Display for #name {
-            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-                f.write_str(self.as_str())
-            }
-        }
-        impl ::core::str::FromStr for #name {
-            type Err = super::UnknownVariant;
-            // Not `Self::Err`: an enum value named `Err` makes that ambiguous.
-            fn from_str(s: &str) -> #result<Self, super::UnknownVariant> {
-                match s {
-                    #(#wires => Ok(Self::#idents),)*
-                    _ => Err(super::UnknownVariant {
-                        type_name: #type_name,
-                        value: #string::from(s),
-                    }),
-                }
-            }
-        }
-    }
 }

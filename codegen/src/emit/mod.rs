@@ -4,6 +4,7 @@
 mod ast;
 mod data;
 mod docs;
+mod enums;
 mod items;
 mod root;
 mod traits;
@@ -11,7 +12,6 @@ mod traits;
 pub use root::{root_file, MixinSummary, RootChunk};
 
 use crate::model::Mixin;
-use proc_macro2::TokenStream;
 
 /// How generated Rust should look: the user's choices from the builder or the CLI.
 #[derive(Clone)]
@@ -26,9 +26,9 @@ pub struct EmitOptions {
     pub object_type: Option<syn::Type>,
     /// The type of action inputs and outputs with no declared type; `None`: the generated `Value`.
     pub fallback_type: Option<syn::Type>,
-    /// `(pattern, attribute)`: the attribute goes on every type whose `module.Type` path starts with
-    /// the pattern (`.` for all).
-    pub type_attributes: Vec<(String, TokenStream)>,
+    /// `(pattern, attributes)`: the attributes go on every type whose `module.Type` path starts
+    /// with the pattern (`.` for all).
+    pub type_attributes: Vec<(String, Vec<syn::Attribute>)>,
     /// How standard types are written; set per mixin by [`mixin_file`].
     pub std: Std,
 }
@@ -37,9 +37,6 @@ pub struct EmitOptions {
 /// and cost the least to format; a mixin that defines a type of the same name gets full paths.
 #[derive(Debug, Clone)]
 pub struct Std {
-    /// `String` and `Result` as tokens, for the enum code still written with `quote!`.
-    pub string: TokenStream,
-    pub result: TokenStream,
     pub(crate) paths: StdPaths,
 }
 
@@ -81,18 +78,9 @@ impl Std {
                 ast::path(false, &[short])
             }
         };
-        let tokens = |short: &str, long: &[&str]| -> TokenStream {
-            if full(short) {
-                ast::path_tokens(true, long)
-            } else {
-                ast::path_tokens(false, &[short])
-            }
-        };
         const STRING: [&str; 3] = ["std", "string", "String"];
         const RESULT: [&str; 3] = ["core", "result", "Result"];
         Std {
-            string: tokens("String", &STRING),
-            result: tokens("Result", &RESULT),
             paths: StdPaths {
                 string: pick("String", &STRING),
                 vec: pick("Vec", &["std", "vec", "Vec"]),
@@ -117,7 +105,7 @@ impl std::fmt::Debug for EmitOptions {
             .field("timestamp_type", &set(&self.timestamp_type))
             .field("object_type", &set(&self.object_type))
             .field("fallback_type", &set(&self.fallback_type))
-            .field("type_attributes", &self.type_attributes)
+            .field("type_attributes", &self.type_attributes.iter().map(|(p, a)| (p, a.len())).collect::<Vec<_>>())
             .field("std", &self.std)
             .finish()
     }
@@ -146,7 +134,7 @@ pub fn mixin_file(mixin: &Mixin, options: &EmitOptions) -> Result<syn::File, Str
     items.extend(items::constants(mixin));
     items.push(traits::actions_trait(mixin, options));
     items.extend(cx.accessors());
-    items.extend(items::type_defs(&cx)?);
+    items.extend(items::type_defs(&cx));
     Ok(syn::File { shebang: None, frontmatter: None, attrs: Vec::new(), items })
 }
 

@@ -1,0 +1,263 @@
+//! A contract's `enum[...]` type: the enum with its wire names, `ALL`, `as_str`, `Display` and
+//! `FromStr`, built as syntax trees (a real contract has several; parsing each from tokens cost
+//! about a tenth of an unoptimised build script's run).
+
+use super::ast;
+use super::data::Cx;
+use super::docs::doc_attrs;
+use super::ident;
+use crate::model::EnumDef;
+use proc_macro2::{Ident, Span};
+use quote::quote;
+use syn::{Expr, FnArg, ImplItem, Path, Type};
+
+pub fn enumeration(cx: &Cx, e: &EnumDef, extra: &[syn::Attribute]) -> Vec<syn::Item> {
+    let name = ident(&e.name);
+    vec![definition(cx, e, extra), inherent_impl(e, &name), display_impl(&name), from_str_impl(cx, e, &name)]
+}
+
+fn id(name: &str) -> Ident {
+    Ident::new(name, Span::call_site())
+}
+
+fn definition(cx: &Cx, e: &EnumDef, extra: &[syn::Attribute]) -> syn::Item {
+    let serde = cx.options.serde;
+    let mut attrs = doc_attrs(&e.doc);
+    let derive_serde = serde.then(|| quote!(::serde::Serialize, ::serde::Deserialize,));
+    attrs.push(ast::list_attr(
+        "derive",
+        quote!(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, #derive_serde),
+    ));
+    attrs.extend_from_slice(extra);
+    let variants = e
+        .variants
+        .iter()
+        .map(|v| {
+            let mut attrs = doc_attrs(&format!("`{}`", v.wire));
+            if serde && v.wire != v.ident.name {
+                let wire = &v.wire;
+                attrs.push(ast::list_attr("serde", quote!(rename = #wire)));
+            }
+            syn::Variant { attrs, ident: ident(&v.ident), fields: syn::Fields::Unit, discriminant: None }
+        })
+        .collect();
+    syn::Item::Enum(syn::ItemEnum {
+        attrs,
+        vis: syn::Visibility::Public(Default::default()),
+        enum_token: Default::default(),
+        ident: ident(&e.name),
+        generics: Default::default(),
+        brace_token: Default::default(),
+        variants,
+    })
+}
+
+/// `Self::Variant` for each variant, in contract order.
+fn variant_paths(e: &EnumDef) -> impl Iterator<Item = Expr> + '_ {
+    e.variants.iter().map(|v| {
+        let mut path = ast::path(false, &["Self"]);
+        path.segments.push(ident(&v.ident).into());
+        ast::path_expr(path)
+    })
+}
+
+/// `impl E { pub const ALL: &'static [Self] = ..; pub const fn as_str(self) -> &'static str }`
+fn inherent_impl(e: &EnumDef, name: &Ident) -> syn::Item {
+    let all = ImplItem::Const(syn::ImplItemConst {
+        attrs: vec![ast::doc_attr(" Every value, in contract order.")],
+        vis: syn::Visibility::Public(Default::default()),
+        modifiers: Default::default(),
+        const_token: Default::default(),
+        ident: id("ALL"),
+        generics: Default::default(),
+        colon_token: Default::default(),
+        ty: reference(Some("'static"), false, slice(ast::self_type())),
+        eq_token: Default::default(),
+        expr: ast::ref_array(variant_paths(e).collect()),
+        semi_token: Default::default(),
+    });
+    let arms = variant_paths(e).zip(&e.variants).map(|(variant, v)| arm(pat(variant), ast::str_lit(&v.wire))).collect();
+    let receiver = FnArg::Receiver(syn::Receiver {
+        attrs: Vec::new(),
+        mutability: None,
+        self_token: Default::default(),
+        kind: syn::ReceiverKind::Value,
+    });
+    let mut sig = ast::signature(id("as_str"), vec![receiver], reference(Some("'static"), false, named(&["str"])));
+    sig.constness = Some(Default::default());
+    let as_str = ImplItem::Fn(syn::ImplItemFn {
+        attrs: vec![ast::doc_attr(" The value as the contract writes it.")],
+        vis: syn::Visibility::Public(Default::default()),
+        modifiers: Default::default(),
+        sig,
+        block: ast::block(vec![syn::Stmt::Expr(match_expr(ast::path_expr(ast::path(false, &["self"])), arms), None)]),
+    });
+    impl_block(None, ast::ty(ast::ident_path(name.clone())), vec![all, as_str])
+}
+
+/// `impl Display for E { fn fmt(&self, f: &mut Formatter<'_>) -> fmt::Result { f.write_str(self.as_str()) } }`
+fn display_impl(name: &Ident) -> syn::Item {
+    let mut formatter = ast::path(true, &["core", "fmt", "Formatter"]);
+    if let Some(last) = formatter.segments.last_mut() {
+        last.arguments = syn::PathArguments::AngleBracketed(syn::AngleBracketedGenericArguments {
+            colon2_token: None,
+            lt_token: Default::default(),
+            args: [syn::GenericArgument::Lifetime(syn::Lifetime::new("'_", Span::call_site()))].into_iter().collect(),
+            gt_token: Default::default(),
+        });
+    }
+    let inputs = vec![self_ref(), typed("f", reference(None, true, ast::ty(formatter)))];
+    let as_str = method_call(ast::path_expr(ast::path(false, &["self"])), "as_str", Vec::new());
+    let body = method_call(ast::path_expr(ast::path(false, &["f"])), "write_str", vec![as_str]);
+    let fmt = ImplItem::Fn(syn::ImplItemFn {
+        attrs: Vec::new(),
+        vis: syn::Visibility::Inherited,
+        modifiers: Default::default(),
+        sig: ast::signature(id("fmt"), inputs, ast::ty(ast::path(true, &["core", "fmt", "Result"]))),
+        block: ast::block(vec![syn::Stmt::Expr(body, None)]),
+    });
+    impl_block(Some(ast::path(true, &["core", "fmt", "Display"])), ast::ty(ast::ident_path(name.clone())), vec![fmt])
+}
+
+/// `impl FromStr for E { type Err = super::UnknownVariant; fn from_str(s: &str) -> .. }`
+fn from_str_impl(cx: &Cx, e: &EnumDef, name: &Ident) -> syn::Item {
+    let std = cx.std();
+    let unknown = ast::path(false, &["super", "UnknownVariant"]);
+    let err = ImplItem::Type(syn::ImplItemType {
+        attrs: Vec::new(),
+        vis: syn::Visibility::Inherited,
+        modifiers: Default::default(),
+        type_token: Default::default(),
+        ident: id("Err"),
+        generics: Default::default(),
+        eq_token: Default::default(),
+        ty: ast::ty(unknown.clone()),
+        semi_token: Default::default(),
+    });
+    let s = || ast::path_expr(ast::path(false, &["s"]));
+    let mut arms: Vec<syn::Arm> = variant_paths(e)
+        .zip(&e.variants)
+        .map(|(variant, v)| arm(pat(ast::str_lit(&v.wire)), ast::call(ast::path(false, &["Ok"]), vec![variant])))
+        .collect();
+    let unknown_value = ast::struct_expr(
+        unknown.clone(),
+        vec![
+            (id("type_name"), ast::str_lit(&e.name.name)),
+            (id("value"), ast::call(ast::assoc(std.string.clone(), "from"), vec![s()])),
+        ],
+    );
+    let wild = syn::Pat::Wild(syn::PatWild { attrs: Vec::new(), underscore_token: Default::default() });
+    arms.push(arm(wild, ast::call(ast::path(false, &["Err"]), vec![unknown_value])));
+    // Not `Self::Err`: an enum value named `Err` makes that ambiguous.
+    let output = ast::ty(ast::generic(std.result.clone(), vec![ast::self_type(), ast::ty(unknown)]));
+    let from_str = ImplItem::Fn(syn::ImplItemFn {
+        attrs: Vec::new(),
+        vis: syn::Visibility::Inherited,
+        modifiers: Default::default(),
+        sig: ast::signature(id("from_str"), vec![typed("s", reference(None, false, named(&["str"])))], output),
+        block: ast::block(vec![syn::Stmt::Expr(match_expr(s(), arms), None)]),
+    });
+    impl_block(
+        Some(ast::path(true, &["core", "str", "FromStr"])),
+        ast::ty(ast::ident_path(name.clone())),
+        vec![err, from_str],
+    )
+}
+
+fn impl_block(trait_: Option<Path>, self_ty: Type, items: Vec<ImplItem>) -> syn::Item {
+    syn::Item::Impl(syn::ItemImpl {
+        attrs: Vec::new(),
+        modifiers: Default::default(),
+        unsafety: None,
+        impl_token: Default::default(),
+        generics: Default::default(),
+        trait_: trait_.map(|t| (t, Default::default())),
+        self_ty: Box::new(self_ty),
+        brace_token: Default::default(),
+        items,
+    })
+}
+
+fn named(segments: &[&str]) -> Type {
+    ast::ty(ast::path(false, segments))
+}
+
+fn reference(lifetime: Option<&str>, mutable: bool, elem: Type) -> Type {
+    Type::Reference(syn::TypeReference {
+        attrs: Vec::new(),
+        and_token: Default::default(),
+        lifetime: lifetime.map(|l| syn::Lifetime::new(l, Span::call_site())),
+        mutability: mutable.then(Default::default),
+        elem: Box::new(elem),
+    })
+}
+
+fn slice(elem: Type) -> Type {
+    Type::Slice(syn::TypeSlice { attrs: Vec::new(), bracket_token: Default::default(), elem: Box::new(elem) })
+}
+
+fn self_ref() -> FnArg {
+    FnArg::Receiver(syn::Receiver {
+        attrs: Vec::new(),
+        mutability: None,
+        self_token: Default::default(),
+        kind: syn::ReceiverKind::Reference(Default::default(), None, None),
+    })
+}
+
+fn typed(name: &str, ty: Type) -> FnArg {
+    FnArg::Typed(syn::PatType {
+        attrs: Vec::new(),
+        pat: Box::new(syn::Pat::Ident(syn::PatIdent {
+            attrs: Vec::new(),
+            by_ref: None,
+            mutability: None,
+            ident: id(name),
+            subpat: None,
+        })),
+        colon_token: Default::default(),
+        ty: Box::new(ty),
+    })
+}
+
+fn method_call(receiver: Expr, method: &str, args: Vec<Expr>) -> Expr {
+    Expr::MethodCall(syn::ExprMethodCall {
+        attrs: Vec::new(),
+        receiver: Box::new(receiver),
+        dot_token: Default::default(),
+        method: id(method),
+        turbofish: None,
+        paren_token: Default::default(),
+        args: args.into_iter().collect(),
+    })
+}
+
+/// A path or literal expression as a pattern.
+fn pat(expr: Expr) -> syn::Pat {
+    match expr {
+        Expr::Path(p) => syn::Pat::Path(p),
+        Expr::Lit(l) => syn::Pat::Lit(l),
+        _ => syn::Pat::Wild(syn::PatWild { attrs: Vec::new(), underscore_token: Default::default() }),
+    }
+}
+
+/// `pat => body,`
+fn arm(pat: syn::Pat, body: Expr) -> syn::Arm {
+    syn::Arm {
+        attrs: Vec::new(),
+        pat,
+        fat_arrow_token: Default::default(),
+        body: Box::new(body),
+        comma: Some(Default::default()),
+    }
+}
+
+fn match_expr(scrutinee: Expr, arms: Vec<syn::Arm>) -> Expr {
+    Expr::Match(syn::ExprMatch {
+        attrs: Vec::new(),
+        match_token: Default::default(),
+        expr: Box::new(scrutinee),
+        brace_token: Default::default(),
+        arms,
+    })
+}

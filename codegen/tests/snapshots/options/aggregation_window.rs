@@ -1,0 +1,280 @@
+
+/// The contract's `mixin_name`.
+pub const NAME: &str = "mixin_aggregation_window";
+/// The contract's `mixin_version`.
+pub const VERSION: super::Version = super::Version {
+    major: 2,
+    minor: 1,
+    patch: 0,
+};
+/// The contract's `description`.
+pub const DESCRIPTION: &str = "Windowed aggregation of incoming events into reducer state";
+/// The node types this mixin applies to.
+pub const APPLICABLE_NODE_TYPES: &[super::NodeType] = &[super::NodeType::Reducer];
+/// Every action, in contract order.
+pub const ACTIONS: &[super::ActionSpec] = &[
+    super::ActionSpec {
+        name: "add_event",
+        description: "Add one event to the open window of its key",
+        required: true,
+        timeout: ::core::time::Duration::from_millis(50),
+        inputs: &["window_key", "event_value", "event_time"],
+        outputs: &["window_status"],
+    },
+    super::ActionSpec {
+        name: "close_window",
+        description: "Close the window of a key and emit its aggregate",
+        required: true,
+        timeout: ::core::time::Duration::from_millis(2000),
+        inputs: &["window_key"],
+        outputs: &["window_aggregate"],
+    },
+    super::ActionSpec {
+        name: "list_open_windows",
+        description: "List the windows that are still open",
+        required: false,
+        timeout: ::core::time::Duration::from_millis(500),
+        inputs: &[],
+        outputs: &["open_windows"],
+    },
+];
+/// The metrics this mixin collects.
+pub const METRICS: &[super::MetricSpec] = &[
+    super::MetricSpec {
+        name: "windows_closed_total",
+        kind: super::MetricKind::Counter,
+        description: "Windows closed, by outcome",
+        labels: &["outcome"],
+        buckets: &[],
+    },
+    super::MetricSpec {
+        name: "window_event_count",
+        kind: super::MetricKind::Histogram,
+        description: "Events per closed window",
+        labels: &[],
+        buckets: &[1.0, 10.0, 100.0, 1000.0, 10000.0],
+    },
+];
+/// What this mixin provides (`dependencies`).
+pub const DEPENDENCIES: &[super::DependencySpec] = &[
+    super::DependencySpec {
+        name: "windowed_aggregation",
+        kind: super::DependencyKind::Capability,
+        description: "Aggregates events in tumbling windows",
+        optional: false,
+    },
+];
+/// What this mixin needs (`requires_dependencies`).
+pub const REQUIRED_DEPENDENCIES: &[super::DependencySpec] = &[
+    super::DependencySpec {
+        name: "state_store",
+        kind: super::DependencyKind::Resource,
+        description: "Durable store for open windows",
+        optional: true,
+    },
+];
+/// Everything above, in one value.
+pub const MIXIN: super::MixinSpec = super::MixinSpec {
+    name: NAME,
+    module: "aggregation_window",
+    version: VERSION,
+    description: DESCRIPTION,
+    applicable_node_types: APPLICABLE_NODE_TYPES,
+    actions: ACTIONS,
+    metrics: METRICS,
+    dependencies: DEPENDENCIES,
+    required_dependencies: REQUIRED_DEPENDENCIES,
+};
+/// The actions of `mixin_aggregation_window`: implement this for a node that uses the mixin.
+///
+/// Required actions have no default; the others answer [`super::NotImplemented`] until implemented.
+pub trait AggregationWindowActions {
+    /// The error every action returns. Optional actions that are not implemented return it
+    /// built from [`super::NotImplemented`].
+    type Error: From<super::NotImplemented> + Send;
+    /// Add one event to the open window of its key
+    ///
+    /// Required action `add_event`, timeout 50 ms.
+    fn add_event(&self, input: AddEventInput) -> Result<AddEventOutput, Self::Error>;
+    /// Close the window of a key and emit its aggregate
+    ///
+    /// Required action `close_window`, timeout 2000 ms.
+    fn close_window(
+        &self,
+        input: CloseWindowInput,
+    ) -> Result<CloseWindowOutput, Self::Error>;
+    /// List the windows that are still open
+    ///
+    /// Optional action `list_open_windows`, timeout 500 ms.
+    fn list_open_windows(&self) -> Result<ListOpenWindowsOutput, Self::Error> {
+        super::not_implemented(NAME, "list_open_windows")
+    }
+}
+/// The contract's `aggregation_window_config` section, with the values the contract gives.
+pub fn aggregation_window_config() -> AggregationWindowConfig {
+    <AggregationWindowConfig as Default>::default()
+}
+/// One of `OPEN`, `CLOSING`, `CLOSED`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
+#[derive(Eq)]
+#[allow(dead_code)]
+pub enum WindowStatusState {
+    /// `OPEN`
+    Open,
+    /// `CLOSING`
+    Closing,
+    /// `CLOSED`
+    Closed,
+}
+impl WindowStatusState {
+    /// Every value, in contract order.
+    pub const ALL: &'static [Self] = &[Self::Open, Self::Closing, Self::Closed];
+    /// The value as the contract writes it.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Self::Open => "OPEN",
+            Self::Closing => "CLOSING",
+            Self::Closed => "CLOSED",
+        }
+    }
+}
+impl ::core::fmt::Display for WindowStatusState {
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+impl ::core::str::FromStr for WindowStatusState {
+    type Err = super::UnknownVariant;
+    fn from_str(s: &str) -> Result<Self, super::UnknownVariant> {
+        match s {
+            "OPEN" => Ok(Self::Open),
+            "CLOSING" => Ok(Self::Closing),
+            "CLOSED" => Ok(Self::Closed),
+            _ => {
+                Err(super::UnknownVariant {
+                    type_name: "WindowStatusState",
+                    value: String::from(s),
+                })
+            }
+        }
+    }
+}
+/// The output model `window_status`.
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+#[derive(Eq)]
+#[allow(dead_code)]
+pub struct WindowStatus {
+    /// Contract type: `string`.
+    pub window_key: String,
+    /// Contract type: `enum[OPEN,CLOSING,CLOSED]`.
+    pub state: WindowStatusState,
+    /// Contract type: `integer`.
+    pub event_count: i64,
+}
+/// The output model `window_aggregate_result`.
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+#[derive(Eq)]
+#[allow(dead_code)]
+pub struct WindowAggregateResult {
+    /// Contract type: `string`.
+    pub window_key: String,
+    /// Contract type: `datetime`.
+    pub window_start: std::time::SystemTime,
+    /// Contract type: `datetime`.
+    pub window_end: std::time::SystemTime,
+    /// `values`
+    pub values: ::std::collections::BTreeMap<String, f64>,
+    /// Contract type: `integer`.
+    pub late_events_dropped: i64,
+}
+/// `aggregation_window_config.watermark` in the contract.
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub struct AggregationWindowConfigWatermark {
+    /// Contract value: `"bounded_out_of_orderness"`.
+    pub strategy: String,
+    /// Contract value: `2000`.
+    pub max_out_of_orderness_ms: i64,
+}
+impl Default for AggregationWindowConfigWatermark {
+    /// The contract's values.
+    fn default() -> Self {
+        Self {
+            strategy: String::from("bounded_out_of_orderness"),
+            max_out_of_orderness_ms: 2000,
+        }
+    }
+}
+/// Configuration section `aggregation_window_config`. `Default` gives the contract's values; deserializing a partial override keeps the defaults of every key it leaves out, and an unknown key is an error.
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub struct AggregationWindowConfig {
+    /// Contract value: `60000`.
+    pub window_size_ms: i64,
+    /// Contract value: `5000`.
+    pub allowed_lateness_ms: i64,
+    /// Contract value: `["count", "sum", "max"]`.
+    pub aggregate_functions: Vec<String>,
+    /// Contract value: `false`.
+    pub emit_empty_windows: bool,
+    /// Contract value: `{...}`.
+    pub watermark: AggregationWindowConfigWatermark,
+}
+impl Default for AggregationWindowConfig {
+    /// The contract's values.
+    fn default() -> Self {
+        Self {
+            window_size_ms: 60000,
+            allowed_lateness_ms: 5000,
+            aggregate_functions: Vec::from([
+                String::from("count"),
+                String::from("sum"),
+                String::from("max"),
+            ]),
+            emit_empty_windows: false,
+            watermark: <AggregationWindowConfigWatermark as Default>::default(),
+        }
+    }
+}
+/// The inputs of the `add_event` action.
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub struct AddEventInput {
+    /// No type declared in the contract: the fallback type.
+    pub window_key: Box<str>,
+    /// No type declared in the contract: the fallback type.
+    pub event_value: Box<str>,
+    /// `event_time`
+    pub event_time: std::time::SystemTime,
+}
+/// The outputs of the `add_event` action.
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub struct AddEventOutput {
+    /// Typed by the output model `window_status`.
+    pub window_status: WindowStatus,
+}
+/// The inputs of the `close_window` action.
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub struct CloseWindowInput {
+    /// No type declared in the contract: the fallback type.
+    pub window_key: Box<str>,
+}
+/// The outputs of the `close_window` action.
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub struct CloseWindowOutput {
+    /// Typed by the output model `window_aggregate_result`.
+    pub window_aggregate: WindowAggregateResult,
+}
+/// The outputs of the `list_open_windows` action.
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub struct ListOpenWindowsOutput {
+    /// `open_windows`
+    pub open_windows: Vec<String>,
+}

@@ -1,0 +1,235 @@
+
+/// The kinds of ONEX node a mixin can apply to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum NodeType {
+    /// `COMPUTE`
+    Compute,
+    /// `EFFECT`
+    Effect,
+    /// `REDUCER`
+    Reducer,
+    /// `ORCHESTRATOR`
+    Orchestrator,
+}
+impl NodeType {
+    /// Every node type.
+    pub const ALL: &'static [NodeType] = &[
+        NodeType::Compute,
+        NodeType::Effect,
+        NodeType::Reducer,
+        NodeType::Orchestrator,
+    ];
+    /// The name contracts use (`COMPUTE`, ...).
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            NodeType::Compute => "COMPUTE",
+            NodeType::Effect => "EFFECT",
+            NodeType::Reducer => "REDUCER",
+            NodeType::Orchestrator => "ORCHESTRATOR",
+        }
+    }
+}
+impl ::core::fmt::Display for NodeType {
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+impl ::core::str::FromStr for NodeType {
+    type Err = UnknownVariant;
+    fn from_str(s: &str) -> ::core::result::Result<Self, Self::Err> {
+        NodeType::ALL
+            .iter()
+            .copied()
+            .find(|n| n.as_str() == s)
+            .ok_or_else(|| UnknownVariant {
+                type_name: "NodeType",
+                value: ::std::string::String::from(s),
+            })
+    }
+}
+/// A string that names none of an enum's values.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UnknownVariant {
+    /// The enum that was asked for.
+    pub type_name: &'static str,
+    /// The text that matched none of its values.
+    pub value: ::std::string::String,
+}
+impl ::core::fmt::Display for UnknownVariant {
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        write!(f, "`{}` is not a value of {}", self.value, self.type_name)
+    }
+}
+impl ::std::error::Error for UnknownVariant {}
+/// A contract's `mixin_version`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Version {
+    /// Incompatible changes.
+    pub major: u64,
+    /// Compatible additions.
+    pub minor: u64,
+    /// Fixes.
+    pub patch: u64,
+}
+impl ::core::fmt::Display for Version {
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        write!(f, "{}.{}.{}", self.major, self.minor, self.patch)
+    }
+}
+/// An action of a mixin, as its contract declares it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct ActionSpec {
+    /// The action's name, also the trait method's name.
+    pub name: &'static str,
+    /// What the action does.
+    pub description: &'static str,
+    /// Whether every node using the mixin must implement it.
+    pub required: bool,
+    /// How long the action may take.
+    pub timeout: ::core::time::Duration,
+    /// The names of its inputs.
+    pub inputs: &'static [&'static str],
+    /// The names of its outputs.
+    pub outputs: &'static [&'static str],
+}
+/// What a metric measures.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum MetricKind {
+    /// Only goes up.
+    Counter,
+    /// Goes up and down.
+    Gauge,
+    /// Counts observations into buckets.
+    Histogram,
+}
+/// A metric a mixin collects.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct MetricSpec {
+    /// The metric's name.
+    pub name: &'static str,
+    /// Counter, gauge or histogram.
+    pub kind: MetricKind,
+    /// What it measures.
+    pub description: &'static str,
+    /// Label names.
+    pub labels: &'static [&'static str],
+    /// Histogram bucket bounds, strictly increasing (empty: the collector's defaults).
+    pub buckets: &'static [f64],
+}
+/// What kind of thing a dependency is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum DependencyKind {
+    /// A capability.
+    Capability,
+    /// A protocol.
+    Protocol,
+    /// A service.
+    Service,
+    /// A resource.
+    Resource,
+}
+/// A dependency a mixin provides or requires.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct DependencySpec {
+    /// The dependency's name.
+    pub name: &'static str,
+    /// Capability, protocol, service or resource.
+    pub kind: DependencyKind,
+    /// What it is for.
+    pub description: &'static str,
+    /// Whether the mixin works without it.
+    pub optional: bool,
+}
+/// Everything a contract declares about a mixin, as constants.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct MixinSpec {
+    /// `mixin_name`
+    pub name: &'static str,
+    /// The generated module's name.
+    pub module: &'static str,
+    /// `mixin_version`
+    pub version: Version,
+    /// `description`
+    pub description: &'static str,
+    /// `applicable_node_types`
+    pub applicable_node_types: &'static [NodeType],
+    /// `actions`
+    pub actions: &'static [ActionSpec],
+    /// `metrics`
+    pub metrics: &'static [MetricSpec],
+    /// `dependencies`
+    pub dependencies: &'static [DependencySpec],
+    /// `requires_dependencies`
+    pub required_dependencies: &'static [DependencySpec],
+}
+impl MixinSpec {
+    /// Whether the mixin may be used by a node of this type.
+    pub fn applies_to(&self, node_type: NodeType) -> bool {
+        self.applicable_node_types.contains(&node_type)
+    }
+    /// The action with this name.
+    pub fn action(&self, name: &str) -> ::core::option::Option<&'static ActionSpec> {
+        self.actions.iter().find(|a| a.name == name)
+    }
+}
+/// What an optional action answers until a node implements it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct NotImplemented {
+    /// The mixin's name.
+    pub mixin: &'static str,
+    /// The action's name.
+    pub action: &'static str,
+}
+impl ::core::fmt::Display for NotImplemented {
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        write!(f, "action `{}` of `{}` is not implemented", self.action, self.mixin)
+    }
+}
+impl ::std::error::Error for NotImplemented {}
+/// The answer of an optional action that a node does not implement: [`NotImplemented`],
+/// converted into the node's error type.
+pub fn not_implemented<T, E: ::core::convert::From<NotImplemented>>(
+    mixin: &'static str,
+    action: &'static str,
+) -> ::core::result::Result<T, E> {
+    ::core::result::Result::Err(E::from(NotImplemented { mixin, action }))
+}
+/// Any contract value: for `object`, for inputs and outputs with no declared type, and for
+/// contract data that is empty or mixes kinds.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub enum Value {
+    /// `null`
+    #[default]
+    Null,
+    /// `true` or `false`
+    Bool(bool),
+    /// A whole number.
+    Int(i64),
+    /// A number with a fraction.
+    Float(f64),
+    /// Text.
+    String(::std::string::String),
+    /// A list.
+    List(::std::vec::Vec<Value>),
+    /// A mapping with string keys, in sorted order.
+    Map(::std::collections::BTreeMap<::std::string::String, Value>),
+}
+/// Windowed aggregation of incoming events into reducer state
+///
+/// Generated from the contract `mixin_aggregation_window`.
+#[allow(clippy::approx_constant, clippy::excessive_precision)]
+pub mod aggregation_window {
+    include!("aggregation_window.rs");
+}
+/// External service integrations, API calls, and I/O operations for EFFECT nodes
+///
+/// Generated from the contract `mixin_external_dependencies`.
+#[allow(clippy::approx_constant, clippy::excessive_precision)]
+pub mod external_dependencies {
+    include!("external_dependencies.rs");
+}
+/// Every mixin generated here, in the order of their contract files.
+pub const MIXINS: &[&MixinSpec] = &[
+    &aggregation_window::MIXIN,
+    &external_dependencies::MIXIN,
+];
