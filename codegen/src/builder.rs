@@ -4,7 +4,7 @@ use crate::diagnostics::{render_all, Diagnostic, Label, Severity, Style};
 use crate::emit::{self, EmitOptions, MixinSummary};
 use crate::locate::{Anchor, Seg, SpanIndex};
 use crate::model::Mixin;
-use crate::{format, load, parallel, parse, validate, write};
+use crate::{format, load, parallel, parse, user_syntax, validate, write};
 use std::collections::HashMap;
 use std::fmt;
 use std::path::{Path, PathBuf};
@@ -53,7 +53,7 @@ impl EmitSettings {
         let defaults = EmitOptions::default();
         // Checked to parse as a type when the option was set. Parsed once per thread; the
         // defaults are built without the parser.
-        let ty = |t: &Option<String>| t.as_deref().and_then(|t| syn::parse_str::<syn::Type>(t).ok());
+        let ty = |t: &Option<String>| t.as_deref().and_then(|t| user_syntax::parse_type(t).ok());
         EmitOptions {
             async_methods: self.async_methods,
             serde: self.serde,
@@ -65,24 +65,11 @@ impl EmitSettings {
                 .iter()
                 // Checked to be outer attributes when the option was set; parsed once per thread.
                 .filter_map(|(path, attribute)| {
-                    let tokens = attribute.parse().ok()?;
-                    let attrs = syn::parse::Parser::parse2(syn::Attribute::parse_outer, tokens).ok()?;
-                    Some((path.clone(), attrs))
+                    Some((path.clone(), user_syntax::parse_outer_attributes(attribute).ok()?))
                 })
                 .collect(),
             ..defaults
         }
-    }
-}
-
-/// Whether `attribute` (`#[derive(Eq)]`...) is outer attributes and nothing else.
-fn is_outer_attributes(attribute: &str) -> bool {
-    // Between outer attributes and `struct` only a visibility can stand: with none, the text
-    // before `struct S;` is attributes and nothing else.
-    match syn::parse_str::<syn::File>(&format!("{attribute} struct S;")) {
-        Ok(file) => matches!(file.items.as_slice(),
-            [syn::Item::Struct(s)] if !s.attrs.is_empty() && matches!(s.vis, syn::Visibility::Inherited)),
-        Err(_) => false,
     }
 }
 
@@ -175,10 +162,9 @@ impl Builder {
     /// Adds an attribute (`#[derive(Eq)]`, `#[non_exhaustive]`...) to generated types whose
     /// `module.Type` path starts with `path` (`.` for every type).
     pub fn type_attribute(mut self, path: &str, attribute: &str) -> Self {
-        if is_outer_attributes(attribute) {
-            self.emit.type_attributes.push((path.to_string(), attribute.to_string()));
-        } else {
-            self.option_errors.push(format!("type_attribute: `{attribute}` is not an outer attribute"));
+        match user_syntax::parse_outer_attributes(attribute) {
+            Ok(_) => self.emit.type_attributes.push((path.to_string(), attribute.to_string())),
+            Err(e) => self.option_errors.push(format!("type_attribute: `{attribute}` is not an outer attribute: {e}")),
         }
         self
     }
@@ -206,7 +192,7 @@ impl Builder {
     }
 
     fn check_type(&mut self, what: &str, ty: &str) -> bool {
-        match syn::parse_str::<syn::Type>(ty) {
+        match user_syntax::parse_type(ty) {
             Ok(_) => true,
             Err(e) => {
                 self.option_errors.push(format!("{what}: `{ty}` is not a Rust type: {e}"));

@@ -14,6 +14,7 @@ pub mod model;
 pub mod names;
 mod parallel;
 pub mod parse;
+mod user_syntax;
 pub mod validate;
 pub mod write;
 

@@ -1,0 +1,584 @@
+//! The Rust a user writes in builder and CLI options: a type (`timestamp_type`...) and outer
+//! attributes (`type_attribute`), read into syn trees by a small parser of their own.
+//!
+//! syn's parser (its `parsing` feature) is what the generator would otherwise need them for, and
+//! it doubles the time syn takes to compile in every consumer's clean build. These options use a
+//! small part of the grammar; anything outside it is refused with a message saying what is
+//! accepted, never guessed at.
+
+use crate::names::KEYWORDS;
+use proc_macro2::{Delimiter, Ident, Spacing, TokenStream, TokenTree};
+use syn::punctuated::Punctuated;
+use syn::{GenericArgument, Path, PathArguments, PathSegment, Type, TypeParamBound};
+
+const ACCEPTED: &str = "paths with generic arguments (`a::B<C, 'a, N = D>`, `Fn(A) -> B`), references, raw pointers, tuples, slices, arrays and `dyn` trait objects";
+
+/// A type, e.g. `chrono::DateTime<chrono::Utc>` or `Box<dyn std::error::Error + Send>`.
+pub fn parse_type(text: &str) -> Result<Type, String> {
+    let mut c = Cursor::lex(text)?;
+    let ty = c.ty(true)?;
+    c.end()?;
+    Ok(ty)
+}
+
+/// One or more outer attributes, e.g. `#[derive(Eq)] #[serde(rename_all = "camelCase")]`.
+pub fn parse_outer_attributes(text: &str) -> Result<Vec<syn::Attribute>, String> {
+    let mut c = Cursor::lex(text)?;
+    let mut attrs = Vec::new();
+    while !c.at_end() {
+        if !c.eat_punct('#') {
+            return Err(format!("expected `#[...]`, found {}", c.describe()));
+        }
+        if c.is_punct('!') {
+            return Err("`#![...]` is an inner attribute; only outer attributes (`#[...]`) can go on a type".into());
+        }
+        let Some(TokenTree::Group(group)) = c.next() else {
+            return Err("expected `[...]` after `#`".into());
+        };
+        if group.delimiter() != Delimiter::Bracket {
+            return Err("expected `[...]` after `#`".into());
+        }
+        let mut inner = Cursor::new(group.stream());
+        let meta = inner.meta()?;
+        attrs.push(syn::Attribute {
+            pound_token: Default::default(),
+            style: syn::AttrStyle::Outer,
+            bracket_token: Default::default(),
+            meta,
+        });
+    }
+    if attrs.is_empty() {
+        return Err("no attribute: expected `#[...]`".into());
+    }
+    Ok(attrs)
+}
+
+struct Cursor {
+    tokens: Vec<TokenTree>,
+    pos: usize,
+}
+
+impl Cursor {
+    fn lex(text: &str) -> Result<Self, String> {
+        let stream: TokenStream = text.parse().map_err(|e| format!("{e}"))?;
+        Ok(Self::new(stream))
+    }
+
+    fn new(stream: TokenStream) -> Self {
+        Cursor { tokens: stream.into_iter().collect(), pos: 0 }
+    }
+
+    fn peek(&self) -> Option<&TokenTree> {
+        self.tokens.get(self.pos)
+    }
+
+    fn peek_at(&self, n: usize) -> Option<&TokenTree> {
+        self.tokens.get(self.pos + n)
+    }
+
+    fn next(&mut self) -> Option<TokenTree> {
+        let t = self.tokens.get(self.pos).cloned();
+        self.pos += usize::from(t.is_some());
+        t
+    }
+
+    fn at_end(&self) -> bool {
+        self.pos >= self.tokens.len()
+    }
+
+    fn end(&self) -> Result<(), String> {
+        match self.peek() {
+            None => Ok(()),
+            Some(TokenTree::Punct(p)) if p.as_char() == '+' => {
+                Err("unexpected `+`: write `dyn A + B` inside parentheses here, e.g. `&(dyn A + B)`".into())
+            }
+            Some(_) => Err(format!("unexpected {} after the type", self.describe())),
+        }
+    }
+
+    fn describe(&self) -> String {
+        match self.peek() {
+            None => "the end".into(),
+            Some(t) => format!("`{t}`"),
+        }
+    }
+
+    fn is_punct(&self, ch: char) -> bool {
+        matches!(self.peek(), Some(TokenTree::Punct(p)) if p.as_char() == ch)
+    }
+
+    /// A two-character operator such as `::` or `->`: two puncts, the first joined to the second.
+    fn is_punct2(&self, a: char, b: char) -> bool {
+        matches!(
+            (self.peek(), self.peek_at(1)),
+            (Some(TokenTree::Punct(p)), Some(TokenTree::Punct(q)))
+                if p.as_char() == a && p.spacing() == Spacing::Joint && q.as_char() == b
+        )
+    }
+
+    fn eat_punct(&mut self, ch: char) -> bool {
+        let yes = self.is_punct(ch);
+        self.pos += usize::from(yes);
+        yes
+    }
+
+    fn eat_punct2(&mut self, a: char, b: char) -> bool {
+        let yes = self.is_punct2(a, b);
+        self.pos += 2 * usize::from(yes);
+        yes
+    }
+
+    fn is_ident(&self, name: &str) -> bool {
+        matches!(self.peek(), Some(TokenTree::Ident(i)) if i == name)
+    }
+
+    fn eat_ident(&mut self, name: &str) -> bool {
+        let yes = self.is_ident(name);
+        self.pos += usize::from(yes);
+        yes
+    }
+
+    fn is_lifetime(&self) -> bool {
+        matches!(self.peek(), Some(TokenTree::Punct(p)) if p.as_char() == '\'' && p.spacing() == Spacing::Joint)
+            && matches!(self.peek_at(1), Some(TokenTree::Ident(_)))
+    }
+
+    fn lifetime(&mut self) -> Result<syn::Lifetime, String> {
+        match (self.next(), self.next()) {
+            (Some(TokenTree::Punct(_)), Some(TokenTree::Ident(name))) => {
+                Ok(syn::Lifetime::new(&format!("'{name}"), name.span()))
+            }
+            _ => Err("expected a lifetime".into()),
+        }
+    }
+
+    /// A type. `plus`: whether `dyn A + B` may take the `+` (not right after `&` or `*`, where
+    /// Rust asks for parentheses).
+    fn ty(&mut self, plus: bool) -> Result<Type, String> {
+        let Some(token) = self.peek().cloned() else {
+            return Err("expected a type, found the end".into());
+        };
+        match token {
+            TokenTree::Punct(p) if p.as_char() == '&' => {
+                self.next();
+                let lifetime = if self.is_lifetime() { Some(self.lifetime()?) } else { None };
+                let mutability = self.eat_ident("mut").then(Default::default);
+                Ok(Type::Reference(syn::TypeReference {
+                    attrs: Vec::new(),
+                    and_token: Default::default(),
+                    lifetime,
+                    mutability,
+                    elem: Box::new(self.ty(false)?),
+                }))
+            }
+            TokenTree::Punct(p) if p.as_char() == '*' => {
+                self.next();
+                let mutability = if self.eat_ident("const") {
+                    syn::PointerMutability::Const(Default::default())
+                } else if self.eat_ident("mut") {
+                    syn::PointerMutability::Mut(Default::default())
+                } else {
+                    return Err("expected `const` or `mut` after `*`".into());
+                };
+                Ok(Type::Ptr(syn::TypePtr {
+                    attrs: Vec::new(),
+                    star_token: Default::default(),
+                    mutability,
+                    elem: Box::new(self.ty(false)?),
+                }))
+            }
+            TokenTree::Group(g) if g.delimiter() == Delimiter::Parenthesis => {
+                self.next();
+                let mut inner = Cursor::new(g.stream());
+                let mut elems = Punctuated::new();
+                while !inner.at_end() {
+                    elems.push_value(inner.ty(true)?);
+                    if inner.at_end() {
+                        break;
+                    }
+                    if !inner.eat_punct(',') {
+                        return Err(format!("expected `,` or `)` in a tuple type, found {}", inner.describe()));
+                    }
+                    elems.push_punct(Default::default());
+                }
+                if elems.len() == 1 && !elems.trailing_punct() {
+                    let elem = elems.into_iter().next().map(Box::new).ok_or("an empty parenthesis")?;
+                    return Ok(Type::Paren(syn::TypeParen {
+                        attrs: Vec::new(),
+                        paren_token: Default::default(),
+                        elem,
+                    }));
+                }
+                Ok(Type::Tuple(syn::TypeTuple { attrs: Vec::new(), paren_token: Default::default(), elems }))
+            }
+            TokenTree::Group(g) if g.delimiter() == Delimiter::Bracket => {
+                self.next();
+                let mut inner = Cursor::new(g.stream());
+                let elem = Box::new(inner.ty(true)?);
+                if inner.at_end() {
+                    return Ok(Type::Slice(syn::TypeSlice {
+                        attrs: Vec::new(),
+                        bracket_token: Default::default(),
+                        elem,
+                    }));
+                }
+                if !inner.eat_punct(';') {
+                    return Err(format!("expected `;` or `]` in an array or slice type, found {}", inner.describe()));
+                }
+                let len = inner.array_length()?;
+                inner.end()?;
+                Ok(Type::Array(syn::TypeArray {
+                    attrs: Vec::new(),
+                    bracket_token: Default::default(),
+                    elem,
+                    semi_token: Default::default(),
+                    len,
+                }))
+            }
+            TokenTree::Ident(i) if i == "dyn" => {
+                self.next();
+                let mut bounds = Punctuated::new();
+                loop {
+                    bounds.push_value(self.bound()?);
+                    if !plus || !self.is_punct('+') {
+                        break;
+                    }
+                    self.next();
+                    bounds.push_punct(Default::default());
+                }
+                Ok(Type::TraitObject(syn::TypeTraitObject {
+                    attrs: Vec::new(),
+                    dyn_token: Some(Default::default()),
+                    bounds,
+                }))
+            }
+            TokenTree::Ident(ref i) if is_reserved(i) => {
+                Err(format!("`{i}` cannot start a type here; a type option accepts {ACCEPTED}"))
+            }
+            TokenTree::Ident(_) => {
+                Ok(syn::Type::Path(syn::TypePath { attrs: Vec::new(), qself: None, path: self.path(true)? }))
+            }
+            TokenTree::Punct(p) if p.as_char() == ':' && self.is_punct2(':', ':') => {
+                Ok(syn::Type::Path(syn::TypePath { attrs: Vec::new(), qself: None, path: self.path(true)? }))
+            }
+            other => Err(format!("`{other}` cannot start a type here; a type option accepts {ACCEPTED}")),
+        }
+    }
+
+    /// `a::b::C<..>`; `generics`: whether segments may take `<..>` or `(..) -> ..` (not in an
+    /// attribute's path).
+    fn path(&mut self, generics: bool) -> Result<Path, String> {
+        let leading_colon = self.eat_punct2(':', ':').then(Default::default);
+        let mut segments = Punctuated::new();
+        loop {
+            let ident = match self.next() {
+                Some(TokenTree::Ident(i)) => i,
+                Some(other) => return Err(format!("expected a name in a path, found `{other}`")),
+                None => return Err("expected a name in a path, found the end".into()),
+            };
+            if generics && is_reserved(&ident) {
+                return Err(format!("`{ident}` is a keyword, not a name (write `r#{ident}` for a name spelt like it)"));
+            }
+            let mut segment = PathSegment::from(ident);
+            if generics {
+                segment.arguments = self.path_arguments()?;
+            }
+            segments.push_value(segment);
+            if !self.is_punct2(':', ':') {
+                break;
+            }
+            // `a::<T>` is written `a<T>` in a type: the turbofish is taken by path_arguments.
+            self.pos += 2;
+            segments.push_punct(Default::default());
+        }
+        Ok(Path { leading_colon, segments })
+    }
+
+    fn path_arguments(&mut self) -> Result<PathArguments, String> {
+        let turbofish =
+            self.is_punct2(':', ':') && matches!(self.peek_at(2), Some(TokenTree::Punct(p)) if p.as_char() == '<');
+        if turbofish {
+            self.pos += 2;
+        }
+        if self.is_punct('<') {
+            self.next();
+            let mut args = Punctuated::new();
+            while !self.eat_punct('>') {
+                args.push_value(self.generic_argument()?);
+                if self.eat_punct('>') {
+                    break;
+                }
+                if !self.eat_punct(',') {
+                    return Err(format!("expected `,` or `>` in generic arguments, found {}", self.describe()));
+                }
+                args.push_punct(Default::default());
+            }
+            return Ok(PathArguments::AngleBracketed(syn::AngleBracketedGenericArguments {
+                colon2_token: turbofish.then(Default::default),
+                lt_token: Default::default(),
+                args,
+                gt_token: Default::default(),
+            }));
+        }
+        if let Some(TokenTree::Group(g)) = self.peek() {
+            if g.delimiter() == Delimiter::Parenthesis {
+                let mut inner = Cursor::new(g.stream());
+                self.next();
+                let mut inputs = Punctuated::new();
+                while !inner.at_end() {
+                    inputs.push_value(syn::NamedArg { attrs: Vec::new(), name: None, ty: inner.ty(true)? });
+                    if inner.at_end() {
+                        break;
+                    }
+                    if !inner.eat_punct(',') {
+                        return Err(format!("expected `,` or `)` in `Fn(..)` arguments, found {}", inner.describe()));
+                    }
+                    inputs.push_punct(Default::default());
+                }
+                let output = if self.eat_punct2('-', '>') {
+                    syn::ReturnType::Type(Default::default(), Box::new(self.ty(false)?))
+                } else {
+                    syn::ReturnType::Default
+                };
+                return Ok(PathArguments::Parenthesized(syn::ParenthesizedGenericArguments {
+                    paren_token: Default::default(),
+                    inputs,
+                    output,
+                }));
+            }
+        }
+        Ok(PathArguments::None)
+    }
+
+    fn generic_argument(&mut self) -> Result<GenericArgument, String> {
+        if self.is_lifetime() {
+            return Ok(GenericArgument::Lifetime(self.lifetime()?));
+        }
+        if let Some(TokenTree::Literal(_)) = self.peek() {
+            return Ok(GenericArgument::Const(self.array_length()?));
+        }
+        // `Name = Type`: an associated type (but not `Name == ..`, which is no argument at all).
+        let assoc = matches!(self.peek(), Some(TokenTree::Ident(_)))
+            && matches!(self.peek_at(1), Some(TokenTree::Punct(p)) if p.as_char() == '=' && p.spacing() == Spacing::Alone);
+        if let (true, Some(TokenTree::Ident(ident))) = (assoc, self.peek().cloned()) {
+            self.pos += 2;
+            return Ok(GenericArgument::AssocType(syn::AssocType {
+                ident,
+                generics: None,
+                eq_token: Default::default(),
+                ty: self.ty(true)?,
+            }));
+        }
+        Ok(GenericArgument::Type(self.ty(true)?))
+    }
+
+    /// An array length or const argument: an integer literal or a constant's path.
+    fn array_length(&mut self) -> Result<syn::Expr, String> {
+        match self.peek().cloned() {
+            Some(TokenTree::Literal(lit)) => {
+                self.next();
+                match syn::Lit::new(lit) {
+                    lit @ syn::Lit::Int(_) => Ok(syn::Expr::Lit(syn::ExprLit { attrs: Vec::new(), lit })),
+                    _ => Err("expected an integer or a constant's name as a length".into()),
+                }
+            }
+            Some(TokenTree::Ident(_)) => {
+                Ok(syn::Expr::Path(syn::ExprPath { attrs: Vec::new(), qself: None, path: self.path(false)? }))
+            }
+            _ => Err(format!("expected an integer or a constant's name as a length, found {}", self.describe())),
+        }
+    }
+
+    /// A trait bound in `dyn ..`: a lifetime, or a trait path, possibly `?Sized`.
+    fn bound(&mut self) -> Result<TypeParamBound, String> {
+        if self.is_lifetime() {
+            return Ok(TypeParamBound::Lifetime(self.lifetime()?));
+        }
+        let maybe = self.eat_punct('?').then(Default::default);
+        Ok(TypeParamBound::Trait(syn::TraitBound {
+            paren_token: None,
+            lifetimes: None,
+            modifiers: Default::default(),
+            maybe,
+            path: self.path(true)?,
+        }))
+    }
+
+    /// The inside of `#[...]`: `path`, `path(tokens)` (or `[..]`, `{..}`), or `path = literal`.
+    fn meta(&mut self) -> Result<syn::Meta, String> {
+        let path = self.path(false)?;
+        if self.at_end() {
+            return Ok(syn::Meta::Path(path));
+        }
+        if self.eat_punct('=') {
+            let value = match self.next() {
+                Some(TokenTree::Literal(lit)) => {
+                    syn::Expr::Lit(syn::ExprLit { attrs: Vec::new(), lit: syn::Lit::new(lit) })
+                }
+                Some(TokenTree::Ident(i)) if i == "true" || i == "false" => syn::Expr::Lit(syn::ExprLit {
+                    attrs: Vec::new(),
+                    lit: syn::Lit::Bool(syn::LitBool::new(i == "true", i.span())),
+                }),
+                _ => return Err("expected a literal after `=` in an attribute".into()),
+            };
+            if !self.at_end() {
+                return Err(format!("unexpected {} after the attribute's value", self.describe()));
+            }
+            return Ok(syn::Meta::NameValue(syn::MetaNameValue { path, eq_token: Default::default(), value }));
+        }
+        let Some(TokenTree::Group(group)) = self.next() else {
+            return Err(format!("expected `(`, `=` or `]` after the attribute's name, found {}", self.describe()));
+        };
+        let delimiter = match group.delimiter() {
+            Delimiter::Parenthesis => syn::MacroDelimiter::Paren(Default::default()),
+            Delimiter::Bracket => syn::MacroDelimiter::Bracket(Default::default()),
+            Delimiter::Brace => syn::MacroDelimiter::Brace(Default::default()),
+            Delimiter::None => return Err("unexpected invisible group in an attribute".into()),
+        };
+        if !self.at_end() {
+            return Err(format!("unexpected {} after the attribute's arguments", self.describe()));
+        }
+        Ok(syn::Meta::List(syn::MetaList { path, delimiter, tokens: group.stream() }))
+    }
+}
+
+/// A keyword that cannot name anything in a path (`self`, `Self`, `super` and `crate` can; a raw
+/// identifier such as `r#type` is a name).
+fn is_reserved(ident: &Ident) -> bool {
+    let text = ident.to_string();
+    text == "_" || (KEYWORDS.contains(&text.as_str()) && !["self", "Self", "super", "crate"].contains(&text.as_str()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{parse_outer_attributes, parse_type};
+    use quote::ToTokens;
+
+    /// What syn's own parser makes of it, as text.
+    fn syn_type(text: &str) -> Option<String> {
+        syn::parse_str::<syn::Type>(text).ok().map(|t| t.to_token_stream().to_string())
+    }
+
+    fn printed(ty: syn::Type) -> String {
+        let alias: syn::Item = syn::parse_quote!(type Alias = #ty;);
+        prettyplease::unparse(&syn::File { shebang: None, frontmatter: None, attrs: Vec::new(), items: vec![alias] })
+    }
+
+    #[test]
+    fn types_read_as_syn_reads_them() {
+        for text in [
+            "String",
+            "::std::string::String",
+            "std::time::SystemTime",
+            "chrono::DateTime<chrono::Utc>",
+            "std::collections::BTreeMap<String, Vec<String>>",
+            "Vec<Vec<Vec<u8>>>",
+            "HashMap<String, Box<dyn std::any::Any + Send + Sync>>",
+            "Box<dyn std::error::Error + Send + Sync + 'static>",
+            "Box<dyn Fn(String, &str) -> bool + Send>",
+            "Box<dyn FnMut()>",
+            "&'static str",
+            "&'a mut [u8]",
+            "&(dyn Fn() + Send)",
+            "*const u8",
+            "*mut [u8; 4]",
+            "()",
+            "(u8,)",
+            "(u8, String, Vec<()>)",
+            "(u8)",
+            "[u8; 32]",
+            "[u8; LEN]",
+            "[String]",
+            "Option<Box<Self>>",
+            "super::Value",
+            "crate::Value",
+            "self::Value",
+            "r#type::Value",
+            "Iter<Item = u8>",
+            "Array<u8, 3>",
+            "Cow<'static, str>",
+            "Vec::<u8>",
+            "dyn Iterator<Item = u8> + Send",
+            "Box<dyn ?Sized + Send>",
+        ] {
+            let ours = parse_type(text).unwrap_or_else(|e| panic!("{text}: {e}"));
+            let expected = syn_type(text).unwrap_or_else(|| panic!("syn refuses {text}"));
+            assert_eq!(ours.to_token_stream().to_string(), expected, "{text}");
+            let theirs = syn::parse_str::<syn::Type>(text).unwrap();
+            assert_eq!(printed(ours), printed(theirs), "{text}");
+        }
+    }
+
+    #[test]
+    fn not_types_are_refused_with_a_reason() {
+        for text in [
+            "",
+            "Vec<",
+            "Vec<u8",
+            "Vec<u8>>",
+            "fn evil() {}",
+            "struct S;",
+            "u8; fn evil() {}",
+            "&dyn A + B",
+            "impl Trait",
+            "fn(u8) -> u8",
+            "<T as Trait>::X",
+            "!",
+            "_",
+            "type",
+            "std::fn",
+            "[u8; \"x\"]",
+            "\"text\"",
+            "Vec<u8> extra",
+            "(u8 u16)",
+            "* u8",
+            "Vec<'>",
+        ] {
+            let e = parse_type(text).err().unwrap_or_else(|| panic!("accepted {text:?}"));
+            assert!(!e.is_empty(), "{text}");
+        }
+    }
+
+    #[test]
+    fn attributes_read_as_syn_reads_them() {
+        for text in [
+            "#[non_exhaustive]",
+            "#[derive(Eq, Hash)]",
+            "#[derive(Eq)] #[allow(dead_code)]",
+            "#[serde(rename_all = \"camelCase\")]",
+            "#[doc = \"text\"]",
+            "#[doc = r\"raw\"]",
+            "#[cfg_attr(test, derive(Default))]",
+            "#[path::to::attr]",
+            "#[attr[brackets]]",
+            "#[attr{braces}]",
+            "#[flag = true]",
+            "#[number = 3]",
+        ] {
+            let ours = parse_outer_attributes(text).unwrap_or_else(|e| panic!("{text}: {e}"));
+            let theirs = syn::parse::Parser::parse_str(syn::Attribute::parse_outer, text).unwrap();
+            let show =
+                |attrs: &[syn::Attribute]| attrs.iter().map(|a| a.to_token_stream().to_string()).collect::<Vec<_>>();
+            assert_eq!(show(&ours), show(&theirs), "{text}");
+        }
+    }
+
+    #[test]
+    fn not_outer_attributes_are_refused() {
+        for text in [
+            "",
+            "derive(Eq)",
+            "#![allow(dead_code)]",
+            "#[derive(Eq)] pub",
+            "#[derive(Eq)] struct S;",
+            "#(derive)",
+            "#[]",
+            "#[a = ]",
+            "#[a = b c]",
+            "#[a(b) c]",
+            "# [a] fn evil() {}",
+        ] {
+            assert!(parse_outer_attributes(text).is_err(), "accepted {text:?}");
+        }
+    }
+}
