@@ -248,7 +248,7 @@ impl Builder {
         let out_dir = self.resolve_out_dir()?;
         std::fs::create_dir_all(&out_dir).map_err(|e| Error::io(&out_dir, e))?;
         let cargo = self.in_build_script();
-        let run = self.run(Some(&out_dir), Sink::Stage(Vec::new()))?;
+        let run = self.run(Some(&out_dir), Sink::Stage(write::Pending::default()))?;
         if cargo {
             run.print_cargo_directives();
         }
@@ -428,7 +428,7 @@ impl Work<'_> {
 
 enum Sink {
     Nothing,
-    Stage(Vec<write::Staged>),
+    Stage(write::Pending),
     Compare(Vec<StaleFile>),
 }
 
@@ -451,11 +451,9 @@ impl Run {
         self.diagnostics.iter().any(Diagnostic::is_error)
     }
 
-    /// Removes the temporary files staged so far (the run failed before committing them).
+    /// Undoes the files written so far (the run failed before committing them).
     fn discard_staged(&mut self) {
-        if let Sink::Stage(staged) = std::mem::replace(&mut self.sink, Sink::Nothing) {
-            staged.into_iter().for_each(write::Staged::discard);
-        }
+        self.sink = Sink::Nothing;
     }
 
     /// Takes one processed contract, in input order: checks what needs the contracts before it
@@ -558,15 +556,12 @@ impl Run {
             return Err(Error::Internal(out_dir.to_path_buf(), "generate ran without a staging sink".into()));
         };
         if self.has_errors() {
-            staged.into_iter().for_each(write::Staged::discard);
+            drop(staged);
             return Err(Error::contracts(self.diagnostics));
         }
         let expected = self.expected_files(out_dir);
         let written = staged.len();
-        for s in staged {
-            let target = s.target.clone();
-            s.commit().map_err(|e| Error::io(&target, e))?;
-        }
+        staged.commit().map_err(|(target, e)| Error::io(&target, e))?;
         let mut removed = Vec::new();
         for file in write::rust_files(out_dir) {
             if !expected.contains(&file) && write::is_generated(&file) {

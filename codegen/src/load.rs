@@ -30,9 +30,13 @@ pub fn discover(inputs: &[PathBuf]) -> (Inputs, Vec<Diagnostic>) {
         if input.is_dir() {
             match std::fs::read_dir(input) {
                 Ok(entries) => {
+                    // The name first, then the entry's own type: no stat call per file but for
+                    // symbolic links, which count when they lead to a file.
                     let mut files: Vec<PathBuf> = entries
-                        .filter_map(|e| e.ok().map(|e| e.path()))
-                        .filter(|p| p.is_file() && is_contract_file(p))
+                        .filter_map(Result::ok)
+                        .filter(|e| is_contract_file(Path::new(&e.file_name())))
+                        .filter(|e| e.file_type().is_ok_and(|t| t.is_file() || (t.is_symlink() && e.path().is_file())))
+                        .map(|e| e.path())
                         .collect();
                     files.sort();
                     found.folders.push(input.clone());
