@@ -598,7 +598,7 @@ impl Run {
 }
 
 fn locate_name(text: &str) -> Option<crate::diagnostics::Location> {
-    let anchor = Anchor::value(&[Seg::Key("mixin_name".into())]);
+    let anchor = Anchor::value(&[Seg::key("mixin_name")]);
     SpanIndex::build_for(text, [&anchor]).find(&anchor)
 }
 

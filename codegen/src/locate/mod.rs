@@ -9,10 +9,19 @@ use events::{Event, Events};
 use std::collections::{HashMap, HashSet};
 
 /// One step into a document: a mapping key or a list index.
+///
+/// Validation makes a path for every place it may have to point at, most of them extending
+/// another: a shared key makes copying a path one allocation, not one per key.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum Seg {
-    Key(String),
+    Key(std::rc::Rc<str>),
     Index(usize),
+}
+
+impl Seg {
+    pub fn key(key: &str) -> Seg {
+        Seg::Key(key.into())
+    }
 }
 
 /// A place in a document: a path, and whether the key or the value is meant.
@@ -34,6 +43,14 @@ impl Anchor {
     }
     pub fn value(path: &[Seg]) -> Self {
         Anchor { path: path.to_vec(), target: Target::Value }
+    }
+    /// The key at `path`, taking the path as it is.
+    pub fn key_of(path: Vec<Seg>) -> Self {
+        Anchor { path, target: Target::Key }
+    }
+    /// The value at `path`, taking the path as it is.
+    pub fn value_of(path: Vec<Seg>) -> Self {
+        Anchor { path, target: Target::Value }
     }
 }
 
@@ -249,7 +266,7 @@ impl<'a> Walker<'a> {
                     let value_event = self.events.next()?;
                     match key_text {
                         Some(k) => {
-                            path.push(Seg::Key(k));
+                            path.push(Seg::Key(k.into()));
                             if !self.wanted_within(path) {
                                 self.skip(&value_event)?;
                             } else if let Some(value) = self.node(value_event, path) {

@@ -128,7 +128,7 @@ impl<'de> Visitor<'de> for Node<'_, '_> {
                     .map_or(key.as_str(), |((k, _), _)| k.as_str());
                 return Err(de::Error::custom(DuplicateKey(kind, first)));
             }
-            let value = map.next_value_seed(self).inspect_err(|_| self.0.within(|| Seg::Key(key.clone())))?;
+            let value = map.next_value_seed(self).inspect_err(|_| self.0.within(|| Seg::key(&key)))?;
             entries.push((key, value));
             kinds.push(kind);
             if seen.is_none() && entries.len() > 16 {

@@ -85,7 +85,7 @@ fn action(
         view.check_keys(cx, "an action", &["name", "description", "inputs", "outputs", "required", "timeout_ms"], &[]);
     let name = string(cx, view, "name", "an action");
     let description = string(cx, view, "description", "an action");
-    let name_at = Anchor::value(&view.child("name"));
+    let name_at = Anchor::value_of(view.child("name"));
     let method = name.as_ref().and_then(|n| cx.ident(n, Case::Snake, &name_at, "action name"));
     if let (Some(n), Some(m)) = (&name, &method) {
         if let Some(at) = seen.by_name.get(n) {
@@ -116,7 +116,7 @@ fn action(
         Some(other) => {
             cx.error(
                 "E0101",
-                Anchor::value(&view.child("required")),
+                Anchor::value_of(view.child("required")),
                 format!("`required` must be true or false, found {}", describe(other)),
             )
             .label("expected a boolean");
@@ -129,7 +129,7 @@ fn action(
         Some(other) => {
             cx.error(
                 "E0141",
-                Anchor::value(&view.child("timeout_ms")),
+                Anchor::value_of(view.child("timeout_ms")),
                 format!("timeout_ms must be an integer from 1 to {MAX_TIMEOUT_MS}, found {}", describe(other)),
             )
             .label("out of range")
@@ -173,7 +173,7 @@ fn io_struct(
         return Some(None);
     }
     let ident = Ident { name: format!("{}{suffix}", upper.name), raw: false };
-    let at = Anchor::key(&view.child(key));
+    let at = Anchor::key_of(view.child(key));
     if !cx.claim(&ident, false, &at, format!("the {key} of action `{action}`")) {
         return None;
     }
@@ -260,7 +260,7 @@ fn params(
         let param = match explicit {
             Some(spec) => {
                 let mut tat = at.clone();
-                tat.push(Seg::Key("type".into()));
+                tat.push(Seg::key("type"));
                 // `input`/`output` in the hint: an input and an output may share a name.
                 let side = if key == "inputs" { "input" } else { "output" };
                 let action = view.get("name").and_then(Yaml::as_str).unwrap_or("action");

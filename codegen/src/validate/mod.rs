@@ -191,8 +191,9 @@ impl<'d> MapView<'d> {
     }
 
     pub(crate) fn child(&self, key: &str) -> Vec<Seg> {
-        let mut p = self.path.clone();
-        p.push(Seg::Key(key.to_string()));
+        let mut p = Vec::with_capacity(self.path.len() + 1);
+        p.extend_from_slice(&self.path);
+        p.push(Seg::key(key));
         p
     }
 
@@ -206,7 +207,7 @@ impl<'d> MapView<'d> {
             if known().any(|k| k == key) {
                 continue;
             }
-            let at = Anchor::key(&self.child(key));
+            let at = Anchor::key_of(self.child(key));
             match suggest::closest(key, known()) {
                 Some(near) if required.contains(&near) && self.get(near).is_none() => {
                     explained.push(near);
@@ -278,7 +279,7 @@ mod top {
         } else {
             ""
         };
-        let first = map.entries.first().map(|(k, _)| Anchor::key(&[Seg::Key(k.clone())])).unwrap_or(Anchor::value(&[]));
+        let first = map.entries.first().map(|(k, _)| Anchor::key(&[Seg::key(&k)])).unwrap_or(Anchor::value(&[]));
         cx.error(
             "E0210",
             first,

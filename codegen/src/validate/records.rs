@@ -30,7 +30,7 @@ pub(super) fn check_top(cx: &mut Checker, map: &MapView) -> Option<Mixin> {
         }
         match suggest::closest(key, known.iter().copied()) {
             Some(near) if map.get(near).is_none() => {
-                let at = Anchor::key(&map.child(key));
+                let at = Anchor::key_of(map.child(key));
                 if REQUIRED_TOP.contains(&near) {
                     cx.error("E0151", at, format!("unknown key `{key}`; the required key `{near}` is missing"))
                         .label("unknown key")
@@ -68,7 +68,7 @@ pub(super) fn check_top(cx: &mut Checker, map: &MapView) -> Option<Mixin> {
         cx.claim(&Ident::fixed(fixed), true, &Anchor::value(&[]), format!("the generated constant `{fixed}`"));
     }
     if let Some(Ok(t)) = &trait_name {
-        cx.claim(t, false, &Anchor::value(&map.child("mixin_name")), "the mixin's trait".to_string());
+        cx.claim(t, false, &Anchor::value_of(map.child("mixin_name")), "the mixin's trait".to_string());
     }
 
     let output_models = types::output_models(cx, map);
@@ -87,7 +87,7 @@ pub(super) fn check_top(cx: &mut Checker, map: &MapView) -> Option<Mixin> {
             cx.file,
             format!("sections the format does not define are generated as typed data: {list}"),
         );
-        cx.report(d, Anchor::key(&map.child(&sections[0].key)));
+        cx.report(d, Anchor::key_of(map.child(&sections[0].key)));
     }
 
     if missing {
@@ -119,7 +119,7 @@ pub(super) fn string(cx: &mut Checker, map: &MapView, key: &str, what: &str) -> 
         other => {
             cx.error(
                 "E0101",
-                Anchor::value(&map.child(key)),
+                Anchor::value_of(map.child(key)),
                 format!("`{key}` of {what} must be a string, found {}", other.kind()),
             )
             .label("expected a string")
@@ -152,7 +152,7 @@ fn mixin_name(cx: &mut Checker, map: &MapView) -> Option<String> {
     };
     cx.error(
         "E0110",
-        Anchor::value(&map.child("mixin_name")),
+        Anchor::value_of(map.child("mixin_name")),
         format!("mixin_name `{}` must be `mixin_` followed by lowercase snake_case", name.escape_debug()),
     )
     .label("not a valid mixin name")
@@ -192,7 +192,7 @@ fn version(cx: &mut Checker, map: &MapView) -> Option<Version> {
             other => {
                 cx.error(
                     "E0120",
-                    Anchor::value(&view.child(key)),
+                    Anchor::value_of(view.child(key)),
                     format!("mixin_version.{key} must be a non-negative integer, found {}", describe(other)),
                 )
                 .label("expected a non-negative integer");
@@ -326,7 +326,7 @@ fn metrics(cx: &mut Checker, map: &MapView) -> Vec<Metric> {
         let name = string(cx, &view, "name", "a metric");
         let description = string(cx, &view, "description", "a metric");
         if let Some(n) = &name {
-            let at = Anchor::value(&view.child("name"));
+            let at = Anchor::value_of(view.child("name"));
             if !is_prometheus_name(n) {
                 cx.error(
                     "E0174",
@@ -350,7 +350,7 @@ fn metrics(cx: &mut Checker, map: &MapView) -> Vec<Metric> {
                 let d = cx
                     .error(
                         "E0170",
-                        Anchor::value(&view.child("type")),
+                        Anchor::value_of(view.child("type")),
                         format!("unknown metric type `{}`", other.escape_debug()),
                     )
                     .label("not a metric type");
@@ -472,7 +472,7 @@ fn dependencies(cx: &mut Checker, map: &MapView, key: &str) -> Vec<Dependency> {
                 let d = cx
                     .error(
                         "E0180",
-                        Anchor::value(&view.child("type")),
+                        Anchor::value_of(view.child("type")),
                         format!("unknown dependency type `{}`", other.escape_debug()),
                     )
                     .label("not a dependency type");
@@ -491,7 +491,7 @@ fn dependencies(cx: &mut Checker, map: &MapView, key: &str) -> Vec<Dependency> {
                 let d = cx
                     .error(
                         "E0181",
-                        Anchor::value(&view.child("optional")),
+                        Anchor::value_of(view.child("optional")),
                         format!("`optional` must be true or false, found {}", describe(other)),
                     )
                     .label("expected a boolean");

@@ -38,7 +38,7 @@ pub(super) fn output_models(cx: &mut Checker, map: &MapView) -> Vec<OutputModel>
     let mut out = Vec::new();
     for (name, spec) in entries {
         let mut at = path.clone();
-        at.push(Seg::Key(name.clone()));
+        at.push(Seg::key(&name));
         let Some(ident) = cx.ident(name, Case::UpperCamel, &Anchor::key(&at), "output model") else { continue };
         let doc = format!("The output model `{name}`.");
         let ty = match spec {
@@ -73,7 +73,7 @@ pub(super) fn output_models(cx: &mut Checker, map: &MapView) -> Vec<OutputModel>
         }
         if let Some(cycle) = cycle_from(cx, ident) {
             let mut at = path.clone();
-            at.push(Seg::Key(model.name.clone()));
+            at.push(Seg::key(&model.name));
             let shown: Vec<String> = cycle.iter().map(|t| format!("`{t}`")).collect();
             cx.error(
                 "E0162",
@@ -151,7 +151,7 @@ pub(super) fn define_struct(
     let mut ok = claimed;
     for (key, spec) in fields {
         let mut fat = at.to_vec();
-        fat.push(Seg::Key(key.clone()));
+        fat.push(Seg::key(&key));
         let Some(fid) = cx.ident(key, Case::Snake, &Anchor::key(&fat), "field") else {
             ok = false;
             continue;
@@ -193,7 +193,7 @@ pub(super) fn resolve(cx: &mut Checker, spec: &Yaml, at: &[Seg], hint: &str) -> 
         Yaml::Map(_) if is_type_spec(spec) => {
             let name = spec.get("type").and_then(Yaml::as_str).unwrap_or_default();
             let mut tat = at.to_vec();
-            tat.push(Seg::Key("type".into()));
+            tat.push(Seg::key("type"));
             match name {
                 "array" => {
                     let Some(items) = spec.get("items") else {
@@ -203,7 +203,7 @@ pub(super) fn resolve(cx: &mut Checker, spec: &Yaml, at: &[Seg], hint: &str) -> 
                         return None;
                     };
                     let mut iat = at.to_vec();
-                    iat.push(Seg::Key("items".into()));
+                    iat.push(Seg::key("items"));
                     let item_hint = format!("{hint}_item");
                     let item = match items {
                         Yaml::Map(fields) if !is_type_spec(items) => {
@@ -217,7 +217,7 @@ pub(super) fn resolve(cx: &mut Checker, spec: &Yaml, at: &[Seg], hint: &str) -> 
                 "object" => {
                     if let Some(props) = spec.get("properties") {
                         let mut pat = at.to_vec();
-                        pat.push(Seg::Key("properties".into()));
+                        pat.push(Seg::key("properties"));
                         let Yaml::Map(fields) = props else {
                             cx.error(
                                 "E0101",
@@ -232,7 +232,7 @@ pub(super) fn resolve(cx: &mut Checker, spec: &Yaml, at: &[Seg], hint: &str) -> 
                     }
                     if let Some(values) = spec.get("additionalProperties") {
                         let mut vat = at.to_vec();
-                        vat.push(Seg::Key("additionalProperties".into()));
+                        vat.push(Seg::key("additionalProperties"));
                         return Some(TypeRef::Map(Box::new(resolve(cx, values, &vat, &format!("{hint}_value"))?)));
                     }
                     Some(TypeRef::Object)
