@@ -170,7 +170,7 @@ fn materialize(
             let mut ok = true;
             for (key, field_shape, present) in fields {
                 let mut fpath = path.to_vec();
-                fpath.push(Seg::key(&key));
+                fpath.push(Seg::key(key));
                 let Some(fid) = cx.ident(key, Case::Snake, &Anchor::key(&fpath), "key") else {
                     ok = false;
                     continue;

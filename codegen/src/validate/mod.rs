@@ -279,7 +279,7 @@ mod top {
         } else {
             ""
         };
-        let first = map.entries.first().map(|(k, _)| Anchor::key(&[Seg::key(&k)])).unwrap_or(Anchor::value(&[]));
+        let first = map.entries.first().map(|(k, _)| Anchor::key(&[Seg::key(k)])).unwrap_or(Anchor::value(&[]));
         cx.error(
             "E0210",
             first,

@@ -38,7 +38,7 @@ pub(super) fn output_models(cx: &mut Checker, map: &MapView) -> Vec<OutputModel>
     let mut out = Vec::new();
     for (name, spec) in entries {
         let mut at = path.clone();
-        at.push(Seg::key(&name));
+        at.push(Seg::key(name));
         let Some(ident) = cx.ident(name, Case::UpperCamel, &Anchor::key(&at), "output model") else { continue };
         let doc = format!("The output model `{name}`.");
         let ty = match spec {
@@ -151,7 +151,7 @@ pub(super) fn define_struct(
     let mut ok = claimed;
     for (key, spec) in fields {
         let mut fat = at.to_vec();
-        fat.push(Seg::key(&key));
+        fat.push(Seg::key(key));
         let Some(fid) = cx.ident(key, Case::Snake, &Anchor::key(&fat), "field") else {
             ok = false;
             continue;
