@@ -50,7 +50,6 @@ struct EmitSettings {
 
 impl EmitSettings {
     fn options(&self) -> EmitOptions {
-        let defaults = EmitOptions::default();
         // Checked to parse as a type when the option was set. Parsed once per thread; the
         // defaults are built without the parser.
         let ty = |t: &Option<String>| t.as_deref().and_then(|t| user_syntax::parse_type(t).ok());
@@ -68,7 +67,6 @@ impl EmitSettings {
                     Some((path.clone(), user_syntax::parse_outer_attributes(attribute).ok()?))
                 })
                 .collect(),
-            ..defaults
         }
     }
 }

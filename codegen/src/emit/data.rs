@@ -21,33 +21,35 @@ pub struct Cx<'a> {
     boolean: Type,
     string: Type,
     pub derive: syn::Attribute,
+    std: super::Std,
 }
 
 impl<'a> Cx<'a> {
-    pub fn new(mixin: &'a Mixin, options: &'a EmitOptions) -> Self {
+    pub fn new(mixin: &'a Mixin, options: &'a EmitOptions, std: super::Std) -> Self {
         let value = ast::path(false, &["super", "Value"]);
         let chosen = |t: &Option<Type>| t.clone().unwrap_or_else(|| ast::ty(value.clone()));
         Cx {
             mixin,
             options,
             // The default (text) follows the mixin's choice of `String` path.
-            timestamp: options.timestamp_type.clone().unwrap_or_else(|| ast::ty(options.std.paths.string.clone())),
+            timestamp: options.timestamp_type.clone().unwrap_or_else(|| ast::ty(std.string.clone())),
             object: chosen(&options.object_type),
             fallback: chosen(&options.fallback_type),
             value,
             integer: ast::ty(ast::path(false, &["i64"])),
             float: ast::ty(ast::path(false, &["f64"])),
             boolean: ast::ty(ast::path(false, &["bool"])),
-            string: ast::ty(options.std.paths.string.clone()),
+            string: ast::ty(std.string.clone()),
             derive: {
                 let serde = options.serde.then(|| quote!(::serde::Serialize, ::serde::Deserialize,));
                 ast::list_attr("derive", quote!(Debug, Clone, PartialEq, #serde))
             },
+            std,
         }
     }
 
-    pub(super) fn std(&self) -> &super::StdPaths {
-        &self.options.std.paths
+    pub(super) fn std(&self) -> &super::Std {
+        &self.std
     }
 
     pub fn type_of(&self, ty: &TypeRef) -> Type {

@@ -29,20 +29,13 @@ pub struct EmitOptions {
     /// `(pattern, attributes)`: the attributes go on every type whose `module.Type` path starts
     /// with the pattern (`.` for all).
     pub type_attributes: Vec<(String, Vec<syn::Attribute>)>,
-    /// How standard types are written; set per mixin by [`mixin_file`].
-    pub std: Std,
 }
 
-/// Paths of the standard items generated code uses. Prelude names (`String`, `Option`...) read best
-/// and cost the least to format; a mixin that defines a type of the same name gets full paths.
-#[derive(Debug, Clone)]
-pub struct Std {
-    pub(crate) paths: StdPaths,
-}
-
-/// The same paths as syn nodes, for code built directly as syntax trees.
+/// Paths of the standard items generated code uses, chosen per mixin. Prelude names (`String`,
+/// `Option`...) read best and cost the least to format; a mixin that defines a type of the same
+/// name gets full paths.
 #[derive(Clone)]
-pub(crate) struct StdPaths {
+pub(crate) struct Std {
     pub string: syn::Path,
     pub vec: syn::Path,
     pub option: syn::Path,
@@ -54,9 +47,9 @@ pub(crate) struct StdPaths {
     pub future: syn::Path,
 }
 
-impl std::fmt::Debug for StdPaths {
+impl std::fmt::Debug for Std {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str("StdPaths")
+        f.write_str("Std")
     }
 }
 
@@ -64,10 +57,6 @@ impl Std {
     fn for_mixin(mixin: &Mixin) -> Std {
         let defined = |name: &str| mixin.types.iter().any(|d| d.name().name == name) || mixin.trait_name.name == name;
         Self::build(&defined)
-    }
-
-    fn full() -> Std {
-        Self::build(&|_| true)
     }
 
     fn build(full: &dyn Fn(&str) -> bool) -> Std {
@@ -81,16 +70,14 @@ impl Std {
         const STRING: [&str; 3] = ["std", "string", "String"];
         const RESULT: [&str; 3] = ["core", "result", "Result"];
         Std {
-            paths: StdPaths {
-                string: pick("String", &STRING),
-                vec: pick("Vec", &["std", "vec", "Vec"]),
-                option: pick("Option", &["core", "option", "Option"]),
-                default: pick("Default", &["core", "default", "Default"]),
-                result: pick("Result", &RESULT),
-                send: pick("Send", &["core", "marker", "Send"]),
-                from: pick("From", &["core", "convert", "From"]),
-                future: pick("Future", &["core", "future", "Future"]),
-            },
+            string: pick("String", &STRING),
+            vec: pick("Vec", &["std", "vec", "Vec"]),
+            option: pick("Option", &["core", "option", "Option"]),
+            default: pick("Default", &["core", "default", "Default"]),
+            result: pick("Result", &RESULT),
+            send: pick("Send", &["core", "marker", "Send"]),
+            from: pick("From", &["core", "convert", "From"]),
+            future: pick("Future", &["core", "future", "Future"]),
         }
     }
 }
@@ -106,7 +93,6 @@ impl std::fmt::Debug for EmitOptions {
             .field("object_type", &set(&self.object_type))
             .field("fallback_type", &set(&self.fallback_type))
             .field("type_attributes", &self.type_attributes.iter().map(|(p, a)| (p, a.len())).collect::<Vec<_>>())
-            .field("std", &self.std)
             .finish()
     }
 }
@@ -120,7 +106,6 @@ impl Default for EmitOptions {
             object_type: None,
             fallback_type: None,
             type_attributes: Vec::new(),
-            std: Std::full(),
         }
     }
 }
@@ -128,11 +113,10 @@ impl Default for EmitOptions {
 /// The syntax tree of one mixin's module file. An error is a bug in the generator (code it wrote
 /// does not parse), never a problem of the contract.
 pub fn mixin_file(mixin: &Mixin, options: &EmitOptions) -> Result<syn::File, String> {
-    let options = &EmitOptions { std: Std::for_mixin(mixin), ..options.clone() };
-    let cx = data::Cx::new(mixin, options);
-    let mut items = uses(mixin, options);
+    let cx = data::Cx::new(mixin, options, Std::for_mixin(mixin));
+    let mut items = uses(mixin, options, cx.std());
     items.extend(items::constants(mixin));
-    items.push(traits::actions_trait(mixin, options));
+    items.push(traits::actions_trait(mixin, options, cx.std()));
     items.extend(cx.accessors());
     items.extend(items::type_defs(&cx));
     Ok(syn::File { shebang: None, frontmatter: None, attrs: Vec::new(), items })
@@ -140,8 +124,8 @@ pub fn mixin_file(mixin: &Mixin, options: &EmitOptions) -> Result<syn::File, Str
 
 /// `use ::core::future::Future;` when trait methods return futures by that short name: not in the
 /// prelude of every edition, and spelt out in full it breaks each signature over more lines.
-fn uses(mixin: &Mixin, options: &EmitOptions) -> Vec<syn::Item> {
-    if !options.async_methods || mixin.actions.is_empty() || options.std.paths.future.segments.len() != 1 {
+fn uses(mixin: &Mixin, options: &EmitOptions, std: &Std) -> Vec<syn::Item> {
+    if !options.async_methods || mixin.actions.is_empty() || std.future.segments.len() != 1 {
         return Vec::new();
     }
     vec![syn::Item::Use(syn::ItemUse {

@@ -3,16 +3,15 @@
 
 use super::ast;
 use super::docs::doc_attrs;
-use super::{ident, EmitOptions, StdPaths};
+use super::{ident, EmitOptions, Std};
 use crate::model::{Action, Mixin};
 use proc_macro2::{Ident, Span};
 use syn::punctuated::Punctuated;
 use syn::{FnArg, GenericArgument, Path, TraitItem, Type, TypeParamBound};
 
-pub fn actions_trait(mixin: &Mixin, options: &EmitOptions) -> syn::Item {
-    let std = &options.std.paths;
+pub fn actions_trait(mixin: &Mixin, options: &EmitOptions, std: &Std) -> syn::Item {
     let mut items = vec![TraitItem::Type(error_type(std))];
-    items.extend(mixin.actions.iter().map(|action| TraitItem::Fn(method(action, options))));
+    items.extend(mixin.actions.iter().map(|action| TraitItem::Fn(method(action, options, std))));
     syn::Item::Trait(syn::ItemTrait {
         attrs: doc_attrs(&format!(
             "The actions of `{}`: implement this for a node that uses the mixin.\n\nRequired actions have no default; the others answer [`super::NotImplemented`] until implemented.",
@@ -36,7 +35,7 @@ fn id(name: &str) -> Ident {
 }
 
 /// `type Error: From<super::NotImplemented> + Send;`
-fn error_type(std: &StdPaths) -> syn::TraitItemType {
+fn error_type(std: &Std) -> syn::TraitItemType {
     let not_implemented = ast::ty(ast::path(false, &["super", "NotImplemented"]));
     syn::TraitItemType {
         attrs: doc_attrs(
@@ -67,8 +66,7 @@ fn bound(path: Path) -> TypeParamBound {
 
 /// `fn action(&self, input: ActionInput) -> Result<ActionOutput, Self::Error>`, returned through
 /// `impl Future<Output = ..> + Send` unless blocking; optional actions get a default body.
-fn method(action: &Action, options: &EmitOptions) -> syn::TraitItemFn {
-    let std = &options.std.paths;
+fn method(action: &Action, options: &EmitOptions, std: &Std) -> syn::TraitItemFn {
     let mut attrs = doc_attrs(&action.description);
     attrs.push(ast::doc_attr(""));
     let required = if action.required { "Required" } else { "Optional" };
