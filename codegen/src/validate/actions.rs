@@ -40,7 +40,7 @@ pub(super) fn check(cx: &mut Checker, map: &MapView, models: &[OutputModel]) -> 
     }
     // A name whose output model is declared but invalid already has that model's error: no warning.
     if let Some(Yaml::Map(declared)) = map.get("output_models") {
-        untyped.retain(|(n, _)| !declared.iter().any(|(m, _)| *m == *n || *m == format!("{n}_result")));
+        untyped.retain(|(n, _)| !declared.iter().any(|(m, _)| m == n || m.strip_suffix("_result") == Some(n.as_str())));
     }
     const HELP: &str =
         "write `{name: x, type: <type>}`, or add an output model named like it (or like it plus `_result`)";
