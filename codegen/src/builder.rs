@@ -5,6 +5,7 @@ use crate::emit::{self, EmitOptions, MixinSummary};
 use crate::locate::{Anchor, Seg, SpanIndex};
 use crate::model::Mixin;
 use crate::{format, load, parallel, parse, user_syntax, validate, write};
+use proc_macro2::TokenStream;
 use std::collections::HashMap;
 use std::fmt;
 use std::path::{Path, PathBuf};
@@ -53,10 +54,14 @@ impl EmitSettings {
         // Checked to parse as a type when the option was set. Parsed once per thread; the
         // defaults are built without the parser.
         let ty = |t: &Option<String>| t.as_deref().and_then(|t| user_syntax::parse_type(t).ok());
+        // Spelt as the default is written, it is the default, whose path follows each mixin's
+        // choice (`String`, or the full path where a mixin defines a `String` of its own).
+        let is_default_string =
+            |t: &&String| t.parse::<TokenStream>().is_ok_and(|t| t.to_string() == ":: std :: string :: String");
         EmitOptions {
             async_methods: self.async_methods,
             serde: self.serde,
-            timestamp_type: ty(&self.timestamp_type),
+            timestamp_type: ty(&self.timestamp_type.as_ref().filter(|t| !is_default_string(t)).cloned()),
             object_type: ty(&self.object_type),
             fallback_type: ty(&self.fallback_type),
             type_attributes: self
@@ -790,5 +795,36 @@ mod tests {
             assert_eq!(problems.len(), 1, "{bad:?} accepted");
             assert!(problems[0].contains("is not an outer attribute"), "{problems:?}");
         }
+    }
+}
+
+#[cfg(test)]
+mod default_spelt_out {
+    use super::Builder;
+
+    fn generate(builder: Builder, name: &str) -> Vec<(String, String)> {
+        let out = std::env::temp_dir().join(format!("mixin-codegen-{name}-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&out);
+        let contracts = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../mixins");
+        builder.input(contracts).out_dir(&out).emit_rerun_directives(false).generate().unwrap();
+        let mut files: Vec<(String, String)> = std::fs::read_dir(&out)
+            .unwrap()
+            .map(|e| {
+                let e = e.unwrap();
+                (e.file_name().into_string().unwrap(), std::fs::read_to_string(e.path()).unwrap())
+            })
+            .collect();
+        files.sort();
+        std::fs::remove_dir_all(&out).unwrap();
+        files
+    }
+
+    #[test]
+    fn the_default_timestamp_type_spelt_out_is_the_default() {
+        let default = generate(Builder::new(), "timestamp-default");
+        let spelt = generate(Builder::new().timestamp_type("::std::string::String"), "timestamp-spelt");
+        assert_eq!(default, spelt);
+        let other = generate(Builder::new().timestamp_type("std::time::SystemTime"), "timestamp-other");
+        assert_ne!(default, other);
     }
 }

@@ -56,7 +56,11 @@ pub fn parse_outer_attributes(text: &str) -> Result<Vec<syn::Attribute>, String>
 struct Cursor {
     tokens: Vec<TokenTree>,
     pos: usize,
+    /// How many types enclose the one being read: bounded, so no input can exhaust the stack.
+    depth: usize,
 }
+
+const MAX_DEPTH: usize = 64;
 
 impl Cursor {
     fn lex(text: &str) -> Result<Self, String> {
@@ -65,7 +69,12 @@ impl Cursor {
     }
 
     fn new(stream: TokenStream) -> Self {
-        Cursor { tokens: stream.into_iter().collect(), pos: 0 }
+        Cursor { tokens: stream.into_iter().collect(), pos: 0, depth: 0 }
+    }
+
+    /// A cursor over a group inside the current position, as deep as this one.
+    fn inner(&self, stream: TokenStream) -> Self {
+        Cursor { depth: self.depth, ..Cursor::new(stream) }
     }
 
     fn peek(&self) -> Option<&TokenTree> {
@@ -155,6 +164,16 @@ impl Cursor {
     /// A type. `plus`: whether `dyn A + B` may take the `+` (not right after `&` or `*`, where
     /// Rust asks for parentheses).
     fn ty(&mut self, plus: bool) -> Result<Type, String> {
+        if self.depth >= MAX_DEPTH {
+            return Err(format!("the type nests more than {MAX_DEPTH} levels deep"));
+        }
+        self.depth += 1;
+        let ty = self.ty_here(plus);
+        self.depth -= 1;
+        ty
+    }
+
+    fn ty_here(&mut self, plus: bool) -> Result<Type, String> {
         let Some(token) = self.peek().cloned() else {
             return Err("expected a type, found the end".into());
         };
@@ -189,7 +208,7 @@ impl Cursor {
             }
             TokenTree::Group(g) if g.delimiter() == Delimiter::Parenthesis => {
                 self.next();
-                let mut inner = Cursor::new(g.stream());
+                let mut inner = self.inner(g.stream());
                 let mut elems = Punctuated::new();
                 while !inner.at_end() {
                     elems.push_value(inner.ty(true)?);
@@ -213,7 +232,7 @@ impl Cursor {
             }
             TokenTree::Group(g) if g.delimiter() == Delimiter::Bracket => {
                 self.next();
-                let mut inner = Cursor::new(g.stream());
+                let mut inner = self.inner(g.stream());
                 let elem = Box::new(inner.ty(true)?);
                 if inner.at_end() {
                     return Ok(Type::Slice(syn::TypeSlice {
@@ -246,6 +265,9 @@ impl Cursor {
                     self.next();
                     bounds.push_punct(Default::default());
                 }
+                if !bounds.iter().any(|b| matches!(b, TypeParamBound::Trait(_))) {
+                    return Err("`dyn` needs a trait, not only lifetimes: e.g. `dyn std::any::Any + 'static`".into());
+                }
                 Ok(Type::TraitObject(syn::TypeTraitObject {
                     attrs: Vec::new(),
                     dyn_token: Some(Default::default()),
@@ -256,18 +278,19 @@ impl Cursor {
                 Err(format!("`{i}` cannot start a type here; a type option accepts {ACCEPTED}"))
             }
             TokenTree::Ident(_) => {
-                Ok(syn::Type::Path(syn::TypePath { attrs: Vec::new(), qself: None, path: self.path(true)? }))
+                Ok(syn::Type::Path(syn::TypePath { attrs: Vec::new(), qself: None, path: self.path(PathKind::Type)? }))
             }
             TokenTree::Punct(p) if p.as_char() == ':' && self.is_punct2(':', ':') => {
-                Ok(syn::Type::Path(syn::TypePath { attrs: Vec::new(), qself: None, path: self.path(true)? }))
+                Ok(syn::Type::Path(syn::TypePath { attrs: Vec::new(), qself: None, path: self.path(PathKind::Type)? }))
             }
             other => Err(format!("`{other}` cannot start a type here; a type option accepts {ACCEPTED}")),
         }
     }
 
-    /// `a::b::C<..>`; `generics`: whether segments may take `<..>` or `(..) -> ..` (not in an
-    /// attribute's path).
-    fn path(&mut self, generics: bool) -> Result<Path, String> {
+    /// `a::b::C<..>`. Segments take `<..>` or `(..) -> ..` in a type; a keyword is refused but in
+    /// an attribute's path (`#[unsafe(..)]`).
+    fn path(&mut self, kind: PathKind) -> Result<Path, String> {
+        let generics = kind == PathKind::Type;
         let leading_colon = self.eat_punct2(':', ':').then(Default::default);
         let mut segments = Punctuated::new();
         loop {
@@ -276,7 +299,7 @@ impl Cursor {
                 Some(other) => return Err(format!("expected a name in a path, found `{other}`")),
                 None => return Err("expected a name in a path, found the end".into()),
             };
-            if generics && is_reserved(&ident) {
+            if kind != PathKind::Attribute && is_reserved(&ident) {
                 return Err(format!("`{ident}` is a keyword, not a name (write `r#{ident}` for a name spelt like it)"));
             }
             let mut segment = PathSegment::from(ident);
@@ -322,7 +345,7 @@ impl Cursor {
         }
         if let Some(TokenTree::Group(g)) = self.peek() {
             if g.delimiter() == Delimiter::Parenthesis {
-                let mut inner = Cursor::new(g.stream());
+                let mut inner = self.inner(g.stream());
                 self.next();
                 let mut inputs = Punctuated::new();
                 while !inner.at_end() {
@@ -357,9 +380,14 @@ impl Cursor {
         if let Some(TokenTree::Literal(_)) = self.peek() {
             return Ok(GenericArgument::Const(self.array_length()?));
         }
-        // `Name = Type`: an associated type (but not `Name == ..`, which is no argument at all).
+        // `Name = Type` or `Name=Type`: an associated type (but not `Name == ..`, no argument at all).
         let assoc = matches!(self.peek(), Some(TokenTree::Ident(_)))
-            && matches!(self.peek_at(1), Some(TokenTree::Punct(p)) if p.as_char() == '=' && p.spacing() == Spacing::Alone);
+            && matches!(self.peek_at(1), Some(TokenTree::Punct(p)) if p.as_char() == '=')
+            && !matches!(
+                (self.peek_at(1), self.peek_at(2)),
+                (Some(TokenTree::Punct(p)), Some(TokenTree::Punct(q)))
+                    if p.spacing() == Spacing::Joint && q.as_char() == '='
+            );
         if let (true, Some(TokenTree::Ident(ident))) = (assoc, self.peek().cloned()) {
             self.pos += 2;
             return Ok(GenericArgument::AssocType(syn::AssocType {
@@ -383,44 +411,69 @@ impl Cursor {
                 }
             }
             Some(TokenTree::Ident(_)) => {
-                Ok(syn::Expr::Path(syn::ExprPath { attrs: Vec::new(), qself: None, path: self.path(false)? }))
+                Ok(syn::Expr::Path(syn::ExprPath { attrs: Vec::new(), qself: None, path: self.path(PathKind::Value)? }))
             }
             _ => Err(format!("expected an integer or a constant's name as a length, found {}", self.describe())),
         }
     }
 
-    /// A trait bound in `dyn ..`: a lifetime, or a trait path, possibly `?Sized`.
+    /// A trait bound in `dyn ..`: a lifetime, or a trait path, possibly `?Sized` or
+    /// `for<'a> Fn(&'a str)`.
     fn bound(&mut self) -> Result<TypeParamBound, String> {
         if self.is_lifetime() {
             return Ok(TypeParamBound::Lifetime(self.lifetime()?));
         }
+        let lifetimes = if self.eat_ident("for") { Some(self.bound_lifetimes()?) } else { None };
         let maybe = self.eat_punct('?').then(Default::default);
         Ok(TypeParamBound::Trait(syn::TraitBound {
             paren_token: None,
-            lifetimes: None,
+            lifetimes,
             modifiers: Default::default(),
             maybe,
-            path: self.path(true)?,
+            path: self.path(PathKind::Type)?,
         }))
+    }
+
+    /// `<'a, 'b>` after `for`.
+    fn bound_lifetimes(&mut self) -> Result<syn::BoundLifetimes, String> {
+        if !self.eat_punct('<') {
+            return Err("expected `<` after `for`".into());
+        }
+        let mut lifetimes = Punctuated::new();
+        while !self.eat_punct('>') {
+            if !self.is_lifetime() {
+                return Err(format!("expected a lifetime in `for<..>`, found {}", self.describe()));
+            }
+            lifetimes.push_value(syn::GenericParam::Lifetime(syn::LifetimeParam {
+                attrs: Vec::new(),
+                lifetime: self.lifetime()?,
+                colon_token: None,
+                bounds: Punctuated::new(),
+            }));
+            if self.eat_punct('>') {
+                break;
+            }
+            if !self.eat_punct(',') {
+                return Err(format!("expected `,` or `>` in `for<..>`, found {}", self.describe()));
+            }
+            lifetimes.push_punct(Default::default());
+        }
+        Ok(syn::BoundLifetimes {
+            for_token: Default::default(),
+            lt_token: Default::default(),
+            lifetimes,
+            gt_token: Default::default(),
+        })
     }
 
     /// The inside of `#[...]`: `path`, `path(tokens)` (or `[..]`, `{..}`), or `path = literal`.
     fn meta(&mut self) -> Result<syn::Meta, String> {
-        let path = self.path(false)?;
+        let path = self.path(PathKind::Attribute)?;
         if self.at_end() {
             return Ok(syn::Meta::Path(path));
         }
         if self.eat_punct('=') {
-            let value = match self.next() {
-                Some(TokenTree::Literal(lit)) => {
-                    syn::Expr::Lit(syn::ExprLit { attrs: Vec::new(), lit: syn::Lit::new(lit) })
-                }
-                Some(TokenTree::Ident(i)) if i == "true" || i == "false" => syn::Expr::Lit(syn::ExprLit {
-                    attrs: Vec::new(),
-                    lit: syn::Lit::Bool(syn::LitBool::new(i == "true", i.span())),
-                }),
-                _ => return Err("expected a literal after `=` in an attribute".into()),
-            };
+            let value = self.attribute_value()?;
             if !self.at_end() {
                 return Err(format!("unexpected {} after the attribute's value", self.describe()));
             }
@@ -429,17 +482,77 @@ impl Cursor {
         let Some(TokenTree::Group(group)) = self.next() else {
             return Err(format!("expected `(`, `=` or `]` after the attribute's name, found {}", self.describe()));
         };
-        let delimiter = match group.delimiter() {
-            Delimiter::Parenthesis => syn::MacroDelimiter::Paren(Default::default()),
-            Delimiter::Bracket => syn::MacroDelimiter::Bracket(Default::default()),
-            Delimiter::Brace => syn::MacroDelimiter::Brace(Default::default()),
-            Delimiter::None => return Err("unexpected invisible group in an attribute".into()),
-        };
+        let delimiter = macro_delimiter(group.delimiter())?;
         if !self.at_end() {
             return Err(format!("unexpected {} after the attribute's arguments", self.describe()));
         }
         Ok(syn::Meta::List(syn::MetaList { path, delimiter, tokens: group.stream() }))
     }
+
+    /// After `#[name =`: a literal (`"text"`, `3`, `-1`, `true`), a path, or a macro call such as
+    /// `include_str!("doc.md")`.
+    fn attribute_value(&mut self) -> Result<syn::Expr, String> {
+        let lit = |lit| syn::Expr::Lit(syn::ExprLit { attrs: Vec::new(), lit });
+        match self.peek().cloned() {
+            Some(TokenTree::Literal(l)) => {
+                self.next();
+                Ok(lit(syn::Lit::new(l)))
+            }
+            Some(TokenTree::Punct(p)) if p.as_char() == '-' => {
+                self.next();
+                let Some(TokenTree::Literal(l)) = self.next() else {
+                    return Err("expected a number after `-` in an attribute".into());
+                };
+                Ok(syn::Expr::Unary(syn::ExprUnary {
+                    attrs: Vec::new(),
+                    op: syn::UnOp::Neg(Default::default()),
+                    expr: Box::new(lit(syn::Lit::new(l))),
+                }))
+            }
+            Some(TokenTree::Ident(i)) if i == "true" || i == "false" => {
+                self.next();
+                Ok(lit(syn::Lit::Bool(syn::LitBool::new(i == "true", i.span()))))
+            }
+            Some(TokenTree::Ident(_)) | Some(TokenTree::Punct(_)) if self.is_ident_start_of_path() => {
+                let path = self.path(PathKind::Value)?;
+                if !self.eat_punct('!') {
+                    return Ok(syn::Expr::Path(syn::ExprPath { attrs: Vec::new(), qself: None, path }));
+                }
+                let Some(TokenTree::Group(group)) = self.next() else {
+                    return Err("expected `(..)`, `[..]` or `{..}` after `!`".into());
+                };
+                let delimiter = macro_delimiter(group.delimiter())?;
+                Ok(syn::Expr::Macro(syn::ExprMacro {
+                    attrs: Vec::new(),
+                    mac: syn::Macro { path, bang_token: Default::default(), delimiter, tokens: group.stream() },
+                }))
+            }
+            _ => Err("expected a literal, a path or a macro call after `=` in an attribute".into()),
+        }
+    }
+
+    fn is_ident_start_of_path(&self) -> bool {
+        matches!(self.peek(), Some(TokenTree::Ident(_))) || self.is_punct2(':', ':')
+    }
+}
+
+fn macro_delimiter(delimiter: Delimiter) -> Result<syn::MacroDelimiter, String> {
+    Ok(match delimiter {
+        Delimiter::Parenthesis => syn::MacroDelimiter::Paren(Default::default()),
+        Delimiter::Bracket => syn::MacroDelimiter::Bracket(Default::default()),
+        Delimiter::Brace => syn::MacroDelimiter::Brace(Default::default()),
+        Delimiter::None => return Err("unexpected invisible group in an attribute".into()),
+    })
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum PathKind {
+    /// In a type: generic arguments allowed, keywords refused.
+    Type,
+    /// An array length, a constant or an attribute's value: no generic arguments.
+    Value,
+    /// An attribute's name, which may be a keyword (`#[unsafe(no_mangle)]`).
+    Attribute,
 }
 
 /// A keyword that cannot name anything in a path (`self`, `Self`, `super` and `crate` can; a raw
@@ -500,6 +613,12 @@ mod tests {
             "Vec::<u8>",
             "dyn Iterator<Item = u8> + Send",
             "Box<dyn ?Sized + Send>",
+            "Box<dyn Iterator<Item=&str>>",
+            "Iter<Item=::a::B>",
+            "Iter<Item=*const u8>",
+            "Box<dyn for<'a> Fn(&'a str) -> &'a str + Send>",
+            "Box<dyn for<'a, 'b> Fn(&'a u8, &'b u8)>",
+            "[u8; self::LEN]",
         ] {
             let ours = parse_type(text).unwrap_or_else(|e| panic!("{text}: {e}"));
             let expected = syn_type(text).unwrap_or_else(|| panic!("syn refuses {text}"));
@@ -533,10 +652,28 @@ mod tests {
             "(u8 u16)",
             "* u8",
             "Vec<'>",
+            "Box<dyn 'static>",
+            "&(dyn 'a + 'b)",
+            "[u8; fn]",
+            "[u8; a::type]",
+            "Iter<Item == u8>",
+            "Box<dyn for<T> Fn(T)>",
         ] {
             let e = parse_type(text).err().unwrap_or_else(|| panic!("accepted {text:?}"));
             assert!(!e.is_empty(), "{text}");
         }
+    }
+
+    #[test]
+    fn deep_nesting_is_refused_not_a_stack_overflow() {
+        let deep = format!("{}u8", "&".repeat(100_000));
+        assert!(parse_type(&deep).err().is_some_and(|e| e.contains("nests more than")));
+        let deep = format!("{}u8{}", "Vec<".repeat(10_000), ">".repeat(10_000));
+        assert!(parse_type(&deep).is_err());
+        let deep = format!("{}u8{}", "(".repeat(10_000), ")".repeat(10_000));
+        assert!(parse_type(&deep).is_err());
+        let fine = format!("{}u8{}", "Vec<".repeat(30), ">".repeat(30));
+        assert!(parse_type(&fine).is_ok());
     }
 
     #[test]
@@ -554,6 +691,11 @@ mod tests {
             "#[attr{braces}]",
             "#[flag = true]",
             "#[number = 3]",
+            "#[number = -1]",
+            "#[doc = include_str!(\"x.md\")]",
+            "#[doc = concat!(\"a\", \"b\")]",
+            "#[path = some::constant]",
+            "#[unsafe(no_mangle)]",
         ] {
             let ours = parse_outer_attributes(text).unwrap_or_else(|e| panic!("{text}: {e}"));
             let theirs = syn::parse::Parser::parse_str(syn::Attribute::parse_outer, text).unwrap();
@@ -577,6 +719,9 @@ mod tests {
             "#[a = b c]",
             "#[a(b) c]",
             "# [a] fn evil() {}",
+            "#[a = -x]",
+            "#[a = b!]",
+            "#[a = b!(c) d]",
         ] {
             assert!(parse_outer_attributes(text).is_err(), "accepted {text:?}");
         }

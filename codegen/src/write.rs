@@ -59,7 +59,7 @@ fn write_new(target: &Path, content: &str) -> io::Result<()> {
 
 impl Staged {
     /// Puts the content in place.
-    pub fn commit(self) -> io::Result<()> {
+    pub fn commit(&self) -> io::Result<()> {
         match &self.temp {
             Some(temp) => std::fs::rename(temp, &self.target),
             None => Ok(()),
@@ -90,11 +90,17 @@ impl Pending {
         self.0.is_empty()
     }
 
-    /// Puts every file in place; on an error the files not yet committed are undone.
+    /// Puts every file in place. On an error, the file that failed and those after it are
+    /// undone (the ones before stay committed).
     pub fn commit(mut self) -> Result<(), (PathBuf, io::Error)> {
-        for staged in std::mem::take(&mut self.0) {
-            let target = staged.target.clone();
-            staged.commit().map_err(|e| (target, e))?;
+        let mut files = std::mem::take(&mut self.0).into_iter();
+        while let Some(staged) = files.next() {
+            if let Err(e) = staged.commit() {
+                let target = staged.target.clone();
+                self.0.push(staged);
+                self.0.extend(files);
+                return Err((target, e));
+            }
         }
         Ok(())
     }
@@ -123,10 +129,11 @@ pub fn rust_files(dir: &Path) -> Vec<PathBuf> {
         .map(|entries| {
             entries
                 .filter_map(Result::ok)
-                // The entry's own type (no stat call per file: the folder may hold thousands).
-                .filter(|e| e.file_type().is_ok_and(|t| t.is_file()))
+                .filter(|e| Path::new(&e.file_name()).extension().is_some_and(|x| x == "rs"))
+                // The entry's own type: a stat call only for a symbolic link (the folder may hold
+                // thousands of files), which counts when it leads to a file.
+                .filter(|e| e.file_type().is_ok_and(|t| t.is_file() || (t.is_symlink() && e.path().is_file())))
                 .map(|e| e.path())
-                .filter(|p| p.extension().is_some_and(|e| e == "rs"))
                 .collect()
         })
         .unwrap_or_default();
@@ -165,6 +172,27 @@ mod tests {
         drop(pending);
         assert_eq!(names(&dir), ["old.rs"]);
         assert_eq!(std::fs::read_to_string(dir.join("old.rs")).unwrap(), "old");
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
+    fn a_failed_commit_leaves_nothing_behind() {
+        let dir = scratch("failed-commit");
+        std::fs::write(dir.join("a.rs"), "old a").unwrap();
+        std::fs::write(dir.join("b.rs"), "old b").unwrap();
+        let mut pending = Pending::default();
+        pending.push(stage(&dir.join("a.rs"), "new a").unwrap().unwrap());
+        pending.push(stage(&dir.join("b.rs"), "new b").unwrap().unwrap());
+        pending.push(stage(&dir.join("c.rs"), "new c").unwrap().unwrap());
+        // b.rs becomes a folder with something in it: its rename fails.
+        std::fs::remove_file(dir.join("b.rs")).unwrap();
+        std::fs::create_dir(dir.join("b.rs")).unwrap();
+        std::fs::write(dir.join("b.rs").join("keep"), "").unwrap();
+        let (failed, _) = pending.commit().unwrap_err();
+        assert_eq!(failed, dir.join("b.rs"));
+        // a.rs was committed; b's temporary file and the new c.rs are gone.
+        assert_eq!(names(&dir), ["a.rs", "b.rs"]);
+        assert_eq!(std::fs::read_to_string(dir.join("a.rs")).unwrap(), "new a");
         std::fs::remove_dir_all(&dir).unwrap();
     }
 

@@ -14,7 +14,7 @@ use std::collections::{HashMap, HashSet};
 /// another: a shared key makes copying a path one allocation, not one per key.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum Seg {
-    Key(std::rc::Rc<str>),
+    Key(std::sync::Arc<str>),
     Index(usize),
 }
 
