@@ -249,13 +249,21 @@ impl Builder {
     pub fn generate(&self) -> Result<Report, Error> {
         self.check_options()?;
         let out_dir = self.resolve_out_dir()?;
-        std::fs::create_dir_all(&out_dir).map_err(|e| Error::io(&out_dir, e))?;
+        // A folder made by this run holds nothing of an earlier one: no stale files to look for.
+        let made_now = match std::fs::create_dir(&out_dir) {
+            Ok(()) => true,
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => false,
+            Err(_) => {
+                std::fs::create_dir_all(&out_dir).map_err(|e| Error::io(&out_dir, e))?;
+                false
+            }
+        };
         let cargo = self.in_build_script();
         let run = self.run(Some(&out_dir), Sink::Stage(write::Pending::default()))?;
         if cargo {
             run.print_cargo_directives();
         }
-        run.finish_generate(&out_dir)
+        run.finish_generate(&out_dir, !made_now)
     }
 
     /// Compares `dir` with what `generate` would write there, without writing.
@@ -554,7 +562,9 @@ impl Run {
         }
     }
 
-    fn finish_generate(mut self, out_dir: &Path) -> Result<Report, Error> {
+    /// `stale_possible`: whether the folder existed before the run, and may hold files of
+    /// contracts that are gone.
+    fn finish_generate(mut self, out_dir: &Path, stale_possible: bool) -> Result<Report, Error> {
         let Sink::Stage(staged) = std::mem::replace(&mut self.sink, Sink::Nothing) else {
             return Err(Error::Internal(out_dir.to_path_buf(), "generate ran without a staging sink".into()));
         };
@@ -562,20 +572,23 @@ impl Run {
             drop(staged);
             return Err(Error::contracts(self.diagnostics));
         }
-        let expected = self.expected_files(out_dir);
         let written = staged.len();
         staged.commit().map_err(|(target, e)| Error::io(&target, e))?;
         let mut removed = Vec::new();
-        for file in write::rust_files(out_dir) {
-            if !expected.contains(&file) && write::is_generated(&file) {
-                std::fs::remove_file(&file).map_err(|e| Error::io(&file, e))?;
-                removed.push(file);
+        if stale_possible {
+            let expected = self.expected_files(out_dir);
+            for file in write::rust_files(out_dir) {
+                if !expected.contains(&file) && write::is_generated(&file) {
+                    std::fs::remove_file(&file).map_err(|e| Error::io(&file, e))?;
+                    removed.push(file);
+                }
             }
         }
         Ok(Report {
             diagnostics: self.diagnostics,
             files_written: written,
-            files_unchanged: expected.len() - written,
+            // Every mixin's file and the root file.
+            files_unchanged: self.summaries.len() + 1 - written,
             files_removed: removed,
             mixins: self.summaries.into_iter().map(|s| s.name).collect(),
             timings: self.timings,

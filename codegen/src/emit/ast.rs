@@ -129,7 +129,13 @@ fn lit(lit: syn::Lit) -> Expr {
 /// character by character, and the same token. proc-macro2's lexer accepts only a single
 /// string literal, so the text still reaches the output as nothing but a literal.
 pub fn str_lit(s: &str) -> Expr {
-    let plain = s.bytes().all(|b| matches!(b, b' ' | b'!' | b'#'..=b'[' | b']'..=b'~'));
+    // Printable ASCII but `"` and `\\`: indexing, as an iterator costs a call per byte unoptimised.
+    let bytes = s.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() && matches!(bytes[i], b' ' | b'!' | b'#'..=b'[' | b']'..=b'~') {
+        i += 1;
+    }
+    let plain = i == bytes.len();
     if plain {
         let mut repr = String::with_capacity(s.len() + 2);
         repr.push('"');

@@ -67,9 +67,13 @@ impl Recurring {
 /// more without optimisation (build scripts run unoptimised). Keys are the generator's own
 /// output, so hash flooding is not a concern.
 fn fnv(text: &str) -> u64 {
+    let bytes = text.as_bytes();
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for &b in text.as_bytes() {
-        h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+    // Indexing, not an iterator: without optimisation every `next()` is a call.
+    let mut i = 0;
+    while i < bytes.len() {
+        h = (h ^ bytes[i] as u64).wrapping_mul(0x0100_0000_01b3);
+        i += 1;
     }
     h
 }
@@ -144,7 +148,7 @@ fn safe_line(line: &str) -> String {
             _ => break,
         }
     }
-    if rest.bytes().all(|b| b.is_ascii_graphic() || b == b' ') {
+    if is_printable_ascii(rest) {
         out.push_str(rest);
         return out;
     }
@@ -156,6 +160,20 @@ fn safe_line(line: &str) -> String {
         }
     }
     out
+}
+
+/// Only printable ASCII and spaces: nothing to write out as `U+XXXX`.
+fn is_printable_ascii(s: &str) -> bool {
+    let bytes = s.as_bytes();
+    // Indexing, not an iterator: without optimisation every `next()` is a call.
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] < b' ' || bytes[i] > b'~' {
+            return false;
+        }
+        i += 1;
+    }
+    true
 }
 
 /// The length of a block quote or list marker at the start of `s`, if there is one.
