@@ -287,10 +287,10 @@ impl Cursor {
         }
     }
 
-    /// `a::b::C<..>`. Segments take `<..>` or `(..) -> ..` in a type; a keyword is refused but in
-    /// an attribute's path (`#[unsafe(..)]`).
+    /// `a::b::C<..>`: segments take `<..>` in a type, `(..) -> ..` too in a bound; keywords are
+    /// refused but `self`, `Self`, `super` and `crate`.
     fn path(&mut self, kind: PathKind) -> Result<Path, String> {
-        let generics = kind == PathKind::Type;
+        let generics = matches!(kind, PathKind::Type | PathKind::Bound);
         let leading_colon = self.eat_punct2(':', ':').then(Default::default);
         let mut segments = Punctuated::new();
         loop {
@@ -299,12 +299,12 @@ impl Cursor {
                 Some(other) => return Err(format!("expected a name in a path, found `{other}`")),
                 None => return Err("expected a name in a path, found the end".into()),
             };
-            if kind != PathKind::Attribute && is_reserved(&ident) {
+            if is_reserved(&ident) {
                 return Err(format!("`{ident}` is a keyword, not a name (write `r#{ident}` for a name spelt like it)"));
             }
             let mut segment = PathSegment::from(ident);
             if generics {
-                segment.arguments = self.path_arguments()?;
+                segment.arguments = self.path_arguments(kind == PathKind::Bound)?;
             }
             segments.push_value(segment);
             if !self.is_punct2(':', ':') {
@@ -317,7 +317,8 @@ impl Cursor {
         Ok(Path { leading_colon, segments })
     }
 
-    fn path_arguments(&mut self) -> Result<PathArguments, String> {
+    /// `<..>`, or `(..) -> ..` where `parenthesized` (a trait bound: `dyn Fn(A) -> B`).
+    fn path_arguments(&mut self, parenthesized: bool) -> Result<PathArguments, String> {
         let turbofish =
             self.is_punct2(':', ':') && matches!(self.peek_at(2), Some(TokenTree::Punct(p)) if p.as_char() == '<');
         if turbofish {
@@ -343,7 +344,7 @@ impl Cursor {
                 gt_token: Default::default(),
             }));
         }
-        if let Some(TokenTree::Group(g)) = self.peek() {
+        if let (true, Some(TokenTree::Group(g))) = (parenthesized, self.peek()) {
             if g.delimiter() == Delimiter::Parenthesis {
                 let mut inner = self.inner(g.stream());
                 self.next();
@@ -430,7 +431,7 @@ impl Cursor {
             lifetimes,
             modifiers: Default::default(),
             maybe,
-            path: self.path(PathKind::Type)?,
+            path: self.path(PathKind::Bound)?,
         }))
     }
 
@@ -468,7 +469,14 @@ impl Cursor {
 
     /// The inside of `#[...]`: `path`, `path(tokens)` (or `[..]`, `{..}`), or `path = literal`.
     fn meta(&mut self) -> Result<syn::Meta, String> {
-        let path = self.path(PathKind::Attribute)?;
+        // A name, or `unsafe` (as in `#[unsafe(no_mangle)]`), the one keyword an attribute may be.
+        let path = match self.peek() {
+            Some(TokenTree::Ident(i)) if i == "unsafe" => {
+                let Some(TokenTree::Ident(i)) = self.next() else { return Err("expected `unsafe`".into()) };
+                Path::from(i)
+            }
+            _ => self.path(PathKind::Value)?,
+        };
         if self.at_end() {
             return Ok(syn::Meta::Path(path));
         }
@@ -549,10 +557,10 @@ fn macro_delimiter(delimiter: Delimiter) -> Result<syn::MacroDelimiter, String> 
 enum PathKind {
     /// In a type: generic arguments allowed, keywords refused.
     Type,
-    /// An array length, a constant or an attribute's value: no generic arguments.
+    /// A trait in `dyn ..`: also `Fn(A) -> B`.
+    Bound,
+    /// An array length, a constant, an attribute's name or value: no generic arguments.
     Value,
-    /// An attribute's name, which may be a keyword (`#[unsafe(no_mangle)]`).
-    Attribute,
 }
 
 /// A keyword that cannot name anything in a path (`self`, `Self`, `super` and `crate` can; a raw
@@ -661,6 +669,74 @@ mod tests {
         ] {
             let e = parse_type(text).err().unwrap_or_else(|| panic!("accepted {text:?}"));
             assert!(!e.is_empty(), "{text}");
+        }
+    }
+
+    /// Text made of the pieces types and attributes are made of, joined with or without spaces.
+    fn pieces(alphabet: &'static [&'static str]) -> impl proptest::strategy::Strategy<Value = String> {
+        use proptest::prelude::*;
+        proptest::collection::vec((proptest::sample::select(alphabet), any::<bool>()), 0..14).prop_map(|parts| {
+            parts.into_iter().map(|(p, space)| if space { format!("{p} ") } else { p.to_string() }).collect()
+        })
+    }
+
+    const TYPE_PIECES: &[&str] = &[
+        "Vec", "a", "::", "<", ">", ">>", "&", "'a", "'static", "mut", "const", "*", "dyn", "+", "(", ")", "()", "[",
+        "]", ";", "3", ",", "Fn", "->", "=", "==", "Item", "for", "?", "Sized", "fn", "_", "impl", "Self", "self",
+        "r#type", "type", "\"s\"", "!", "{", "}",
+    ];
+
+    const ATTRIBUTE_PIECES: &[&str] = &[
+        "#",
+        "!",
+        "[",
+        "]",
+        "#[",
+        "derive",
+        "(",
+        ")",
+        "Eq",
+        ",",
+        "=",
+        "\"x\"",
+        "-",
+        "1",
+        "true",
+        "include_str",
+        "!(",
+        "a",
+        "::",
+        "b",
+        "{",
+        "}",
+        "unsafe",
+        "pub",
+        "struct",
+        "S",
+        ";",
+    ];
+
+    proptest::proptest! {
+        #![proptest_config(proptest::test_runner::Config { cases: 2000, failure_persistence: None, ..Default::default() })]
+
+        /// Never a panic; what it accepts, syn accepts too, as the same tokens.
+        #[test]
+        fn every_type_accepted_is_one_syn_accepts(text in pieces(TYPE_PIECES)) {
+            if let Ok(ours) = parse_type(&text) {
+                let theirs = syn::parse_str::<syn::Type>(&text);
+                proptest::prop_assert!(theirs.is_ok(), "accepted `{}`, which syn refuses", text);
+                proptest::prop_assert_eq!(ours.to_token_stream().to_string(), theirs.unwrap().to_token_stream().to_string());
+            }
+        }
+
+        #[test]
+        fn every_attribute_accepted_is_one_syn_accepts(text in pieces(ATTRIBUTE_PIECES)) {
+            if let Ok(ours) = parse_outer_attributes(&text) {
+                let theirs = syn::parse::Parser::parse_str(syn::Attribute::parse_outer, &text);
+                proptest::prop_assert!(theirs.is_ok(), "accepted `{}`, which syn refuses", text);
+                let show = |attrs: &[syn::Attribute]| attrs.iter().map(|a| a.to_token_stream().to_string()).collect::<Vec<_>>();
+                proptest::prop_assert_eq!(show(&ours), show(&theirs.unwrap()));
+            }
         }
     }
 
