@@ -252,18 +252,29 @@ impl Builder {
         // A folder made by this run holds nothing of an earlier one: no stale files to look for.
         let made_now = match std::fs::create_dir(&out_dir) {
             Ok(()) => true,
-            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => false,
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
+                if !out_dir.is_dir() {
+                    return Err(Error::io(&out_dir, std::io::Error::other("exists and is not a folder")));
+                }
+                false
+            }
             Err(_) => {
                 std::fs::create_dir_all(&out_dir).map_err(|e| Error::io(&out_dir, e))?;
                 false
             }
         };
         let cargo = self.in_build_script();
-        let run = self.run(Some(&out_dir), Sink::Stage(write::Pending::default()))?;
-        if cargo {
-            run.print_cargo_directives();
+        let report = self.run(Some(&out_dir), Sink::Stage(write::Pending::default())).and_then(|run| {
+            if cargo {
+                run.print_cargo_directives();
+            }
+            run.finish_generate(&out_dir, !made_now)
+        });
+        if report.is_err() && made_now {
+            // Its files are undone already; the folder goes too (only if empty), as it was not there.
+            let _ = std::fs::remove_dir(&out_dir);
         }
-        run.finish_generate(&out_dir, !made_now)
+        report
     }
 
     /// Compares `dir` with what `generate` would write there, without writing.

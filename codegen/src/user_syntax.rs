@@ -11,7 +11,7 @@ use proc_macro2::{Delimiter, Ident, Spacing, TokenStream, TokenTree};
 use syn::punctuated::Punctuated;
 use syn::{GenericArgument, Path, PathArguments, PathSegment, Type, TypeParamBound};
 
-const ACCEPTED: &str = "paths with generic arguments (`a::B<C, 'a, N = D>`, `Fn(A) -> B`), references, raw pointers, tuples, slices, arrays and `dyn` trait objects";
+const ACCEPTED: &str = "paths with generic arguments (`a::B<C, 'a, N = D>`), references, raw pointers, tuples, slices, arrays and `dyn` trait objects (`dyn Fn(A) -> B + Send`)";
 
 /// A type, e.g. `chrono::DateTime<chrono::Utc>` or `Box<dyn std::error::Error + Send>`.
 pub fn parse_type(text: &str) -> Result<Type, String> {
@@ -302,12 +302,16 @@ impl Cursor {
             if is_reserved(&ident) {
                 return Err(format!("`{ident}` is a keyword, not a name (write `r#{ident}` for a name spelt like it)"));
             }
+            // `self`, `super` and `crate` name modules, which take no arguments (`Self` may).
+            let module = ["self", "super", "crate"].iter().any(|m| ident == m);
             let mut segment = PathSegment::from(ident);
-            if generics {
+            if generics && !module {
                 segment.arguments = self.path_arguments(kind == PathKind::Bound)?;
             }
+            // `Fn(A) -> B` ends a bound's path.
+            let sugar = matches!(segment.arguments, PathArguments::Parenthesized(_));
             segments.push_value(segment);
-            if !self.is_punct2(':', ':') {
+            if sugar || !self.is_punct2(':', ':') {
                 break;
             }
             // `a::<T>` is written `a<T>` in a type: the turbofish is taken by path_arguments.
@@ -382,7 +386,7 @@ impl Cursor {
             return Ok(GenericArgument::Const(self.array_length()?));
         }
         // `Name = Type` or `Name=Type`: an associated type (but not `Name == ..`, no argument at all).
-        let assoc = matches!(self.peek(), Some(TokenTree::Ident(_)))
+        let assoc = matches!(self.peek(), Some(TokenTree::Ident(i)) if !is_reserved(i))
             && matches!(self.peek_at(1), Some(TokenTree::Punct(p)) if p.as_char() == '=')
             && !matches!(
                 (self.peek_at(1), self.peek_at(2)),
@@ -425,6 +429,9 @@ impl Cursor {
             return Ok(TypeParamBound::Lifetime(self.lifetime()?));
         }
         let lifetimes = if self.eat_ident("for") { Some(self.bound_lifetimes()?) } else { None };
+        if lifetimes.is_some() && self.is_punct('?') {
+            return Err("`for<..>` cannot go with `?`: write `for<'a> Trait` or `?Sized`".into());
+        }
         let maybe = self.eat_punct('?').then(Default::default);
         Ok(TypeParamBound::Trait(syn::TraitBound {
             paren_token: None,
@@ -494,6 +501,9 @@ impl Cursor {
         if !self.at_end() {
             return Err(format!("unexpected {} after the attribute's arguments", self.describe()));
         }
+        if nesting(&group.stream()) > MAX_DEPTH {
+            return Err(format!("the attribute's arguments nest more than {MAX_DEPTH} levels deep"));
+        }
         Ok(syn::Meta::List(syn::MetaList { path, delimiter, tokens: group.stream() }))
     }
 
@@ -530,6 +540,9 @@ impl Cursor {
                     return Err("expected `(..)`, `[..]` or `{..}` after `!`".into());
                 };
                 let delimiter = macro_delimiter(group.delimiter())?;
+                if nesting(&group.stream()) > MAX_DEPTH {
+                    return Err(format!("the macro's arguments nest more than {MAX_DEPTH} levels deep"));
+                }
                 Ok(syn::Expr::Macro(syn::ExprMacro {
                     attrs: Vec::new(),
                     mac: syn::Macro { path, bang_token: Default::default(), delimiter, tokens: group.stream() },
@@ -542,6 +555,26 @@ impl Cursor {
     fn is_ident_start_of_path(&self) -> bool {
         matches!(self.peek(), Some(TokenTree::Ident(_))) || self.is_punct2(':', ':')
     }
+}
+
+/// How deep groups nest in `tokens`, counted without recursion (the printer's time grows with
+/// the square of it).
+fn nesting(tokens: &TokenStream) -> usize {
+    let mut deepest = 0;
+    let mut stack = vec![(tokens.clone(), 0)];
+    while let Some((tokens, depth)) = stack.pop() {
+        deepest = deepest.max(depth);
+        for token in tokens {
+            if let TokenTree::Group(g) = token {
+                if depth < MAX_DEPTH {
+                    stack.push((g.stream(), depth + 1));
+                } else {
+                    return depth + 1;
+                }
+            }
+        }
+    }
+    deepest
 }
 
 fn macro_delimiter(delimiter: Delimiter) -> Result<syn::MacroDelimiter, String> {
@@ -666,6 +699,16 @@ mod tests {
             "[u8; a::type]",
             "Iter<Item == u8>",
             "Box<dyn for<T> Fn(T)>",
+            "self<u8>",
+            "crate<T>",
+            "super::<T>",
+            "a::self<u8>",
+            "Iter<type = u8>",
+            "Iter<fn = u8>",
+            "Iter<_ = u8>",
+            "Box<dyn for<'a> ?Sized>",
+            "Box<dyn Fn()::Output>",
+            "dyn a::Fn(u8)::X",
         ] {
             let e = parse_type(text).err().unwrap_or_else(|| panic!("accepted {text:?}"));
             assert!(!e.is_empty(), "{text}");
@@ -683,7 +726,7 @@ mod tests {
     const TYPE_PIECES: &[&str] = &[
         "Vec", "a", "::", "<", ">", ">>", "&", "'a", "'static", "mut", "const", "*", "dyn", "+", "(", ")", "()", "[",
         "]", ";", "3", ",", "Fn", "->", "=", "==", "Item", "for", "?", "Sized", "fn", "_", "impl", "Self", "self",
-        "r#type", "type", "\"s\"", "!", "{", "}",
+        "r#type", "type", "\"s\"", "!", "{", "}", "super", "crate", "try", ")::", "Output", "3u8",
     ];
 
     const ATTRIBUTE_PIECES: &[&str] = &[
@@ -750,6 +793,10 @@ mod tests {
         assert!(parse_type(&deep).is_err());
         let fine = format!("{}u8{}", "Vec<".repeat(30), ">".repeat(30));
         assert!(parse_type(&fine).is_ok());
+        let deep = format!("#[a{}{}]", "(".repeat(10_000), ")".repeat(10_000));
+        assert!(parse_outer_attributes(&deep).is_err());
+        let fine = format!("#[a{}{}]", "(".repeat(30), ")".repeat(30));
+        assert!(parse_outer_attributes(&fine).is_ok());
     }
 
     #[test]
@@ -798,6 +845,7 @@ mod tests {
             "#[a = -x]",
             "#[a = b!]",
             "#[a = b!(c) d]",
+            "#[pub]",
         ] {
             assert!(parse_outer_attributes(text).is_err(), "accepted {text:?}");
         }

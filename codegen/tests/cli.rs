@@ -177,6 +177,28 @@ fn check_fails_for_a_stray_file_and_a_missing_file() {
 }
 
 #[test]
+fn a_failed_first_generate_leaves_no_folder_behind() {
+    let dir = scratch("broken-fresh");
+    let contracts = dir.join("contracts");
+    std::fs::create_dir(&contracts).unwrap();
+    // In sorted order the valid contract comes first: its file is written, then undone.
+    std::fs::copy(workspace().join("mixins/mixin_error_handling.yaml"), contracts.join("mixin_a.yaml")).unwrap();
+    std::fs::write(contracts.join("mixin_broken.yaml"), BROKEN).unwrap();
+    let out = dir.join("out");
+    let r = run(&["generate", s(&contracts), "--out", s(&out), "--jobs", "1"]);
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    assert!(!out.exists(), "the folder the run made is gone with its files");
+
+    // An output path that is a file is refused before any work.
+    std::fs::write(&out, "not a folder").unwrap();
+    std::fs::remove_file(contracts.join("mixin_broken.yaml")).unwrap();
+    let r = run(&["generate", s(&contracts), "--out", s(&out)]);
+    assert_eq!(r.code, 2, "{}", r.stderr);
+    assert!(r.stderr.contains("not a folder"), "{}", r.stderr);
+    assert_eq!(std::fs::read_to_string(&out).unwrap(), "not a folder");
+}
+
+#[test]
 fn generate_writes_nothing_when_a_contract_has_an_error() {
     let dir = scratch("broken");
     let contracts = dir.join("contracts");
