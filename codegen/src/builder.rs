@@ -313,7 +313,6 @@ impl Builder {
             names: HashMap::new(),
             timings: StageTimings::default(),
             measure: self.timings,
-            internal: None,
         };
         match self.fill(&mut run, out_dir) {
             Ok(()) => Ok(run),
@@ -349,9 +348,6 @@ impl Builder {
         if run.has_errors() {
             return Ok(());
         }
-        if let Some((path, e)) = run.internal.take() {
-            return Err(Error::Internal(path, e));
-        }
         if let Some(out_dir) = out_dir {
             let chunks = emit::root_file(&run.summaries, &options);
             let text = format::format_root(chunks, &format::header(None));
@@ -375,8 +371,6 @@ struct Processed {
     diagnostics: Vec<Diagnostic>,
     mixin: Option<Checked>,
     timings: StageTimings,
-    /// The generator failed on this contract (a bug in mixin-codegen, not in the contract).
-    internal: Option<String>,
 }
 
 struct Checked {
@@ -398,7 +392,7 @@ impl Work<'_> {
         };
         let failed = |d: Box<Diagnostic>, timings| {
             self.errors.store(true, Ordering::Relaxed);
-            Processed { diagnostics: vec![*d], mixin: None, timings, internal: None }
+            Processed { diagnostics: vec![*d], mixin: None, timings }
         };
         let start = Instant::now();
         let source = load::read(file);
@@ -421,18 +415,16 @@ impl Work<'_> {
         if diagnostics.iter().any(Diagnostic::is_error) {
             self.errors.store(true, Ordering::Relaxed);
         }
-        let Some(mixin) = mixin else { return Processed { diagnostics, mixin: None, timings, internal: None } };
+        let Some(mixin) = mixin else { return Processed { diagnostics, mixin: None, timings } };
         let file_name = format!("{}.rs", mixin.module.name);
-        let mut internal = None;
         let code = (self.code && !self.errors.load(Ordering::Relaxed)).then(|| {
             let start = Instant::now();
             let syntax = emit::mixin_file(&mixin, options);
             time(|t| &mut t.emit, start);
-            let syntax = syntax.map_err(|e| internal = Some(e)).ok()?;
             let start = Instant::now();
             let text = format::format_file(&syntax, &format::header(Some(&display_path(file))));
             time(|t| &mut t.format, start);
-            Some(text)
+            text
         });
         let checked = Checked {
             summary: FileSummary::of(&mixin),
@@ -442,9 +434,9 @@ impl Work<'_> {
                 description: mixin.description.clone(),
                 file_name,
             },
-            code: code.flatten(),
+            code,
         };
-        Processed { diagnostics, mixin: Some(checked), timings, internal }
+        Processed { diagnostics, mixin: Some(checked), timings }
     }
 }
 
@@ -464,8 +456,6 @@ struct Run {
     names: HashMap<String, PathBuf>,
     timings: StageTimings,
     measure: bool,
-    /// The first generator failure (a bug), in input order: reported only if no contract has an error.
-    internal: Option<(PathBuf, String)>,
 }
 
 impl Run {
@@ -484,9 +474,6 @@ impl Run {
         self.timings.add(&done.timings);
         self.diagnostics.extend(done.diagnostics);
         let Some(checked) = done.mixin else { return Ok(()) };
-        if let Some(e) = done.internal {
-            self.internal.get_or_insert((checked.summary.path.clone(), e));
-        }
         if !self.unique(&checked.root, &checked.summary.path) {
             work.errors.store(true, Ordering::Relaxed);
             return Ok(());

@@ -110,16 +110,15 @@ impl Default for EmitOptions {
     }
 }
 
-/// The syntax tree of one mixin's module file. An error is a bug in the generator (code it wrote
-/// does not parse), never a problem of the contract.
-pub fn mixin_file(mixin: &Mixin, options: &EmitOptions) -> Result<syn::File, String> {
+/// The syntax tree of one mixin's module file.
+pub fn mixin_file(mixin: &Mixin, options: &EmitOptions) -> syn::File {
     let cx = data::Cx::new(mixin, options, Std::for_mixin(mixin));
     let mut items = uses(mixin, options, cx.std());
     items.extend(items::constants(mixin));
     items.push(traits::actions_trait(mixin, options, cx.std()));
     items.extend(cx.accessors());
     items.extend(items::type_defs(&cx));
-    Ok(syn::File { shebang: None, frontmatter: None, attrs: Vec::new(), items })
+    syn::File { shebang: None, frontmatter: None, attrs: Vec::new(), items }
 }
 
 /// `use ::core::future::Future;` when trait methods return futures by that short name: not in the
