@@ -323,6 +323,55 @@ pub fn accessor(docs: Vec<Attribute>, name: proc_macro2::Ident, ty: Type, body: 
     })
 }
 
+/// `impl Trait for ty { items }`, or `impl ty { items }` without a trait.
+pub fn impl_block(trait_: Option<Path>, self_ty: Type, items: Vec<syn::ImplItem>) -> syn::Item {
+    syn::Item::Impl(syn::ItemImpl {
+        attrs: Vec::new(),
+        modifiers: Default::default(),
+        unsafety: None,
+        impl_token: Default::default(),
+        generics: Default::default(),
+        trait_: trait_.map(|t| (t, Default::default())),
+        self_ty: Box::new(self_ty),
+        brace_token: Default::default(),
+        items,
+    })
+}
+
+pub fn ident(name: &str) -> proc_macro2::Ident {
+    proc_macro2::Ident::new(name, sp())
+}
+
+/// `self`, by value or as `&self`.
+pub fn receiver(by_reference: bool) -> syn::FnArg {
+    syn::FnArg::Receiver(syn::Receiver {
+        attrs: Vec::new(),
+        mutability: None,
+        self_token: Default::default(),
+        kind: if by_reference {
+            syn::ReceiverKind::Reference(Default::default(), None, None)
+        } else {
+            syn::ReceiverKind::Value
+        },
+    })
+}
+
+/// `name: ty`, a function's argument.
+pub fn argument(name: &str, ty: Type) -> syn::FnArg {
+    syn::FnArg::Typed(syn::PatType {
+        attrs: Vec::new(),
+        pat: Box::new(syn::Pat::Ident(syn::PatIdent {
+            attrs: Vec::new(),
+            by_ref: None,
+            mutability: None,
+            ident: ident(name),
+            subpat: None,
+        })),
+        colon_token: Default::default(),
+        ty: Box::new(ty),
+    })
+}
+
 /// `impl Default for ty { /// The contract's values. fn default() -> Self { body } }`
 pub fn default_impl(default_trait: Path, ty: Type, body: Expr) -> syn::Item {
     let default = syn::ImplItemFn {
@@ -332,17 +381,7 @@ pub fn default_impl(default_trait: Path, ty: Type, body: Expr) -> syn::Item {
         sig: signature(proc_macro2::Ident::new("default", sp()), Vec::new(), self_type()),
         block: block(vec![syn::Stmt::Expr(body, None)]),
     };
-    syn::Item::Impl(syn::ItemImpl {
-        attrs: Vec::new(),
-        modifiers: Default::default(),
-        unsafety: None,
-        impl_token: Default::default(),
-        generics: Default::default(),
-        trait_: Some((default_trait, Default::default())),
-        self_ty: Box::new(ty),
-        brace_token: Default::default(),
-        items: vec![syn::ImplItem::Fn(default)],
-    })
+    impl_block(Some(default_trait), ty, vec![syn::ImplItem::Fn(default)])
 }
 
 pub fn self_type() -> Type {

@@ -9,15 +9,11 @@ use super::ident;
 use crate::model::EnumDef;
 use proc_macro2::{Ident, Span};
 use quote::quote;
-use syn::{Expr, FnArg, ImplItem, Path, Type};
+use syn::{Expr, ImplItem, Type};
 
 pub fn enumeration(cx: &Cx, e: &EnumDef, extra: &[syn::Attribute]) -> Vec<syn::Item> {
     let name = ident(&e.name);
     vec![definition(cx, e, extra), inherent_impl(e, &name), display_impl(&name), from_str_impl(cx, e, &name)]
-}
-
-fn id(name: &str) -> Ident {
-    Ident::new(name, Span::call_site())
 }
 
 fn definition(cx: &Cx, e: &EnumDef, extra: &[syn::Attribute]) -> syn::Item {
@@ -68,7 +64,7 @@ fn inherent_impl(e: &EnumDef, name: &Ident) -> syn::Item {
         vis: syn::Visibility::Public(Default::default()),
         modifiers: Default::default(),
         const_token: Default::default(),
-        ident: id("ALL"),
+        ident: ast::ident("ALL"),
         generics: Default::default(),
         colon_token: Default::default(),
         ty: reference(Some("'static"), false, slice(ast::self_type())),
@@ -77,13 +73,11 @@ fn inherent_impl(e: &EnumDef, name: &Ident) -> syn::Item {
         semi_token: Default::default(),
     });
     let arms = variant_paths(e).zip(&e.variants).map(|(variant, v)| arm(pat(variant), ast::str_lit(&v.wire))).collect();
-    let receiver = FnArg::Receiver(syn::Receiver {
-        attrs: Vec::new(),
-        mutability: None,
-        self_token: Default::default(),
-        kind: syn::ReceiverKind::Value,
-    });
-    let mut sig = ast::signature(id("as_str"), vec![receiver], reference(Some("'static"), false, named(&["str"])));
+    let mut sig = ast::signature(
+        ast::ident("as_str"),
+        vec![ast::receiver(false)],
+        reference(Some("'static"), false, named(&["str"])),
+    );
     sig.constness = Some(Default::default());
     let as_str = ImplItem::Fn(syn::ImplItemFn {
         attrs: vec![ast::doc_attr(" The value as the contract writes it.")],
@@ -92,7 +86,7 @@ fn inherent_impl(e: &EnumDef, name: &Ident) -> syn::Item {
         sig,
         block: ast::block(vec![syn::Stmt::Expr(match_expr(ast::path_expr(ast::path(false, &["self"])), arms), None)]),
     });
-    impl_block(None, ast::ty(ast::ident_path(name.clone())), vec![all, as_str])
+    ast::impl_block(None, ast::ty(ast::ident_path(name.clone())), vec![all, as_str])
 }
 
 /// `impl Display for E { fn fmt(&self, f: &mut Formatter<'_>) -> fmt::Result { f.write_str(self.as_str()) } }`
@@ -106,17 +100,21 @@ fn display_impl(name: &Ident) -> syn::Item {
             gt_token: Default::default(),
         });
     }
-    let inputs = vec![self_ref(), typed("f", reference(None, true, ast::ty(formatter)))];
+    let inputs = vec![ast::receiver(true), ast::argument("f", reference(None, true, ast::ty(formatter)))];
     let as_str = method_call(ast::path_expr(ast::path(false, &["self"])), "as_str", Vec::new());
     let body = method_call(ast::path_expr(ast::path(false, &["f"])), "write_str", vec![as_str]);
     let fmt = ImplItem::Fn(syn::ImplItemFn {
         attrs: Vec::new(),
         vis: syn::Visibility::Inherited,
         modifiers: Default::default(),
-        sig: ast::signature(id("fmt"), inputs, ast::ty(ast::path(true, &["core", "fmt", "Result"]))),
+        sig: ast::signature(ast::ident("fmt"), inputs, ast::ty(ast::path(true, &["core", "fmt", "Result"]))),
         block: ast::block(vec![syn::Stmt::Expr(body, None)]),
     });
-    impl_block(Some(ast::path(true, &["core", "fmt", "Display"])), ast::ty(ast::ident_path(name.clone())), vec![fmt])
+    ast::impl_block(
+        Some(ast::path(true, &["core", "fmt", "Display"])),
+        ast::ty(ast::ident_path(name.clone())),
+        vec![fmt],
+    )
 }
 
 /// `impl FromStr for E { type Err = super::UnknownVariant; fn from_str(s: &str) -> .. }`
@@ -128,7 +126,7 @@ fn from_str_impl(cx: &Cx, e: &EnumDef, name: &Ident) -> syn::Item {
         vis: syn::Visibility::Inherited,
         modifiers: Default::default(),
         type_token: Default::default(),
-        ident: id("Err"),
+        ident: ast::ident("Err"),
         generics: Default::default(),
         eq_token: Default::default(),
         ty: ast::ty(unknown.clone()),
@@ -142,8 +140,8 @@ fn from_str_impl(cx: &Cx, e: &EnumDef, name: &Ident) -> syn::Item {
     let unknown_value = ast::struct_expr(
         unknown.clone(),
         vec![
-            (id("type_name"), ast::str_lit(&e.name.name)),
-            (id("value"), ast::call(ast::assoc(std.string.clone(), "from"), vec![s()])),
+            (ast::ident("type_name"), ast::str_lit(&e.name.name)),
+            (ast::ident("value"), ast::call(ast::assoc(std.string.clone(), "from"), vec![s()])),
         ],
     );
     let wild = syn::Pat::Wild(syn::PatWild { attrs: Vec::new(), underscore_token: Default::default() });
@@ -154,28 +152,18 @@ fn from_str_impl(cx: &Cx, e: &EnumDef, name: &Ident) -> syn::Item {
         attrs: Vec::new(),
         vis: syn::Visibility::Inherited,
         modifiers: Default::default(),
-        sig: ast::signature(id("from_str"), vec![typed("s", reference(None, false, named(&["str"])))], output),
+        sig: ast::signature(
+            ast::ident("from_str"),
+            vec![ast::argument("s", reference(None, false, named(&["str"])))],
+            output,
+        ),
         block: ast::block(vec![syn::Stmt::Expr(match_expr(s(), arms), None)]),
     });
-    impl_block(
+    ast::impl_block(
         Some(ast::path(true, &["core", "str", "FromStr"])),
         ast::ty(ast::ident_path(name.clone())),
         vec![err, from_str],
     )
-}
-
-fn impl_block(trait_: Option<Path>, self_ty: Type, items: Vec<ImplItem>) -> syn::Item {
-    syn::Item::Impl(syn::ItemImpl {
-        attrs: Vec::new(),
-        modifiers: Default::default(),
-        unsafety: None,
-        impl_token: Default::default(),
-        generics: Default::default(),
-        trait_: trait_.map(|t| (t, Default::default())),
-        self_ty: Box::new(self_ty),
-        brace_token: Default::default(),
-        items,
-    })
 }
 
 fn named(segments: &[&str]) -> Type {
@@ -196,36 +184,12 @@ fn slice(elem: Type) -> Type {
     Type::Slice(syn::TypeSlice { attrs: Vec::new(), bracket_token: Default::default(), elem: Box::new(elem) })
 }
 
-fn self_ref() -> FnArg {
-    FnArg::Receiver(syn::Receiver {
-        attrs: Vec::new(),
-        mutability: None,
-        self_token: Default::default(),
-        kind: syn::ReceiverKind::Reference(Default::default(), None, None),
-    })
-}
-
-fn typed(name: &str, ty: Type) -> FnArg {
-    FnArg::Typed(syn::PatType {
-        attrs: Vec::new(),
-        pat: Box::new(syn::Pat::Ident(syn::PatIdent {
-            attrs: Vec::new(),
-            by_ref: None,
-            mutability: None,
-            ident: id(name),
-            subpat: None,
-        })),
-        colon_token: Default::default(),
-        ty: Box::new(ty),
-    })
-}
-
 fn method_call(receiver: Expr, method: &str, args: Vec<Expr>) -> Expr {
     Expr::MethodCall(syn::ExprMethodCall {
         attrs: Vec::new(),
         receiver: Box::new(receiver),
         dot_token: Default::default(),
-        method: id(method),
+        method: ast::ident(method),
         turbofish: None,
         paren_token: Default::default(),
         args: args.into_iter().collect(),

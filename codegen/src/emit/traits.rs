@@ -5,9 +5,8 @@ use super::ast;
 use super::docs::doc_attrs;
 use super::{ident, EmitOptions, Std};
 use crate::model::{Action, Mixin};
-use proc_macro2::{Ident, Span};
 use syn::punctuated::Punctuated;
-use syn::{FnArg, GenericArgument, Path, TraitItem, Type, TypeParamBound};
+use syn::{GenericArgument, Path, TraitItem, Type, TypeParamBound};
 
 pub fn actions_trait(mixin: &Mixin, options: &EmitOptions, std: &Std) -> syn::Item {
     let mut items = vec![TraitItem::Type(error_type(std))];
@@ -30,10 +29,6 @@ pub fn actions_trait(mixin: &Mixin, options: &EmitOptions, std: &Std) -> syn::It
     })
 }
 
-fn id(name: &str) -> Ident {
-    Ident::new(name, Span::call_site())
-}
-
 /// `type Error: From<super::NotImplemented> + Send;`
 fn error_type(std: &Std) -> syn::TraitItemType {
     let not_implemented = ast::ty(ast::path(false, &["super", "NotImplemented"]));
@@ -43,7 +38,7 @@ fn error_type(std: &Std) -> syn::TraitItemType {
         ),
         modifiers: Default::default(),
         type_token: Default::default(),
-        ident: id("Error"),
+        ident: ast::ident("Error"),
         generics: Default::default(),
         colon_token: Some(Default::default()),
         bounds: [bound(ast::generic(std.from.clone(), vec![not_implemented])), bound(std.send.clone())]
@@ -72,19 +67,9 @@ fn method(action: &Action, options: &EmitOptions, std: &Std) -> syn::TraitItemFn
     let required = if action.required { "Required" } else { "Optional" };
     attrs.extend(doc_attrs(&format!("{required} action `{}`, timeout {} ms.", action.name, action.timeout_ms)));
 
-    let mut inputs = vec![FnArg::Receiver(syn::Receiver {
-        attrs: Vec::new(),
-        mutability: None,
-        self_token: Default::default(),
-        kind: syn::ReceiverKind::Reference(Default::default(), None, None),
-    })];
+    let mut inputs = vec![ast::receiver(true)];
     if let Some(input) = &action.input {
-        inputs.push(FnArg::Typed(syn::PatType {
-            attrs: Vec::new(),
-            pat: Box::new(pat_ident("input")),
-            colon_token: Default::default(),
-            ty: Box::new(ast::ty(ast::ident_path(ident(input)))),
-        }));
+        inputs.push(ast::argument("input", ast::ty(ast::ident_path(ident(input)))));
     }
     let output = match &action.output {
         Some(o) => ast::ty(ast::ident_path(ident(o))),
@@ -103,7 +88,7 @@ fn method(action: &Action, options: &EmitOptions, std: &Std) -> syn::TraitItemFn
                 colon2_token: None,
                 lt_token: Default::default(),
                 args: [GenericArgument::AssocType(syn::AssocType {
-                    ident: id("Output"),
+                    ident: ast::ident("Output"),
                     generics: None,
                     eq_token: Default::default(),
                     ty: result,
@@ -153,8 +138,4 @@ fn default_body(action: &Action) -> Vec<syn::Stmt> {
     let call = ast::call(ast::path(false, &["super", "not_implemented"]), vec![name, ast::str_lit(&action.name)]);
     stmts.push(syn::Stmt::Expr(call, None));
     stmts
-}
-
-fn pat_ident(name: &str) -> syn::Pat {
-    syn::Pat::Ident(syn::PatIdent { attrs: Vec::new(), by_ref: None, mutability: None, ident: id(name), subpat: None })
 }
