@@ -21,6 +21,12 @@ pub fn is_contract_file(path: &Path) -> bool {
     matches!(path.extension().and_then(|e| e.to_str()), Some("yaml" | "yml"))
 }
 
+/// Whether a folder entry is a file, or a symbolic link to one: the entry's own type answers
+/// without a stat call, which only a link needs (a folder may hold thousands of files).
+pub(crate) fn leads_to_file(entry: &std::fs::DirEntry) -> bool {
+    entry.file_type().is_ok_and(|t| t.is_file() || (t.is_symlink() && entry.path().is_file()))
+}
+
 /// Expands each input: a file is taken as is, a folder means every `*.yaml`/`*.yml` directly in it,
 /// in sorted order. Inputs that do not exist or cannot be listed are diagnostics.
 pub fn discover(inputs: &[PathBuf]) -> (Inputs, Vec<Diagnostic>) {
@@ -30,12 +36,11 @@ pub fn discover(inputs: &[PathBuf]) -> (Inputs, Vec<Diagnostic>) {
         if input.is_dir() {
             match std::fs::read_dir(input) {
                 Ok(entries) => {
-                    // The name first, then the entry's own type: no stat call per file but for
-                    // symbolic links, which count when they lead to a file.
+                    // The name first: a stat call is left only for a symbolic link.
                     let mut files: Vec<PathBuf> = entries
                         .filter_map(Result::ok)
                         .filter(|e| is_contract_file(Path::new(&e.file_name())))
-                        .filter(|e| e.file_type().is_ok_and(|t| t.is_file() || (t.is_symlink() && e.path().is_file())))
+                        .filter(leads_to_file)
                         .map(|e| e.path())
                         .collect();
                     files.sort();

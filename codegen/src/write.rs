@@ -130,9 +130,7 @@ pub fn rust_files(dir: &Path) -> Vec<PathBuf> {
             entries
                 .filter_map(Result::ok)
                 .filter(|e| Path::new(&e.file_name()).extension().is_some_and(|x| x == "rs"))
-                // The entry's own type: a stat call only for a symbolic link (the folder may hold
-                // thousands of files), which counts when it leads to a file.
-                .filter(|e| e.file_type().is_ok_and(|t| t.is_file() || (t.is_symlink() && e.path().is_file())))
+                .filter(crate::load::leads_to_file)
                 .map(|e| e.path())
                 .collect()
         })
