@@ -1141,7 +1141,7 @@ output_models:
 
 #[test]
 fn other_formats_get_one_clear_diagnostic_each() {
-    let folder = manifest_dir().join("../../shared/corpus/other-formats");
+    let folder = manifest_dir().join("../tests/corpus/other-formats");
     let files: Vec<PathBuf> = std::fs::read_dir(&folder)
         .unwrap_or_else(|e| panic!("{}: {e}", folder.display()))
         .map(|e| e.unwrap().path())
@@ -1173,7 +1173,7 @@ fn other_formats_get_one_clear_diagnostic_each() {
 
 #[test]
 fn repository_and_corpus_contracts_have_no_errors() {
-    for folder in [manifest_dir().join("../mixins"), manifest_dir().join("../../shared/corpus/mixins")] {
+    for folder in [manifest_dir().join("../mixins"), manifest_dir().join("../tests/corpus/mixins")] {
         assert!(folder.is_dir(), "{} is missing", folder.display());
         let count = std::fs::read_dir(&folder)
             .unwrap()

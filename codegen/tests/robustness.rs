@@ -2,8 +2,8 @@
 //! generate Rust that parses, and huge or hostile inputs are handled or refused quickly.
 //!
 //! This is the run-everywhere equivalent of the cargo-fuzz target in `codegen/fuzz/`: it feeds
-//! arbitrary YAML-ish text and mutations of the real contracts (mixins/, ../shared/corpus/mixins,
-//! the guide's examples) through load -> parse -> validate -> emit -> format, and renders every
+//! arbitrary YAML-ish text and mutations of the real contracts (mixins/, tests/corpus/mixins and
+//! other-formats, the guide's examples in tests/corpus/guide) through load -> parse -> validate -> emit -> format, and renders every
 //! diagnostic. Case counts are modest so the file runs in seconds; raise them with
 //! `PROPTEST_CASES=5000 cargo test -p mixin-codegen --test robustness`.
 
@@ -23,31 +23,33 @@ fn workspace() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).parent().unwrap().to_path_buf()
 }
 
-/// Every real contract we can find: the repo's, the shared corpus, the guide's YAML blocks.
+/// Every real contract in the repository: its own mixins/, the corpus, the guide's YAML blocks.
+/// All of them are required: a missing folder fails here rather than quietly shrinking the seeds.
 fn seeds() -> Vec<(PathBuf, String)> {
     let mut out = Vec::new();
     let root = workspace();
-    for dir in [root.join("mixins"), root.join("../shared/corpus/mixins"), root.join("../shared/corpus/other-formats")]
-    {
-        let Ok(entries) = std::fs::read_dir(&dir) else { continue };
+    let corpus = root.join("tests/corpus");
+    for dir in [root.join("mixins"), corpus.join("mixins"), corpus.join("other-formats")] {
+        let entries = std::fs::read_dir(&dir).unwrap_or_else(|e| panic!("{}: {e}", dir.display()));
         let mut files: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
         files.sort();
         for f in files {
             if load::is_contract_file(&f) {
-                if let Ok(text) = std::fs::read_to_string(&f) {
-                    out.push((f, text));
-                }
+                let text = std::fs::read_to_string(&f).unwrap_or_else(|e| panic!("{}: {e}", f.display()));
+                out.push((f, text));
             }
         }
     }
-    if let Ok(guide) = std::fs::read_to_string(root.join("../shared/seed/creating-mixins-guide.md")) {
-        for (i, block) in guide.split("```yaml").skip(1).enumerate() {
-            if let Some(end) = block.find("```") {
-                out.push((PathBuf::from(format!("guide-{i}.yaml")), block[..end].to_string()));
-            }
+    let guide_path = corpus.join("guide/creating-mixins-guide.md");
+    let guide = std::fs::read_to_string(&guide_path).unwrap_or_else(|e| panic!("{}: {e}", guide_path.display()));
+    let before = out.len();
+    for (i, block) in guide.split("```yaml").skip(1).enumerate() {
+        if let Some(end) = block.find("```") {
+            out.push((PathBuf::from(format!("guide-{i}.yaml")), block[..end].to_string()));
         }
     }
-    assert!(out.len() >= 6, "the real contracts should be there: {:?}", root.join("mixins"));
+    assert!(out.len() > before, "{} has no ```yaml block", guide_path.display());
+    assert!(out.len() >= 6 + 6 + 2, "the real contracts should be there: {}", root.display());
     out
 }
 
