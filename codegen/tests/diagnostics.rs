@@ -4,11 +4,14 @@
 //!
 //! The codes are listed with examples in `docs/diagnostics.md`.
 
+#[path = "support/cpu_time.rs"]
+mod cpu_time;
+
 use mixin_codegen::diagnostics::{Diagnostic, Severity, Style};
 use mixin_codegen::{Builder, Error, ValidationReport};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 // ---------------------------------------------------------------------------------------------
 // Helpers
@@ -178,20 +181,8 @@ fn check(text: impl AsRef<[u8]>, e: Expect) -> Diagnostic {
     d
 }
 
-/// CPU time of the calling thread, where the system tells it (Linux): on a loaded machine (CI, or
-/// several builds at once) the wall clock measures the load, not the work.
-fn thread_cpu_time() -> Option<Duration> {
-    let text = std::fs::read_to_string("/proc/thread-self/schedstat").ok()?;
-    Some(Duration::from_nanos(text.split_whitespace().next()?.parse().ok()?))
-}
-
 fn quickly<T>(f: impl FnOnce() -> T) -> T {
-    let (start, cpu) = (Instant::now(), thread_cpu_time());
-    let out = f();
-    let took = match (cpu, thread_cpu_time()) {
-        (Some(before), Some(after)) => after.saturating_sub(before),
-        _ => start.elapsed(),
-    };
+    let (out, took) = cpu_time::timed(f);
     assert!(took < Duration::from_millis(800), "took {took:?}");
     out
 }
