@@ -89,11 +89,9 @@ pub const MIXIN: super::MixinSpec = super::MixinSpec {
 };
 /// The actions of `mixin_aggregation_window`: implement this for a node that uses the mixin.
 ///
-/// Required actions have no default; the others answer [`super::NotImplemented`] until implemented.
-pub trait AggregationWindowActions {
-    /// The error every action returns. Optional actions that are not implemented return it
-    /// built from [`super::NotImplemented`].
-    type Error: From<super::NotImplemented> + Send;
+/// Every action returns the node's error type, [`super::Node::Error`]. Required actions
+/// have no default; the others answer [`super::NotImplemented`] until implemented.
+pub trait AggregationWindowActions: super::Node {
     /// Add one event to the open window of its key
     ///
     /// Required action `add_event`, timeout 50 ms.
@@ -251,6 +249,9 @@ impl Default for AggregationWindowConfig {
         }
     }
 }
+/// What a node contract's integration field for `mixin_aggregation_window` holds: its `aggregation_window_config`
+/// section.
+pub type Configuration = AggregationWindowConfig;
 /// The inputs of the `add_event` action.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct AddEventInput {

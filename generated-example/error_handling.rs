@@ -128,11 +128,9 @@ pub const MIXIN: super::MixinSpec = super::MixinSpec {
 };
 /// The actions of `mixin_error_handling`: implement this for a node that uses the mixin.
 ///
-/// Required actions have no default; the others answer [`super::NotImplemented`] until implemented.
-pub trait ErrorHandlingActions {
-    /// The error every action returns. Optional actions that are not implemented return it
-    /// built from [`super::NotImplemented`].
-    type Error: From<super::NotImplemented> + Send;
+/// Every action returns the node's error type, [`super::Node::Error`]. Required actions
+/// have no default; the others answer [`super::NotImplemented`] until implemented.
+pub trait ErrorHandlingActions: super::Node {
     /// Process and categorize errors with appropriate handling strategy
     ///
     /// Required action `handle_error`, timeout 2000 ms.
@@ -270,6 +268,9 @@ impl Default for ErrorHandlingConfig {
         }
     }
 }
+/// What a node contract's integration field for `mixin_error_handling` holds: its `error_handling_config`
+/// section.
+pub type Configuration = ErrorHandlingConfig;
 /// The inputs of the `handle_error` action.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct HandleErrorInput {

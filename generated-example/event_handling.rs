@@ -137,11 +137,9 @@ pub const MIXIN: super::MixinSpec = super::MixinSpec {
 };
 /// The actions of `mixin_event_handling`: implement this for a node that uses the mixin.
 ///
-/// Required actions have no default; the others answer [`super::NotImplemented`] until implemented.
-pub trait EventHandlingActions {
-    /// The error every action returns. Optional actions that are not implemented return it
-    /// built from [`super::NotImplemented`].
-    type Error: From<super::NotImplemented> + Send;
+/// Every action returns the node's error type, [`super::Node::Error`]. Required actions
+/// have no default; the others answer [`super::NotImplemented`] until implemented.
+pub trait EventHandlingActions: super::Node {
     /// Publish an event to the event bus
     ///
     /// Required action `publish_event`, timeout 3000 ms.
@@ -391,6 +389,9 @@ impl Default for EventConfig {
         }
     }
 }
+/// What a node contract's integration field for `mixin_event_handling` holds: its `event_config`
+/// section.
+pub type Configuration = EventConfig;
 /// `node_specific_events.COMPUTE` in the contract.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(default, deny_unknown_fields)]

@@ -164,11 +164,9 @@ pub const MIXIN: super::MixinSpec = super::MixinSpec {
 };
 /// The actions of `mixin_external_dependencies`: implement this for a node that uses the mixin.
 ///
-/// Required actions have no default; the others answer [`super::NotImplemented`] until implemented.
-pub trait ExternalDependenciesActions {
-    /// The error every action returns. Optional actions that are not implemented return it
-    /// built from [`super::NotImplemented`].
-    type Error: From<super::NotImplemented> + Send;
+/// Every action returns the node's error type, [`super::Node::Error`]. Required actions
+/// have no default; the others answer [`super::NotImplemented`] until implemented.
+pub trait ExternalDependenciesActions: super::Node {
     /// Execute call to external service or API
     ///
     /// Required action `execute_external_call`, timeout 30000 ms.
@@ -600,6 +598,26 @@ impl Default for CircuitBreakerConfig {
             half_open_max_calls: 3,
             metrics_window_ms: 10000,
             min_calls_for_evaluation: 5,
+        }
+    }
+}
+/// What a node contract's integration field for `mixin_external_dependencies` holds: one field
+/// per configuration section. `Default` gives the contract's values; deserializing a partial
+/// override keeps the defaults of every key it leaves out, and an unknown key is an error.
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Configuration {
+    /// The `external_dependency_config` section.
+    pub external_dependency_config: ExternalDependencyConfig,
+    /// The `circuit_breaker_config` section.
+    pub circuit_breaker_config: CircuitBreakerConfig,
+}
+impl Default for Configuration {
+    /// The contract's values.
+    fn default() -> Self {
+        Self {
+            external_dependency_config: <ExternalDependencyConfig as Default>::default(),
+            circuit_breaker_config: <CircuitBreakerConfig as Default>::default(),
         }
     }
 }

@@ -86,11 +86,9 @@ pub const MIXIN: super::MixinSpec = super::MixinSpec {
 };
 /// The actions of `mixin_health_check`: implement this for a node that uses the mixin.
 ///
-/// Required actions have no default; the others answer [`super::NotImplemented`] until implemented.
-pub trait HealthCheckActions {
-    /// The error every action returns. Optional actions that are not implemented return it
-    /// built from [`super::NotImplemented`].
-    type Error: From<super::NotImplemented> + Send;
+/// Every action returns the node's error type, [`super::Node::Error`]. Required actions
+/// have no default; the others answer [`super::NotImplemented`] until implemented.
+pub trait HealthCheckActions: super::Node {
     /// Check overall health status of the node and its dependencies
     ///
     /// Required action `health_check`, timeout 5000 ms.
@@ -285,6 +283,9 @@ impl Default for HealthCheckConfig {
         }
     }
 }
+/// What a node contract's integration field for `mixin_health_check` holds: its `health_check_config`
+/// section.
+pub type Configuration = HealthCheckConfig;
 /// `health_status_levels` in the contract (one item's fields).
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct HealthStatusLevelsItem {

@@ -115,11 +115,9 @@ pub const MIXIN: super::MixinSpec = super::MixinSpec {
 };
 /// The actions of `mixin_introspection`: implement this for a node that uses the mixin.
 ///
-/// Required actions have no default; the others answer [`super::NotImplemented`] until implemented.
-pub trait IntrospectionActions {
-    /// The error every action returns. Optional actions that are not implemented return it
-    /// built from [`super::NotImplemented`].
-    type Error: From<super::NotImplemented> + Send;
+/// Every action returns the node's error type, [`super::Node::Error`]. Required actions
+/// have no default; the others answer [`super::NotImplemented`] until implemented.
+pub trait IntrospectionActions: super::Node {
     /// Get basic node information including type, version, and status
     ///
     /// Required action `get_node_info`, timeout 2000 ms.
@@ -388,6 +386,9 @@ impl Default for IntrospectionConfig {
         }
     }
 }
+/// What a node contract's integration field for `mixin_introspection` holds: its `introspection_config`
+/// section.
+pub type Configuration = IntrospectionConfig;
 /// The outputs of the `get_node_info` action.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct GetNodeInfoOutput {

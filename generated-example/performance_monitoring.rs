@@ -101,11 +101,9 @@ pub const MIXIN: super::MixinSpec = super::MixinSpec {
 };
 /// The actions of `mixin_performance_monitoring`: implement this for a node that uses the mixin.
 ///
-/// Required actions have no default; the others answer [`super::NotImplemented`] until implemented.
-pub trait PerformanceMonitoringActions {
-    /// The error every action returns. Optional actions that are not implemented return it
-    /// built from [`super::NotImplemented`].
-    type Error: From<super::NotImplemented> + Send;
+/// Every action returns the node's error type, [`super::Node::Error`]. Required actions
+/// have no default; the others answer [`super::NotImplemented`] until implemented.
+pub trait PerformanceMonitoringActions: super::Node {
     /// Collect current performance metrics
     ///
     /// Required action `collect_metrics`, timeout 2000 ms.
@@ -408,6 +406,9 @@ impl Default for PerformanceConfig {
         }
     }
 }
+/// What a node contract's integration field for `mixin_performance_monitoring` holds: its `performance_config`
+/// section.
+pub type Configuration = PerformanceConfig;
 /// `core_metrics` in the contract (one item's fields).
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct CoreMetricsItem {

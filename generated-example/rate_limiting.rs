@@ -89,11 +89,9 @@ pub const MIXIN: super::MixinSpec = super::MixinSpec {
 };
 /// The actions of `mixin_rate_limiting`: implement this for a node that uses the mixin.
 ///
-/// Required actions have no default; the others answer [`super::NotImplemented`] until implemented.
-pub trait RateLimitingActions {
-    /// The error every action returns. Optional actions that are not implemented return it
-    /// built from [`super::NotImplemented`].
-    type Error: From<super::NotImplemented> + Send;
+/// Every action returns the node's error type, [`super::Node::Error`]. Required actions
+/// have no default; the others answer [`super::NotImplemented`] until implemented.
+pub trait RateLimitingActions: super::Node {
     /// Take one token from the bucket of a call key, waiting up to max_wait_ms
     ///
     /// Required action `acquire_permit`, timeout 1000 ms.
@@ -271,6 +269,9 @@ impl Default for RateLimitingConfig {
         }
     }
 }
+/// What a node contract's integration field for `mixin_rate_limiting` holds: its `rate_limiting_config`
+/// section.
+pub type Configuration = RateLimitingConfig;
 /// The inputs of the `acquire_permit` action.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct AcquirePermitInput {

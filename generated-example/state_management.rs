@@ -158,11 +158,9 @@ pub const MIXIN: super::MixinSpec = super::MixinSpec {
 };
 /// The actions of `mixin_state_management`: implement this for a node that uses the mixin.
 ///
-/// Required actions have no default; the others answer [`super::NotImplemented`] until implemented.
-pub trait StateManagementActions {
-    /// The error every action returns. Optional actions that are not implemented return it
-    /// built from [`super::NotImplemented`].
-    type Error: From<super::NotImplemented> + Send;
+/// Every action returns the node's error type, [`super::Node::Error`]. Required actions
+/// have no default; the others answer [`super::NotImplemented`] until implemented.
+pub trait StateManagementActions: super::Node {
     /// Persist current state to configured storage backend
     ///
     /// Required action `persist_state`, timeout 5000 ms.
@@ -486,6 +484,9 @@ impl Default for StateManagementConfig {
         }
     }
 }
+/// What a node contract's integration field for `mixin_state_management` holds: its `state_management_config`
+/// section.
+pub type Configuration = StateManagementConfig;
 /// `storage_backends.postgresql` in the contract.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(default, deny_unknown_fields)]

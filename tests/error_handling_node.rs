@@ -327,9 +327,11 @@ fn operation_key_of(context: &Value) -> Result<String, NodeError> {
     }
 }
 
-impl<C: Clock> ErrorHandlingActions for ComputeNode<C> {
+impl<C: Clock> onex_mixins::Node for ComputeNode<C> {
     type Error = NodeError;
+}
 
+impl<C: Clock> ErrorHandlingActions for ComputeNode<C> {
     fn handle_error(
         &self,
         input: HandleErrorInput,

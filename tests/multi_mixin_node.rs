@@ -1,11 +1,12 @@
 //! One node type using three mixins at once: error handling, health check and external
-//! dependencies. Their generated modules repeat names (`HealthStatus`, `HealthStatusStatus`, every
-//! trait's associated `Error`); each mixin is its own module, so they do not collide.
+//! dependencies. Their generated modules repeat names (`HealthStatus`, `HealthStatusStatus`); each
+//! mixin is its own module, so they do not collide. The error type is the node's, declared once
+//! through `Node`, which every actions trait extends.
 
 use onex_mixins::error_handling::{self as eh, ErrorHandlingActions};
 use onex_mixins::external_dependencies::{self as ext, ExternalDependenciesActions};
 use onex_mixins::health_check::{self as hc, HealthCheckActions};
-use onex_mixins::{NodeType, NotImplemented, Value, MIXINS};
+use onex_mixins::{Node, NodeType, NotImplemented, Value, MIXINS};
 use std::future::Future;
 use std::pin::pin;
 use std::sync::Mutex;
@@ -33,16 +34,6 @@ impl From<NotImplemented> for NodeError {
     }
 }
 
-/// The health check mixin gets its own error type, to show the associated types are independent.
-#[derive(Debug, PartialEq)]
-struct HealthError(String);
-
-impl From<NotImplemented> for HealthError {
-    fn from(e: NotImplemented) -> Self {
-        HealthError(e.to_string())
-    }
-}
-
 /// An EFFECT node calling one external service.
 struct PaymentsNode {
     error_config: eh::ErrorHandlingConfig,
@@ -62,9 +53,12 @@ impl PaymentsNode {
     }
 }
 
-impl ErrorHandlingActions for PaymentsNode {
+/// The node's error type, once for all three mixins.
+impl Node for PaymentsNode {
     type Error = NodeError;
+}
 
+impl ErrorHandlingActions for PaymentsNode {
     fn handle_error(
         &self,
         input: eh::HandleErrorInput,
@@ -88,9 +82,7 @@ impl ErrorHandlingActions for PaymentsNode {
 }
 
 impl HealthCheckActions for PaymentsNode {
-    type Error = HealthError;
-
-    fn health_check(&self) -> impl Future<Output = Result<hc::HealthCheckOutput, HealthError>> + Send {
+    fn health_check(&self) -> impl Future<Output = Result<hc::HealthCheckOutput, NodeError>> + Send {
         // This mixin's HealthStatus has `status: hc::HealthStatusStatus` with CRITICAL and ERROR.
         let status = if self.service_up { hc::HealthStatusStatus::Healthy } else { hc::HealthStatusStatus::Degraded };
         std::future::ready(Ok(hc::HealthCheckOutput {
@@ -114,8 +106,6 @@ impl HealthCheckActions for PaymentsNode {
 }
 
 impl ExternalDependenciesActions for PaymentsNode {
-    type Error = NodeError;
-
     fn execute_external_call(
         &self,
         input: ext::ExecuteExternalCallInput,
@@ -202,12 +192,12 @@ impl ExternalDependenciesActions for PaymentsNode {
     }
 }
 
-/// Generic over a node with all three mixins: the associated `Error`s must be named through
-/// their trait, since three traits declare one.
+/// Generic over a node with all three mixins: one `N::Error`, named without saying which trait
+/// (three traits each declaring their own would make `N::Error` ambiguous, E0221).
 fn call_then_report<N>(node: &N) -> (bool, hc::HealthStatusStatus)
 where
     N: ErrorHandlingActions + HealthCheckActions + ExternalDependenciesActions,
-    <N as HealthCheckActions>::Error: std::fmt::Debug,
+    N::Error: std::fmt::Debug,
 {
     let call = block_on(node.execute_external_call(ext::ExecuteExternalCallInput {
         service_config: Value::Null,
@@ -216,12 +206,11 @@ where
     }));
     let ok = call.is_ok();
     if !ok {
-        let _: Result<eh::HandleErrorOutput, <N as ErrorHandlingActions>::Error> =
-            block_on(node.handle_error(eh::HandleErrorInput {
-                error_info: Value::String("ConnectionError".into()),
-                error_context: Value::Null,
-                handling_strategy: Value::Null,
-            }));
+        let _: Result<eh::HandleErrorOutput, N::Error> = block_on(node.handle_error(eh::HandleErrorInput {
+            error_info: Value::String("ConnectionError".into()),
+            error_context: Value::Null,
+            handling_strategy: Value::Null,
+        }));
     }
     let health = block_on(node.health_check()).unwrap();
     (ok, health.health_status.status)
@@ -272,7 +261,7 @@ fn all_actions_answer_through_their_own_error_type() {
     .unwrap();
     assert_eq!(v.validation_result, Value::Bool(true));
 
-    // Optional actions left out: each answers NotImplemented through its trait's error type.
+    // Optional actions left out: each answers NotImplemented through the node's error type.
     let e = block_on(node.should_retry(eh::ShouldRetryInput {
         error_type: Value::Null,
         attempt_number: Value::Int(1),
@@ -282,7 +271,7 @@ fn all_actions_answer_through_their_own_error_type() {
     assert_eq!(e, NodeError::NotImplemented(NotImplemented { mixin: eh::NAME, action: "should_retry" }));
     let e = block_on(node.component_health_check(hc::ComponentHealthCheckInput { component_name: Value::Null }))
         .unwrap_err();
-    assert!(e.0.contains("not implemented") && e.0.contains("component_health_check"), "{e:?}");
+    assert_eq!(e, NodeError::NotImplemented(NotImplemented { mixin: hc::NAME, action: "component_health_check" }));
     let e = block_on(node.transform_external_data(ext::TransformExternalDataInput {
         source_data: Value::Null,
         transformation_config: Value::Null,
@@ -298,4 +287,28 @@ fn the_three_mixins_apply_to_an_effect_node() {
         assert!(m.applies_to(NodeType::Effect), "{}", m.name);
         assert!(MIXINS.contains(&m));
     }
+}
+
+/// What a node contract's integration field holds, per mixin: the config struct itself when the
+/// mixin has one config section, a struct of all of them when it has several.
+#[test]
+fn every_mixin_has_a_configuration() {
+    let _same_type: fn(eh::Configuration) -> eh::ErrorHandlingConfig = |c| c;
+    assert_eq!(eh::Configuration::default(), eh::error_handling_config());
+
+    let both = ext::Configuration::default();
+    assert_eq!(both.external_dependency_config, ext::external_dependency_config());
+    assert_eq!(both.circuit_breaker_config, ext::circuit_breaker_config());
+    // A partial override at the second level keeps every other default, at both levels.
+    let over: ext::Configuration = serde_yaml::from_str("circuit_breaker_config:\n  failure_threshold: 9\n").unwrap();
+    assert_eq!(over.circuit_breaker_config.failure_threshold, 9);
+    assert_eq!(
+        ext::Configuration {
+            circuit_breaker_config: ext::CircuitBreakerConfig { failure_threshold: 9, ..ext::circuit_breaker_config() },
+            ..ext::Configuration::default()
+        },
+        over
+    );
+    let unknown = serde_yaml::from_str::<ext::Configuration>("circuit_breaker_cfg: {}\n").unwrap_err();
+    assert!(unknown.to_string().contains("circuit_breaker_cfg"), "{unknown}");
 }

@@ -35,6 +35,17 @@ pub fn generic(mut p: Path, args: Vec<Type>) -> Path {
     p
 }
 
+/// `Path` as a bound, or `?Path` with `maybe`.
+pub fn trait_bound(path: Path, maybe: bool) -> syn::TypeParamBound {
+    syn::TypeParamBound::Trait(syn::TraitBound {
+        paren_token: None,
+        lifetimes: None,
+        modifiers: Default::default(),
+        maybe: maybe.then(Default::default),
+        path,
+    })
+}
+
 pub fn ty(path: Path) -> Type {
     Type::Path(syn::TypePath { attrs: Vec::new(), qself: None, path })
 }

@@ -42,7 +42,6 @@ pub(crate) struct Std {
     pub default: syn::Path,
     pub result: syn::Path,
     pub send: syn::Path,
-    pub from: syn::Path,
     /// `Future`, imported at the top of each module file that names it (see `uses`).
     pub future: syn::Path,
 }
@@ -76,7 +75,6 @@ impl Std {
             default: pick("Default", &["core", "default", "Default"]),
             result: pick("Result", &RESULT),
             send: pick("Send", &["core", "marker", "Send"]),
-            from: pick("From", &["core", "convert", "From"]),
             future: pick("Future", &["core", "future", "Future"]),
         }
     }

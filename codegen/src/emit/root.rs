@@ -331,6 +331,15 @@ fn shared_types(options: &EmitOptions) -> TokenStream {
 
         #not_implemented
 
+        /// A node: what every mixin's actions trait extends. A type that implements several
+        /// mixins declares its error type once, here, and generic code over several mixins names
+        /// `N::Error` without ambiguity.
+        pub trait Node {
+            /// The error every action of every mixin returns. Optional actions that are not
+            /// implemented return it built from [`NotImplemented`].
+            type Error: ::core::convert::From<NotImplemented> + ::core::marker::Send;
+        }
+
         /// Any contract value: for `object`, for inputs and outputs with no declared type, and for
         /// contract data that is empty or mixes kinds.
         #[derive(Debug, Clone, PartialEq, Default, #serde_derive)]

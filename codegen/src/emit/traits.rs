@@ -5,15 +5,16 @@ use super::ast;
 use super::docs::doc_attrs;
 use super::{ident, EmitOptions, Std};
 use crate::model::{Action, Mixin};
-use syn::punctuated::Punctuated;
-use syn::{GenericArgument, Path, TraitItem, Type, TypeParamBound};
+use syn::{GenericArgument, TraitItem, Type};
 
+/// `pub trait XActions: super::Node { .. }`: the error type is the node's, declared once in `Node`
+/// for every mixin it implements, so generic code over several mixins names `N::Error` without
+/// ambiguity.
 pub fn actions_trait(mixin: &Mixin, options: &EmitOptions, std: &Std) -> syn::Item {
-    let mut items = vec![TraitItem::Type(error_type(std))];
-    items.extend(mixin.actions.iter().map(|action| TraitItem::Fn(method(action, options, std))));
+    let items = mixin.actions.iter().map(|action| TraitItem::Fn(method(action, options, std))).collect();
     syn::Item::Trait(syn::ItemTrait {
         attrs: doc_attrs(&format!(
-            "The actions of `{}`: implement this for a node that uses the mixin.\n\nRequired actions have no default; the others answer [`super::NotImplemented`] until implemented.",
+            "The actions of `{}`: implement this for a node that uses the mixin.\n\nEvery action returns the node's error type, [`super::Node::Error`]. Required actions\nhave no default; the others answer [`super::NotImplemented`] until implemented.",
             mixin.name
         )),
         vis: syn::Visibility::Public(Default::default()),
@@ -22,40 +23,10 @@ pub fn actions_trait(mixin: &Mixin, options: &EmitOptions, std: &Std) -> syn::It
         trait_token: Default::default(),
         ident: ident(&mixin.trait_name),
         generics: Default::default(),
-        colon_token: None,
-        supertraits: Punctuated::new(),
+        colon_token: Some(Default::default()),
+        supertraits: [ast::trait_bound(ast::path(false, &["super", "Node"]), false)].into_iter().collect(),
         brace_token: Default::default(),
         items,
-    })
-}
-
-/// `type Error: From<super::NotImplemented> + Send;`
-fn error_type(std: &Std) -> syn::TraitItemType {
-    let not_implemented = ast::ty(ast::path(false, &["super", "NotImplemented"]));
-    syn::TraitItemType {
-        attrs: doc_attrs(
-            "The error every action returns. Optional actions that are not implemented return it\nbuilt from [`super::NotImplemented`].",
-        ),
-        modifiers: Default::default(),
-        type_token: Default::default(),
-        ident: ast::ident("Error"),
-        generics: Default::default(),
-        colon_token: Some(Default::default()),
-        bounds: [bound(ast::generic(std.from.clone(), vec![not_implemented])), bound(std.send.clone())]
-            .into_iter()
-            .collect(),
-        default: None,
-        semi_token: Default::default(),
-    }
-}
-
-fn bound(path: Path) -> TypeParamBound {
-    TypeParamBound::Trait(syn::TraitBound {
-        paren_token: None,
-        lifetimes: None,
-        modifiers: Default::default(),
-        maybe: None,
-        path,
     })
 }
 
@@ -101,7 +72,7 @@ fn method(action: &Action, options: &EmitOptions, std: &Std) -> syn::TraitItemFn
         Type::ImplTrait(syn::TypeImplTrait {
             attrs: Vec::new(),
             impl_token: Default::default(),
-            bounds: [bound(future), bound(std.send.clone())].into_iter().collect(),
+            bounds: [ast::trait_bound(future, false), ast::trait_bound(std.send.clone(), false)].into_iter().collect(),
         })
     } else {
         result

@@ -1,6 +1,7 @@
 //! Stage 3: the parsed tree into the checked model, collecting every problem of the file.
 
 mod actions;
+mod configuration;
 mod data;
 mod records;
 pub mod suggest;

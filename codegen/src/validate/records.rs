@@ -1,6 +1,6 @@
 //! The contract's fixed sections: name, version, node types, metrics, dependencies.
 
-use super::{actions, data, suggest, types, Checker, MapView, OPTIONAL_TOP, REQUIRED_TOP};
+use super::{actions, configuration, data, suggest, types, Checker, MapView, OPTIONAL_TOP, REQUIRED_TOP};
 use crate::locate::{Anchor, Seg};
 use crate::model::{Dependency, DependencyKind, Metric, MetricKind, Mixin, NodeType, Version};
 use crate::names::{self, Case, Ident};
@@ -70,10 +70,14 @@ pub(super) fn check_top(cx: &mut Checker, map: &MapView) -> Option<Mixin> {
     if let Some(Ok(t)) = &trait_name {
         cx.claim(t, false, &Anchor::value_of(map.child("mixin_name")), "the mixin's trait".to_string());
     }
+    configuration::claim(cx);
 
     let output_models = types::output_models(cx, map);
     cx.models = output_models.clone();
     let configs = data::sections(cx, map, &config_keys, true);
+    if let Some(name) = &name {
+        configuration::define(cx, name, &configs);
+    }
     let sections = data::sections(cx, map, &section_keys, false);
     let actions = actions::check(cx, map, &output_models);
     let metrics = metrics(cx, map);
