@@ -255,8 +255,8 @@ pub type Configuration = AggregationWindowConfig;
 /// The inputs of the `add_event` action.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct AddEventInput {
-    /// No type declared in the contract: the fallback type.
-    pub window_key: super::Value,
+    /// Typed like the output model field `window_status.window_key`, `window_aggregate_result.window_key`.
+    pub window_key: String,
     /// No type declared in the contract: the fallback type.
     pub event_value: super::Value,
     /// `event_time`
@@ -271,8 +271,8 @@ pub struct AddEventOutput {
 /// The inputs of the `close_window` action.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct CloseWindowInput {
-    /// No type declared in the contract: the fallback type.
-    pub window_key: super::Value,
+    /// Typed like the output model field `window_status.window_key`, `window_aggregate_result.window_key`.
+    pub window_key: String,
 }
 /// The outputs of the `close_window` action.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]

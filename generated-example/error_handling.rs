@@ -300,8 +300,8 @@ pub struct CircuitBreakerCheckInput {
 pub struct CircuitBreakerCheckOutput {
     /// Typed by the output model `circuit_status_result`.
     pub circuit_status: CircuitStatusResult,
-    /// No type declared in the contract: the fallback type.
-    pub failure_rate: super::Value,
+    /// Typed like the output model field `circuit_status_result.failure_rate`.
+    pub failure_rate: f64,
 }
 /// The inputs of the `should_retry` action.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
@@ -318,14 +318,14 @@ pub struct ShouldRetryInput {
 pub struct ShouldRetryOutput {
     /// Typed by the output model `retry_decision_result`.
     pub retry_decision: RetryDecisionResult,
-    /// No type declared in the contract: the fallback type.
-    pub retry_delay_ms: super::Value,
+    /// Typed like the output model field `retry_decision_result.retry_delay_ms`.
+    pub retry_delay_ms: i64,
 }
 /// The inputs of the `record_error_metric` action.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct RecordErrorMetricInput {
-    /// No type declared in the contract: the fallback type.
-    pub error_category: super::Value,
+    /// Typed like the output model field `error_handling_result.error_category`.
+    pub error_category: String,
     /// No type declared in the contract: the fallback type.
     pub operation_name: super::Value,
     /// No type declared in the contract: the fallback type.

@@ -524,42 +524,42 @@ impl Default for NodeSpecificEvents {
 /// The inputs of the `publish_event` action.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct PublishEventInput {
-    /// No type declared in the contract: the fallback type.
-    pub event_type: super::Value,
-    /// No type declared in the contract: the fallback type.
+    /// Typed like the output model field `event_envelope.event_type`, `processing_result.response_events.event_type`.
+    pub event_type: String,
+    /// Typed like the output model field `processing_result.response_events.event_data`.
     pub event_data: super::Value,
-    /// No type declared in the contract: the fallback type.
-    pub routing_key: super::Value,
+    /// Typed like the output model field `event_envelope.routing_key`.
+    pub routing_key: String,
 }
 /// The outputs of the `publish_event` action.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct PublishEventOutput {
     /// Typed by the output model `publish_result`.
     pub publish_result: PublishResult,
-    /// No type declared in the contract: the fallback type.
-    pub event_id: super::Value,
+    /// Typed like the output model field `event_envelope.event_id`, `publish_result.event_id`.
+    pub event_id: String,
 }
 /// The inputs of the `subscribe_to_events` action.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct SubscribeToEventsInput {
-    /// No type declared in the contract: the fallback type.
-    pub event_types: super::Value,
+    /// Typed like the output model field `subscription_status.event_types`.
+    pub event_types: Vec<String>,
     /// No type declared in the contract: the fallback type.
     pub subscription_config: super::Value,
 }
 /// The outputs of the `subscribe_to_events` action.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct SubscribeToEventsOutput {
-    /// No type declared in the contract: the fallback type.
-    pub subscription_id: super::Value,
+    /// Typed like the output model field `subscription_status.subscription_id`.
+    pub subscription_id: String,
     /// Typed by the output model `subscription_status`.
     pub subscription_status: SubscriptionStatus,
 }
 /// The inputs of the `unsubscribe_from_events` action.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct UnsubscribeFromEventsInput {
-    /// No type declared in the contract: the fallback type.
-    pub subscription_id: super::Value,
+    /// Typed like the output model field `subscription_status.subscription_id`.
+    pub subscription_id: String,
 }
 /// The outputs of the `unsubscribe_from_events` action.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
@@ -578,8 +578,8 @@ pub struct HandleEventInput {
 pub struct HandleEventOutput {
     /// Typed by the output model `processing_result`.
     pub processing_result: ProcessingResult,
-    /// No type declared in the contract: the fallback type.
-    pub response_events: super::Value,
+    /// Typed like the output model field `processing_result.response_events`.
+    pub response_events: Vec<ProcessingResultResponseEventsItem>,
 }
 /// The inputs of the `get_event_history` action.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]

@@ -1056,7 +1056,7 @@ pub struct ExecuteExternalCallOutput {
 /// The inputs of the `validate_external_response` action.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct ValidateExternalResponseInput {
-    /// No type declared in the contract: the fallback type.
+    /// Typed like the output model field `call_result.response_data`.
     pub response_data: super::Value,
     /// No type declared in the contract: the fallback type.
     pub validation_schema: super::Value,

@@ -320,8 +320,8 @@ pub struct HealthCheckOutput {
 /// The inputs of the `component_health_check` action.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct ComponentHealthCheckInput {
-    /// No type declared in the contract: the fallback type.
-    pub component_name: super::Value,
+    /// Typed like the output model field `component_health.components.component_name`.
+    pub component_name: String,
 }
 /// The outputs of the `component_health_check` action.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]

@@ -671,24 +671,24 @@ pub struct CollectMetricsOutput {
 /// The inputs of the `start_performance_trace` action.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct StartPerformanceTraceInput {
-    /// No type declared in the contract: the fallback type.
-    pub operation_name: super::Value,
+    /// Typed like the output model field `trace_summary.operation_name`.
+    pub operation_name: String,
     /// No type declared in the contract: the fallback type.
     pub trace_config: super::Value,
 }
 /// The outputs of the `start_performance_trace` action.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct StartPerformanceTraceOutput {
-    /// No type declared in the contract: the fallback type.
-    pub trace_id: super::Value,
+    /// Typed like the output model field `trace_summary.trace_id`.
+    pub trace_id: String,
     /// No type declared in the contract: the fallback type.
     pub trace_context: super::Value,
 }
 /// The inputs of the `end_performance_trace` action.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct EndPerformanceTraceInput {
-    /// No type declared in the contract: the fallback type.
-    pub trace_id: super::Value,
+    /// Typed like the output model field `trace_summary.trace_id`.
+    pub trace_id: String,
     /// No type declared in the contract: the fallback type.
     pub operation_result: super::Value,
 }
@@ -703,8 +703,8 @@ pub struct EndPerformanceTraceOutput {
 /// The inputs of the `get_performance_summary` action.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct GetPerformanceSummaryInput {
-    /// No type declared in the contract: the fallback type.
-    pub time_range: super::Value,
+    /// Typed like the output model field `performance_summary.time_range`.
+    pub time_range: PerformanceSummaryTimeRange,
     /// No type declared in the contract: the fallback type.
     pub metric_filters: super::Value,
 }

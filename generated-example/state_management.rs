@@ -794,8 +794,8 @@ impl Default for AggregationPatterns {
 /// The inputs of the `persist_state` action.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct PersistStateInput {
-    /// No type declared in the contract: the fallback type.
-    pub state_key: super::Value,
+    /// Typed like the output model field `state_data.state_key`, `persistence_result.state_key`, `consistency_report.issues_found.state_key`.
+    pub state_key: String,
     /// Typed by the output model `state_data`.
     pub state_data: StateData,
     /// No type declared in the contract: the fallback type.
@@ -806,14 +806,14 @@ pub struct PersistStateInput {
 pub struct PersistStateOutput {
     /// Typed by the output model `persistence_result`.
     pub persistence_result: PersistenceResult,
-    /// No type declared in the contract: the fallback type.
-    pub state_version: super::Value,
+    /// Typed like the output model field `persistence_result.state_version`.
+    pub state_version: String,
 }
 /// The inputs of the `restore_state` action.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct RestoreStateInput {
-    /// No type declared in the contract: the fallback type.
-    pub state_key: super::Value,
+    /// Typed like the output model field `state_data.state_key`, `persistence_result.state_key`, `consistency_report.issues_found.state_key`.
+    pub state_key: String,
     /// No type declared in the contract: the fallback type.
     pub version_filter: super::Value,
 }
@@ -830,14 +830,14 @@ pub struct RestoreStateOutput {
 pub struct CreateStateSnapshotInput {
     /// No type declared in the contract: the fallback type.
     pub snapshot_config: super::Value,
-    /// No type declared in the contract: the fallback type.
-    pub metadata: super::Value,
+    /// Typed like the output model field `state_data.metadata`.
+    pub metadata: StateDataMetadata,
 }
 /// The outputs of the `create_state_snapshot` action.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct CreateStateSnapshotOutput {
-    /// No type declared in the contract: the fallback type.
-    pub snapshot_id: super::Value,
+    /// Typed like the output model field `snapshot_metadata.snapshot_id`.
+    pub snapshot_id: String,
     /// Typed by the output model `snapshot_metadata`.
     pub snapshot_metadata: SnapshotMetadata,
 }

@@ -377,7 +377,7 @@ impl<C: Clock> ErrorHandlingActions for ComputeNode<C> {
                     failure_rate: rate,
                     last_failure_time: c.last_failure_ms.map(|t| format!("{t}ms")).unwrap_or_default(),
                 },
-                failure_rate: Value::Float(rate),
+                failure_rate: rate,
             }
         });
         std::future::ready(result)
@@ -406,7 +406,7 @@ impl<C: Clock> ErrorHandlingActions for ComputeNode<C> {
                     retry_attempt: retries_done + 1,
                     max_attempts_reached: retriable && retries_done >= max,
                 },
-                retry_delay_ms: Value::Int(delay),
+                retry_delay_ms: delay,
             })
         })();
         std::future::ready(result)
@@ -756,7 +756,7 @@ fn open_circuit_stops_calls_until_timeout() {
 fn unimplemented_optional_action_answers_not_implemented() {
     let (node, _clock) = node(ErrorHandlingConfig::default());
     let err = block_on(node.record_error_metric(RecordErrorMetricInput {
-        error_category: Value::String("fatal".into()),
+        error_category: "fatal".into(),
         operation_name: Value::String("risky_operation".into()),
         error_metadata: Value::Null,
     }))

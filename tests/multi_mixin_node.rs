@@ -269,7 +269,7 @@ fn all_actions_answer_through_their_own_error_type() {
     }))
     .unwrap_err();
     assert_eq!(e, NodeError::NotImplemented(NotImplemented { mixin: eh::NAME, action: "should_retry" }));
-    let e = block_on(node.component_health_check(hc::ComponentHealthCheckInput { component_name: Value::Null }))
+    let e = block_on(node.component_health_check(hc::ComponentHealthCheckInput { component_name: String::new() }))
         .unwrap_err();
     assert_eq!(e, NodeError::NotImplemented(NotImplemented { mixin: hc::NAME, action: "component_health_check" }));
     let e = block_on(node.transform_external_data(ext::TransformExternalDataInput {

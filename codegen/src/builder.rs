@@ -162,6 +162,25 @@ impl Builder {
         self
     }
 
+    /// The Rust type of an action input or output that the contract gives no type, by its
+    /// `module.action.name` path: `.io_type("error_handling.should_retry.attempt_number", "u32")`.
+    /// It comes after an explicit type in the contract (which wins, with warning W0223) and before
+    /// every other rule (README's type resolution order). A path that matches nothing is W0223.
+    /// The type must implement what generated payloads derive: `Debug`, `Clone`, `PartialEq`,
+    /// `Default`, and serde's traits unless `.serde(false)`. The last override of a path wins.
+    pub fn io_type(mut self, path: &str, ty: &str) -> Self {
+        let segments: Vec<&str> = path.split('.').collect();
+        if segments.len() != 3 || segments.iter().any(|s| s.is_empty()) {
+            self.option_errors.push(format!(
+                "io_type: `{path}` is not a `module.action.name` path (such as `error_handling.should_retry.attempt_number`)"
+            ));
+        } else if self.check_type("io_type", ty) {
+            self.validate.io_types.retain(|(p, _)| p != path);
+            self.validate.io_types.push((path.to_string(), ty.to_string()));
+        }
+        self
+    }
+
     /// Adds an attribute (`#[derive(Eq)]`, `#[non_exhaustive]`...) to generated types whose
     /// `module.Type` path starts with `path` (`.` for every type).
     pub fn type_attribute(mut self, path: &str, attribute: &str) -> Self {
@@ -192,6 +211,35 @@ impl Builder {
     pub fn jobs(mut self, jobs: usize) -> Self {
         self.jobs = (jobs > 0).then_some(jobs);
         self
+    }
+
+    /// W0223 for `.io_type` paths whose module is none of the mixins (those of a mixin are
+    /// checked with the mixin, where the path can be placed).
+    fn overrides_for_no_mixin(&self, mixins: &[MixinSummary]) -> Vec<Diagnostic> {
+        let file = self.inputs.first().map_or(Path::new("."), |p| p.as_path());
+        let modules = || mixins.iter().map(|m| m.module.name.as_str());
+        self.validate
+            .io_types
+            .iter()
+            .filter_map(|(path, _)| {
+                let module = path.split('.').next().unwrap_or_default();
+                if modules().any(|m| m == module) {
+                    return None;
+                }
+                let d = Diagnostic::warning(
+                    "W0223",
+                    file,
+                    format!("`.io_type(\"{path}\", ..)` names the module `{module}`, which no contract here generates"),
+                );
+                Some(match crate::validate::suggest::closest(module, modules()) {
+                    Some(near) => d.with_help(format!("did you mean `{near}`?")),
+                    None => d.with_help(format!(
+                        "modules here: {}",
+                        modules().map(|m| format!("`{m}`")).collect::<Vec<_>>().join(", ")
+                    )),
+                })
+            })
+            .collect()
     }
 
     fn check_type(&mut self, what: &str, ty: &str) -> bool {
@@ -348,6 +396,7 @@ impl Builder {
         if run.has_errors() {
             return Ok(());
         }
+        run.diagnostics.extend(self.overrides_for_no_mixin(&run.summaries));
         if let Some(out_dir) = out_dir {
             let chunks = emit::root_file(&run.summaries, &options);
             let text = format::format_root(chunks, &format::header(None));

@@ -45,6 +45,7 @@ fn generation_args(cmd: Command) -> Command {
         .arg(type_arg("timestamp-type", "Rust type for timestamp/datetime [default: String]"))
         .arg(type_arg("object-type", "Rust type for object [default: the generated Value]"))
         .arg(type_arg("fallback-type", "Rust type for untyped inputs/outputs [default: the generated Value]"))
+        .arg(io_type_arg())
         .arg(
             Arg::new("type-attribute")
                 .long("type-attribute")
@@ -56,6 +57,14 @@ fn generation_args(cmd: Command) -> Command {
 
 fn strict_arg() -> Arg {
     Arg::new("strict").long("strict").action(ArgAction::SetTrue).help("Inputs/outputs without a type are errors")
+}
+
+fn io_type_arg() -> Arg {
+    Arg::new("io-type")
+        .long("io-type")
+        .value_name("PATH=TYPE")
+        .action(ArgAction::Append)
+        .help("Rust type of the untyped action input/output at module.action.name")
 }
 
 fn type_arg(name: &'static str, help: &'static str) -> Arg {
@@ -100,7 +109,8 @@ fn cli() -> Command {
             Command::new("validate")
                 .about("Check contracts and report every problem")
                 .arg(paths_arg())
-                .arg(strict_arg()),
+                .arg(strict_arg())
+                .arg(io_type_arg()),
         )
 }
 
@@ -134,6 +144,10 @@ fn builder(m: &ArgMatches) -> Builder {
     let mut b = Builder::new().inputs(paths).emit_rerun_directives(false);
     let flag = |id: &str| m.try_get_one::<bool>(id).ok().flatten().copied().unwrap_or(false);
     b = b.strict_types(flag("strict"));
+    for spec in m.get_many::<String>("io-type").into_iter().flatten() {
+        let (path, ty) = spec.split_once('=').unwrap_or((spec, ""));
+        b = b.io_type(path, ty);
+    }
     if let Some(&jobs) = m.get_one::<usize>("jobs") {
         b = b.jobs(jobs);
     }

@@ -96,14 +96,21 @@ pub struct Param {
     pub name: String,
     pub ty: TypeRef,
     pub resolved_by: Resolution,
+    /// The contract's `description` of it (empty when it has none).
+    pub description: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Resolution {
     /// `{name: x, type: integer}`
     Explicit,
+    /// The builder's `.io_type(path, type)` (the CLI's `--io-type PATH=TYPE`), by its path.
+    Override(String),
     /// Named like an output model (or like one without `_result`).
     OutputModel(String),
+    /// Like the field of the same name in the output models, which all agree on its type:
+    /// `(model, field path inside it)` for each, such as `("circuit_status_result", "failure_rate")`.
+    ModelField(Vec<(String, String)>),
     /// No type anywhere: the documented fallback type.
     Fallback,
 }
@@ -158,6 +165,9 @@ pub enum TypeRef {
     Optional(Box<TypeRef>),
     /// A type defined in this mixin's module.
     Named(Ident),
+    /// A Rust type from the builder's options (`.io_type`), as the user wrote it; checked to be a
+    /// type when the option was set.
+    Custom(String),
 }
 
 #[derive(Debug, Clone, PartialEq)]

@@ -150,6 +150,7 @@ fn every_option_changed() {
         .timestamp_type("std::time::SystemTime")
         .object_type("std::collections::BTreeMap<String, String>")
         .fallback_type("Box<str>")
+        .io_type("aggregation_window.add_event.event_value", "f64")
         .type_attribute(".", "#[non_exhaustive]")
         .type_attribute("aggregation_window.Window", "#[derive(Eq)] #[allow(dead_code)]")
         .generate()

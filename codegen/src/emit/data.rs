@@ -70,6 +70,8 @@ impl<'a> Cx<'a> {
             }
             TypeRef::Optional(inner) => ast::ty(ast::generic(std.option.clone(), vec![self.type_of(inner)])),
             TypeRef::Named(name) => ast::ty(ast::ident_path(ident(name))),
+            // Checked to parse when the option was set.
+            TypeRef::Custom(text) => crate::user_syntax::parse_type(text).unwrap_or_else(|_| self.fallback.clone()),
         }
     }
 

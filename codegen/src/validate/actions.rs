@@ -1,7 +1,7 @@
 //! Actions: names, timeouts, and the types of their inputs and outputs.
 
 use super::records::{describe, list_of_maps, string};
-use super::{types, Checker, MapView};
+use super::{resolve, types, Checker, MapView};
 use crate::diagnostics::{Diagnostic, Severity};
 use crate::locate::{Anchor, Seg};
 use crate::model::{Action, Field, OutputModel, Param, Resolution, StructDef, StructRole, TypeDef, TypeRef};
@@ -18,6 +18,22 @@ struct Seen {
     by_method: HashMap<String, (String, Anchor)>,
 }
 
+/// An input/output typed like output-model fields: its name, place, and `(model, field)` each.
+type ByField = (String, Anchor, Vec<(String, String)>);
+
+/// What deciding the types of untyped inputs and outputs found, reported once per file.
+#[derive(Default)]
+struct Untyped {
+    /// Fell back to the fallback type: name and place.
+    fallback: Vec<(String, Anchor)>,
+    /// Typed like same-named fields of the output models.
+    by_field: Vec<ByField>,
+    /// `.io_type` paths that typed something.
+    used: Vec<String>,
+    /// Every `module.action.name` of the contract, for a did-you-mean.
+    paths: Vec<String>,
+}
+
 pub(super) fn check(cx: &mut Checker, map: &MapView, models: &[OutputModel]) -> Option<Vec<Action>> {
     let path = map.child("actions");
     let value = map.get("actions")?;
@@ -28,22 +44,38 @@ pub(super) fn check(cx: &mut Checker, map: &MapView, models: &[OutputModel]) -> 
         return None;
     }
     let views = list_of_maps(cx, map, "actions", "action");
+    let fields = resolve::ModelFields::of(cx, models);
     let mut actions = Vec::new();
-    let mut untyped: Vec<(String, Anchor)> = Vec::new();
+    let mut untyped = Untyped::default();
     let mut seen = Seen::default();
     let mut ok = true;
     for view in &views {
-        match action(cx, view, models, &mut seen, &mut untyped) {
+        match action(cx, view, models, &fields, &mut seen, &mut untyped) {
             Some(a) => actions.push(a),
             None => ok = false,
         }
     }
     // A name whose output model is declared but invalid already has that model's error: no warning.
     if let Some(Yaml::Map(declared)) = map.get("output_models") {
-        untyped.retain(|(n, _)| !declared.iter().any(|(m, _)| m == n || m.strip_suffix("_result") == Some(n.as_str())));
+        untyped
+            .fallback
+            .retain(|(n, _)| !declared.iter().any(|(m, _)| m == n || m.strip_suffix("_result") == Some(n.as_str())));
     }
-    const HELP: &str =
-        "write `{name: x, type: <type>}`, or add an output model named like it (or like it plus `_result`)";
+    report_fallback(cx, &untyped.fallback, &fields);
+    report_by_field(cx, &untyped.by_field);
+    report_unused_overrides(cx, &path, &views, &untyped);
+    (ok && !views.is_empty()).then_some(actions)
+}
+
+fn report_fallback(cx: &mut Checker, untyped: &[(String, Anchor)], fields: &resolve::ModelFields) {
+    const HELP: &str = "write `{name: x, type: <type>}`, add an output model named like it (or like it plus `_result`), or set its type with `.io_type(\"module.action.name\", \"T\")`";
+    let help = |name: &str| {
+        if fields.disagree(name) {
+            format!("{HELP}; the output models have fields named `{name}` of different types")
+        } else {
+            HELP.to_string()
+        }
+    };
     if cx.severity_for_untyped() == Severity::Error {
         // An error must be fixed where it is: one per name, each at its own place.
         for (name, at) in untyped {
@@ -53,7 +85,8 @@ pub(super) fn check(cx: &mut Checker, map: &MapView, models: &[OutputModel]) -> 
                 cx.file,
                 format!("action input/output `{name}` has no declared type (strict types: the fallback type is not allowed)"),
             );
-            cx.report(d, at).label("no type for this name").help(HELP);
+            let help = help(name);
+            cx.report(d, at.clone()).label("no type for this name").help(help);
         }
     } else if let Some((_, first)) = untyped.first().cloned() {
         let mut once = std::collections::HashSet::new();
@@ -69,17 +102,74 @@ pub(super) fn check(cx: &mut Checker, map: &MapView, models: &[OutputModel]) -> 
             cx.file,
             format!("{count} no declared type and use the fallback type: {names}"),
         );
-        cx.report(d, first).label("no type for this name").help(HELP);
+        let help = match distinct.as_slice() {
+            [one] => help(one),
+            _ => HELP.to_string(),
+        };
+        cx.report(d, first).label("no type for this name").help(help);
     }
-    (ok && !views.is_empty()).then_some(actions)
+}
+
+/// N0221: one note per file, naming for each input/output the model fields it was typed like.
+fn report_by_field(cx: &mut Checker, by_field: &[ByField]) {
+    let Some((_, first, _)) = by_field.first() else { return };
+    let mut once = std::collections::HashSet::new();
+    let listed: Vec<String> = by_field
+        .iter()
+        .filter(|(n, _, _)| once.insert(n.as_str()))
+        .map(|(n, _, at)| {
+            let places: Vec<String> = at.iter().map(|(m, f)| format!("`{m}.{f}`")).collect();
+            format!("{n} (like {})", places.join(", "))
+        })
+        .collect();
+    let count = match listed.len() {
+        1 => "1 action input/output name with no declared type is".to_string(),
+        n => format!("{n} action input/output names with no declared type are"),
+    };
+    let d = Diagnostic::note(
+        "N0221",
+        cx.file,
+        format!("{count} typed like the output model field of the same name: {}", listed.join(", ")),
+    );
+    cx.report(d, first.clone())
+        .label("typed like an output model field")
+        .help("write `{name: x, type: <type>}` to choose another type");
+}
+
+/// W0223 for `.io_type` paths of this mixin that typed nothing.
+fn report_unused_overrides(cx: &mut Checker, actions: &[Seg], views: &[MapView], untyped: &Untyped) {
+    let Some(module) = cx.module.clone() else { return };
+    let prefix = format!("{module}.");
+    let unused: Vec<String> = cx
+        .options
+        .io_types
+        .iter()
+        .map(|(p, _)| p.clone())
+        .filter(|p| p.starts_with(&prefix) && !untyped.used.contains(p) && !untyped.paths.contains(p))
+        .collect();
+    for path in unused {
+        let action = path[prefix.len()..].split('.').next().unwrap_or_default();
+        let at = views
+            .iter()
+            .find(|v| v.get("name").and_then(Yaml::as_str) == Some(action))
+            .map(|v| Anchor::value_of(v.child("name")))
+            .unwrap_or_else(|| Anchor::key(actions));
+        let d = cx.warning("W0223", at, format!("`.io_type(\"{path}\", ..)` matches no action input or output"));
+        d.label("no input or output at that path");
+        match super::suggest::closest(&path, untyped.paths.iter().map(String::as_str)) {
+            Some(near) => d.help(format!("did you mean `{near}`?")),
+            None => d.help(format!("paths are `{module}.<action>.<input or output>`")),
+        };
+    }
 }
 
 fn action(
     cx: &mut Checker,
     view: &MapView,
     models: &[OutputModel],
+    fields: &resolve::ModelFields,
     seen: &mut Seen,
-    untyped: &mut Vec<(String, Anchor)>,
+    untyped: &mut Untyped,
 ) -> Option<Action> {
     let complete =
         view.check_keys(cx, "an action", &["name", "description", "inputs", "outputs", "required", "timeout_ms"], &[]);
@@ -138,8 +228,8 @@ fn action(
         }
     };
     let upper = name.as_ref().and_then(|n| crate::names::to_ident(n, Case::UpperCamel).ok());
-    let inputs = params(cx, view, "inputs", models, untyped);
-    let outputs = params(cx, view, "outputs", models, untyped);
+    let inputs = params(cx, view, "inputs", models, fields, untyped);
+    let outputs = params(cx, view, "outputs", models, fields, untyped);
     let input = io_struct(cx, view, upper.as_ref(), "inputs", "Input", name.as_deref(), inputs.as_deref());
     let output = io_struct(cx, view, upper.as_ref(), "outputs", "Output", name.as_deref(), outputs.as_deref());
     if !complete {
@@ -183,8 +273,14 @@ fn io_struct(
         fat.push(Seg::Index(i));
         let fid = cx.ident(&p.name, Case::Snake, &Anchor::value(&fat), "name")?;
         let doc = match &p.resolved_by {
+            _ if !p.description.is_empty() => p.description.clone(),
             Resolution::Explicit => String::new(),
+            Resolution::Override(path) => format!("Typed by the builder option `.io_type(\"{path}\", ..)`."),
             Resolution::OutputModel(m) => format!("Typed by the output model `{m}`."),
+            Resolution::ModelField(at) => {
+                let places: Vec<String> = at.iter().map(|(m, f)| format!("`{m}.{f}`")).collect();
+                format!("Typed like the output model field {}.", places.join(", "))
+            }
             Resolution::Fallback => "No type declared in the contract: the fallback type.".to_string(),
         };
         fields.push(Field { wire: p.name.clone(), ident: fid, ty: p.ty.clone(), doc });
@@ -200,7 +296,8 @@ fn params(
     view: &MapView,
     key: &str,
     models: &[OutputModel],
-    untyped: &mut Vec<(String, Anchor)>,
+    fields: &resolve::ModelFields,
+    untyped: &mut Untyped,
 ) -> Option<Vec<Param>> {
     let path = view.child(key);
     let items = match view.get(key)? {
@@ -213,27 +310,23 @@ fn params(
             return None;
         }
     };
+    let action = view.get("name").and_then(Yaml::as_str).unwrap_or("action");
     let mut out: Vec<Param> = Vec::new();
     // The field each of `out` becomes, to find two names that become the same field.
-    let mut fields = Vec::new();
+    let mut idents = Vec::new();
     let mut ok = true;
     for (i, item) in items.iter().enumerate() {
         let mut at = path.clone();
         at.push(Seg::Index(i));
-        let (name, explicit) = match item {
-            Yaml::Str(s) => (s.clone(), None),
-            Yaml::Map(entries) => {
-                let pview = MapView { path: at.clone(), entries };
-                if !pview.check_keys(cx, "a typed input or output", &["name", "type"], &[]) {
+        let typed = match item {
+            Yaml::Str(s) => Typed { name: s.clone(), spec: None, description: String::new(), optional: false },
+            Yaml::Map(entries) => match typed(cx, &MapView { path: at.clone(), entries }) {
+                Some(t) => t,
+                None => {
                     ok = false;
                     continue;
                 }
-                let Some(name) = string(cx, &pview, "name", "an input or output") else {
-                    ok = false;
-                    continue;
-                };
-                (name, pview.get("type"))
-            }
+            },
             other => {
                 cx.error(
                     "E0101",
@@ -245,44 +338,87 @@ fn params(
                 continue;
             }
         };
+        let name = typed.name;
         let name_at = Anchor::value(&at);
         let Some(field) = cx.ident(&name, Case::Snake, &name_at, "name") else {
             ok = false;
             continue;
         };
-        if let Some(prev) = fields.iter().position(|f| *f == field).map(|i| &out[i]) {
+        if let Some(prev) = idents.iter().position(|f| *f == field).map(|i| &out[i]) {
             cx.error("E0144", name_at, format!("`{name}` is listed twice in `{key}`"))
                 .label("repeated")
                 .help(format!("`{}` and `{name}` become the same field", prev.name));
             ok = false;
             continue;
         }
-        let param = match explicit {
+        let override_path = cx.module.as_ref().map(|m| format!("{m}.{action}.{name}"));
+        if let Some(p) = &override_path {
+            untyped.paths.push(p.clone());
+        }
+        let (ty, resolved_by) = match typed.spec {
             Some(spec) => {
                 let mut tat = at.clone();
                 tat.push(Seg::key("type"));
+                if let Some(p) = override_path.as_ref().filter(|p| cx.options.io_types.iter().any(|(o, _)| o == *p)) {
+                    cx.warning(
+                        "W0223",
+                        Anchor::value(&tat),
+                        format!("`.io_type(\"{p}\", ..)` is ignored: the contract declares this type"),
+                    )
+                    .label("the contract's type wins")
+                    .help("remove the `.io_type` override, or the contract's `type`");
+                }
                 // `input`/`output` in the hint: an input and an output may share a name.
                 let side = if key == "inputs" { "input" } else { "output" };
-                let action = view.get("name").and_then(Yaml::as_str).unwrap_or("action");
                 let hint = format!("{action}_{side}_{name}");
                 match types::resolve(cx, spec, &tat, &hint) {
-                    Some(ty) => Param { name, ty, resolved_by: Resolution::Explicit },
+                    Some(ty) => (ty, Resolution::Explicit),
                     None => {
                         ok = false;
                         continue;
                     }
                 }
             }
-            None => match models.iter().find(|m| m.name == name || m.name.strip_suffix("_result") == Some(&name)) {
-                Some(m) => Param { name, ty: m.ty.clone(), resolved_by: Resolution::OutputModel(m.name.clone()) },
-                None => {
-                    untyped.push((name.clone(), name_at));
-                    Param { name, ty: TypeRef::Fallback, resolved_by: Resolution::Fallback }
+            None => {
+                let p = override_path.unwrap_or_default();
+                let (ty, resolved_by) = resolve::untyped(cx, &p, &name, models, fields, &mut untyped.used);
+                match &resolved_by {
+                    Resolution::Fallback => untyped.fallback.push((name.clone(), name_at)),
+                    Resolution::ModelField(at) => untyped.by_field.push((name.clone(), name_at, at.clone())),
+                    _ => {}
                 }
-            },
+                (ty, resolved_by)
+            }
         };
-        out.push(param);
-        fields.push(field);
+        let ty = match ty {
+            TypeRef::Optional(_) => ty,
+            ty if typed.optional => TypeRef::Optional(Box::new(ty)),
+            ty => ty,
+        };
+        out.push(Param { name, ty, resolved_by, description: typed.description });
+        idents.push(field);
     }
     ok.then_some(out)
+}
+
+/// `{name: x, type: T, description: "..", optional: true}`, read but not resolved yet.
+struct Typed<'d> {
+    name: String,
+    spec: Option<&'d Yaml>,
+    description: String,
+    optional: bool,
+}
+
+fn typed<'d>(cx: &mut Checker, view: &MapView<'d>) -> Option<Typed<'d>> {
+    let complete = view.check_keys(cx, "a typed input or output", &["name", "type"], &["description", "optional"]);
+    let name = string(cx, view, "name", "an input or output");
+    let description = match view.get("description") {
+        Some(_) => string(cx, view, "description", "an input or output"),
+        None => Some(String::new()),
+    };
+    let optional = types::flag(cx, view, "optional");
+    if !complete {
+        return None;
+    }
+    Some(Typed { name: name?, spec: view.get("type"), description: description?, optional: optional? })
 }

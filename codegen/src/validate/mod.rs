@@ -4,6 +4,7 @@ mod actions;
 mod configuration;
 mod data;
 mod records;
+mod resolve;
 pub mod suggest;
 mod types;
 
@@ -21,6 +22,9 @@ use std::path::Path;
 pub struct Options {
     /// An action input or output with no type is an error instead of a warning.
     pub strict_types: bool,
+    /// `(path, Rust type)`: the type of the input/output at `module.action.name`, for names the
+    /// contract gives no type (`.io_type`). The type text is checked to parse when it is set.
+    pub io_types: Vec<(String, String)>,
 }
 
 /// Keys of a mixin contract the format defines; every other top-level key is data.
@@ -59,6 +63,8 @@ pub(crate) struct Checker<'a> {
     enums: HashMap<Vec<String>, Ident>,
     /// Output models already resolved: explicit types may name them.
     models: Vec<crate::model::OutputModel>,
+    /// The module the mixin becomes (`error_handling`), once its name is known.
+    module: Option<String>,
 }
 
 impl<'a> Checker<'a> {
@@ -72,6 +78,7 @@ impl<'a> Checker<'a> {
             defs: Vec::new(),
             enums: HashMap::new(),
             models: Vec::new(),
+            module: None,
         }
     }
 

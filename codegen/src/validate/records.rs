@@ -62,6 +62,7 @@ pub(super) fn check_top(cx: &mut Checker, map: &MapView) -> Option<Mixin> {
     let node_types = node_types(cx, map);
 
     let module = name.as_deref().map(|n| names::to_ident(names::module_stem(n), Case::Snake));
+    cx.module = module.as_ref().and_then(|m| m.as_ref().ok()).map(|m| m.name.clone());
     let trait_name =
         name.as_deref().map(|n| names::to_ident(&format!("{}_actions", names::module_stem(n)), Case::UpperCamel));
     for fixed in FIXED_VALUES {

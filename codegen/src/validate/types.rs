@@ -10,7 +10,8 @@ pub(super) const TYPE_NAMES: &[&str] =
     &["string", "integer", "float", "number", "boolean", "timestamp", "datetime", "object", "array"];
 
 /// Keys that make a mapping a type specification rather than a nested object's fields.
-const SPEC_KEYS: &[&str] = &["type", "items", "properties", "additionalProperties", "description", "format"];
+const SPEC_KEYS: &[&str] =
+    &["type", "items", "properties", "additionalProperties", "description", "format", "optional"];
 
 pub(super) fn output_models(cx: &mut Checker, map: &MapView) -> Vec<OutputModel> {
     let path = map.child("output_models");
@@ -173,7 +174,7 @@ pub(super) fn define_struct(
         };
         let doc = match spec {
             Yaml::Str(t) => format!("Contract type: `{t}`."),
-            _ => String::new(),
+            _ => spec_description(spec).unwrap_or_default(),
         };
         taken.insert(fid.name.clone(), out.len());
         out.push(Field { wire: key.clone(), ident: fid, ty, doc });
@@ -186,8 +187,63 @@ pub(super) fn define_struct(
     Some(TypeRef::Named(ident))
 }
 
+/// The `description` of a type specification, which becomes the doc of the field or input it types.
+pub(super) fn spec_description(spec: &Yaml) -> Option<String> {
+    match spec.get("description") {
+        Some(Yaml::Str(d)) if is_type_spec(spec) => Some(d.clone()),
+        _ => None,
+    }
+}
+
+/// A boolean at `key` (`optional: true`): false when absent, `None` (and E0101) when not a boolean.
+pub(super) fn flag(cx: &mut Checker, view: &MapView, key: &str) -> Option<bool> {
+    match view.get(key) {
+        None => Some(false),
+        Some(Yaml::Bool(b)) => Some(*b),
+        Some(other) => {
+            let d = cx
+                .error(
+                    "E0101",
+                    Anchor::value_of(view.child(key)),
+                    format!("`{key}` must be true or false, found {}", super::records::describe(other)),
+                )
+                .label("expected a boolean");
+            if let Some(s) = other.as_str().filter(|s| matches!(*s, "true" | "false")) {
+                d.help(format!("write `{key}: {s}` without quotes"));
+            }
+            None
+        }
+    }
+}
+
 /// Resolves a type specification. `hint` names any type it has to define (a nested struct, an enum).
+/// `optional: true` in a specification makes it an `Option`.
 pub(super) fn resolve(cx: &mut Checker, spec: &Yaml, at: &[Seg], hint: &str) -> Option<TypeRef> {
+    let Yaml::Map(entries) = spec else { return resolve_required(cx, spec, at, hint) };
+    if !is_type_spec(spec) {
+        return resolve_required(cx, spec, at, hint);
+    }
+    let view = MapView { path: at.to_vec(), entries };
+    if view.get("format").is_some() {
+        cx.warning("W0150", Anchor::key_of(view.child("format")), "`format` in a type is ignored")
+            .label("ignored")
+            .help("the type alone decides the Rust type; remove `format`, or describe it in `description`");
+    }
+    if let Some(d) = view.get("description").filter(|d| !matches!(d, Yaml::Str(_))) {
+        cx.error(
+            "E0101",
+            Anchor::value_of(view.child("description")),
+            format!("`description` must be a string, found {}", d.kind()),
+        )
+        .label("expected a string");
+        return None;
+    }
+    let optional = flag(cx, &view, "optional")?;
+    let ty = resolve_required(cx, spec, at, hint)?;
+    Some(if optional && !matches!(ty, TypeRef::Optional(_)) { TypeRef::Optional(Box::new(ty)) } else { ty })
+}
+
+fn resolve_required(cx: &mut Checker, spec: &Yaml, at: &[Seg], hint: &str) -> Option<TypeRef> {
     match spec {
         Yaml::Str(name) => type_name(cx, name, at, hint),
         Yaml::Map(_) if is_type_spec(spec) => {

@@ -244,10 +244,10 @@ pub type Configuration = AggregationWindowConfig;
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct AddEventInput {
-    /// No type declared in the contract: the fallback type.
-    pub window_key: Box<str>,
-    /// No type declared in the contract: the fallback type.
-    pub event_value: Box<str>,
+    /// Typed like the output model field `window_status.window_key`, `window_aggregate_result.window_key`.
+    pub window_key: String,
+    /// Typed by the builder option `.io_type("aggregation_window.add_event.event_value", ..)`.
+    pub event_value: f64,
     /// `event_time`
     pub event_time: std::time::SystemTime,
 }
@@ -262,8 +262,8 @@ pub struct AddEventOutput {
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct CloseWindowInput {
-    /// No type declared in the contract: the fallback type.
-    pub window_key: Box<str>,
+    /// Typed like the output model field `window_status.window_key`, `window_aggregate_result.window_key`.
+    pub window_key: String,
 }
 /// The outputs of the `close_window` action.
 #[derive(Debug, Clone, PartialEq)]

@@ -1020,8 +1020,8 @@ pub struct ExecuteExternalCallOutput {
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct ValidateExternalResponseInput {
-    /// No type declared in the contract: the fallback type.
-    pub response_data: Box<str>,
+    /// Typed like the output model field `call_result.response_data`.
+    pub response_data: std::collections::BTreeMap<String, String>,
     /// No type declared in the contract: the fallback type.
     pub validation_schema: Box<str>,
     /// No type declared in the contract: the fallback type.
