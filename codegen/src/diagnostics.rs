@@ -288,7 +288,11 @@ pub fn render_all(diagnostics: &[Diagnostic], style: Style) -> String {
 
 /// Renders every diagnostic with source lines from `source_of` (for texts that are not files on
 /// disk, such as a contract at a git revision).
-pub fn render_all_with(diagnostics: &[Diagnostic], style: Style, source_of: &dyn Fn(&Path) -> Option<String>) -> String {
+pub fn render_all_with(
+    diagnostics: &[Diagnostic],
+    style: Style,
+    source_of: &dyn Fn(&Path) -> Option<String>,
+) -> String {
     let mut out = String::new();
     for d in diagnostics {
         out.push_str(&d.render(source_of, style));

@@ -144,9 +144,13 @@ fn from_disk(paths: &[PathBuf]) -> Result<Vec<Contract>, Refused> {
     if !problems.is_empty() {
         return Err(Refused::Inputs(problems));
     }
+    let mut files = inputs.files;
+    // A file named twice (on its own and in its folder) is one contract.
+    files.sort();
+    files.dedup();
     let mut sources = Vec::new();
     let mut unreadable = Vec::new();
-    for file in &inputs.files {
+    for file in &files {
         match load::read(file) {
             Ok(s) => sources.push(s),
             Err(d) => unreadable.push(*d),
@@ -156,7 +160,10 @@ fn from_disk(paths: &[PathBuf]) -> Result<Vec<Contract>, Refused> {
 }
 
 /// Files that could not be read are reported with the contracts that are not valid.
-fn with_unreadable(checked: Result<Vec<Contract>, Refused>, unreadable: Vec<Diagnostic>) -> Result<Vec<Contract>, Refused> {
+fn with_unreadable(
+    checked: Result<Vec<Contract>, Refused>,
+    unreadable: Vec<Diagnostic>,
+) -> Result<Vec<Contract>, Refused> {
     if unreadable.is_empty() {
         return checked;
     }
@@ -179,14 +186,19 @@ fn against(rev: &str, paths: Vec<PathBuf>) -> Result<Sides, String> {
     let mut old_sources = Vec::new();
     let mut unreadable = Vec::new();
     let mut at_rev = Vec::new();
+    let mut blobs = Vec::new();
     for path in &paths {
-        let blobs = git::contracts(rev, path)?;
-        at_rev.push(!blobs.is_empty());
-        for blob in blobs {
-            match load::from_bytes(&blob.shown, blob.bytes) {
-                Ok(s) => old_sources.push(s),
-                Err(d) => unreadable.push(*d),
-            }
+        let found = git::contracts(rev, path)?;
+        at_rev.push(!found.is_empty());
+        blobs.extend(found);
+    }
+    // A file named twice (on its own and in its folder) is one contract.
+    blobs.sort_by(|a, b| a.shown.cmp(&b.shown));
+    blobs.dedup_by(|a, b| a.shown == b.shown);
+    for blob in blobs {
+        match load::from_bytes(&blob.shown, blob.bytes) {
+            Ok(s) => old_sources.push(s),
+            Err(d) => unreadable.push(*d),
         }
     }
     let old = with_unreadable(check(old_sources), unreadable);

@@ -19,6 +19,7 @@ fn run(args: &[&str]) -> Result<Vec<u8>, String> {
 
 /// The commit `rev` names, or why it names none.
 pub fn check_revision(rev: &str) -> Result<(), String> {
+    run(&["rev-parse", "--git-dir"]).map_err(|e| format!("--against needs a git repository: {e}"))?;
     run(&["rev-parse", "--verify", "--quiet", &format!("{rev}^{{commit}}")])
         .map(drop)
         .map_err(|_| format!("`{rev}` is not a git revision here (try `git fetch`, or a branch, tag or commit)"))
@@ -60,7 +61,9 @@ pub fn contracts(rev: &str, path: &Path) -> Result<Vec<Blob>, String> {
     let text = path.to_string_lossy().into_owned();
     let here = ls_tree(rev, &text)?;
     let entries = match here.as_slice() {
-        [one] if one.kind == "tree" && one.path == Path::new(text.trim_end_matches('/')) => ls_tree(rev, &format!("{}/", text.trim_end_matches('/')))?,
+        [one] if one.kind == "tree" && one.path == Path::new(text.trim_end_matches('/')) => {
+            ls_tree(rev, &format!("{}/", text.trim_end_matches('/')))?
+        }
         _ => here,
     };
     let mut out = Vec::new();
@@ -72,6 +75,5 @@ pub fn contracts(rev: &str, path: &Path) -> Result<Vec<Blob>, String> {
         let bytes = run(&["cat-file", "blob", &entry.object])?;
         out.push(Blob { shown: PathBuf::from(format!("{rev}:{}", entry.path.display())), bytes });
     }
-    out.sort_by(|a, b| a.shown.cmp(&b.shown));
     Ok(out)
 }

@@ -62,13 +62,7 @@ impl Cx<'_> {
 
 /// Every change from `old` to `new` (the same mixin_name), in contract order.
 pub(super) fn changes(old: &Contract, new: &Contract) -> Vec<Change> {
-    let mut cx = Cx {
-        old,
-        new,
-        old_types: Types::new(&old.mixin),
-        new_types: Types::new(&new.mixin),
-        out: Vec::new(),
-    };
+    let mut cx = Cx { old, new, old_types: Types::new(&old.mixin), new_types: Types::new(&new.mixin), out: Vec::new() };
     description(&mut cx);
     node_types(&mut cx);
     actions(&mut cx);
@@ -119,7 +113,13 @@ fn node_types(cx: &mut Cx) {
     }
     for (i, wire) in removed {
         let at = Anchor::value(&[key("applicable_node_types"), Seg::Index(i)]);
-        cx.push(&rules::NODE_TYPE_REMOVED, format!("node type {wire} removed"), Side::Old, at, "removed in the new version");
+        cx.push(
+            &rules::NODE_TYPE_REMOVED,
+            format!("node type {wire} removed"),
+            Side::Old,
+            at,
+            "removed in the new version",
+        );
     }
 }
 
@@ -143,9 +143,11 @@ fn actions(cx: &mut Cx) {
     for (i, a) in new.iter().enumerate() {
         if let Some(&(r, _)) = renames.iter().find(|(_, n)| *n == i) {
             let message = format!("action `{}` renamed to `{}`", old[r].name, a.name);
-            cx.push(&rules::ACTION_RENAMED, message, Side::New, action_name(i), "new name")
-                .also
-                .push((Side::Old, action_name(r), format!("was `{}`", old[r].name)));
+            cx.push(&rules::ACTION_RENAMED, message, Side::New, action_name(i), "new name").also.push((
+                Side::Old,
+                action_name(r),
+                format!("was `{}`", old[r].name),
+            ));
         } else if added.contains(&i) {
             let (rule, what) = if a.required {
                 (&rules::REQUIRED_ACTION_ADDED, "required")
@@ -194,7 +196,8 @@ fn action(cx: &mut Cx, o: usize, n: usize) {
         } else {
             (&rules::TIMEOUT_LENGTHENED, "lengthened")
         };
-        let message = format!("timeout of action `{}` {how} from {} ms to {} ms", new.name, old.timeout_ms, new.timeout_ms);
+        let message =
+            format!("timeout of action `{}` {how} from {} ms to {} ms", new.name, old.timeout_ms, new.timeout_ms);
         let label = format!("was {} ms", old.timeout_ms);
         cx.push(rule, message, Side::New, field(n, "timeout_ms"), &label);
     }
@@ -405,7 +408,13 @@ fn sections(cx: &mut Cx, config: bool) {
 
 /// Values that differ where the types agree: `(path, old, new)`. A path at, inside or around a
 /// reported type change is left out (that change already says it).
-fn values(o: &Value, n: &Value, path: &mut Vec<Step>, reported: &[Vec<Step>], out: &mut Vec<(Vec<Step>, String, String)>) {
+fn values(
+    o: &Value,
+    n: &Value,
+    path: &mut Vec<Step>,
+    reported: &[Vec<Step>],
+    out: &mut Vec<(Vec<Step>, String, String)>,
+) {
     let covered = |p: &[Step]| reported.iter().any(|r| r.starts_with(p) || p.starts_with(r));
     match (o, n) {
         (Value::Map(a), Value::Map(b)) => {
@@ -473,7 +482,8 @@ fn show(v: &Value) -> String {
 fn metrics(cx: &mut Cx) {
     let (old, new) = (&cx.old.mixin.metrics, &cx.new.mixin.metrics);
     let at = |i: usize, k: &str| Anchor::value_of(vec![key("metrics"), Seg::Index(i), key(k)]);
-    let item = |i: usize, k: &str, j: usize| Anchor::value_of(vec![key("metrics"), Seg::Index(i), key(k), Seg::Index(j)]);
+    let item =
+        |i: usize, k: &str, j: usize| Anchor::value_of(vec![key("metrics"), Seg::Index(i), key(k), Seg::Index(j)]);
     for (i, m) in new.iter().enumerate() {
         let Some((j, o)) = old.iter().enumerate().find(|(_, o)| o.name == m.name) else {
             cx.push(&rules::METRIC_ADDED, format!("metric `{}` added", m.name), Side::New, at(i, "name"), "added");
@@ -491,7 +501,13 @@ fn metrics(cx: &mut Cx) {
         }
         for (l, label) in o.labels.iter().enumerate().filter(|(_, l)| !m.labels.contains(l)) {
             let message = format!("label `{label}` removed from metric `{}`", m.name);
-            cx.push(&rules::METRIC_LABEL_REMOVED, message, Side::Old, item(j, "labels", l), "removed in the new version");
+            cx.push(
+                &rules::METRIC_LABEL_REMOVED,
+                message,
+                Side::Old,
+                item(j, "labels", l),
+                "removed in the new version",
+            );
         }
         let gone: Vec<(usize, f64)> =
             o.buckets.iter().copied().enumerate().filter(|(_, b)| !m.buckets.contains(b)).collect();
@@ -499,7 +515,13 @@ fn metrics(cx: &mut Cx) {
         if let Some(&(first, _)) = gone.first() {
             let bounds = gone.iter().map(|(_, b)| format!("{b:?}")).collect::<Vec<_>>().join(", ");
             let message = format!("bucket bounds removed from metric `{}`: {bounds}", m.name);
-            cx.push(&rules::METRIC_BUCKETS_REMOVED, message, Side::Old, item(j, "buckets", first), "removed in the new version");
+            cx.push(
+                &rules::METRIC_BUCKETS_REMOVED,
+                message,
+                Side::Old,
+                item(j, "buckets", first),
+                "removed in the new version",
+            );
         } else if !new_bounds.is_empty() {
             let bounds = new_bounds.iter().map(|b| format!("{b:?}")).collect::<Vec<_>>().join(", ");
             let message = format!("bucket bounds added to metric `{}`: {bounds}", m.name);
@@ -556,11 +578,16 @@ fn dependencies(cx: &mut Cx, requires: bool) {
             continue;
         };
         if o.kind != d.kind {
-            let message =
-                format!("{what} `{}` changed type: {} -> {}", d.name, dependency_kind(o), dependency_kind(d));
-            cx.push(&rules::DEPENDENCY_RETYPED, message, Side::New, at(i, "type"), &format!("was {}", dependency_kind(o)))
-                .also
-                .push((Side::Old, at(j, "type"), format!("was {}", dependency_kind(o))));
+            let message = format!("{what} `{}` changed type: {} -> {}", d.name, dependency_kind(o), dependency_kind(d));
+            cx.push(
+                &rules::DEPENDENCY_RETYPED,
+                message,
+                Side::New,
+                at(i, "type"),
+                &format!("was {}", dependency_kind(o)),
+            )
+            .also
+            .push((Side::Old, at(j, "type"), format!("was {}", dependency_kind(o))));
         }
         if o.optional != d.optional {
             let rule = match (requires, d.optional) {
@@ -569,10 +596,16 @@ fn dependencies(cx: &mut Cx, requires: bool) {
                 (false, true) => &rules::PROVISION_MADE_OPTIONAL,
                 (false, false) => &rules::PROVISION_MADE_CERTAIN,
             };
-            let now = if d.optional { "optional" } else { "no longer optional" };
-            let message = format!("{what} `{}` is now {now}", d.name);
+            let message = match (requires, d.optional) {
+                (true, true) => format!("required dependency `{}` is now optional", d.name),
+                (true, false) => format!("optional dependency `{}` is now required", d.name),
+                (false, true) => format!("provided dependency `{}` is now optional", d.name),
+                (false, false) => format!("provided dependency `{}` is no longer optional", d.name),
+            };
+            let now = if d.optional { "now optional" } else { "no longer optional" };
             // `optional` may be absent (false): then the entry's name is the place.
-            let anchor = if d.optional || place::at(&cx.new.doc, &[key(list), Seg::Index(i), key("optional")]).is_some() {
+            let anchor = if d.optional || place::at(&cx.new.doc, &[key(list), Seg::Index(i), key("optional")]).is_some()
+            {
                 at(i, "optional")
             } else {
                 at(i, "name")

@@ -233,17 +233,14 @@ fn duplicates(side: &[Contract]) -> Vec<Diagnostic> {
     for (i, c) in side.iter().enumerate() {
         if let Some(first) = side[..i].iter().find(|f| f.mixin.name == c.mixin.name) {
             let name_at = |c: &Contract| locate(&c.source.text, &Anchor::value(&[Seg::key("mixin_name")]));
-            let mut d = Diagnostic::error(
-                "E0111",
-                c.path(),
-                format!("mixin_name `{}` is used by two contracts", c.mixin.name),
-            )
-            .with_help("every mixin needs its own mixin_name: the diff matches contracts by it")
-            .with_secondary(Label {
-                file: first.path().to_path_buf(),
-                location: name_at(first),
-                message: "first used here".into(),
-            });
+            let mut d =
+                Diagnostic::error("E0111", c.path(), format!("mixin_name `{}` is used by two contracts", c.mixin.name))
+                    .with_help("every mixin needs its own mixin_name: the diff matches contracts by it")
+                    .with_secondary(Label {
+                        file: first.path().to_path_buf(),
+                        location: name_at(first),
+                        message: "first used here".into(),
+                    });
             d.primary.location = name_at(c);
             d.primary.message = "used again here".into();
             out.push(d);
@@ -273,13 +270,21 @@ fn pair(name: &str, old: Option<&Contract>, new: Option<&Contract>) -> ContractR
     match (old, new) {
         (None, Some(n)) => {
             report.status = Status::Added;
-            let d = Diagnostic::new(Severity::Note, rules::CONTRACT_ADDED.code, n.path(), format!("contract `{name}` added"))
-                .label("new contract")
-                .with_help(rules::CONTRACT_ADDED.reason);
+            let d = Diagnostic::new(
+                Severity::Note,
+                rules::CONTRACT_ADDED.code,
+                n.path(),
+                format!("contract `{name}` added"),
+            )
+            .label("new contract")
+            .with_help(rules::CONTRACT_ADDED.reason);
             report.findings.push(Finding {
                 rule: &rules::CONTRACT_ADDED,
                 covered: true,
-                diagnostic: Diagnostic { primary: Label { location: locate(&n.source.text, &name_anchor), ..d.primary.clone() }, ..d },
+                diagnostic: Diagnostic {
+                    primary: Label { location: locate(&n.source.text, &name_anchor), ..d.primary.clone() },
+                    ..d
+                },
             });
         }
         (Some(o), None) => {

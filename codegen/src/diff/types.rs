@@ -38,9 +38,14 @@ pub(super) fn dotted(root: &str, path: &[Step]) -> String {
 pub(super) enum Kind {
     /// The path's last step is the new field. `has_default`: the struct that gained it has a
     /// `Default` (and `#[serde(default)]`), so struct update syntax and partial data still work.
-    Added { has_default: bool },
+    Added {
+        has_default: bool,
+    },
     Removed,
-    Retyped { old: String, new: String },
+    Retyped {
+        old: String,
+        new: String,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -118,10 +123,7 @@ fn walk(
     out: &mut Vec<TypeChange>,
 ) {
     let retyped = |out: &mut Vec<TypeChange>, path: &[Step]| {
-        out.push(TypeChange {
-            path: path.to_vec(),
-            kind: Kind::Retyped { old: old.describe(o), new: new.describe(n) },
-        })
+        out.push(TypeChange { path: path.to_vec(), kind: Kind::Retyped { old: old.describe(o), new: new.describe(n) } })
     };
     match (o, n) {
         (TypeRef::Named(a), TypeRef::Named(b)) => {
@@ -151,7 +153,8 @@ fn walk(
                     }
                 }
                 (Some(TypeDef::Enum(ea)), Some(TypeDef::Enum(eb))) => {
-                    let wires = |e: &crate::model::EnumDef| e.variants.iter().map(|v| v.wire.clone()).collect::<Vec<_>>();
+                    let wires =
+                        |e: &crate::model::EnumDef| e.variants.iter().map(|v| v.wire.clone()).collect::<Vec<_>>();
                     if wires(ea) != wires(eb) {
                         retyped(out, path);
                     }
