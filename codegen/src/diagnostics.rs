@@ -285,3 +285,18 @@ pub fn render_all(diagnostics: &[Diagnostic], style: Style) -> String {
     }
     out
 }
+
+/// Renders every diagnostic with source lines from `source_of` (for texts that are not files on
+/// disk, such as a contract at a git revision).
+pub fn render_all_with(
+    diagnostics: &[Diagnostic],
+    style: Style,
+    source_of: &dyn Fn(&Path) -> Option<String>,
+) -> String {
+    let mut out = String::new();
+    for d in diagnostics {
+        out.push_str(&d.render(source_of, style));
+        out.push('\n');
+    }
+    out
+}

@@ -2,10 +2,13 @@
 //!
 //! The pipeline, one module per stage: [`load`] (files, UTF-8) -> [`parse`] (YAML) ->
 //! [`validate`] (into the checked [`model`]) -> [`emit`] (syntax trees) -> [`format`] -> [`write`].
-//! Use it from `build.rs` through [`Builder`].
+//! Use it from `build.rs` through [`Builder`]. With the `diff` feature, [`diff`] compares two
+//! versions of the contracts and says which version bump their changes need.
 
 mod builder;
 pub mod diagnostics;
+#[cfg(feature = "diff")]
+pub mod diff;
 pub mod emit;
 pub mod format;
 pub mod load;

@@ -66,6 +66,12 @@ pub fn discover(inputs: &[PathBuf]) -> (Inputs, Vec<Diagnostic>) {
 pub fn read(path: &Path) -> Result<Source, Box<Diagnostic>> {
     let bytes = std::fs::read(path)
         .map_err(|e| Box::new(Diagnostic::error("E0001", path, format!("cannot read file: {e}"))))?;
+    from_bytes(path, bytes)
+}
+
+/// A contract's bytes from somewhere else than a file (a git revision), checked as [`read`] checks
+/// a file's: UTF-8 and not empty. `path` is what diagnostics name.
+pub fn from_bytes(path: &Path, bytes: Vec<u8>) -> Result<Source, Box<Diagnostic>> {
     let text = String::from_utf8(bytes).map_err(|e| {
         let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
         let valid = std::str::from_utf8(valid).unwrap_or_default();

@@ -1,5 +1,7 @@
 //! The `mixin-codegen` command: generate, check and validate mixin contracts.
 
+mod cli;
+
 use clap::{Arg, ArgAction, ArgMatches, Command};
 use mixin_codegen::diagnostics::{render_all, Style, Tally};
 use mixin_codegen::{Builder, Diagnostic, Error, Severity};
@@ -112,6 +114,7 @@ fn cli() -> Command {
                 .arg(strict_arg())
                 .arg(io_type_arg()),
         )
+        .subcommand(cli::diff::command())
 }
 
 fn main() -> ExitCode {
@@ -130,6 +133,16 @@ fn main() -> ExitCode {
         _ => Style::Plain,
     };
     let (name, sub) = matches.subcommand().expect("subcommand_required");
+    if name == "diff" {
+        // The report is the command's output: coloured when stdout is a terminal.
+        let style = match matches.get_one::<String>("color").map(String::as_str) {
+            Some("always") => Style::Color,
+            Some("never") => Style::Plain,
+            _ if std::io::stdout().is_terminal() => Style::Color,
+            _ => Style::Plain,
+        };
+        return ExitCode::from(cli::diff::run(sub, style));
+    }
     let builder = builder(sub);
     ExitCode::from(match name {
         "generate" => generate(builder, style),

@@ -1,0 +1,4 @@
+//! Subcommands of the binary that need more than the builder.
+
+pub mod diff;
+mod git;

@@ -1,0 +1,369 @@
+//! The breaking-change check: two versions of a set of contracts, compared item by item, each
+//! change classified by a rule (see [`rules`]) with the version bump it needs, then a verdict on
+//! the bump each contract's `mixin_version` made.
+//!
+//! A back end like the Rust one: it reads only checked models (and the documents they came from,
+//! to point at lines) and reports through [`Diagnostic`], so its findings print, sort and locate
+//! like validation's.
+
+mod compare;
+mod json;
+mod place;
+pub mod rules;
+mod types;
+mod verdict;
+
+pub use rules::{Bump, Rule, Who};
+pub use verdict::Actual;
+
+use crate::diagnostics::{render_all_with, Diagnostic, Label, Severity, Style};
+use crate::load::Source;
+use crate::locate::{Anchor, Seg, SpanIndex};
+use crate::model::{Mixin, Version};
+use crate::parse::Yaml;
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+/// One valid contract, with the document it came from.
+#[derive(Debug, Clone)]
+pub struct Contract {
+    pub source: Source,
+    doc: Yaml,
+    pub mixin: Mixin,
+}
+
+impl Contract {
+    /// Parses and validates `source`. Every error of the file when it is not a valid contract.
+    pub fn check(source: Source) -> Result<Contract, Vec<Diagnostic>> {
+        let doc = crate::parse::parse(&source).map_err(|d| vec![*d])?;
+        let (mixin, diagnostics) = crate::validate::validate(&source, &doc, &crate::validate::Options::default());
+        match mixin {
+            Some(mixin) => Ok(Contract { source, doc, mixin }),
+            None => Err(diagnostics.into_iter().filter(Diagnostic::is_error).collect()),
+        }
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.source.path
+    }
+}
+
+/// Which version a change is shown in: NEW for what is there now, OLD for what was removed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Side {
+    Old,
+    New,
+}
+
+/// A change found, before its place in the file is looked up.
+#[derive(Debug, Clone)]
+pub(crate) struct Change {
+    rule: &'static Rule,
+    message: String,
+    side: Side,
+    at: Anchor,
+    label: String,
+    also: Vec<(Side, Anchor, String)>,
+}
+
+/// A change, classified and placed.
+#[derive(Debug, Clone)]
+pub struct Finding {
+    pub rule: &'static Rule,
+    /// Whether NEW's version bump is enough for it.
+    pub covered: bool,
+    /// Rendered like any diagnostic: an error when the bump does not cover the change, a note when
+    /// it does.
+    pub diagnostic: Diagnostic,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Status {
+    Unchanged,
+    Changed,
+    Added,
+    Removed,
+}
+
+impl Status {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Status::Unchanged => "unchanged",
+            Status::Changed => "changed",
+            Status::Added => "added",
+            Status::Removed => "removed",
+        }
+    }
+}
+
+/// One contract (by `mixin_name`) in both versions.
+#[derive(Debug, Clone)]
+pub struct ContractReport {
+    pub name: String,
+    pub status: Status,
+    pub old: Option<(PathBuf, Version)>,
+    pub new: Option<(PathBuf, Version)>,
+    pub findings: Vec<Finding>,
+    /// The largest bump any change needs.
+    pub required: Bump,
+    /// What NEW's version did (`None` for an added or removed contract).
+    pub actual: Option<Actual>,
+    /// The smallest version that covers the changes (when NEW's does not).
+    pub suggested: Option<Version>,
+    /// Set when the bump is too small or the version went down.
+    pub verdict: Option<Diagnostic>,
+}
+
+impl ContractReport {
+    pub fn ok(&self) -> bool {
+        self.verdict.is_none()
+    }
+
+    /// Every diagnostic: the findings, then the verdict.
+    pub fn diagnostics(&self) -> impl Iterator<Item = &Diagnostic> {
+        self.findings.iter().map(|f| &f.diagnostic).chain(&self.verdict)
+    }
+}
+
+/// The whole comparison.
+#[derive(Debug, Clone)]
+pub struct Report {
+    /// Sorted by name.
+    pub contracts: Vec<ContractReport>,
+    /// The text of every file compared, by the path diagnostics name (a git revision's files are
+    /// not on disk).
+    texts: HashMap<PathBuf, String>,
+}
+
+impl Report {
+    /// No contract's version is too small or lower than before.
+    pub fn ok(&self) -> bool {
+        self.contracts.iter().all(ContractReport::ok)
+    }
+
+    pub fn diagnostics(&self) -> Vec<Diagnostic> {
+        self.contracts.iter().flat_map(|c| c.diagnostics().cloned()).collect()
+    }
+
+    /// Every diagnostic, rustc-style, with source lines from the compared texts.
+    pub fn render(&self, style: Style) -> String {
+        render_all_with(&self.diagnostics(), style, &|path: &Path| self.texts.get(path).cloned())
+    }
+
+    /// One line per contract that is not unchanged, then the summary line.
+    pub fn summary(&self) -> String {
+        let mut out = String::new();
+        for c in &self.contracts {
+            let version = |v: &Option<(PathBuf, Version)>| v.as_ref().map(|(_, v)| v.to_string()).unwrap_or_default();
+            let line = match c.status {
+                Status::Unchanged if c.ok() => continue,
+                Status::Added => format!("added {} {}", c.name, version(&c.new)),
+                Status::Removed => format!("removed {} {}", c.name, version(&c.old)),
+                Status::Unchanged | Status::Changed => {
+                    let verdict = match (&c.verdict, c.actual) {
+                        (None, _) => "ok".to_string(),
+                        (Some(_), Some(Actual::Lowered)) => "the version went down".to_string(),
+                        (Some(_), _) => match c.suggested {
+                            Some(v) => format!("bump too small (needs {v})"),
+                            None => "bump too small".to_string(),
+                        },
+                    };
+                    format!(
+                        "{} {} {} -> {}: needs {}, {}",
+                        c.status.as_str(),
+                        c.name,
+                        version(&c.old),
+                        version(&c.new),
+                        c.required,
+                        verdict
+                    )
+                }
+            };
+            out.push_str(&line);
+            out.push('\n');
+        }
+        let count = |s: Status| self.contracts.iter().filter(|c| c.status == s).count();
+        let failed = self.contracts.iter().filter(|c| !c.ok()).count();
+        let head = if failed == 0 { "ok" } else { "error" };
+        out.push_str(&format!(
+            "{head}: {} contracts: {} unchanged, {} changed, {} added, {} removed; {failed} with a version that does not cover its changes\n",
+            self.contracts.len(),
+            count(Status::Unchanged),
+            count(Status::Changed),
+            count(Status::Added),
+            count(Status::Removed),
+        ));
+        out
+    }
+
+    /// The report for tools (`--format json`).
+    pub fn json(&self) -> String {
+        json::report(self)
+    }
+}
+
+/// Compares two sets of contracts, matched by `mixin_name`. Two contracts of one side with the
+/// same name cannot be matched: that is an error (E0111), as it is for generation.
+pub fn compare(old: &[Contract], new: &[Contract]) -> Result<Report, Vec<Diagnostic>> {
+    let mut problems = duplicates(old);
+    problems.extend(duplicates(new));
+    if !problems.is_empty() {
+        return Err(problems);
+    }
+    let mut names: Vec<&str> = old.iter().chain(new).map(|c| c.mixin.name.as_str()).collect();
+    names.sort();
+    names.dedup();
+    let mut texts = HashMap::new();
+    for c in old.iter().chain(new) {
+        texts.insert(c.source.path.clone(), c.source.text.clone());
+    }
+    let contracts = names
+        .into_iter()
+        .map(|name| {
+            let o = old.iter().find(|c| c.mixin.name == name);
+            let n = new.iter().find(|c| c.mixin.name == name);
+            pair(name, o, n)
+        })
+        .collect();
+    Ok(Report { contracts, texts })
+}
+
+fn duplicates(side: &[Contract]) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    for (i, c) in side.iter().enumerate() {
+        if let Some(first) = side[..i].iter().find(|f| f.mixin.name == c.mixin.name) {
+            let name_at = |c: &Contract| locate(&c.source.text, &Anchor::value(&[Seg::key("mixin_name")]));
+            let mut d =
+                Diagnostic::error("E0111", c.path(), format!("mixin_name `{}` is used by two contracts", c.mixin.name))
+                    .with_help("every mixin needs its own mixin_name: the diff matches contracts by it")
+                    .with_secondary(Label {
+                        file: first.path().to_path_buf(),
+                        location: name_at(first),
+                        message: "first used here".into(),
+                    });
+            d.primary.location = name_at(c);
+            d.primary.message = "used again here".into();
+            out.push(d);
+        }
+    }
+    out
+}
+
+fn locate(text: &str, anchor: &Anchor) -> Option<crate::diagnostics::Location> {
+    SpanIndex::build_for(text, [anchor]).find(anchor)
+}
+
+fn pair(name: &str, old: Option<&Contract>, new: Option<&Contract>) -> ContractReport {
+    let side = |c: Option<&Contract>| c.map(|c| (c.path().to_path_buf(), c.mixin.version));
+    let mut report = ContractReport {
+        name: name.to_string(),
+        status: Status::Unchanged,
+        old: side(old),
+        new: side(new),
+        findings: Vec::new(),
+        required: Bump::None,
+        actual: None,
+        suggested: None,
+        verdict: None,
+    };
+    let name_anchor = Anchor::value(&[Seg::key("mixin_name")]);
+    match (old, new) {
+        (None, Some(n)) => {
+            report.status = Status::Added;
+            let d = Diagnostic::new(
+                Severity::Note,
+                rules::CONTRACT_ADDED.code,
+                n.path(),
+                format!("contract `{name}` added"),
+            )
+            .label("new contract")
+            .with_help(rules::CONTRACT_ADDED.reason);
+            report.findings.push(Finding {
+                rule: &rules::CONTRACT_ADDED,
+                covered: true,
+                diagnostic: Diagnostic {
+                    primary: Label { location: locate(&n.source.text, &name_anchor), ..d.primary.clone() },
+                    ..d
+                },
+            });
+        }
+        (Some(o), None) => {
+            report.status = Status::Removed;
+            report.required = Bump::Major;
+            let rule = &rules::CONTRACT_REMOVED;
+            let d = Diagnostic::warning(rule.code, o.path(), format!("contract `{name}` removed (major)"))
+                .label("no contract in the new version has this mixin_name")
+                .with_help(format!("breaks {}: {}", who(rule), rule.reason));
+            let location = locate(&o.source.text, &name_anchor);
+            report.findings.push(Finding {
+                rule,
+                covered: true,
+                diagnostic: Diagnostic { primary: Label { location, ..d.primary.clone() }, ..d },
+            });
+        }
+        (Some(o), Some(n)) => {
+            let changes = compare::changes(o, n);
+            report.status = if changes.is_empty() { Status::Unchanged } else { Status::Changed };
+            report.required = changes.iter().map(|c| c.rule.bump).max().unwrap_or(Bump::None);
+            let actual = verdict::actual(o.mixin.version, n.mixin.version);
+            report.actual = Some(actual);
+            report.findings = place_all(o, n, changes, actual);
+            report.verdict = verdict::verdict(o, n, report.required, actual);
+            if report.verdict.is_some() && actual != Actual::Lowered {
+                report.suggested = Some(verdict::next(o.mixin.version, report.required));
+            }
+        }
+        (None, None) => {}
+    }
+    report
+}
+
+/// `nodes implementing the trait and callers of the actions`
+fn who(rule: &Rule) -> String {
+    let names: Vec<&str> = rule.breaks.iter().map(|w| w.describe()).collect();
+    match names.as_slice() {
+        [] => "nothing".to_string(),
+        [one] => one.to_string(),
+        [init @ .., last] => format!("{} and {last}", init.join(", ")),
+    }
+}
+
+/// Looks up every change's place (one targeted pass per file) and makes its diagnostic.
+fn place_all(old: &Contract, new: &Contract, changes: Vec<Change>, actual: Actual) -> Vec<Finding> {
+    let anchors = |side: Side| -> Vec<&Anchor> {
+        changes
+            .iter()
+            .flat_map(|c| std::iter::once((c.side, &c.at)).chain(c.also.iter().map(|(s, a, _)| (*s, a))))
+            .filter(|(s, _)| *s == side)
+            .map(|(_, a)| a)
+            .collect()
+    };
+    let old_index = SpanIndex::build_for(&old.source.text, anchors(Side::Old));
+    let new_index = SpanIndex::build_for(&new.source.text, anchors(Side::New));
+    let label = |side: Side, at: &Anchor, message: String| {
+        let (contract, index) = match side {
+            Side::Old => (old, &old_index),
+            Side::New => (new, &new_index),
+        };
+        Label { file: contract.path().to_path_buf(), location: index.find(at), message }
+    };
+    changes
+        .iter()
+        .map(|c| {
+            let covered = verdict::covers(actual, c.rule.bump);
+            let severity = if covered { Severity::Note } else { Severity::Error };
+            let help = match c.rule.bump {
+                Bump::Major => format!("breaks {}: {}", who(c.rule), c.rule.reason),
+                Bump::Minor => format!("compatible: {}", c.rule.reason),
+                Bump::Patch | Bump::None => c.rule.reason.to_string(),
+            };
+            let mut d = Diagnostic::new(severity, c.rule.code, new.path(), format!("{} ({})", c.message, c.rule.bump))
+                .with_help(help);
+            d.primary = label(c.side, &c.at, c.label.clone());
+            for (side, at, message) in &c.also {
+                d.secondary.push(label(*side, at, message.clone()));
+            }
+            Finding { rule: c.rule, covered, diagnostic: d }
+        })
+        .collect()
+}

@@ -1,0 +1,219 @@
+//! `mixin-codegen diff`: files, folders, `--against` a git revision, `--format json`, exit codes.
+#![cfg(feature = "cli")]
+
+#[path = "support/pairs.rs"]
+mod pairs;
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+const BIN: &str = env!("CARGO_BIN_EXE_mixin-codegen");
+
+fn scratch(name: &str) -> PathBuf {
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("diff-cli").join(name);
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+struct Run {
+    code: i32,
+    stdout: String,
+    stderr: String,
+}
+
+fn run(dir: &Path, args: &[&str]) -> Run {
+    let out = Command::new(BIN).args(args).current_dir(dir).output().unwrap();
+    let r = Run {
+        code: out.status.code().expect("exited"),
+        stdout: String::from_utf8(out.stdout).unwrap(),
+        stderr: String::from_utf8(out.stderr).unwrap(),
+    };
+    assert!(!r.stdout.contains('\x1b') && !r.stderr.contains('\x1b'), "colour on a pipe");
+    r
+}
+
+fn write(path: &Path, text: &str) {
+    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+    std::fs::write(path, text).unwrap();
+}
+
+fn pair(code: &str) -> &'static pairs::Pair {
+    pairs::PAIRS.iter().find(|p| p.code == code).unwrap()
+}
+
+fn versioned(text: &str, version: &str) -> String {
+    text.replacen("{major: 1, minor: 0, patch: 0}", version, 1)
+}
+
+#[test]
+fn two_files_a_too_small_bump_exits_1_and_a_big_enough_one_0() {
+    let dir = scratch("files");
+    write(&dir.join("old.yaml"), &pairs::old_text(None));
+    write(&dir.join("new.yaml"), &versioned(&pair("B0103").new_text(None), "{major: 1, minor: 1, patch: 0}"));
+    let r = run(&dir, &["diff", "old.yaml", "new.yaml"]);
+    assert_eq!(r.code, 1, "{}{}", r.stdout, r.stderr);
+    assert!(
+        r.stdout.starts_with("error[B0103]: action `inspect` removed (major)\n  --> old.yaml:18:11\n"),
+        "{}",
+        r.stdout
+    );
+    assert!(r.stdout.contains("error[B0011]: `mixin_base` went from 1.0.0 to 1.1.0, a minor bump, but the changes need a major bump\n --> new.yaml:2:1"), "{}", r.stdout);
+    assert!(r.stdout.ends_with(
+        "changed mixin_base 1.0.0 -> 1.1.0: needs major, bump too small (needs 2.0.0)\n\
+         error: 1 contracts: 0 unchanged, 1 changed, 0 added, 0 removed; 1 with a version that does not cover its changes\n"
+    ), "{}", r.stdout);
+
+    write(&dir.join("new.yaml"), &versioned(&pair("B0103").new_text(None), "{major: 2, minor: 0, patch: 0}"));
+    let r = run(&dir, &["diff", "old.yaml", "new.yaml"]);
+    assert_eq!(r.code, 0, "{}{}", r.stdout, r.stderr);
+    assert!(r.stdout.starts_with("note[B0103]: action `inspect` removed (major)"), "{}", r.stdout);
+    assert!(r.stdout.ends_with("ok: 1 contracts: 0 unchanged, 1 changed, 0 added, 0 removed; 0 with a version that does not cover its changes\n"), "{}", r.stdout);
+}
+
+#[test]
+fn folders_match_contracts_by_name_and_report_added_and_removed_ones() {
+    let dir = scratch("folders");
+    let named = |name: &str| pairs::old_text(Some(name));
+    write(&dir.join("old/a.yaml"), &named("mixin_kept"));
+    write(&dir.join("old/b.yaml"), &named("mixin_gone"));
+    write(&dir.join("new/renamed-file.yaml"), &named("mixin_kept"));
+    write(&dir.join("new/c.yml"), &named("mixin_fresh"));
+    let r = run(&dir, &["diff", "old", "new"]);
+    assert_eq!(r.code, 0, "{}{}", r.stdout, r.stderr);
+    assert!(r.stdout.contains("note[B0001]: contract `mixin_fresh` added\n --> new/c.yml:1:13"), "{}", r.stdout);
+    assert!(
+        r.stdout.contains("warning[B0002]: contract `mixin_gone` removed (major)\n --> old/b.yaml:1:13"),
+        "{}",
+        r.stdout
+    );
+    assert!(r.stdout.ends_with(
+        "added mixin_fresh 1.0.0\nremoved mixin_gone 1.0.0\n\
+         ok: 3 contracts: 1 unchanged, 0 changed, 1 added, 1 removed; 0 with a version that does not cover its changes\n"
+    ), "{}", r.stdout);
+}
+
+#[test]
+fn json_goes_to_stdout_with_the_same_exit_code() {
+    let dir = scratch("json");
+    write(&dir.join("old.yaml"), &pairs::old_text(None));
+    write(&dir.join("new.yaml"), &pair("B0101").new_text(None));
+    let r = run(&dir, &["diff", "old.yaml", "new.yaml", "--format", "json"]);
+    assert_eq!(r.code, 1);
+    let json: serde_json::Value = serde_json::from_str(&r.stdout).expect("one JSON document");
+    assert_eq!(json["ok"], false);
+    let c = &json["contracts"][0];
+    assert_eq!(
+        (c["required"].as_str(), c["actual"].as_str(), c["suggested"].as_str()),
+        (Some("minor"), Some("none"), Some("1.1.0"))
+    );
+    assert_eq!(c["changes"][0]["code"], "B0101");
+    assert_eq!(c["changes"][0]["breaks"], serde_json::json!([]));
+    assert_eq!(c["changes"][0]["file"], "new.yaml");
+    write(&dir.join("new.yaml"), &versioned(&pair("B0101").new_text(None), "{major: 1, minor: 1, patch: 0}"));
+    let r = run(&dir, &["diff", "old.yaml", "new.yaml", "--format", "json"]);
+    assert_eq!(r.code, 0);
+    assert_eq!(serde_json::from_str::<serde_json::Value>(&r.stdout).unwrap()["ok"], true);
+}
+
+fn git(dir: &Path, args: &[&str]) {
+    let out = Command::new("git")
+        .args(args)
+        .current_dir(dir)
+        .env("GIT_AUTHOR_NAME", "t")
+        .env("GIT_AUTHOR_EMAIL", "t@example.com")
+        .env("GIT_COMMITTER_NAME", "t")
+        .env("GIT_COMMITTER_EMAIL", "t@example.com")
+        .output()
+        .expect("git runs");
+    assert!(out.status.success(), "git {args:?}: {}", String::from_utf8_lossy(&out.stderr));
+}
+
+#[test]
+fn against_a_git_revision_reads_the_old_contracts_from_git() {
+    let dir = scratch("against");
+    git(&dir, &["init", "-q"]);
+    write(&dir.join("mixins/mixin_base.yaml"), &pairs::old_text(None));
+    write(&dir.join("mixins/mixin_other.yaml"), &pairs::old_text(Some("mixin_other")));
+    git(&dir, &["add", "."]);
+    git(&dir, &["commit", "-q", "-m", "base"]);
+    git(&dir, &["tag", "v1"]);
+    // The working tree: one contract renamed an action with a minor bump, one deleted, one added.
+    write(
+        &dir.join("mixins/mixin_base.yaml"),
+        &versioned(&pair("B0104").new_text(None), "{major: 1, minor: 1, patch: 0}"),
+    );
+    std::fs::remove_file(dir.join("mixins/mixin_other.yaml")).unwrap();
+    write(&dir.join("mixins/mixin_new.yaml"), &pairs::old_text(Some("mixin_new")));
+    let r = run(&dir, &["diff", "--against", "v1", "mixins"]);
+    assert_eq!(r.code, 1, "{}{}", r.stdout, r.stderr);
+    assert!(
+        r.stdout.starts_with(
+            "error[B0104]: action `inspect` renamed to `peek` (major)\n  --> mixins/mixin_base.yaml:18:11\n"
+        ),
+        "{}",
+        r.stdout
+    );
+    assert!(
+        r.stdout.contains("  ::: v1:mixins/mixin_base.yaml:18:11\n   |\n18 |   - name: \"inspect\"\n"),
+        "{}",
+        r.stdout
+    );
+    assert!(
+        r.stdout
+            .contains("warning[B0002]: contract `mixin_other` removed (major)\n --> v1:mixins/mixin_other.yaml:1:13"),
+        "{}",
+        r.stdout
+    );
+    assert!(r.stdout.contains("added mixin_new 1.0.0\n"), "{}", r.stdout);
+    // The default path is `mixins`, and a subfolder works with paths relative to it.
+    assert_eq!(run(&dir, &["diff", "--against", "v1"]).stdout, r.stdout);
+    let sub = run(&dir.join("mixins"), &["diff", "--against", "v1", "."]);
+    assert!(sub.stdout.contains(" --> v1:mixin_other.yaml:1:13"), "{}", sub.stdout);
+
+    write(
+        &dir.join("mixins/mixin_base.yaml"),
+        &versioned(&pair("B0104").new_text(None), "{major: 2, minor: 0, patch: 0}"),
+    );
+    let r = run(&dir, &["diff", "--against", "v1", "mixins"]);
+    assert_eq!(r.code, 0, "{}{}", r.stdout, r.stderr);
+    // The same contract committed: nothing changed against HEAD.
+    git(&dir, &["add", "-A"]);
+    git(&dir, &["commit", "-q", "-m", "next"]);
+    let r = run(&dir, &["diff", "--against", "HEAD", "mixins"]);
+    assert_eq!(r.code, 0);
+    assert_eq!(r.stdout, "ok: 2 contracts: 2 unchanged, 0 changed, 0 added, 0 removed; 0 with a version that does not cover its changes\n");
+}
+
+#[test]
+fn usage_problems_exit_2_and_invalid_contracts_exit_1() {
+    let dir = scratch("usage");
+    write(&dir.join("old.yaml"), &pairs::old_text(None));
+    let r = run(&dir, &["diff", "old.yaml"]);
+    assert_eq!((r.code, r.stderr.as_str()), (2, "error: diff takes OLD and NEW, or --against REV [PATH]...\n"));
+    let r = run(&dir, &["diff", "old.yaml", "missing.yaml"]);
+    assert_eq!(r.code, 2, "{}", r.stderr);
+    assert!(r.stderr.contains("error[E0001]: no such file or folder\n --> missing.yaml"), "{}", r.stderr);
+    write(&dir.join("bad.yaml"), &pairs::old_text(None).replacen("timeout_ms: 1000", "timeout_ms: -1", 1));
+    let r = run(&dir, &["diff", "old.yaml", "bad.yaml"]);
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    assert!(
+        r.stderr
+            .contains("error[E0141]: timeout_ms must be an integer from 1 to 300000, found `-1`\n  --> bad.yaml:16:17"),
+        "{}",
+        r.stderr
+    );
+    assert!(r.stderr.ends_with("error: 1 errors; nothing was compared\n"), "{}", r.stderr);
+    assert_eq!(r.stdout, "");
+    // Not a repository (the scratch folders are inside this one), or not a revision.
+    let outside = std::env::temp_dir().join(format!("mixin-codegen-diff-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&outside).unwrap();
+    let r = run(&outside, &["diff", "--against", "HEAD", "."]);
+    std::fs::remove_dir_all(&outside).unwrap();
+    assert_eq!(r.code, 2);
+    assert!(r.stderr.starts_with("error: --against needs a git repository"), "{}", r.stderr);
+    git(&dir, &["init", "-q"]);
+    let r = run(&dir, &["diff", "--against", "no-such-branch", "."]);
+    assert_eq!(r.code, 2);
+    assert!(r.stderr.contains("`no-such-branch` is not a git revision here"), "{}", r.stderr);
+}

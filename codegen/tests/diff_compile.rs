@@ -1,0 +1,168 @@
+//! The rules are true of the generated Rust (issue 15 item 4): for every rule that says minor or
+//! patch, code written against OLD's generated crate (tests/support/witness.rs: the idioms README
+//! recommends) compiles against NEW's generated crate, and its test loading OLD's config values
+//! as an override file passes. And the other way round, so the witness cannot pass by touching
+//! nothing: for every major rule that a Rust user can see, the same code fails to compile.
+//!
+//! Few crates, to stay fast on small machines: the generated code for OLD (one module), for every
+//! minor/patch pair's NEW (one module each, in one crate) and for every Rust-visible major pair's
+//! NEW (one crate); the witness once per module, in three user crates; one `cargo test` and one
+//! `cargo check`, with `RUSTFLAGS=-D warnings`, sharing tests/compile.rs's target folder.
+#![cfg(feature = "diff")]
+
+#[path = "support/pairs.rs"]
+mod pairs;
+#[path = "support/witness.rs"]
+mod witness;
+
+use mixin_codegen::diff::{rules, Bump, Contract};
+use mixin_codegen::load::Source;
+use mixin_codegen::Builder;
+use pairs::PAIRS;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+/// Major rules whose break a Rust user sees at compile time. The others are major for what the
+/// Rust compiler cannot see: timeouts the runtime enforces, metrics dashboards query, node types
+/// and dependencies nodes declare (docs/breaking-changes.md says which is which).
+const RUST_VISIBLE_MAJOR: &[&str] = &[
+    "B0102", "B0103", "B0104", "B0106", "B0201", "B0203", "B0204", "B0301", "B0302", "B0303", "B0402", "B0403",
+    "B0404", "B0405", "B0502", "B0504", "B0505", "B0506", "B0902", "B0904", "B0905", "B0906",
+];
+
+fn write(path: &Path, text: &str) {
+    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+    // Unchanged files keep their timestamps, so reruns reuse cargo's work.
+    if std::fs::read_to_string(path).ok().as_deref() != Some(text) {
+        std::fs::write(path, text).unwrap();
+    }
+}
+
+/// Generates the contracts `(file name, text)` into `crate_dir/generated` and makes it a crate.
+fn api_crate(crate_dir: &Path, name: &str, contracts: &[(String, String)]) {
+    let input = crate_dir.join("contracts");
+    let _ = std::fs::remove_dir_all(&input);
+    for (file, text) in contracts {
+        write(&input.join(file), text);
+    }
+    let out = crate_dir.join("generated");
+    Builder::new()
+        .input(&input)
+        .out_dir(&out)
+        .emit_rerun_directives(false)
+        .generate()
+        .unwrap_or_else(|e| panic!("{e}"));
+    write(
+        &crate_dir.join("Cargo.toml"),
+        &format!("[package]\nname = \"{name}\"\nversion = \"0.0.0\"\nedition = \"2021\"\npublish = false\n\n[dependencies]\nserde = {{ version = \"1\", features = [\"derive\"] }}\n"),
+    );
+    write(
+        &crate_dir.join("src/lib.rs"),
+        &format!("//! Generated code.\ninclude!({:?});\n", out.join("mixins.rs").display().to_string()),
+    );
+}
+
+/// A crate of witnesses `(module, source)` that uses `api` as the crate `api`.
+fn user_crate(crate_dir: &Path, name: &str, api: &str, modules: &[(String, String)]) {
+    write(
+        &crate_dir.join("Cargo.toml"),
+        &format!(
+            "[package]\nname = \"{name}\"\nversion = \"0.0.0\"\nedition = \"2021\"\npublish = false\n\n[dependencies]\n\
+             api = {{ package = \"{api}\", path = \"../{api}\" }}\nserde_json = \"1\"\n"
+        ),
+    );
+    let mut lib = String::from("//! Code written against OLD's generated crate.\n");
+    for (module, source) in modules {
+        lib.push_str(&format!("pub mod {module};\n"));
+        write(&crate_dir.join(format!("src/{module}.rs")), source);
+    }
+    write(&crate_dir.join("src/lib.rs"), &lib);
+}
+
+fn cargo(dir: &Path, target: &Path, args: &[&str]) -> (bool, String) {
+    let run = |offline: bool| {
+        let mut cmd = Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()));
+        cmd.current_dir(dir).args(args).env("CARGO_TARGET_DIR", target).env("RUSTFLAGS", "-D warnings");
+        cmd.env_remove("RUSTC_WORKSPACE_WRAPPER").env_remove("CARGO_MAKEFLAGS");
+        if offline {
+            cmd.arg("--offline");
+        }
+        let out = cmd.output().expect("cargo runs");
+        (
+            out.status.success(),
+            format!("{}{}", String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr)),
+        )
+    };
+    let (ok, text) = run(true);
+    let resolution = ["offline", "no matching package", "failed to select a version", "download"];
+    if !ok && resolution.iter().any(|s| text.contains(s)) && !text.contains("error[E") {
+        return run(false);
+    }
+    (ok, text)
+}
+
+fn module_of(code: &str) -> String {
+    code.to_lowercase()
+}
+
+#[test]
+fn code_written_against_old_compiles_against_new_exactly_when_the_rule_says_so() {
+    let root = Path::new(env!("CARGO_TARGET_TMPDIR")).join("diff-compile");
+    let old = Contract::check(Source { path: "old.yaml".into(), text: pairs::old_text(None) }).unwrap().mixin;
+    let rule = |code: &str| rules::by_code(code).unwrap();
+    let compatible: Vec<&pairs::Pair> = PAIRS.iter().filter(|p| rule(p.code).bump < Bump::Major).collect();
+    let breaking: Vec<&pairs::Pair> = PAIRS.iter().filter(|p| RUST_VISIBLE_MAJOR.contains(&p.code)).collect();
+    for code in RUST_VISIBLE_MAJOR {
+        assert_eq!(rule(code).bump, Bump::Major, "{code}");
+    }
+    assert!(compatible.len() >= 20, "every minor and patch rule has a pair");
+
+    let news = |list: &[&pairs::Pair]| -> Vec<(String, String)> {
+        list.iter()
+            .map(|p| (format!("{}.yaml", module_of(p.code)), p.new_text(Some(&format!("mixin_{}", module_of(p.code))))))
+            .collect()
+    };
+    let crates = root.join("crates");
+    api_crate(&crates.join("api_old"), "api_old", &[("base.yaml".into(), pairs::old_text(None))]);
+    api_crate(&crates.join("api_compatible"), "api_compatible", &news(&compatible));
+    api_crate(&crates.join("api_breaking"), "api_breaking", &news(&breaking));
+    let witness_for = |list: &[&pairs::Pair]| -> Vec<(String, String)> {
+        list.iter()
+            .map(|p| {
+                let module = module_of(p.code);
+                let actions = format!("{}Actions", p.code);
+                let source = witness::witness(&old, &module, &actions);
+                (module, source)
+            })
+            .collect()
+    };
+    user_crate(
+        &crates.join("user_old"),
+        "user_old",
+        "api_old",
+        &[("base".into(), witness::witness(&old, "base", "BaseActions"))],
+    );
+    user_crate(&crates.join("user_compatible"), "user_compatible", "api_compatible", &witness_for(&compatible));
+    user_crate(&crates.join("user_breaking"), "user_breaking", "api_breaking", &witness_for(&breaking));
+    write(
+        &crates.join("Cargo.toml"),
+        "[workspace]\nmembers = [\"api_old\", \"api_compatible\", \"api_breaking\", \"user_old\", \"user_compatible\", \"user_breaking\"]\nresolver = \"2\"\n",
+    );
+    // The target folder of tests/compile.rs: serde and serde_json are built once for both.
+    let target: PathBuf = Path::new(env!("CARGO_TARGET_TMPDIR")).join("compile").join("target");
+
+    // OLD's own users, and every compatible NEW: they build and their tests pass.
+    let (ok, out) = cargo(&crates, &target, &["test", "--quiet", "-p", "user_old", "-p", "user_compatible"]);
+    assert!(ok, "code written against OLD does not build against a minor/patch NEW:\n{out}");
+    let passed: usize =
+        out.lines().filter_map(|l| l.strip_prefix("test result: ok. ")?.split(' ').next()?.parse::<usize>().ok()).sum();
+    let with_config = 1 + compatible.len();
+    assert_eq!(passed, with_config, "one override-file test per crate module:\n{out}");
+
+    // Every Rust-visible major NEW: the same code fails, in that rule's module.
+    let (ok, out) = cargo(&crates, &target, &["check", "--quiet", "-p", "user_breaking", "--message-format", "short"]);
+    assert!(!ok, "code written against OLD built against every major NEW:\n{out}");
+    let quiet: Vec<&str> =
+        breaking.iter().map(|p| p.code).filter(|code| !out.contains(&format!("src/{}.rs:", module_of(code)))).collect();
+    assert!(quiet.is_empty(), "no compile error for the major rules {quiet:?}:\n{out}");
+}
