@@ -100,6 +100,7 @@ impl<'a> Types<'a> {
                 }
                 _ => format!("`{}`", n.name),
             },
+            TypeRef::Custom(rust) => format!("the Rust type `{rust}` (from `.io_type`)"),
         }
     }
 }
