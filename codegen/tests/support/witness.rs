@@ -121,6 +121,7 @@ impl Witness<'_> {
             }
             TypeRef::Optional(inner) => format!("::core::option::Option<{}>", self.rust_type(inner)),
             TypeRef::Named(n) => format!("m::{}", n.name),
+            TypeRef::Custom(rust) => rust.clone(),
         }
     }
 
@@ -140,6 +141,7 @@ impl Witness<'_> {
                 TypeDef::Enum(e) => format!("m::{}::{}", n.name, e.variants[0].ident.as_rust()),
                 TypeDef::Alias(a) => self.value(&a.target),
             },
+            TypeRef::Custom(_) => "::core::default::Default::default()".into(),
         }
     }
 
