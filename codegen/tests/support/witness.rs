@@ -19,7 +19,9 @@ pub fn witness(old: &Mixin, module: &str, actions: &str) -> String {
     let _ = writeln!(out, "//! Written against `{}` {}, compiled against `api::{module}`.\n", old.name, old.version);
     let _ = writeln!(out, "use api::{module} as m;\nuse m::{actions} as _;\n");
     out.push_str("/// A node that implements the required actions.\npub struct Node;\n\n");
-    let _ = writeln!(out, "impl m::{actions} for Node {{\n    type Error = api::NotImplemented;");
+    // The node's one error type, shared by every mixin it implements.
+    out.push_str("impl api::Node for Node {\n    type Error = api::NotImplemented;\n}\n\n");
+    let _ = writeln!(out, "impl m::{actions} for Node {{");
     for a in old.actions.iter().filter(|a| a.required) {
         let arg = a.input.as_ref().map(|i| format!(", input: m::{i}")).unwrap_or_default();
         let output = a.output.as_ref().map_or("()".to_string(), |o| format!("m::{o}"));
