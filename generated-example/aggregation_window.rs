@@ -129,11 +129,13 @@ pub fn aggregation_window_config() -> AggregationWindowConfig {
     Hash,
     PartialOrd,
     Ord,
+    Default,
     ::serde::Serialize,
     ::serde::Deserialize,
 )]
 pub enum WindowStatusState {
     /// `OPEN`
+    #[default]
     #[serde(rename = "OPEN")]
     Open,
     /// `CLOSING`
@@ -177,7 +179,7 @@ impl ::core::str::FromStr for WindowStatusState {
     }
 }
 /// The output model `window_status`.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct WindowStatus {
     /// Contract type: `string`.
     pub window_key: String,
@@ -187,14 +189,14 @@ pub struct WindowStatus {
     pub event_count: i64,
 }
 /// The output model `window_aggregate_result`.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct WindowAggregateResult {
     /// Contract type: `string`.
     pub window_key: String,
     /// Contract type: `datetime`.
-    pub window_start: String,
+    pub window_start: super::Timestamp,
     /// Contract type: `datetime`.
-    pub window_end: String,
+    pub window_end: super::Timestamp,
     /// `values`
     pub values: ::std::collections::BTreeMap<String, f64>,
     /// Contract type: `integer`.
@@ -253,35 +255,35 @@ impl Default for AggregationWindowConfig {
 /// section.
 pub type Configuration = AggregationWindowConfig;
 /// The inputs of the `add_event` action.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct AddEventInput {
     /// Typed like the output model field `window_status.window_key`, `window_aggregate_result.window_key`.
     pub window_key: String,
     /// No type declared in the contract: the fallback type.
     pub event_value: super::Value,
     /// `event_time`
-    pub event_time: String,
+    pub event_time: super::Timestamp,
 }
 /// The outputs of the `add_event` action.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct AddEventOutput {
     /// Typed by the output model `window_status`.
     pub window_status: WindowStatus,
 }
 /// The inputs of the `close_window` action.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct CloseWindowInput {
     /// Typed like the output model field `window_status.window_key`, `window_aggregate_result.window_key`.
     pub window_key: String,
 }
 /// The outputs of the `close_window` action.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct CloseWindowOutput {
     /// Typed by the output model `window_aggregate_result`.
     pub window_aggregate: WindowAggregateResult,
 }
 /// The outputs of the `list_open_windows` action.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct ListOpenWindowsOutput {
     /// `open_windows`
     pub open_windows: Vec<String>,

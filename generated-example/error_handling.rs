@@ -174,7 +174,7 @@ pub fn error_handling_config() -> ErrorHandlingConfig {
     <ErrorHandlingConfig as Default>::default()
 }
 /// The output model `error_handling_result`.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct ErrorHandlingResult {
     /// Contract type: `string`.
     pub error_category: String,
@@ -186,7 +186,7 @@ pub struct ErrorHandlingResult {
     pub recovery_suggestions: Vec<String>,
 }
 /// The output model `circuit_status_result`.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct CircuitStatusResult {
     /// Contract type: `string`.
     pub status: String,
@@ -195,10 +195,10 @@ pub struct CircuitStatusResult {
     /// Contract type: `float`.
     pub failure_rate: f64,
     /// Contract type: `timestamp`.
-    pub last_failure_time: String,
+    pub last_failure_time: super::Timestamp,
 }
 /// The output model `retry_decision_result`.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct RetryDecisionResult {
     /// Contract type: `boolean`.
     pub should_retry: bool,
@@ -272,7 +272,7 @@ impl Default for ErrorHandlingConfig {
 /// section.
 pub type Configuration = ErrorHandlingConfig;
 /// The inputs of the `handle_error` action.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct HandleErrorInput {
     /// No type declared in the contract: the fallback type.
     pub error_info: super::Value,
@@ -282,7 +282,7 @@ pub struct HandleErrorInput {
     pub handling_strategy: super::Value,
 }
 /// The outputs of the `handle_error` action.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct HandleErrorOutput {
     /// Typed by the output model `error_handling_result`.
     pub error_handling_result: ErrorHandlingResult,
@@ -290,13 +290,13 @@ pub struct HandleErrorOutput {
     pub recovery_actions: super::Value,
 }
 /// The inputs of the `circuit_breaker_check` action.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct CircuitBreakerCheckInput {
     /// No type declared in the contract: the fallback type.
     pub operation_key: super::Value,
 }
 /// The outputs of the `circuit_breaker_check` action.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct CircuitBreakerCheckOutput {
     /// Typed by the output model `circuit_status_result`.
     pub circuit_status: CircuitStatusResult,
@@ -304,7 +304,7 @@ pub struct CircuitBreakerCheckOutput {
     pub failure_rate: f64,
 }
 /// The inputs of the `should_retry` action.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct ShouldRetryInput {
     /// No type declared in the contract: the fallback type.
     pub error_type: super::Value,
@@ -314,7 +314,7 @@ pub struct ShouldRetryInput {
     pub operation_context: super::Value,
 }
 /// The outputs of the `should_retry` action.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct ShouldRetryOutput {
     /// Typed by the output model `retry_decision_result`.
     pub retry_decision: RetryDecisionResult,
@@ -322,7 +322,7 @@ pub struct ShouldRetryOutput {
     pub retry_delay_ms: i64,
 }
 /// The inputs of the `record_error_metric` action.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct RecordErrorMetricInput {
     /// Typed like the output model field `error_handling_result.error_category`.
     pub error_category: String,
@@ -332,7 +332,7 @@ pub struct RecordErrorMetricInput {
     pub error_metadata: super::Value,
 }
 /// The outputs of the `record_error_metric` action.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct RecordErrorMetricOutput {
     /// No type declared in the contract: the fallback type.
     pub metric_recorded: super::Value,

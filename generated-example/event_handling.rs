@@ -191,17 +191,75 @@ pub fn event_config() -> EventConfig {
 }
 /// The contract's `node_specific_events` section, with the values the contract gives.
 pub fn node_specific_events() -> NodeSpecificEvents {
-    <NodeSpecificEvents as Default>::default()
+    ::std::collections::BTreeMap::from([
+        (
+            super::NodeType::Compute,
+            NodeSpecificEventsValue {
+                publishes: Vec::from([
+                    String::from("computation_started"),
+                    String::from("computation_completed"),
+                    String::from("computation_failed"),
+                ]),
+                subscribes: Vec::from([
+                    String::from("computation_request"),
+                    String::from("resource_update"),
+                ]),
+            },
+        ),
+        (
+            super::NodeType::Effect,
+            NodeSpecificEventsValue {
+                publishes: Vec::from([
+                    String::from("effect_executed"),
+                    String::from("external_call_completed"),
+                    String::from("side_effect_occurred"),
+                ]),
+                subscribes: Vec::from([
+                    String::from("effect_request"),
+                    String::from("external_event"),
+                ]),
+            },
+        ),
+        (
+            super::NodeType::Reducer,
+            NodeSpecificEventsValue {
+                publishes: Vec::from([
+                    String::from("state_updated"),
+                    String::from("aggregation_completed"),
+                    String::from("state_snapshot"),
+                ]),
+                subscribes: Vec::from([
+                    String::from("state_change_request"),
+                    String::from("aggregation_trigger"),
+                ]),
+            },
+        ),
+        (
+            super::NodeType::Orchestrator,
+            NodeSpecificEventsValue {
+                publishes: Vec::from([
+                    String::from("workflow_started"),
+                    String::from("workflow_completed"),
+                    String::from("coordination_event"),
+                ]),
+                subscribes: Vec::from([
+                    String::from("task_completed"),
+                    String::from("node_status_changed"),
+                    String::from("workflow_trigger"),
+                ]),
+            },
+        ),
+    ])
 }
 /// The output model `event_envelope`.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct EventEnvelope {
     /// Contract type: `string`.
     pub event_id: String,
     /// Contract type: `string`.
     pub event_type: String,
     /// Contract type: `datetime`.
-    pub timestamp: String,
+    pub timestamp: super::Timestamp,
     /// Contract type: `string`.
     pub source_node: String,
     /// Contract type: `string`.
@@ -221,11 +279,13 @@ pub struct EventEnvelope {
     Hash,
     PartialOrd,
     Ord,
+    Default,
     ::serde::Serialize,
     ::serde::Deserialize,
 )]
 pub enum PublishResultDeliveryStatus {
     /// `DELIVERED`
+    #[default]
     #[serde(rename = "DELIVERED")]
     Delivered,
     /// `PENDING`
@@ -269,7 +329,7 @@ impl ::core::str::FromStr for PublishResultDeliveryStatus {
     }
 }
 /// The output model `publish_result`.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct PublishResult {
     /// Contract type: `boolean`.
     pub success: bool,
@@ -281,7 +341,7 @@ pub struct PublishResult {
     pub error_message: String,
 }
 /// The output model `subscription_status`.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct SubscriptionStatus {
     /// Contract type: `string`.
     pub subscription_id: String,
@@ -292,10 +352,10 @@ pub struct SubscriptionStatus {
     /// Contract type: `integer`.
     pub message_count: i64,
     /// Contract type: `datetime`.
-    pub last_message: String,
+    pub last_message: super::Timestamp,
 }
 /// `output_models.processing_result.response_events.items` in the contract.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct ProcessingResultResponseEventsItem {
     /// Contract type: `string`.
     pub event_type: String,
@@ -303,7 +363,7 @@ pub struct ProcessingResultResponseEventsItem {
     pub event_data: super::Value,
 }
 /// The output model `processing_result`.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct ProcessingResult {
     /// Contract type: `boolean`.
     pub success: bool,
@@ -392,137 +452,22 @@ impl Default for EventConfig {
 /// What a node contract's integration field for `mixin_event_handling` holds: its `event_config`
 /// section.
 pub type Configuration = EventConfig;
-/// `node_specific_events.COMPUTE` in the contract.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[serde(default, deny_unknown_fields)]
-pub struct NodeSpecificEventsCompute {
-    /// Contract value: `["computation_started", "computation_completed", "computation_failed"]`.
+/// A value of `node_specific_events` in the contract (one per node type).
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NodeSpecificEventsValue {
+    /// `publishes`
     pub publishes: Vec<String>,
-    /// Contract value: `["computation_request", "resource_update"]`.
+    /// `subscribes`
     pub subscribes: Vec<String>,
-}
-impl Default for NodeSpecificEventsCompute {
-    /// The contract's values.
-    fn default() -> Self {
-        Self {
-            publishes: Vec::from([
-                String::from("computation_started"),
-                String::from("computation_completed"),
-                String::from("computation_failed"),
-            ]),
-            subscribes: Vec::from([
-                String::from("computation_request"),
-                String::from("resource_update"),
-            ]),
-        }
-    }
-}
-/// `node_specific_events.EFFECT` in the contract.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[serde(default, deny_unknown_fields)]
-pub struct NodeSpecificEventsEffect {
-    /// Contract value: `["effect_executed", "external_call_completed", "side_effect_occurred"]`.
-    pub publishes: Vec<String>,
-    /// Contract value: `["effect_request", "external_event"]`.
-    pub subscribes: Vec<String>,
-}
-impl Default for NodeSpecificEventsEffect {
-    /// The contract's values.
-    fn default() -> Self {
-        Self {
-            publishes: Vec::from([
-                String::from("effect_executed"),
-                String::from("external_call_completed"),
-                String::from("side_effect_occurred"),
-            ]),
-            subscribes: Vec::from([
-                String::from("effect_request"),
-                String::from("external_event"),
-            ]),
-        }
-    }
-}
-/// `node_specific_events.REDUCER` in the contract.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[serde(default, deny_unknown_fields)]
-pub struct NodeSpecificEventsReducer {
-    /// Contract value: `["state_updated", "aggregation_completed", "state_snapshot"]`.
-    pub publishes: Vec<String>,
-    /// Contract value: `["state_change_request", "aggregation_trigger"]`.
-    pub subscribes: Vec<String>,
-}
-impl Default for NodeSpecificEventsReducer {
-    /// The contract's values.
-    fn default() -> Self {
-        Self {
-            publishes: Vec::from([
-                String::from("state_updated"),
-                String::from("aggregation_completed"),
-                String::from("state_snapshot"),
-            ]),
-            subscribes: Vec::from([
-                String::from("state_change_request"),
-                String::from("aggregation_trigger"),
-            ]),
-        }
-    }
-}
-/// `node_specific_events.ORCHESTRATOR` in the contract.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[serde(default, deny_unknown_fields)]
-pub struct NodeSpecificEventsOrchestrator {
-    /// Contract value: `["workflow_started", "workflow_completed", "coordination_event"]`.
-    pub publishes: Vec<String>,
-    /// Contract value: `["task_completed", "node_status_changed", "workflow_trigger"]`.
-    pub subscribes: Vec<String>,
-}
-impl Default for NodeSpecificEventsOrchestrator {
-    /// The contract's values.
-    fn default() -> Self {
-        Self {
-            publishes: Vec::from([
-                String::from("workflow_started"),
-                String::from("workflow_completed"),
-                String::from("coordination_event"),
-            ]),
-            subscribes: Vec::from([
-                String::from("task_completed"),
-                String::from("node_status_changed"),
-                String::from("workflow_trigger"),
-            ]),
-        }
-    }
 }
 /// The contract's `node_specific_events` section, as typed data.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[serde(default, deny_unknown_fields)]
-pub struct NodeSpecificEvents {
-    /// Contract value: `{...}`.
-    #[serde(rename = "COMPUTE")]
-    pub compute: NodeSpecificEventsCompute,
-    /// Contract value: `{...}`.
-    #[serde(rename = "EFFECT")]
-    pub effect: NodeSpecificEventsEffect,
-    /// Contract value: `{...}`.
-    #[serde(rename = "REDUCER")]
-    pub reducer: NodeSpecificEventsReducer,
-    /// Contract value: `{...}`.
-    #[serde(rename = "ORCHESTRATOR")]
-    pub orchestrator: NodeSpecificEventsOrchestrator,
-}
-impl Default for NodeSpecificEvents {
-    /// The contract's values.
-    fn default() -> Self {
-        Self {
-            compute: <NodeSpecificEventsCompute as Default>::default(),
-            effect: <NodeSpecificEventsEffect as Default>::default(),
-            reducer: <NodeSpecificEventsReducer as Default>::default(),
-            orchestrator: <NodeSpecificEventsOrchestrator as Default>::default(),
-        }
-    }
-}
+pub type NodeSpecificEvents = ::std::collections::BTreeMap<
+    super::NodeType,
+    NodeSpecificEventsValue,
+>;
 /// The inputs of the `publish_event` action.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct PublishEventInput {
     /// Typed like the output model field `event_envelope.event_type`, `processing_result.response_events.event_type`.
     pub event_type: String,
@@ -532,7 +477,7 @@ pub struct PublishEventInput {
     pub routing_key: String,
 }
 /// The outputs of the `publish_event` action.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct PublishEventOutput {
     /// Typed by the output model `publish_result`.
     pub publish_result: PublishResult,
@@ -540,7 +485,7 @@ pub struct PublishEventOutput {
     pub event_id: String,
 }
 /// The inputs of the `subscribe_to_events` action.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct SubscribeToEventsInput {
     /// Typed like the output model field `subscription_status.event_types`.
     pub event_types: Vec<String>,
@@ -548,7 +493,7 @@ pub struct SubscribeToEventsInput {
     pub subscription_config: super::Value,
 }
 /// The outputs of the `subscribe_to_events` action.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct SubscribeToEventsOutput {
     /// Typed like the output model field `subscription_status.subscription_id`.
     pub subscription_id: String,
@@ -556,25 +501,25 @@ pub struct SubscribeToEventsOutput {
     pub subscription_status: SubscriptionStatus,
 }
 /// The inputs of the `unsubscribe_from_events` action.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct UnsubscribeFromEventsInput {
     /// Typed like the output model field `subscription_status.subscription_id`.
     pub subscription_id: String,
 }
 /// The outputs of the `unsubscribe_from_events` action.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct UnsubscribeFromEventsOutput {
     /// No type declared in the contract: the fallback type.
     pub unsubscription_status: super::Value,
 }
 /// The inputs of the `handle_event` action.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct HandleEventInput {
     /// Typed by the output model `event_envelope`.
     pub event_envelope: EventEnvelope,
 }
 /// The outputs of the `handle_event` action.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct HandleEventOutput {
     /// Typed by the output model `processing_result`.
     pub processing_result: ProcessingResult,
@@ -582,7 +527,7 @@ pub struct HandleEventOutput {
     pub response_events: Vec<ProcessingResultResponseEventsItem>,
 }
 /// The inputs of the `get_event_history` action.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct GetEventHistoryInput {
     /// No type declared in the contract: the fallback type.
     pub time_range: super::Value,
@@ -590,7 +535,7 @@ pub struct GetEventHistoryInput {
     pub event_type_filter: super::Value,
 }
 /// The outputs of the `get_event_history` action.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct GetEventHistoryOutput {
     /// No type declared in the contract: the fallback type.
     pub event_history: super::Value,

@@ -245,11 +245,13 @@ pub fn data_transformation() -> DataTransformation {
     Hash,
     PartialOrd,
     Ord,
+    Default,
     ::serde::Serialize,
     ::serde::Deserialize,
 )]
 pub enum CallResultMetadataCircuitBreakerState {
     /// `CLOSED`
+    #[default]
     #[serde(rename = "CLOSED")]
     Closed,
     /// `OPEN`
@@ -293,7 +295,7 @@ impl ::core::str::FromStr for CallResultMetadataCircuitBreakerState {
     }
 }
 /// `output_models.call_result.metadata` in the contract.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct CallResultMetadata {
     /// Contract type: `integer`.
     pub retry_count: i64,
@@ -301,7 +303,7 @@ pub struct CallResultMetadata {
     pub circuit_breaker_state: CallResultMetadataCircuitBreakerState,
 }
 /// The output model `call_result`.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct CallResult {
     /// Contract type: `boolean`.
     pub success: bool,
@@ -319,16 +321,16 @@ pub struct CallResult {
     pub metadata: CallResultMetadata,
 }
 /// The output model `execution_metadata`.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct ExecutionMetadata {
     /// Contract type: `string`.
     pub service_name: String,
     /// Contract type: `string`.
     pub operation_name: String,
     /// Contract type: `datetime`.
-    pub start_time: String,
+    pub start_time: super::Timestamp,
     /// Contract type: `datetime`.
-    pub end_time: String,
+    pub end_time: super::Timestamp,
     /// Contract type: `integer`.
     pub total_time_ms: i64,
     /// Contract type: `integer`.
@@ -350,11 +352,13 @@ pub struct ExecutionMetadata {
     Hash,
     PartialOrd,
     Ord,
+    Default,
     ::serde::Serialize,
     ::serde::Deserialize,
 )]
 pub enum HealthStatusStatus {
     /// `HEALTHY`
+    #[default]
     #[serde(rename = "HEALTHY")]
     Healthy,
     /// `DEGRADED`
@@ -408,14 +412,14 @@ impl ::core::str::FromStr for HealthStatusStatus {
     }
 }
 /// The output model `health_status`.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct HealthStatus {
     /// Contract type: `string`.
     pub service_name: String,
     /// Contract type: `enum[HEALTHY,DEGRADED,UNHEALTHY,UNKNOWN]`.
     pub status: HealthStatusStatus,
     /// Contract type: `datetime`.
-    pub last_check: String,
+    pub last_check: super::Timestamp,
     /// Contract type: `integer`.
     pub response_time_ms: i64,
     /// Contract type: `float`.
@@ -435,11 +439,13 @@ pub struct HealthStatus {
     Hash,
     PartialOrd,
     Ord,
+    Default,
     ::serde::Serialize,
     ::serde::Deserialize,
 )]
 pub enum FallbackResultDegradationLevel {
     /// `NONE`
+    #[default]
     #[serde(rename = "NONE")]
     None,
     /// `PARTIAL`
@@ -483,7 +489,7 @@ impl ::core::str::FromStr for FallbackResultDegradationLevel {
     }
 }
 /// The output model `fallback_result`.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct FallbackResult {
     /// Contract type: `string`.
     pub fallback_strategy_used: String,
@@ -1036,7 +1042,7 @@ impl Default for DataTransformation {
     }
 }
 /// The inputs of the `execute_external_call` action.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct ExecuteExternalCallInput {
     /// No type declared in the contract: the fallback type.
     pub service_config: super::Value,
@@ -1046,7 +1052,7 @@ pub struct ExecuteExternalCallInput {
     pub retry_config: super::Value,
 }
 /// The outputs of the `execute_external_call` action.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct ExecuteExternalCallOutput {
     /// Typed by the output model `call_result`.
     pub call_result: CallResult,
@@ -1054,7 +1060,7 @@ pub struct ExecuteExternalCallOutput {
     pub execution_metadata: ExecutionMetadata,
 }
 /// The inputs of the `validate_external_response` action.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct ValidateExternalResponseInput {
     /// Typed like the output model field `call_result.response_data`.
     pub response_data: super::Value,
@@ -1064,7 +1070,7 @@ pub struct ValidateExternalResponseInput {
     pub service_contract: super::Value,
 }
 /// The outputs of the `validate_external_response` action.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct ValidateExternalResponseOutput {
     /// No type declared in the contract: the fallback type.
     pub validation_result: super::Value,
@@ -1072,7 +1078,7 @@ pub struct ValidateExternalResponseOutput {
     pub normalized_response: super::Value,
 }
 /// The inputs of the `manage_service_health` action.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct ManageServiceHealthInput {
     /// No type declared in the contract: the fallback type.
     pub service_list: super::Value,
@@ -1080,7 +1086,7 @@ pub struct ManageServiceHealthInput {
     pub health_check_config: super::Value,
 }
 /// The outputs of the `manage_service_health` action.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct ManageServiceHealthOutput {
     /// Typed by the output model `health_status`.
     pub health_status: HealthStatus,
@@ -1088,7 +1094,7 @@ pub struct ManageServiceHealthOutput {
     pub availability_metrics: super::Value,
 }
 /// The inputs of the `handle_service_failure` action.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct HandleServiceFailureInput {
     /// No type declared in the contract: the fallback type.
     pub failure_context: super::Value,
@@ -1098,7 +1104,7 @@ pub struct HandleServiceFailureInput {
     pub recovery_options: super::Value,
 }
 /// The outputs of the `handle_service_failure` action.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct HandleServiceFailureOutput {
     /// No type declared in the contract: the fallback type.
     pub recovery_action: super::Value,
@@ -1106,7 +1112,7 @@ pub struct HandleServiceFailureOutput {
     pub fallback_result: FallbackResult,
 }
 /// The inputs of the `transform_external_data` action.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct TransformExternalDataInput {
     /// No type declared in the contract: the fallback type.
     pub source_data: super::Value,
@@ -1116,7 +1122,7 @@ pub struct TransformExternalDataInput {
     pub target_schema: super::Value,
 }
 /// The outputs of the `transform_external_data` action.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct TransformExternalDataOutput {
     /// No type declared in the contract: the fallback type.
     pub transformed_data: super::Value,

@@ -160,11 +160,13 @@ pub fn health_status_levels() -> HealthStatusLevels {
     Hash,
     PartialOrd,
     Ord,
+    Default,
     ::serde::Serialize,
     ::serde::Deserialize,
 )]
 pub enum HealthStatusStatus {
     /// `HEALTHY`
+    #[default]
     #[serde(rename = "HEALTHY")]
     Healthy,
     /// `DEGRADED`
@@ -224,19 +226,19 @@ impl ::core::str::FromStr for HealthStatusStatus {
     }
 }
 /// The output model `health_status`.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct HealthStatus {
     /// Contract type: `enum[HEALTHY,DEGRADED,UNHEALTHY,CRITICAL,ERROR]`.
     pub status: HealthStatusStatus,
     /// Contract type: `string`.
     pub message: String,
     /// Contract type: `datetime`.
-    pub timestamp: String,
+    pub timestamp: super::Timestamp,
     /// Contract type: `integer`.
     pub check_duration_ms: i64,
 }
 /// `output_models.component_health.components.items` in the contract.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct ComponentHealthComponentsItem {
     /// Contract type: `string`.
     pub component_name: String,
@@ -245,10 +247,10 @@ pub struct ComponentHealthComponentsItem {
     /// Contract type: `string`.
     pub message: String,
     /// Contract type: `datetime`.
-    pub last_check: String,
+    pub last_check: super::Timestamp,
 }
 /// The output model `component_health`.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct ComponentHealth {
     /// `components`
     pub components: Vec<ComponentHealthComponentsItem>,
@@ -287,7 +289,8 @@ impl Default for HealthCheckConfig {
 /// section.
 pub type Configuration = HealthCheckConfig;
 /// `health_status_levels` in the contract (one item's fields).
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct HealthStatusLevelsItem {
     /// `HEALTHY`
     #[serde(rename = "HEALTHY")]
@@ -308,7 +311,7 @@ pub struct HealthStatusLevelsItem {
 /// The contract's `health_status_levels` section, as typed data.
 pub type HealthStatusLevels = Vec<HealthStatusLevelsItem>;
 /// The outputs of the `health_check` action.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct HealthCheckOutput {
     /// Typed by the output model `health_status`.
     pub health_status: HealthStatus,
@@ -318,13 +321,13 @@ pub struct HealthCheckOutput {
     pub dependency_health: super::Value,
 }
 /// The inputs of the `component_health_check` action.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct ComponentHealthCheckInput {
     /// Typed like the output model field `component_health.components.component_name`.
     pub component_name: String,
 }
 /// The outputs of the `component_health_check` action.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct ComponentHealthCheckOutput {
     /// No type declared in the contract: the fallback type.
     pub component_status: super::Value,

@@ -166,11 +166,13 @@ pub fn introspection_config() -> IntrospectionConfig {
     Hash,
     PartialOrd,
     Ord,
+    Default,
     ::serde::Serialize,
     ::serde::Deserialize,
 )]
 pub enum NodeInfoNodeType {
     /// `COMPUTE`
+    #[default]
     #[serde(rename = "COMPUTE")]
     Compute,
     /// `EFFECT`
@@ -233,11 +235,13 @@ impl ::core::str::FromStr for NodeInfoNodeType {
     Hash,
     PartialOrd,
     Ord,
+    Default,
     ::serde::Serialize,
     ::serde::Deserialize,
 )]
 pub enum NodeInfoStatus {
     /// `HEALTHY`
+    #[default]
     #[serde(rename = "HEALTHY")]
     Healthy,
     /// `DEGRADED`
@@ -291,7 +295,7 @@ impl ::core::str::FromStr for NodeInfoStatus {
     }
 }
 /// The output model `node_info`.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct NodeInfo {
     /// Contract type: `string`.
     pub node_id: String,
@@ -306,10 +310,10 @@ pub struct NodeInfo {
     /// Contract type: `integer`.
     pub uptime_ms: i64,
     /// Contract type: `datetime`.
-    pub last_updated: String,
+    pub last_updated: super::Timestamp,
 }
 /// `output_models.capabilities.actions.items` in the contract.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct CapabilitiesActionsItem {
     /// Contract type: `string`.
     pub action_name: String,
@@ -321,13 +325,13 @@ pub struct CapabilitiesActionsItem {
     pub timeout_ms: i64,
 }
 /// The output model `capabilities`.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct Capabilities {
     /// `actions`
     pub actions: Vec<CapabilitiesActionsItem>,
 }
 /// The output model `runtime_stats`.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct RuntimeStats {
     /// Contract type: `integer`.
     pub requests_processed: i64,
@@ -341,7 +345,7 @@ pub struct RuntimeStats {
     pub cpu_usage_percent: f64,
 }
 /// `output_models.peer_nodes.items` in the contract.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct PeerNodesItem {
     /// Contract type: `string`.
     pub node_id: String,
@@ -352,7 +356,7 @@ pub struct PeerNodesItem {
     /// Contract type: `string`.
     pub status: String,
     /// Contract type: `datetime`.
-    pub last_seen: String,
+    pub last_seen: super::Timestamp,
 }
 /// The output model `peer_nodes`.
 pub type PeerNodes = Vec<PeerNodesItem>;
@@ -390,7 +394,7 @@ impl Default for IntrospectionConfig {
 /// section.
 pub type Configuration = IntrospectionConfig;
 /// The outputs of the `get_node_info` action.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct GetNodeInfoOutput {
     /// Typed by the output model `node_info`.
     pub node_info: NodeInfo,
@@ -398,13 +402,13 @@ pub struct GetNodeInfoOutput {
     pub capability_summary: super::Value,
 }
 /// The inputs of the `get_capabilities` action.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct GetCapabilitiesInput {
     /// No type declared in the contract: the fallback type.
     pub include_internal: super::Value,
 }
 /// The outputs of the `get_capabilities` action.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct GetCapabilitiesOutput {
     /// Typed by the output model `capabilities`.
     pub capabilities: Capabilities,
@@ -414,13 +418,13 @@ pub struct GetCapabilitiesOutput {
     pub dependency_info: super::Value,
 }
 /// The inputs of the `get_runtime_stats` action.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct GetRuntimeStatsInput {
     /// No type declared in the contract: the fallback type.
     pub include_history: super::Value,
 }
 /// The outputs of the `get_runtime_stats` action.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct GetRuntimeStatsOutput {
     /// Typed by the output model `runtime_stats`.
     pub runtime_stats: RuntimeStats,
@@ -428,7 +432,7 @@ pub struct GetRuntimeStatsOutput {
     pub performance_metrics: super::Value,
 }
 /// The inputs of the `discover_peers` action.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct DiscoverPeersInput {
     /// No type declared in the contract: the fallback type.
     pub node_type_filter: super::Value,
@@ -436,7 +440,7 @@ pub struct DiscoverPeersInput {
     pub discovery_scope: super::Value,
 }
 /// The outputs of the `discover_peers` action.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct DiscoverPeersOutput {
     /// Typed by the output model `peer_nodes`.
     pub peer_nodes: PeerNodes,

@@ -198,7 +198,83 @@ pub fn core_metrics() -> CoreMetrics {
 }
 /// The contract's `node_specific_metrics` section, with the values the contract gives.
 pub fn node_specific_metrics() -> NodeSpecificMetrics {
-    <NodeSpecificMetrics as Default>::default()
+    ::std::collections::BTreeMap::from([
+        (
+            super::NodeType::Compute,
+            Vec::from([
+                NodeSpecificMetricsItem {
+                    name: String::from("computation_complexity"),
+                    r#type: String::from("histogram"),
+                    description: String::from("Complexity score of computations"),
+                    labels: Some(Vec::from([String::from("algorithm_type")])),
+                },
+                NodeSpecificMetricsItem {
+                    name: String::from("cache_hit_rate"),
+                    r#type: String::from("gauge"),
+                    description: String::from("Cache hit rate percentage"),
+                    labels: None,
+                },
+            ]),
+        ),
+        (
+            super::NodeType::Effect,
+            Vec::from([
+                NodeSpecificMetricsItem {
+                    name: String::from("external_call_duration"),
+                    r#type: String::from("histogram"),
+                    description: String::from("Duration of external API calls"),
+                    labels: Some(
+                        Vec::from([String::from("endpoint"), String::from("method")]),
+                    ),
+                },
+                NodeSpecificMetricsItem {
+                    name: String::from("io_operations"),
+                    r#type: String::from("counter"),
+                    description: String::from("Number of I/O operations performed"),
+                    labels: Some(
+                        Vec::from([
+                            String::from("operation_type"),
+                            String::from("success"),
+                        ]),
+                    ),
+                },
+            ]),
+        ),
+        (
+            super::NodeType::Reducer,
+            Vec::from([
+                NodeSpecificMetricsItem {
+                    name: String::from("aggregation_size"),
+                    r#type: String::from("histogram"),
+                    description: String::from("Size of data being aggregated"),
+                    labels: Some(Vec::from([String::from("aggregation_type")])),
+                },
+                NodeSpecificMetricsItem {
+                    name: String::from("state_size"),
+                    r#type: String::from("gauge"),
+                    description: String::from("Current state size in bytes"),
+                    labels: None,
+                },
+            ]),
+        ),
+        (
+            super::NodeType::Orchestrator,
+            Vec::from([
+                NodeSpecificMetricsItem {
+                    name: String::from("workflow_duration"),
+                    r#type: String::from("histogram"),
+                    description: String::from("Total workflow execution time"),
+                    labels: Some(Vec::from([String::from("workflow_type")])),
+                },
+                NodeSpecificMetricsItem {
+                    name: String::from("coordination_overhead"),
+                    r#type: String::from("histogram"),
+                    description: String::from("Time spent on coordination tasks"),
+                    labels: None,
+                },
+            ]),
+        ),
+    ])
 }
 /// The contract's `default_alerts` section, with the values the contract gives.
 pub fn default_alerts() -> DefaultAlerts {
@@ -237,11 +313,13 @@ pub fn metrics_export() -> MetricsExport {
     Hash,
     PartialOrd,
     Ord,
+    Default,
     ::serde::Serialize,
     ::serde::Deserialize,
 )]
 pub enum MetricsDataMetricsItemMetricType {
     /// `counter`
+    #[default]
     #[serde(rename = "counter")]
     Counter,
     /// `gauge`
@@ -285,7 +363,7 @@ impl ::core::str::FromStr for MetricsDataMetricsItemMetricType {
     }
 }
 /// `output_models.metrics_data.metrics.items` in the contract.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct MetricsDataMetricsItem {
     /// Contract type: `string`.
     pub metric_name: String,
@@ -299,17 +377,17 @@ pub struct MetricsDataMetricsItem {
     pub unit: String,
 }
 /// The output model `metrics_data`.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct MetricsData {
     /// Contract type: `datetime`.
-    pub timestamp: String,
+    pub timestamp: super::Timestamp,
     /// Contract type: `string`.
     pub node_id: String,
     /// `metrics`
     pub metrics: Vec<MetricsDataMetricsItem>,
 }
 /// `output_models.trace_summary.spans.items` in the contract.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct TraceSummarySpansItem {
     /// Contract type: `string`.
     pub span_name: String,
@@ -319,16 +397,16 @@ pub struct TraceSummarySpansItem {
     pub tags: ::std::collections::BTreeMap<String, String>,
 }
 /// The output model `trace_summary`.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct TraceSummary {
     /// Contract type: `string`.
     pub trace_id: String,
     /// Contract type: `string`.
     pub operation_name: String,
     /// Contract type: `datetime`.
-    pub start_time: String,
+    pub start_time: super::Timestamp,
     /// Contract type: `datetime`.
-    pub end_time: String,
+    pub end_time: super::Timestamp,
     /// Contract type: `integer`.
     pub duration_ms: i64,
     /// Contract type: `boolean`.
@@ -337,15 +415,15 @@ pub struct TraceSummary {
     pub spans: Vec<TraceSummarySpansItem>,
 }
 /// `output_models.performance_summary.time_range` in the contract.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct PerformanceSummaryTimeRange {
     /// Contract type: `datetime`.
-    pub start: String,
+    pub start: super::Timestamp,
     /// Contract type: `datetime`.
-    pub end: String,
+    pub end: super::Timestamp,
 }
 /// `output_models.performance_summary.summary_metrics` in the contract.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct PerformanceSummarySummaryMetrics {
     /// Contract type: `integer`.
     pub total_requests: i64,
@@ -357,7 +435,7 @@ pub struct PerformanceSummarySummaryMetrics {
     pub throughput_rps: f64,
 }
 /// `output_models.performance_summary.resource_usage` in the contract.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct PerformanceSummaryResourceUsage {
     /// Contract type: `float`.
     pub peak_memory_mb: f64,
@@ -367,7 +445,7 @@ pub struct PerformanceSummaryResourceUsage {
     pub peak_cpu_percent: f64,
 }
 /// The output model `performance_summary`.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct PerformanceSummary {
     /// `time_range`
     pub time_range: PerformanceSummaryTimeRange,
@@ -410,7 +488,8 @@ impl Default for PerformanceConfig {
 /// section.
 pub type Configuration = PerformanceConfig;
 /// `core_metrics` in the contract (one item's fields).
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct CoreMetricsItem {
     /// `name`
     pub name: String,
@@ -425,45 +504,10 @@ pub struct CoreMetricsItem {
 }
 /// The contract's `core_metrics` section, as typed data.
 pub type CoreMetrics = Vec<CoreMetricsItem>;
-/// `node_specific_metrics.COMPUTE` in the contract (one item's fields).
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-pub struct NodeSpecificMetricsComputeItem {
-    /// `name`
-    pub name: String,
-    /// `type`
-    pub r#type: String,
-    /// `description`
-    pub description: String,
-    /// `labels`
-    pub labels: Option<Vec<String>>,
-}
-/// `node_specific_metrics.EFFECT` in the contract (one item's fields).
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-pub struct NodeSpecificMetricsEffectItem {
-    /// `name`
-    pub name: String,
-    /// `type`
-    pub r#type: String,
-    /// `description`
-    pub description: String,
-    /// `labels`
-    pub labels: Vec<String>,
-}
-/// `node_specific_metrics.REDUCER` in the contract (one item's fields).
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-pub struct NodeSpecificMetricsReducerItem {
-    /// `name`
-    pub name: String,
-    /// `type`
-    pub r#type: String,
-    /// `description`
-    pub description: String,
-    /// `labels`
-    pub labels: Option<Vec<String>>,
-}
-/// `node_specific_metrics.ORCHESTRATOR` in the contract (one item's fields).
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-pub struct NodeSpecificMetricsOrchestratorItem {
+/// `node_specific_metrics` in the contract (one item's fields).
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NodeSpecificMetricsItem {
     /// `name`
     pub name: String,
     /// `type`
@@ -474,90 +518,13 @@ pub struct NodeSpecificMetricsOrchestratorItem {
     pub labels: Option<Vec<String>>,
 }
 /// The contract's `node_specific_metrics` section, as typed data.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[serde(default, deny_unknown_fields)]
-pub struct NodeSpecificMetrics {
-    /// Contract value: `[{...}, {...}]`.
-    #[serde(rename = "COMPUTE")]
-    pub compute: Vec<NodeSpecificMetricsComputeItem>,
-    /// Contract value: `[{...}, {...}]`.
-    #[serde(rename = "EFFECT")]
-    pub effect: Vec<NodeSpecificMetricsEffectItem>,
-    /// Contract value: `[{...}, {...}]`.
-    #[serde(rename = "REDUCER")]
-    pub reducer: Vec<NodeSpecificMetricsReducerItem>,
-    /// Contract value: `[{...}, {...}]`.
-    #[serde(rename = "ORCHESTRATOR")]
-    pub orchestrator: Vec<NodeSpecificMetricsOrchestratorItem>,
-}
-impl Default for NodeSpecificMetrics {
-    /// The contract's values.
-    fn default() -> Self {
-        Self {
-            compute: Vec::from([
-                NodeSpecificMetricsComputeItem {
-                    name: String::from("computation_complexity"),
-                    r#type: String::from("histogram"),
-                    description: String::from("Complexity score of computations"),
-                    labels: Some(Vec::from([String::from("algorithm_type")])),
-                },
-                NodeSpecificMetricsComputeItem {
-                    name: String::from("cache_hit_rate"),
-                    r#type: String::from("gauge"),
-                    description: String::from("Cache hit rate percentage"),
-                    labels: None,
-                },
-            ]),
-            effect: Vec::from([
-                NodeSpecificMetricsEffectItem {
-                    name: String::from("external_call_duration"),
-                    r#type: String::from("histogram"),
-                    description: String::from("Duration of external API calls"),
-                    labels: Vec::from([String::from("endpoint"), String::from("method")]),
-                },
-                NodeSpecificMetricsEffectItem {
-                    name: String::from("io_operations"),
-                    r#type: String::from("counter"),
-                    description: String::from("Number of I/O operations performed"),
-                    labels: Vec::from([
-                        String::from("operation_type"),
-                        String::from("success"),
-                    ]),
-                },
-            ]),
-            reducer: Vec::from([
-                NodeSpecificMetricsReducerItem {
-                    name: String::from("aggregation_size"),
-                    r#type: String::from("histogram"),
-                    description: String::from("Size of data being aggregated"),
-                    labels: Some(Vec::from([String::from("aggregation_type")])),
-                },
-                NodeSpecificMetricsReducerItem {
-                    name: String::from("state_size"),
-                    r#type: String::from("gauge"),
-                    description: String::from("Current state size in bytes"),
-                    labels: None,
-                },
-            ]),
-            orchestrator: Vec::from([
-                NodeSpecificMetricsOrchestratorItem {
-                    name: String::from("workflow_duration"),
-                    r#type: String::from("histogram"),
-                    description: String::from("Total workflow execution time"),
-                    labels: Some(Vec::from([String::from("workflow_type")])),
-                },
-                NodeSpecificMetricsOrchestratorItem {
-                    name: String::from("coordination_overhead"),
-                    r#type: String::from("histogram"),
-                    description: String::from("Time spent on coordination tasks"),
-                    labels: None,
-                },
-            ]),
-        }
-    }
-}
+pub type NodeSpecificMetrics = ::std::collections::BTreeMap<
+    super::NodeType,
+    Vec<NodeSpecificMetricsItem>,
+>;
 /// `default_alerts` in the contract (one item's fields).
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct DefaultAlertsItem {
     /// `name`
     pub name: String,
@@ -653,7 +620,7 @@ impl Default for MetricsExport {
     }
 }
 /// The inputs of the `collect_metrics` action.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct CollectMetricsInput {
     /// No type declared in the contract: the fallback type.
     pub metric_types: super::Value,
@@ -661,7 +628,7 @@ pub struct CollectMetricsInput {
     pub aggregation_period: super::Value,
 }
 /// The outputs of the `collect_metrics` action.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct CollectMetricsOutput {
     /// Typed by the output model `metrics_data`.
     pub metrics_data: MetricsData,
@@ -669,7 +636,7 @@ pub struct CollectMetricsOutput {
     pub collection_timestamp: super::Value,
 }
 /// The inputs of the `start_performance_trace` action.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct StartPerformanceTraceInput {
     /// Typed like the output model field `trace_summary.operation_name`.
     pub operation_name: String,
@@ -677,7 +644,7 @@ pub struct StartPerformanceTraceInput {
     pub trace_config: super::Value,
 }
 /// The outputs of the `start_performance_trace` action.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct StartPerformanceTraceOutput {
     /// Typed like the output model field `trace_summary.trace_id`.
     pub trace_id: String,
@@ -685,7 +652,7 @@ pub struct StartPerformanceTraceOutput {
     pub trace_context: super::Value,
 }
 /// The inputs of the `end_performance_trace` action.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct EndPerformanceTraceInput {
     /// Typed like the output model field `trace_summary.trace_id`.
     pub trace_id: String,
@@ -693,7 +660,7 @@ pub struct EndPerformanceTraceInput {
     pub operation_result: super::Value,
 }
 /// The outputs of the `end_performance_trace` action.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct EndPerformanceTraceOutput {
     /// Typed by the output model `trace_summary`.
     pub trace_summary: TraceSummary,
@@ -701,7 +668,7 @@ pub struct EndPerformanceTraceOutput {
     pub performance_metrics: super::Value,
 }
 /// The inputs of the `get_performance_summary` action.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct GetPerformanceSummaryInput {
     /// Typed like the output model field `performance_summary.time_range`.
     pub time_range: PerformanceSummaryTimeRange,
@@ -709,7 +676,7 @@ pub struct GetPerformanceSummaryInput {
     pub metric_filters: super::Value,
 }
 /// The outputs of the `get_performance_summary` action.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct GetPerformanceSummaryOutput {
     /// Typed by the output model `performance_summary`.
     pub performance_summary: PerformanceSummary,
@@ -717,7 +684,7 @@ pub struct GetPerformanceSummaryOutput {
     pub trend_analysis: super::Value,
 }
 /// The inputs of the `configure_alerts` action.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct ConfigureAlertsInput {
     /// No type declared in the contract: the fallback type.
     pub alert_config: super::Value,
@@ -725,7 +692,7 @@ pub struct ConfigureAlertsInput {
     pub notification_targets: super::Value,
 }
 /// The outputs of the `configure_alerts` action.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct ConfigureAlertsOutput {
     /// No type declared in the contract: the fallback type.
     pub alert_configuration: super::Value,

@@ -132,11 +132,13 @@ pub fn rate_limiting_config() -> RateLimitingConfig {
     Hash,
     PartialOrd,
     Ord,
+    Default,
     ::serde::Serialize,
     ::serde::Deserialize,
 )]
 pub enum PermitResultDecision {
     /// `GRANTED`
+    #[default]
     #[serde(rename = "GRANTED")]
     Granted,
     /// `DELAYED`
@@ -180,7 +182,7 @@ impl ::core::str::FromStr for PermitResultDecision {
     }
 }
 /// The output model `permit_result`.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct PermitResult {
     /// Contract type: `boolean`.
     pub granted: bool,
@@ -192,7 +194,7 @@ pub struct PermitResult {
     pub decision: PermitResultDecision,
 }
 /// The output model `bucket_state`.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct BucketState {
     /// Contract type: `string`.
     pub call_key: String,
@@ -200,41 +202,20 @@ pub struct BucketState {
     pub tokens: f64,
     /// Contract type: `integer`.
     pub capacity: i64,
-    /// Contract type: `timestamp`.
-    pub last_refill: String,
+    /// When the bucket last refilled; absent before its first refill
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub last_refill: Option<super::Timestamp>,
 }
-/// `rate_limiting_config.per_key_overrides.payments_api` in the contract.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[serde(default, deny_unknown_fields)]
-pub struct RateLimitingConfigPerKeyOverridesPaymentsApi {
-    /// Contract value: `5`.
+/// `rate_limiting_config.per_key_overrides.additionalProperties` in the contract.
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RateLimitingConfigPerKeyOverridesValue {
+    /// Contract type: `integer`.
     pub requests_per_second: i64,
-    /// Contract value: `10`.
+    /// Contract type: `integer`.
     pub burst_capacity: i64,
-}
-impl Default for RateLimitingConfigPerKeyOverridesPaymentsApi {
-    /// The contract's values.
-    fn default() -> Self {
-        Self {
-            requests_per_second: 5,
-            burst_capacity: 10,
-        }
-    }
-}
-/// `rate_limiting_config.per_key_overrides` in the contract.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[serde(default, deny_unknown_fields)]
-pub struct RateLimitingConfigPerKeyOverrides {
-    /// Contract value: `{...}`.
-    pub payments_api: RateLimitingConfigPerKeyOverridesPaymentsApi,
-}
-impl Default for RateLimitingConfigPerKeyOverrides {
-    /// The contract's values.
-    fn default() -> Self {
-        Self {
-            payments_api: <RateLimitingConfigPerKeyOverridesPaymentsApi as Default>::default(),
-        }
-    }
+    /// `reject_when_empty`
+    pub reject_when_empty: Option<bool>,
 }
 /// Configuration section `rate_limiting_config`. `Default` gives the contract's values; deserializing a partial override keeps the defaults of every key it leaves out, and an unknown key is an error.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
@@ -252,8 +233,13 @@ pub struct RateLimitingConfig {
     pub refill_jitter_ratio: f64,
     /// Contract value: `[]`.
     pub exempt_call_keys: Vec<super::Value>,
-    /// Contract value: `{...}`.
-    pub per_key_overrides: RateLimitingConfigPerKeyOverrides,
+    /// Limits for particular call keys, in place of the ones above
+    ///
+    /// Contract value: `{...}`; an override replaces every entry.
+    pub per_key_overrides: ::std::collections::BTreeMap<
+        String,
+        RateLimitingConfigPerKeyOverridesValue,
+    >,
 }
 impl Default for RateLimitingConfig {
     /// The contract's values.
@@ -265,7 +251,16 @@ impl Default for RateLimitingConfig {
             reject_when_empty: false,
             refill_jitter_ratio: 0.05,
             exempt_call_keys: Vec::new(),
-            per_key_overrides: <RateLimitingConfigPerKeyOverrides as Default>::default(),
+            per_key_overrides: ::std::collections::BTreeMap::from([
+                (
+                    String::from("payments_api"),
+                    RateLimitingConfigPerKeyOverridesValue {
+                        requests_per_second: 5,
+                        burst_capacity: 10,
+                        reject_when_empty: None,
+                    },
+                ),
+            ]),
         }
     }
 }
@@ -273,29 +268,30 @@ impl Default for RateLimitingConfig {
 /// section.
 pub type Configuration = RateLimitingConfig;
 /// The inputs of the `acquire_permit` action.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct AcquirePermitInput {
-    /// `call_key`
+    /// The outbound call's bucket, such as `payments_api`
     pub call_key: String,
-    /// `max_wait_ms`
-    pub max_wait_ms: i64,
+    /// How long to wait for a token; absent: the config's `max_wait_ms`
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub max_wait_ms: Option<i64>,
 }
 /// The outputs of the `acquire_permit` action.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct AcquirePermitOutput {
     /// Typed by the output model `permit_result`.
     pub permit: PermitResult,
 }
 /// The outputs of the `bucket_snapshot` action.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct BucketSnapshotOutput {
     /// `buckets`
     pub buckets: Vec<BucketState>,
     /// `taken_at`
-    pub taken_at: String,
+    pub taken_at: super::Timestamp,
 }
 /// The inputs of the `reset_bucket` action.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct ResetBucketInput {
     /// `call_key`
     pub call_key: String,

@@ -229,7 +229,7 @@ pub fn aggregation_patterns() -> AggregationPatterns {
     <AggregationPatterns as Default>::default()
 }
 /// `output_models.state_data.metadata` in the contract.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct StateDataMetadata {
     /// Contract type: `integer`.
     pub size_bytes: i64,
@@ -239,7 +239,7 @@ pub struct StateDataMetadata {
     pub encryption_enabled: bool,
 }
 /// The output model `state_data`.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct StateData {
     /// Contract type: `string`.
     pub state_key: String,
@@ -248,14 +248,14 @@ pub struct StateData {
     /// Contract type: `string`.
     pub version: String,
     /// Contract type: `datetime`.
-    pub timestamp: String,
+    pub timestamp: super::Timestamp,
     /// Contract type: `string`.
     pub checksum: String,
     /// `metadata`
     pub metadata: StateDataMetadata,
 }
 /// The output model `persistence_result`.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct PersistenceResult {
     /// Contract type: `boolean`.
     pub success: bool,
@@ -271,12 +271,12 @@ pub struct PersistenceResult {
     pub storage_location: String,
 }
 /// The output model `snapshot_metadata`.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct SnapshotMetadata {
     /// Contract type: `string`.
     pub snapshot_id: String,
     /// Contract type: `datetime`.
-    pub creation_timestamp: String,
+    pub creation_timestamp: super::Timestamp,
     /// Contract type: `integer`.
     pub state_keys_count: i64,
     /// Contract type: `integer`.
@@ -298,11 +298,13 @@ pub struct SnapshotMetadata {
     Hash,
     PartialOrd,
     Ord,
+    Default,
     ::serde::Serialize,
     ::serde::Deserialize,
 )]
 pub enum ConsistencyReportIssuesFoundItemIssueType {
     /// `CORRUPTION`
+    #[default]
     #[serde(rename = "CORRUPTION")]
     Corruption,
     /// `INCONSISTENCY`
@@ -365,11 +367,13 @@ impl ::core::str::FromStr for ConsistencyReportIssuesFoundItemIssueType {
     Hash,
     PartialOrd,
     Ord,
+    Default,
     ::serde::Serialize,
     ::serde::Deserialize,
 )]
 pub enum ConsistencyReportIssuesFoundItemSeverity {
     /// `LOW`
+    #[default]
     #[serde(rename = "LOW")]
     Low,
     /// `MEDIUM`
@@ -423,7 +427,7 @@ impl ::core::str::FromStr for ConsistencyReportIssuesFoundItemSeverity {
     }
 }
 /// `output_models.consistency_report.issues_found.items` in the contract.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct ConsistencyReportIssuesFoundItem {
     /// Contract type: `enum[CORRUPTION,INCONSISTENCY,MISSING_DATA,VERSION_CONFLICT]`.
     pub issue_type: ConsistencyReportIssuesFoundItemIssueType,
@@ -437,10 +441,10 @@ pub struct ConsistencyReportIssuesFoundItem {
     pub suggested_action: String,
 }
 /// The output model `consistency_report`.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct ConsistencyReport {
     /// Contract type: `datetime`.
-    pub validation_timestamp: String,
+    pub validation_timestamp: super::Timestamp,
     /// Contract type: `integer`.
     pub total_keys_checked: i64,
     /// Contract type: `float`.
@@ -792,7 +796,7 @@ impl Default for AggregationPatterns {
     }
 }
 /// The inputs of the `persist_state` action.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct PersistStateInput {
     /// Typed like the output model field `state_data.state_key`, `persistence_result.state_key`, `consistency_report.issues_found.state_key`.
     pub state_key: String,
@@ -802,7 +806,7 @@ pub struct PersistStateInput {
     pub persistence_options: super::Value,
 }
 /// The outputs of the `persist_state` action.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct PersistStateOutput {
     /// Typed by the output model `persistence_result`.
     pub persistence_result: PersistenceResult,
@@ -810,7 +814,7 @@ pub struct PersistStateOutput {
     pub state_version: String,
 }
 /// The inputs of the `restore_state` action.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct RestoreStateInput {
     /// Typed like the output model field `state_data.state_key`, `persistence_result.state_key`, `consistency_report.issues_found.state_key`.
     pub state_key: String,
@@ -818,7 +822,7 @@ pub struct RestoreStateInput {
     pub version_filter: super::Value,
 }
 /// The outputs of the `restore_state` action.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct RestoreStateOutput {
     /// Typed by the output model `state_data`.
     pub state_data: StateData,
@@ -826,7 +830,7 @@ pub struct RestoreStateOutput {
     pub restoration_metadata: super::Value,
 }
 /// The inputs of the `create_state_snapshot` action.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct CreateStateSnapshotInput {
     /// No type declared in the contract: the fallback type.
     pub snapshot_config: super::Value,
@@ -834,7 +838,7 @@ pub struct CreateStateSnapshotInput {
     pub metadata: StateDataMetadata,
 }
 /// The outputs of the `create_state_snapshot` action.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct CreateStateSnapshotOutput {
     /// Typed like the output model field `snapshot_metadata.snapshot_id`.
     pub snapshot_id: String,
@@ -842,7 +846,7 @@ pub struct CreateStateSnapshotOutput {
     pub snapshot_metadata: SnapshotMetadata,
 }
 /// The inputs of the `manage_state_lifecycle` action.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct ManageStateLifecycleInput {
     /// No type declared in the contract: the fallback type.
     pub lifecycle_config: super::Value,
@@ -850,7 +854,7 @@ pub struct ManageStateLifecycleInput {
     pub retention_policy: super::Value,
 }
 /// The outputs of the `manage_state_lifecycle` action.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct ManageStateLifecycleOutput {
     /// No type declared in the contract: the fallback type.
     pub lifecycle_actions: super::Value,
@@ -858,7 +862,7 @@ pub struct ManageStateLifecycleOutput {
     pub cleanup_summary: super::Value,
 }
 /// The inputs of the `validate_state_consistency` action.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct ValidateStateConsistencyInput {
     /// No type declared in the contract: the fallback type.
     pub consistency_checks: super::Value,
@@ -866,7 +870,7 @@ pub struct ValidateStateConsistencyInput {
     pub validation_scope: super::Value,
 }
 /// The outputs of the `validate_state_consistency` action.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct ValidateStateConsistencyOutput {
     /// Typed by the output model `consistency_report`.
     pub consistency_report: ConsistencyReport,

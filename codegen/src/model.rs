@@ -162,6 +162,8 @@ pub enum TypeRef {
     List(Box<TypeRef>),
     /// String keys, in sorted order.
     Map(Box<TypeRef>),
+    /// Keyed by node type (contract data whose keys are all node types), in `NodeType` order.
+    NodeMap(Box<TypeRef>),
     Optional(Box<TypeRef>),
     /// A type defined in this mixin's module.
     Named(Ident),
@@ -205,7 +207,13 @@ pub struct StructDef {
     pub role: StructRole,
     pub fields: Vec<Field>,
     /// Present when the struct comes from one piece of contract data: `Default` gives these values.
+    /// Without them, `Default` is every field's own default (payloads are built with
+    /// `..Default::default()`).
     pub defaults: Option<Vec<Value>>,
+    /// Unknown keys are an error when deserializing: configuration and contract data. Payloads
+    /// (inputs, outputs, output models and what they contain) ignore them, so a newer peer may
+    /// send fields an older one does not know.
+    pub strict: bool,
 }
 
 #[derive(Debug, Clone, PartialEq)]

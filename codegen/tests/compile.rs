@@ -3,11 +3,12 @@
 //! One throwaway workspace under `CARGO_TARGET_TMPDIR` with two crates, built by ONE `cargo test`
 //! run (plus one `cargo clippy` run when clippy is installed), with `RUSTFLAGS=-D warnings`:
 //! - `checked` (serde + serde_json): a batch of 20 random valid contracts; mixins/ with type
-//!   overrides (`SystemTime`, `BTreeMap<String, String>`); the keyword/hostile contract of
+//!   overrides (`Duration`, `BTreeMap<String, String>`, an `.io_type`); mixins/ blocking with
+//!   serde_json's `Value` as the fallback; the keyword/hostile contract of
 //!   tests/support/tricky.rs, whose keyword names are round-tripped through serde_json by a test
 //!   inside the crate, and whose doc comments must give no doctest (each hostile code block is a
 //!   `compile_error!`, and the doctest run must report 0 tests);
-//! - `noserde` (no dependencies at all): mixins/ generated with `.blocking(true).serde(false)`.
+//! - `noserde` (no dependencies at all): mixins/ generated with `.serde(false)`, blocking and async.
 
 #[path = "support/gen.rs"]
 mod gen;
@@ -96,7 +97,9 @@ mod tests {
 
     #[test]
     fn overridden_types_are_used() {
-        let _: fn(&crate::overrides::rate_limiting::BucketState) -> &std::time::SystemTime = |b| &b.last_refill;
+        let _: fn(&crate::overrides::rate_limiting::BucketState) -> &Option<std::time::Duration> = |b| &b.last_refill;
+        let _: fn(&crate::overrides::error_handling::ShouldRetryInput) -> &u32 = |i| &i.attempt_number;
+        let _: fn(&crate::blocking::error_handling::ShouldRetryInput) -> &serde_json::Value = |i| &i.error_type;
     }
 }
 "#;
@@ -142,11 +145,13 @@ fn generated_code_compiles_without_warnings() {
         std::fs::write(random_in.join(format!("c{i:02}.yaml")), yaml).unwrap();
     }
     generate(Builder::new().input(&random_in), &gen_dir.join("random"));
-    // (b) mixins/ with std types for timestamp, object and the fallback.
+    // (b) mixins/ with std types for timestamp, object and the fallback (each with `Default`, as
+    // payloads derive it), and an `.io_type` override.
     generate(
         Builder::new()
             .input(&mixins)
-            .timestamp_type("std::time::SystemTime")
+            .timestamp_type("std::time::Duration")
+            .io_type("error_handling.should_retry.attempt_number", "u32")
             .object_type("std::collections::BTreeMap<String, String>")
             .fallback_type("std::collections::BTreeMap<String, Vec<String>>")
             .type_attribute(".", "#[allow(clippy::derive_partial_eq_without_eq)]"),
@@ -155,8 +160,14 @@ fn generated_code_compiles_without_warnings() {
     // The hostile and keyword contract (tests/security.rs checks its text).
     let tricky_in = tricky::write_keyword_folder(&gen_dir.join("tricky-contracts"));
     generate(Builder::new().input(&tricky_in), &gen_dir.join("security"));
-    // (c) mixins/ blocking and without serde.
+    // (c) mixins/ blocking and without serde; async without serde; blocking with serde and
+    // serde_json's `Value` as the fallback.
     generate(Builder::new().input(&mixins).blocking(true).serde(false), &gen_dir.join("noserde"));
+    generate(Builder::new().input(&mixins).serde(false), &gen_dir.join("noserde-async"));
+    generate(
+        Builder::new().input(&mixins).blocking(true).fallback_type("serde_json::Value"),
+        &gen_dir.join("blocking"),
+    );
 
     let crates = root.join("crates");
     write(&crates.join("Cargo.toml"), "[workspace]\nmembers = [\"checked\", \"noserde\"]\nresolver = \"2\"\n");
@@ -168,6 +179,11 @@ fn generated_code_compiles_without_warnings() {
     let mut lib = String::from("//! Generated code under test.\n#![deny(missing_docs)]\n\n");
     lib.push_str(&module("random", "Random valid contracts.", &gen_dir.join("random")));
     lib.push_str(&module("overrides", "mixins/ with type overrides.", &gen_dir.join("overrides")));
+    lib.push_str(&module(
+        "blocking",
+        "mixins/, blocking, serde_json's Value as the fallback.",
+        &gen_dir.join("blocking"),
+    ));
     // Markdown-ish descriptions trip clippy's doc_lazy_continuation (see the report).
     lib.push_str("#[allow(clippy::doc_lazy_continuation)]\n");
     lib.push_str(&module("security", "Keyword names and hostile text.", &gen_dir.join("security")));
@@ -179,6 +195,7 @@ fn generated_code_compiles_without_warnings() {
     );
     let mut lib = String::from("//! Generated code without serde, blocking.\n#![deny(missing_docs)]\n\n");
     lib.push_str(&module("plain", "mixins/, blocking, no serde.", &gen_dir.join("noserde")));
+    lib.push_str(&module("plain_async", "mixins/, async, no serde.", &gen_dir.join("noserde-async")));
     write(&crates.join("noserde/src/lib.rs"), &lib);
     let noserde = std::fs::read_to_string(gen_dir.join("noserde/rate_limiting.rs")).unwrap();
     assert!(!noserde.contains("serde"), "serde(false) output mentions serde");

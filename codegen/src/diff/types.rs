@@ -92,6 +92,7 @@ impl<'a> Types<'a> {
             TypeRef::Dynamic => "any value".into(),
             TypeRef::List(item) => format!("list of {}", self.describe(item)),
             TypeRef::Map(value) => format!("map of {}", self.describe(value)),
+            TypeRef::NodeMap(value) => format!("map by node type of {}", self.describe(value)),
             TypeRef::Optional(inner) => format!("optional {}", self.describe(inner)),
             TypeRef::Named(n) => match self.def(&n.name) {
                 Some(TypeDef::Enum(e)) => {
@@ -171,7 +172,7 @@ fn walk(
             walk(old, new, a, b, false, path, out);
             path.pop();
         }
-        (TypeRef::Map(a), TypeRef::Map(b)) => {
+        (TypeRef::Map(a), TypeRef::Map(b)) | (TypeRef::NodeMap(a), TypeRef::NodeMap(b)) => {
             path.push(Step::Entry);
             walk(old, new, a, b, false, path, out);
             path.pop();

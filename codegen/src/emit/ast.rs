@@ -95,6 +95,11 @@ fn doc_lit(text: &str) -> syn::Lit {
     }
 }
 
+/// `#[name]`, e.g. `#[default]` or `#[non_exhaustive]`.
+pub fn word_attr(name: &str) -> Attribute {
+    attr(syn::Meta::Path(path(false, &[name])))
+}
+
 /// `#[name(tokens)]`, e.g. `#[derive(Debug, Clone)]` or `#[serde(rename = "x")]`.
 pub fn list_attr(name: &str, tokens: TokenStream) -> Attribute {
     attr(syn::Meta::List(syn::MetaList {

@@ -21,6 +21,10 @@ pub struct Cx<'a> {
     boolean: Type,
     string: Type,
     pub derive: syn::Attribute,
+    /// The same, with `Default`: for structs whose default is every field's own.
+    pub derive_default: syn::Attribute,
+    /// `"Option::is_none"`, spelt as the mixin's paths are.
+    pub is_none: String,
     std: super::Std,
 }
 
@@ -31,8 +35,8 @@ impl<'a> Cx<'a> {
         Cx {
             mixin,
             options,
-            // The default (text) follows the mixin's choice of `String` path.
-            timestamp: options.timestamp_type.clone().unwrap_or_else(|| ast::ty(std.string.clone())),
+            // One alias at the root, which `.timestamp_type(..)` sets.
+            timestamp: ast::ty(ast::path(false, &["super", "Timestamp"])),
             object: chosen(&options.object_type),
             fallback: chosen(&options.fallback_type),
             value,
@@ -43,6 +47,15 @@ impl<'a> Cx<'a> {
             derive: {
                 let serde = options.serde.then(|| quote!(::serde::Serialize, ::serde::Deserialize,));
                 ast::list_attr("derive", quote!(Debug, Clone, PartialEq, #serde))
+            },
+            derive_default: {
+                let serde = options.serde.then(|| quote!(::serde::Serialize, ::serde::Deserialize,));
+                ast::list_attr("derive", quote!(Debug, Clone, PartialEq, Default, #serde))
+            },
+            is_none: {
+                let lead = if std.option.leading_colon.is_some() { "::" } else { "" };
+                let segments: Vec<String> = std.option.segments.iter().map(|s| s.ident.to_string()).collect();
+                format!("{lead}{}::is_none", segments.join("::"))
             },
             std,
         }
@@ -67,6 +80,11 @@ impl<'a> Cx<'a> {
             TypeRef::Map(value) => {
                 let map = ast::path(true, &["std", "collections", "BTreeMap"]);
                 ast::ty(ast::generic(map, vec![ast::ty(std.string.clone()), self.type_of(value)]))
+            }
+            TypeRef::NodeMap(value) => {
+                let map = ast::path(true, &["std", "collections", "BTreeMap"]);
+                let key = ast::ty(ast::path(false, &["super", "NodeType"]));
+                ast::ty(ast::generic(map, vec![key, self.type_of(value)]))
             }
             TypeRef::Optional(inner) => ast::ty(ast::generic(std.option.clone(), vec![self.type_of(inner)])),
             TypeRef::Named(name) => ast::ty(ast::ident_path(ident(name))),
@@ -133,8 +151,31 @@ impl<'a> Cx<'a> {
                     entries.iter().map(|(k, v)| ast::tuple(vec![self.string(k), self.expr(inner, v)])).collect();
                 ast::call(ast::path(true, &["std", "collections", "BTreeMap", "from"]), vec![ast::array(entries)])
             }
+            (TypeRef::NodeMap(inner), Value::Map(entries)) => {
+                // Validation made this type only for keys that are all node types.
+                let node_type = ast::path(false, &["super", "NodeType"]);
+                let entries = entries
+                    .iter()
+                    .filter_map(|(k, v)| {
+                        let n = crate::model::NodeType::ALL.into_iter().find(|n| n.wire() == k)?;
+                        let key = ast::path_expr(ast::assoc(node_type.clone(), n.variant()));
+                        Some(ast::tuple(vec![key, self.expr(inner, v)]))
+                    })
+                    .collect();
+                ast::call(ast::path(true, &["std", "collections", "BTreeMap", "from"]), vec![ast::array(entries)])
+            }
             (TypeRef::Named(name), v) => match self.find_def(name) {
                 Some(TypeDef::Alias(a)) => self.expr(&a.target, v),
+                Some(TypeDef::Enum(e)) => {
+                    match e.variants.iter().find(|x| matches!(v, Value::Str(s) if *s == x.wire)) {
+                        Some(variant) => {
+                            let mut path = ast::ident_path(ident(name));
+                            path.segments.push(ident(&variant.ident).into());
+                            ast::path_expr(path)
+                        }
+                        None => default_call(),
+                    }
+                }
                 Some(TypeDef::Struct(s)) if s.defaults.is_some() => {
                     let name = ast::ty(ast::ident_path(ident(name)));
                     ast::qualified_call(name, self.std().default.clone(), "default")

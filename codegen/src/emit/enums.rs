@@ -22,14 +22,19 @@ fn definition(cx: &Cx, e: &EnumDef, extra: &[syn::Attribute]) -> syn::Item {
     let derive_serde = serde.then(|| quote!(::serde::Serialize, ::serde::Deserialize,));
     attrs.push(ast::list_attr(
         "derive",
-        quote!(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, #derive_serde),
+        quote!(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default, #derive_serde),
     ));
     attrs.extend_from_slice(extra);
     let variants = e
         .variants
         .iter()
-        .map(|v| {
+        .enumerate()
+        .map(|(i, v)| {
             let mut attrs = doc_attrs(&format!("`{}`", v.wire));
+            // The first value is the default, so structs holding the enum have `Default` too.
+            if i == 0 {
+                attrs.push(ast::word_attr("default"));
+            }
             if serde && v.wire != v.ident.name {
                 let wire = &v.wire;
                 attrs.push(ast::list_attr("serde", quote!(rename = #wire)));

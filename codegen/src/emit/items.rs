@@ -4,7 +4,7 @@ use super::ast;
 use super::data::Cx;
 use super::docs::doc_attrs;
 use super::ident;
-use crate::model::{DependencyKind, MetricKind, Mixin, StructDef, TypeDef};
+use crate::model::{DependencyKind, MetricKind, Mixin, StructDef, TypeDef, TypeRef};
 use quote::quote;
 
 pub fn constants(mixin: &Mixin) -> Vec<syn::Item> {
@@ -181,10 +181,14 @@ pub fn type_defs(cx: &Cx) -> Vec<syn::Item> {
 fn structure(cx: &Cx, s: &StructDef, extra: &[syn::Attribute]) -> syn::Item {
     let options = cx.options;
     let mut attrs = doc_attrs(&s.doc);
-    attrs.push(cx.derive.clone());
+    // Without the contract's values, `Default` is every field's own: payloads are built with
+    // `..Default::default()`.
+    attrs.push(if s.defaults.is_some() { cx.derive.clone() } else { cx.derive_default.clone() });
     // Data with defaults: a partial override keeps the other defaults; a typo is an error.
     if options.serde && s.defaults.is_some() {
         attrs.push(ast::list_attr("serde", quote!(default, deny_unknown_fields)));
+    } else if options.serde && s.strict {
+        attrs.push(ast::list_attr("serde", quote!(deny_unknown_fields)));
     }
     attrs.extend_from_slice(extra);
     let fields = s
@@ -192,9 +196,21 @@ fn structure(cx: &Cx, s: &StructDef, extra: &[syn::Attribute]) -> syn::Item {
         .iter()
         .map(|f| {
             let mut fattrs = if f.doc.is_empty() { doc_attrs(&format!("`{}`", f.wire)) } else { doc_attrs(&f.doc) };
-            if options.serde && f.wire != f.ident.name {
-                let wire = &f.wire;
-                fattrs.push(ast::list_attr("serde", quote!(rename = #wire)));
+            if options.serde {
+                // A payload leaves an absent optional value out, rather than writing `null`.
+                let skip = (!s.strict && matches!(f.ty, TypeRef::Optional(_))).then(|| {
+                    let is_none = &cx.is_none;
+                    quote!(skip_serializing_if = #is_none)
+                });
+                let rename = (f.wire != f.ident.name).then(|| {
+                    let wire = &f.wire;
+                    quote!(rename = #wire)
+                });
+                match (rename, skip) {
+                    (Some(r), Some(k)) => fattrs.push(ast::list_attr("serde", quote!(#r, #k))),
+                    (Some(one), None) | (None, Some(one)) => fattrs.push(ast::list_attr("serde", one)),
+                    (None, None) => {}
+                }
             }
             ast::field(fattrs, ident(&f.ident), cx.type_of(&f.ty))
         })

@@ -287,7 +287,7 @@ fn io_struct(
     }
     let role = if suffix == "Input" { StructRole::ActionInput } else { StructRole::ActionOutput };
     let doc = format!("The {key} of the `{action}` action.");
-    cx.define(TypeDef::Struct(StructDef { name: ident.clone(), doc, role, fields, defaults: None }));
+    cx.define(TypeDef::Struct(StructDef { name: ident.clone(), doc, role, fields, defaults: None, strict: false }));
     Some(Some(ident))
 }
 

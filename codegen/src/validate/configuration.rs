@@ -53,5 +53,5 @@ pub(super) fn define(cx: &mut Checker, mixin_name: &str, configs: &[DataSection]
         })
         .collect();
     let defaults = Some(configs.iter().map(|c| c.value.clone()).collect());
-    cx.define(TypeDef::Struct(StructDef { name, doc, role: StructRole::Config, fields, defaults }));
+    cx.define(TypeDef::Struct(StructDef { name, doc, role: StructRole::Config, fields, defaults, strict: true }));
 }

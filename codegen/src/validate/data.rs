@@ -3,7 +3,7 @@
 
 use super::{Checker, MapView};
 use crate::locate::{Anchor, Seg};
-use crate::model::{AliasDef, DataSection, Field, StructDef, StructRole, TypeDef, TypeRef, Value};
+use crate::model::{AliasDef, DataSection, Field, NodeType, StructDef, StructRole, TypeDef, TypeRef, Value};
 use crate::names::Case;
 use crate::parse::Yaml;
 
@@ -22,6 +22,31 @@ enum Shape {
     Map(Vec<(String, Shape, bool)>),
     Optional(Box<Shape>),
     Dynamic,
+    /// A mapping whose keys are all node types (`COMPUTE`, ...): the shape its values share.
+    NodeMap(Box<Shape>),
+    /// `{type: object, additionalProperties: T, default: {..}}`: a map of `T` the contract declares.
+    DeclaredMap(Yaml),
+}
+
+/// Keys of a map declaration in contract data.
+const MAP_DECLARATION_KEYS: &[&str] = &["type", "additionalProperties", "default", "description"];
+
+/// Whether a mapping in contract data declares a map (`{type: object, additionalProperties: T}`,
+/// with `default` entries and a `description`) rather than holding values. A mapping whose keys
+/// are really `type` and `additionalProperties` would read the same: the one ambiguity.
+fn is_map_declaration(v: &Yaml) -> bool {
+    match v {
+        Yaml::Map(entries) => {
+            v.get("type").and_then(Yaml::as_str) == Some("object")
+                && v.get("additionalProperties").is_some()
+                && entries.iter().all(|(k, _)| MAP_DECLARATION_KEYS.contains(&k.as_str()))
+        }
+        _ => false,
+    }
+}
+
+fn is_node_type(key: &str) -> bool {
+    NodeType::ALL.iter().any(|n| n.wire() == key)
 }
 
 fn infer(v: &Yaml) -> Shape {
@@ -34,6 +59,10 @@ fn infer(v: &Yaml) -> Shape {
         Yaml::Seq(items) if items.is_empty() => Shape::EmptyList,
         Yaml::Seq(items) => Shape::List(Box::new(items.iter().map(infer).reduce(unify).unwrap_or(Shape::Dynamic))),
         Yaml::Map(entries) if entries.is_empty() => Shape::EmptyMap,
+        Yaml::Map(_) if is_map_declaration(v) => Shape::DeclaredMap(v.clone()),
+        Yaml::Map(entries) if entries.iter().all(|(k, _)| is_node_type(k)) => {
+            Shape::NodeMap(Box::new(entries.iter().map(|(_, v)| infer(v)).reduce(unify).unwrap_or(Shape::Dynamic)))
+        }
         Yaml::Map(entries) => Shape::Map(entries.iter().map(|(k, v)| (k.clone(), infer(v), true)).collect()),
     }
 }
@@ -52,6 +81,7 @@ fn unify(a: Shape, b: Shape) -> Shape {
         (Int, Float) | (Float, Int) => Float,
         (EmptyList, List(x)) | (List(x), EmptyList) => List(x),
         (List(x), List(y)) => List(Box::new(unify(*x, *y))),
+        (NodeMap(x), NodeMap(y)) => NodeMap(Box::new(unify(*x, *y))),
         (EmptyMap, Map(f)) | (Map(f), EmptyMap) => Map(f.into_iter().map(|(k, s, _)| (k, s, false)).collect()),
         (Map(fa), Map(fb)) => {
             let mut merged: Vec<(String, Shape, bool)> = fa
@@ -99,7 +129,14 @@ pub(super) fn sections(cx: &mut Checker, map: &MapView, keys: &[&str], config: b
     out
 }
 
+/// Contract data as a value; a map declaration is its `default` entries.
 pub(crate) fn to_value(v: &Yaml) -> Value {
+    if is_map_declaration(v) {
+        return match v.get("default") {
+            Some(entries @ Yaml::Map(_)) => to_value(entries),
+            _ => Value::Map(Vec::new()),
+        };
+    }
     match v {
         Yaml::Null => Value::Null,
         Yaml::Bool(b) => Value::Bool(*b),
@@ -131,6 +168,24 @@ fn materialize(
         Shape::EmptyList => TypeRef::List(Box::new(TypeRef::Dynamic)),
         Shape::EmptyMap => TypeRef::Map(Box::new(TypeRef::Dynamic)),
         Shape::Dynamic => TypeRef::Dynamic,
+        Shape::NodeMap(values) => {
+            // List values name their items after the map (`node_specific_metrics_item`).
+            let value_hint =
+                if matches!(**values, Shape::List(_)) { hint.to_string() } else { format!("{hint}_value") };
+            let value_doc = match **values {
+                Shape::Map(_) => {
+                    format!("A value of `{}` in the contract (one per node type).", crate::locate::dotted(path))
+                }
+                _ => String::new(),
+            };
+            let value = materialize(cx, values, None, path, &value_hint, StructRole::Nested, value_doc)?;
+            let ty = TypeRef::NodeMap(Box::new(value));
+            if role != StructRole::Nested {
+                return named_section(cx, path, hint, doc, ty);
+            }
+            ty
+        }
+        Shape::DeclaredMap(spec) => declared_map(cx, spec, path, hint)?,
         Shape::Optional(inner) => {
             TypeRef::Optional(Box::new(materialize(cx, inner, None, path, hint, StructRole::Nested, String::new())?))
         }
@@ -138,13 +193,7 @@ fn materialize(
             let item_hint = format!("{hint}_item");
             let item = materialize(cx, item, None, path, &item_hint, StructRole::Nested, String::new())?;
             if role != StructRole::Nested {
-                // A top-level list section gets a named type so its accessor reads well.
-                let ident = cx.ident(hint, Case::UpperCamel, &Anchor::key(path), "section")?;
-                if !cx.claim(&ident, false, &Anchor::key(path), format!("section `{hint}`")) {
-                    return None;
-                }
-                cx.define(TypeDef::Alias(AliasDef { name: ident.clone(), doc, target: TypeRef::List(Box::new(item)) }));
-                return Some(TypeRef::Named(ident));
+                return named_section(cx, path, hint, doc, TypeRef::List(Box::new(item)));
             }
             TypeRef::List(Box::new(item))
         }
@@ -201,6 +250,13 @@ fn materialize(
                     defaults.push(to_value(v));
                 }
                 let doc = match field_value {
+                    Some(v) if is_map_declaration(v) => {
+                        let default = v.get("default").map_or_else(|| "{}".to_string(), short);
+                        match v.get("description").and_then(Yaml::as_str) {
+                            Some(d) => format!("{d}\n\nContract value: `{default}`; an override replaces every entry."),
+                            None => format!("Contract value: `{default}`; an override replaces every entry."),
+                        }
+                    }
                     Some(v) => format!("Contract value: `{}`.", short(v)),
                     None => String::new(),
                 };
@@ -217,10 +273,63 @@ fn materialize(
             } else {
                 doc
             };
-            cx.define(TypeDef::Struct(StructDef { name: ident.clone(), doc, role, fields: out, defaults }));
-            TypeRef::Named(ident)
+            cx.define_struct(StructDef { name: ident, doc, role, fields: out, defaults, strict: true })
         }
     })
+}
+
+/// A top-level list or map section gets a named type (an alias) so its accessor reads well.
+fn named_section(cx: &mut Checker, path: &[Seg], hint: &str, doc: String, target: TypeRef) -> Option<TypeRef> {
+    let ident = cx.ident(hint, Case::UpperCamel, &Anchor::key(path), "section")?;
+    if !cx.claim(&ident, false, &Anchor::key(path), format!("section `{hint}`")) {
+        return None;
+    }
+    cx.define(TypeDef::Alias(AliasDef { name: ident.clone(), doc, target }));
+    Some(TypeRef::Named(ident))
+}
+
+/// `{type: object, additionalProperties: T, default: {..}}` in contract data: `BTreeMap<String, T>`
+/// whose default is the `default` entries, each checked against `T` (E0250). The types `T`
+/// defines are configuration: strict about unknown keys.
+fn declared_map(cx: &mut Checker, spec: &Yaml, path: &[Seg], hint: &str) -> Option<TypeRef> {
+    let Yaml::Map(entries) = spec else { return None };
+    let view = MapView { path: path.to_vec(), entries };
+    let mut ok = true;
+    if let Some(d) = view.get("description").filter(|d| !matches!(d, Yaml::Str(_))) {
+        cx.error(
+            "E0101",
+            Anchor::value_of(view.child("description")),
+            format!("`description` must be a string, found {}", d.kind()),
+        )
+        .label("expected a string");
+        ok = false;
+    }
+    let values = view.get("additionalProperties")?;
+    cx.in_config = true;
+    let value_ty = super::types::resolve(cx, values, &view.child("additionalProperties"), &format!("{hint}_value"));
+    cx.in_config = false;
+    let value_ty = value_ty?;
+    match view.get("default") {
+        None => {}
+        Some(Yaml::Map(defaults)) => {
+            for (key, value) in defaults {
+                let mut at = view.child("default");
+                at.push(Seg::key(key));
+                ok &= super::conform::check(cx, &value_ty, value, &at, &format!("default entry `{key}`"));
+            }
+        }
+        Some(other) => {
+            cx.error(
+                "E0101",
+                Anchor::value_of(view.child("default")),
+                format!("the `default` of a map must be a mapping of its entries, found {}", other.kind()),
+            )
+            .label("expected a mapping")
+            .help("write `default: {key: value, ...}`, or `default: {}` for none");
+            ok = false;
+        }
+    }
+    ok.then(|| TypeRef::Map(Box::new(value_ty)))
 }
 
 /// A one-line rendering of a default for docs; long values are cut.

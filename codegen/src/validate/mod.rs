@@ -2,6 +2,7 @@
 
 mod actions;
 mod configuration;
+mod conform;
 mod data;
 mod records;
 mod resolve;
@@ -11,7 +12,7 @@ mod types;
 use crate::diagnostics::{Diagnostic, Label, Severity};
 use crate::load::Source;
 use crate::locate::{Anchor, Seg, SpanIndex};
-use crate::model::{Mixin, TypeDef};
+use crate::model::{Mixin, TypeDef, TypeRef};
 use crate::names::{self, Case, Ident};
 use crate::parse::Yaml;
 use std::collections::HashMap;
@@ -61,6 +62,10 @@ pub(crate) struct Checker<'a> {
     defs: Vec<TypeDef>,
     /// Identical inline enums share one type: variants -> its name.
     enums: HashMap<Vec<String>, Ident>,
+    /// Structurally identical nested structs share one type too: their shape -> its name.
+    structs: HashMap<String, Ident>,
+    /// Set while resolving types declared inside configuration: the structs they make are strict.
+    in_config: bool,
     /// Output models already resolved: explicit types may name them.
     models: Vec<crate::model::OutputModel>,
     /// The module the mixin becomes (`error_handling`), once its name is known.
@@ -77,6 +82,8 @@ impl<'a> Checker<'a> {
             values: HashMap::new(),
             defs: Vec::new(),
             enums: HashMap::new(),
+            structs: HashMap::new(),
+            in_config: false,
             models: Vec::new(),
             module: None,
         }
@@ -157,6 +164,27 @@ impl<'a> Checker<'a> {
 
     pub(crate) fn define(&mut self, def: TypeDef) {
         self.defs.push(def);
+    }
+
+    /// Defines a struct, unless it is a nested one identical to one defined before (same fields,
+    /// types, defaults and strictness), whose type it then shares, as identical enums do. Returns
+    /// the type to use.
+    pub(crate) fn define_struct(&mut self, def: crate::model::StructDef) -> TypeRef {
+        if def.role != crate::model::StructRole::Nested {
+            let name = def.name.clone();
+            self.define(TypeDef::Struct(def));
+            return TypeRef::Named(name);
+        }
+        let fields: Vec<(&str, &Ident, &TypeRef)> =
+            def.fields.iter().map(|f| (f.wire.as_str(), &f.ident, &f.ty)).collect();
+        let shape = format!("{:?}", (fields, &def.defaults, def.strict));
+        if let Some(first) = self.structs.get(&shape) {
+            return TypeRef::Named(first.clone());
+        }
+        self.structs.insert(shape, def.name.clone());
+        let name = def.name.clone();
+        self.define(TypeDef::Struct(def));
+        TypeRef::Named(name)
     }
 
     pub(crate) fn defined(&self, name: &Ident) -> bool {

@@ -46,7 +46,9 @@ impl ModelFields {
 /// the action's input or output.
 fn walk(cx: &Checker, ty: &TypeRef, prefix: &str, seen: &mut Vec<String>, found: &mut dyn FnMut(&str, &str, &TypeRef)) {
     match ty {
-        TypeRef::List(inner) | TypeRef::Map(inner) | TypeRef::Optional(inner) => walk(cx, inner, prefix, seen, found),
+        TypeRef::List(inner) | TypeRef::Map(inner) | TypeRef::NodeMap(inner) | TypeRef::Optional(inner) => {
+            walk(cx, inner, prefix, seen, found)
+        }
         TypeRef::Named(name) => {
             if seen.contains(&name.name) {
                 return;

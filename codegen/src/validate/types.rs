@@ -183,8 +183,8 @@ pub(super) fn define_struct(
         return None;
     }
     let doc = if doc.is_empty() { format!("`{}` in the contract.", crate::locate::dotted(at)) } else { doc };
-    cx.define(TypeDef::Struct(StructDef { name: ident.clone(), doc, role, fields: out, defaults: None }));
-    Some(TypeRef::Named(ident))
+    let strict = cx.in_config;
+    Some(cx.define_struct(StructDef { name: ident, doc, role, fields: out, defaults: None, strict }))
 }
 
 /// The `description` of a type specification, which becomes the doc of the field or input it types.
