@@ -5,7 +5,7 @@
 use onex_mixins::external_dependencies::ExecutionMetadata;
 use onex_mixins::performance_monitoring::{self as pm, NodeSpecificMetricsItem};
 use onex_mixins::rate_limiting::{
-    self as rl, AcquirePermitInput, BucketState, PermitResult, PermitResultDecision, RateLimitingConfig,
+    AcquirePermitInput, BucketState, PermitResult, PermitResultDecision, RateLimitingConfig,
     RateLimitingConfigPerKeyOverridesValue as KeyLimits,
 };
 use onex_mixins::{event_handling, NodeType, Timestamp};
@@ -16,10 +16,10 @@ fn payloads_are_built_with_default_and_a_struct_literal() {
     let metadata = ExecutionMetadata { service_name: "payments".into(), total_time_ms: 12, ..Default::default() };
     assert_eq!((metadata.operation_name.as_str(), metadata.bytes_sent), ("", 0));
     let permit = PermitResult { granted: true, ..Default::default() };
+    assert!(permit.granted && permit.waited_ms == 0);
     // An enum's default is its first value in the contract.
     assert_eq!(permit.decision, PermitResultDecision::Granted);
     assert_eq!(PermitResultDecision::default(), PermitResultDecision::ALL[0]);
-    let _: rl::AcquirePermitOutput = rl::AcquirePermitOutput { permit, ..Default::default() };
 }
 
 #[test]

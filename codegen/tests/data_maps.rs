@@ -91,7 +91,9 @@ fn declared_and_node_type_maps_in_configuration() {
 
 #[test]
 fn e0250_default_entries_must_fit_the_declared_type() {
-    let cases: &[(&str, &str, (usize, usize), &str, Option<&str>)] = &[
+    // (old, new, position, message words, help)
+    type Case<'a> = (&'a str, &'a str, (usize, usize), &'a str, Option<&'a str>);
+    let cases: &[Case] = &[
         (
             "{rate: 5, mode: \"FAST\"}",
             "{rate: \"five\", mode: \"FAST\"}",

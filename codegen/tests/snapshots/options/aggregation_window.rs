@@ -113,12 +113,13 @@ pub fn aggregation_window_config() -> AggregationWindowConfig {
     <AggregationWindowConfig as Default>::default()
 }
 /// One of `OPEN`, `CLOSING`, `CLOSED`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
 #[non_exhaustive]
 #[derive(Eq)]
 #[allow(dead_code)]
 pub enum WindowStatusState {
     /// `OPEN`
+    #[default]
     Open,
     /// `CLOSING`
     Closing,
@@ -159,7 +160,7 @@ impl ::core::str::FromStr for WindowStatusState {
     }
 }
 /// The output model `window_status`.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 #[derive(Eq)]
 #[allow(dead_code)]
@@ -172,7 +173,7 @@ pub struct WindowStatus {
     pub event_count: i64,
 }
 /// The output model `window_aggregate_result`.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 #[derive(Eq)]
 #[allow(dead_code)]
@@ -180,9 +181,9 @@ pub struct WindowAggregateResult {
     /// Contract type: `string`.
     pub window_key: String,
     /// Contract type: `datetime`.
-    pub window_start: std::time::SystemTime,
+    pub window_start: super::Timestamp,
     /// Contract type: `datetime`.
-    pub window_end: std::time::SystemTime,
+    pub window_end: super::Timestamp,
     /// `values`
     pub values: ::std::collections::BTreeMap<String, f64>,
     /// Contract type: `integer`.
@@ -241,7 +242,7 @@ impl Default for AggregationWindowConfig {
 /// section.
 pub type Configuration = AggregationWindowConfig;
 /// The inputs of the `add_event` action.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AddEventInput {
     /// Typed like the output model field `window_status.window_key`, `window_aggregate_result.window_key`.
@@ -249,31 +250,31 @@ pub struct AddEventInput {
     /// Typed by the builder option `.io_type("aggregation_window.add_event.event_value", ..)`.
     pub event_value: f64,
     /// `event_time`
-    pub event_time: std::time::SystemTime,
+    pub event_time: super::Timestamp,
 }
 /// The outputs of the `add_event` action.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AddEventOutput {
     /// Typed by the output model `window_status`.
     pub window_status: WindowStatus,
 }
 /// The inputs of the `close_window` action.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CloseWindowInput {
     /// Typed like the output model field `window_status.window_key`, `window_aggregate_result.window_key`.
     pub window_key: String,
 }
 /// The outputs of the `close_window` action.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CloseWindowOutput {
     /// Typed by the output model `window_aggregate_result`.
     pub window_aggregate: WindowAggregateResult,
 }
 /// The outputs of the `list_open_windows` action.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ListOpenWindowsOutput {
     /// `open_windows`

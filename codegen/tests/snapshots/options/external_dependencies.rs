@@ -232,10 +232,11 @@ pub fn data_transformation() -> DataTransformation {
     <DataTransformation as Default>::default()
 }
 /// One of `CLOSED`, `OPEN`, `HALF_OPEN`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
 #[non_exhaustive]
 pub enum CallResultMetadataCircuitBreakerState {
     /// `CLOSED`
+    #[default]
     Closed,
     /// `OPEN`
     Open,
@@ -276,7 +277,7 @@ impl ::core::str::FromStr for CallResultMetadataCircuitBreakerState {
     }
 }
 /// `output_models.call_result.metadata` in the contract.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CallResultMetadata {
     /// Contract type: `integer`.
@@ -285,7 +286,7 @@ pub struct CallResultMetadata {
     pub circuit_breaker_state: CallResultMetadataCircuitBreakerState,
 }
 /// The output model `call_result`.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CallResult {
     /// Contract type: `boolean`.
@@ -304,7 +305,7 @@ pub struct CallResult {
     pub metadata: CallResultMetadata,
 }
 /// The output model `execution_metadata`.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ExecutionMetadata {
     /// Contract type: `string`.
@@ -312,9 +313,9 @@ pub struct ExecutionMetadata {
     /// Contract type: `string`.
     pub operation_name: String,
     /// Contract type: `datetime`.
-    pub start_time: std::time::SystemTime,
+    pub start_time: super::Timestamp,
     /// Contract type: `datetime`.
-    pub end_time: std::time::SystemTime,
+    pub end_time: super::Timestamp,
     /// Contract type: `integer`.
     pub total_time_ms: i64,
     /// Contract type: `integer`.
@@ -327,10 +328,11 @@ pub struct ExecutionMetadata {
     pub bytes_received: i64,
 }
 /// One of `HEALTHY`, `DEGRADED`, `UNHEALTHY`, `UNKNOWN`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
 #[non_exhaustive]
 pub enum HealthStatusStatus {
     /// `HEALTHY`
+    #[default]
     Healthy,
     /// `DEGRADED`
     Degraded,
@@ -380,7 +382,7 @@ impl ::core::str::FromStr for HealthStatusStatus {
     }
 }
 /// The output model `health_status`.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct HealthStatus {
     /// Contract type: `string`.
@@ -388,7 +390,7 @@ pub struct HealthStatus {
     /// Contract type: `enum[HEALTHY,DEGRADED,UNHEALTHY,UNKNOWN]`.
     pub status: HealthStatusStatus,
     /// Contract type: `datetime`.
-    pub last_check: std::time::SystemTime,
+    pub last_check: super::Timestamp,
     /// Contract type: `integer`.
     pub response_time_ms: i64,
     /// Contract type: `float`.
@@ -399,10 +401,11 @@ pub struct HealthStatus {
     pub circuit_breaker_state: String,
 }
 /// One of `NONE`, `PARTIAL`, `FULL`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
 #[non_exhaustive]
 pub enum FallbackResultDegradationLevel {
     /// `NONE`
+    #[default]
     None,
     /// `PARTIAL`
     Partial,
@@ -443,7 +446,7 @@ impl ::core::str::FromStr for FallbackResultDegradationLevel {
     }
 }
 /// The output model `fallback_result`.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct FallbackResult {
     /// Contract type: `string`.
@@ -997,7 +1000,7 @@ impl Default for DataTransformation {
     }
 }
 /// The inputs of the `execute_external_call` action.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ExecuteExternalCallInput {
     /// No type declared in the contract: the fallback type.
@@ -1008,7 +1011,7 @@ pub struct ExecuteExternalCallInput {
     pub retry_config: Box<str>,
 }
 /// The outputs of the `execute_external_call` action.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ExecuteExternalCallOutput {
     /// Typed by the output model `call_result`.
@@ -1017,7 +1020,7 @@ pub struct ExecuteExternalCallOutput {
     pub execution_metadata: ExecutionMetadata,
 }
 /// The inputs of the `validate_external_response` action.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ValidateExternalResponseInput {
     /// Typed like the output model field `call_result.response_data`.
@@ -1028,7 +1031,7 @@ pub struct ValidateExternalResponseInput {
     pub service_contract: Box<str>,
 }
 /// The outputs of the `validate_external_response` action.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ValidateExternalResponseOutput {
     /// No type declared in the contract: the fallback type.
@@ -1037,7 +1040,7 @@ pub struct ValidateExternalResponseOutput {
     pub normalized_response: Box<str>,
 }
 /// The inputs of the `manage_service_health` action.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ManageServiceHealthInput {
     /// No type declared in the contract: the fallback type.
@@ -1046,7 +1049,7 @@ pub struct ManageServiceHealthInput {
     pub health_check_config: Box<str>,
 }
 /// The outputs of the `manage_service_health` action.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ManageServiceHealthOutput {
     /// Typed by the output model `health_status`.
@@ -1055,7 +1058,7 @@ pub struct ManageServiceHealthOutput {
     pub availability_metrics: Box<str>,
 }
 /// The inputs of the `handle_service_failure` action.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct HandleServiceFailureInput {
     /// No type declared in the contract: the fallback type.
@@ -1066,7 +1069,7 @@ pub struct HandleServiceFailureInput {
     pub recovery_options: Box<str>,
 }
 /// The outputs of the `handle_service_failure` action.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct HandleServiceFailureOutput {
     /// No type declared in the contract: the fallback type.
@@ -1075,7 +1078,7 @@ pub struct HandleServiceFailureOutput {
     pub fallback_result: FallbackResult,
 }
 /// The inputs of the `transform_external_data` action.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct TransformExternalDataInput {
     /// No type declared in the contract: the fallback type.
@@ -1086,7 +1089,7 @@ pub struct TransformExternalDataInput {
     pub target_schema: Box<str>,
 }
 /// The outputs of the `transform_external_data` action.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct TransformExternalDataOutput {
     /// No type declared in the contract: the fallback type.

@@ -187,7 +187,9 @@ impl ::core::fmt::Display for NotImplemented {
 }
 impl ::std::error::Error for NotImplemented {}
 /// The answer of an optional action that a node does not implement: [`NotImplemented`],
-/// converted into the node's error type.
+/// converted into the node's error type. Called by the generated default methods, not
+/// by users.
+#[doc(hidden)]
 pub fn not_implemented<T, E: ::core::convert::From<NotImplemented>>(
     mixin: &'static str,
     action: &'static str,
@@ -203,7 +205,8 @@ pub trait Node {
     type Error: ::core::convert::From<NotImplemented> + ::core::marker::Send;
 }
 /// Any contract value: for `object`, for inputs and outputs with no declared type, and for
-/// contract data that is empty or mixes kinds.
+/// contract data that is empty or mixes kinds. Build one with `From` (`Value::from("text")`,
+/// `5.into()`) and read it with the `as_*` accessors.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub enum Value {
     /// `null`
@@ -211,17 +214,156 @@ pub enum Value {
     Null,
     /// `true` or `false`
     Bool(bool),
-    /// A whole number.
+    /// A whole number that fits an `i64`.
     Int(i64),
+    /// A whole number above `i64::MAX` (only those: `From` and deserializing give `Int`
+    /// for every number that fits one).
+    UInt(u64),
     /// A number with a fraction.
     Float(f64),
     /// Text.
     String(::std::string::String),
     /// A list.
     List(::std::vec::Vec<Value>),
-    /// A mapping with string keys, in sorted order.
+    /// A mapping, in sorted key order. Keys that are not text in YAML (`1: a`, `true: b`)
+    /// are kept as their text (`"1"`, `"true"`).
     Map(::std::collections::BTreeMap<::std::string::String, Value>),
 }
+impl Value {
+    /// Whether it is `null`.
+    pub fn is_null(&self) -> bool {
+        matches!(self, Value::Null)
+    }
+    /// The boolean, if it is one.
+    pub fn as_bool(&self) -> ::core::option::Option<bool> {
+        match self {
+            Value::Bool(b) => ::core::option::Option::Some(*b),
+            _ => ::core::option::Option::None,
+        }
+    }
+    /// The whole number, if it is one that fits an `i64`.
+    pub fn as_i64(&self) -> ::core::option::Option<i64> {
+        match self {
+            Value::Int(i) => ::core::option::Option::Some(*i),
+            _ => ::core::option::Option::None,
+        }
+    }
+    /// The whole number, if it is one that fits a `u64`.
+    pub fn as_u64(&self) -> ::core::option::Option<u64> {
+        match self {
+            Value::Int(i) => u64::try_from(*i).ok(),
+            Value::UInt(u) => ::core::option::Option::Some(*u),
+            _ => ::core::option::Option::None,
+        }
+    }
+    /// The number, whole or not (a whole number beyond 2^53 is rounded).
+    pub fn as_f64(&self) -> ::core::option::Option<f64> {
+        match self {
+            Value::Int(i) => ::core::option::Option::Some(*i as f64),
+            Value::UInt(u) => ::core::option::Option::Some(*u as f64),
+            Value::Float(f) => ::core::option::Option::Some(*f),
+            _ => ::core::option::Option::None,
+        }
+    }
+    /// The text, if it is text.
+    pub fn as_str(&self) -> ::core::option::Option<&str> {
+        match self {
+            Value::String(s) => ::core::option::Option::Some(s),
+            _ => ::core::option::Option::None,
+        }
+    }
+    /// The items, if it is a list.
+    pub fn as_list(&self) -> ::core::option::Option<&[Value]> {
+        match self {
+            Value::List(items) => ::core::option::Option::Some(items),
+            _ => ::core::option::Option::None,
+        }
+    }
+    /// The entries, if it is a mapping.
+    pub fn as_map(
+        &self,
+    ) -> ::core::option::Option<
+        &::std::collections::BTreeMap<::std::string::String, Value>,
+    > {
+        match self {
+            Value::Map(entries) => ::core::option::Option::Some(entries),
+            _ => ::core::option::Option::None,
+        }
+    }
+    /// The value at `key`, if it is a mapping that has one.
+    pub fn get(&self, key: &str) -> ::core::option::Option<&Value> {
+        self.as_map().and_then(|entries| entries.get(key))
+    }
+}
+impl ::core::convert::From<bool> for Value {
+    fn from(b: bool) -> Self {
+        Value::Bool(b)
+    }
+}
+impl ::core::convert::From<i64> for Value {
+    fn from(i: i64) -> Self {
+        Value::Int(i)
+    }
+}
+impl ::core::convert::From<i32> for Value {
+    fn from(i: i32) -> Self {
+        Value::Int(i64::from(i))
+    }
+}
+impl ::core::convert::From<u32> for Value {
+    fn from(u: u32) -> Self {
+        Value::Int(i64::from(u))
+    }
+}
+impl ::core::convert::From<u64> for Value {
+    fn from(u: u64) -> Self {
+        i64::try_from(u).map_or(Value::UInt(u), Value::Int)
+    }
+}
+impl ::core::convert::From<usize> for Value {
+    fn from(u: usize) -> Self {
+        Value::from(u as u64)
+    }
+}
+impl ::core::convert::From<f64> for Value {
+    fn from(f: f64) -> Self {
+        Value::Float(f)
+    }
+}
+impl ::core::convert::From<&str> for Value {
+    fn from(s: &str) -> Self {
+        Value::String(::std::string::String::from(s))
+    }
+}
+impl ::core::convert::From<::std::string::String> for Value {
+    fn from(s: ::std::string::String) -> Self {
+        Value::String(s)
+    }
+}
+impl<T: ::core::convert::Into<Value>> ::core::convert::From<::std::vec::Vec<T>>
+for Value {
+    fn from(items: ::std::vec::Vec<T>) -> Self {
+        Value::List(items.into_iter().map(::core::convert::Into::into).collect())
+    }
+}
+impl ::core::convert::From<::std::collections::BTreeMap<::std::string::String, Value>>
+for Value {
+    fn from(
+        entries: ::std::collections::BTreeMap<::std::string::String, Value>,
+    ) -> Self {
+        Value::Map(entries)
+    }
+}
+impl<T: ::core::convert::Into<Value>> ::core::convert::From<::core::option::Option<T>>
+for Value {
+    /// `None` is `null`.
+    fn from(v: ::core::option::Option<T>) -> Self {
+        v.map_or(Value::Null, ::core::convert::Into::into)
+    }
+}
+/// The type of `timestamp` and `datetime` values: RFC 3339 text, unless the build chose another
+/// (`.timestamp_type(..)`).
+pub type Timestamp = std::time::SystemTime;
 /// Windowed aggregation of incoming events into reducer state
 ///
 /// Generated from the contract `mixin_aggregation_window`.
