@@ -121,6 +121,9 @@ impl Witness<'_> {
             TypeRef::Map(value) => {
                 format!("::std::collections::BTreeMap<::std::string::String, {}>", self.rust_type(value))
             }
+            TypeRef::NodeMap(value) => {
+                format!("::std::collections::BTreeMap<api::NodeType, {}>", self.rust_type(value))
+            }
             TypeRef::Optional(inner) => format!("::core::option::Option<{}>", self.rust_type(inner)),
             TypeRef::Named(n) => format!("m::{}", n.name),
             TypeRef::Custom(rust) => rust.clone(),
@@ -136,8 +139,9 @@ impl Witness<'_> {
             TypeRef::Bool => "false".into(),
             TypeRef::Object | TypeRef::Fallback | TypeRef::Dynamic => "api::Value::Null".into(),
             TypeRef::List(_) => "::std::vec::Vec::new()".into(),
-            TypeRef::Map(_) => "::std::collections::BTreeMap::new()".into(),
+            TypeRef::Map(_) | TypeRef::NodeMap(_) => "::std::collections::BTreeMap::new()".into(),
             TypeRef::Optional(_) => "::core::option::Option::None".into(),
+            TypeRef::Custom(_) => "::core::default::Default::default()".into(),
             TypeRef::Named(n) => match self.def(&n.name) {
                 TypeDef::Struct(s) => self.literal(s),
                 TypeDef::Enum(e) => format!("m::{}::{}", n.name, e.variants[0].ident.as_rust()),
