@@ -5,7 +5,7 @@ use super::rules::{self, Rule};
 use super::types::{self, dotted, Kind, Step, TypeChange, Types};
 use super::{Change, Contract, Side};
 use crate::locate::{Anchor, Seg};
-use crate::model::{Action, DataSection, Dependency, Metric, MetricKind, Mixin, Param, Value};
+use crate::model::{Action, DataSection, Dependency, Metric, MetricKind, Mixin, Param, TypeDef, TypeRef, Value};
 
 struct Cx<'a> {
     old: &'a Contract,
@@ -67,6 +67,7 @@ pub(super) fn changes(old: &Contract, new: &Contract) -> Vec<Change> {
     node_types(&mut cx);
     actions(&mut cx);
     sections(&mut cx, true);
+    configuration(&mut cx);
     sections(&mut cx, false);
     models(&mut cx);
     dependencies(&mut cx, false);
@@ -237,6 +238,10 @@ fn params(cx: &mut Cx, (o, n): (usize, usize), inputs: bool) {
                 cx.push(added_rule, message, Side::New, Anchor::value_of(root(n, j)), "added");
             }
             Some(k) => {
+                if old_params[k].description != p.description {
+                    let message = format!("description of {side_name} `{}` of action `{}` changed", p.name, new.name);
+                    cx.push(&rules::DESCRIPTION_CHANGED, message, Side::New, Anchor::value_of(root(n, j)), "changed");
+                }
                 let changes = types::compare(&cx.old_types, &cx.new_types, &old_params[k].ty, &p.ty, false);
                 let (old_root, new_root) = (root(o, k), root(n, j));
                 let action = new.name.clone();
@@ -404,6 +409,25 @@ fn sections(cx: &mut Cx, config: bool) {
         let message = format!("{what} section `{}` removed", o.key);
         cx.push(rules.removed, message, Side::Old, Anchor::key_of(vec![key(&o.key)]), "removed in the new version");
     }
+}
+
+/// `Configuration` (a node contract's integration field) turning from the one config section's
+/// struct into a struct of sections. The sections themselves are compared above.
+fn configuration(cx: &mut Cx) {
+    let find = |m: &Mixin| m.types.iter().find(|d| d.name().name == "Configuration").cloned();
+    let (Some(TypeDef::Alias(was)), Some(TypeDef::Struct(now))) = (find(&cx.old.mixin), find(&cx.new.mixin)) else {
+        return;
+    };
+    let (old_sections, new_sections) = (&cx.old.mixin.configs, &cx.new.mixin.configs);
+    let first_new = new_sections.iter().find(|s| !old_sections.iter().any(|o| o.key == s.key));
+    let at = first_new.or(new_sections.first()).map(|s| vec![key(&s.key)]).unwrap_or_default();
+    let target = match &was.target {
+        TypeRef::Named(n) => n.name.clone(),
+        _ => "its section".into(),
+    };
+    let message =
+        format!("`Configuration` changes from `{target}` to a struct of {} config sections", now.fields.len());
+    cx.push(&rules::CONFIGURATION_RESHAPED, message, Side::New, Anchor::key_of(at), "a second config section");
 }
 
 /// Values that differ where the types agree: `(path, old, new)`. A path at, inside or around a

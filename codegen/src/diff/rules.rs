@@ -165,6 +165,8 @@ rules! {
         "override files with values of the old type are refused, and code using the field no longer compiles";
     CONFIG_DEFAULT_CHANGED = "B0507" "config-default-changed" Patch []
         "every name, type and override file keeps working; nodes that rely on the default behave differently, so say it in the changelog";
+    CONFIGURATION_RESHAPED = "B0508" "configuration-reshaped" Major [ConfigFiles, Readers]
+        "with one config section `Configuration` is that section's struct; with more it is a struct of sections, so code using it as the section and node contracts overriding the section's keys under the integration field break";
 
     NODE_TYPE_ADDED = "B0601" "node-type-added" Minor []
         "nodes of the new type may use the mixin; nothing that used it before changes";

@@ -30,6 +30,8 @@ const fn old(needle: &'static str) -> At {
 #[derive(Debug, Clone, Copy)]
 pub struct Pair {
     pub code: &'static str,
+    /// Edits of diff_base.yaml that make this pair's OLD (usually none: OLD is the base).
+    pub old_edits: &'static [(&'static str, &'static str)],
     /// `(text in OLD, its replacement)`: each text occurs exactly once in OLD.
     pub edits: &'static [(&'static str, &'static str)],
     /// The diagnostic's message starts with this.
@@ -40,12 +42,12 @@ pub struct Pair {
 impl Pair {
     /// NEW's text, under another `mixin_name` when `name` is given (to put several pairs in one crate).
     pub fn new_text(&self, name: Option<&str>) -> String {
-        let mut text = BASE.to_string();
-        for (from, to) in self.edits {
-            assert_eq!(text.matches(from).count(), 1, "{}: `{from}` must occur once", self.code);
-            text = text.replacen(from, to, 1);
-        }
-        rename(&text, name)
+        edit(&self.old_text(name), self.edits, self.code)
+    }
+
+    /// OLD's text, under another `mixin_name` when `name` is given.
+    pub fn old_text(&self, name: Option<&str>) -> String {
+        edit(&old_text(name), self.old_edits, self.code)
     }
 
     /// The line (from 1) the diagnostic must point at.
@@ -65,6 +67,15 @@ pub fn old_text(name: Option<&str>) -> String {
     rename(BASE, name)
 }
 
+fn edit(text: &str, edits: &[(&str, &str)], code: &str) -> String {
+    let mut text = text.to_string();
+    for (from, to) in edits {
+        assert_eq!(text.matches(from).count(), 1, "{code}: `{from}` must occur once");
+        text = text.replacen(from, to, 1);
+    }
+    text
+}
+
 fn rename(text: &str, name: Option<&str>) -> String {
     match name {
         Some(name) => text.replacen("mixin_name: \"mixin_base\"", &format!("mixin_name: \"{name}\""), 1),
@@ -73,8 +84,14 @@ fn rename(text: &str, name: Option<&str>) -> String {
 }
 
 macro_rules! pairs {
-    ($($code:literal [$(($from:expr, $to:expr)),* $(,)?] $message:literal $at:expr;)*) => {
-        pub const PAIRS: &[Pair] = &[$(Pair { code: $code, edits: &[$(($from, $to)),*], message: $message, at: $at }),*];
+    ($($code:literal $(from [$(($ofrom:expr, $oto:expr)),* $(,)?])? [$(($from:expr, $to:expr)),* $(,)?] $message:literal $at:expr;)*) => {
+        pub const PAIRS: &[Pair] = &[$(Pair {
+            code: $code,
+            old_edits: &[$($(($ofrom, $oto)),*)?],
+            edits: &[$(($from, $to)),*],
+            message: $message,
+            at: $at,
+        }),*];
     };
 }
 
@@ -142,6 +159,9 @@ pairs! {
         "config key `base_config.retries` changed type: integer -> string" new("retries");
     "B0507" [("  retries: 3\n", "  retries: 5\n")]
         "default of config key `base_config.retries` changed: 3 -> 5" new("retries: 5");
+
+    "B0508" from [("cache_config:\n  ttl_s: 60\n\n", "")] [("tuning:\n", "cache_config:\n  ttl_s: 60\n\ntuning:\n")]
+        "`Configuration` changes from `BaseConfig` to a struct of 2 config sections" new("cache_config:");
 
     "B0601" [("[\"COMPUTE\", \"EFFECT\"]", "[\"COMPUTE\", \"EFFECT\", \"REDUCER\"]")]
         "node type REDUCER added" new("REDUCER");
