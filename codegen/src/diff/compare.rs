@@ -214,10 +214,10 @@ fn action(cx: &mut Cx, o: usize, n: usize) {
 fn params(cx: &mut Cx, (o, n): (usize, usize), inputs: bool) {
     let (old, new) = (&cx.old.mixin.actions[o], &cx.new.mixin.actions[n]);
     let (key_name, side_name) = if inputs { ("inputs", "input") } else { ("outputs", "output") };
-    let (added_rule, removed_rule, retyped_rule) = if inputs {
-        (&rules::INPUT_ADDED, &rules::INPUT_REMOVED, &rules::INPUT_RETYPED)
+    let (added_rule, optional_rule, removed_rule, retyped_rule) = if inputs {
+        (&rules::INPUT_ADDED, &rules::OPTIONAL_INPUT_ADDED, &rules::INPUT_REMOVED, &rules::INPUT_RETYPED)
     } else {
-        (&rules::OUTPUT_ADDED, &rules::OUTPUT_REMOVED, &rules::OUTPUT_RETYPED)
+        (&rules::OUTPUT_ADDED, &rules::OPTIONAL_OUTPUT_ADDED, &rules::OUTPUT_REMOVED, &rules::OUTPUT_RETYPED)
     };
     let (old_params, new_params) = if inputs { (&old.inputs, &new.inputs) } else { (&old.outputs, &new.outputs) };
     let root = |i: usize, j: usize| vec![key("actions"), Seg::Index(i), key(key_name), Seg::Index(j)];
@@ -231,11 +231,15 @@ fn params(cx: &mut Cx, (o, n): (usize, usize), inputs: bool) {
     for (j, p) in new_params.iter().enumerate() {
         match old_params.iter().position(|q| q.name == p.name) {
             None => {
-                let mut message = format!("{side_name} `{}` added to action `{}`", p.name, new.name);
+                let optional = matches!(p.ty, TypeRef::Optional(_));
+                let what = if optional { format!("optional {side_name}") } else { side_name.to_string() };
+                let mut message = format!("{what} `{}` added to action `{}`", p.name, new.name);
                 if old_params.is_empty() && j == 0 {
                     message.push_str(&signature(true));
                 }
-                cx.push(added_rule, message, Side::New, Anchor::value_of(root(n, j)), "added");
+                // The first input or output changes the method's signature, however optional.
+                let rule = if optional && !old_params.is_empty() { optional_rule } else { added_rule };
+                cx.push(rule, message, Side::New, Anchor::value_of(root(n, j)), "added");
             }
             Some(k) => {
                 if old_params[k].description != p.description {
@@ -250,6 +254,7 @@ fn params(cx: &mut Cx, (o, n): (usize, usize), inputs: bool) {
                     changes,
                     (&old_root, &new_root),
                     |kind| match kind {
+                        Kind::Added { optional: true, .. } => optional_rule,
                         Kind::Added { .. } => added_rule,
                         Kind::Removed => removed_rule,
                         Kind::Retyped { .. } => retyped_rule,
@@ -257,6 +262,9 @@ fn params(cx: &mut Cx, (o, n): (usize, usize), inputs: bool) {
                     |c| {
                         let path = dotted(&name, &c.path);
                         match &c.kind {
+                            Kind::Added { optional: true, .. } => {
+                                format!("optional {side_name} `{path}` added to action `{action}`")
+                            }
                             Kind::Added { .. } => format!("{side_name} `{path}` added to action `{action}`"),
                             Kind::Removed => format!("{side_name} `{path}` removed from action `{action}`"),
                             Kind::Retyped { old, new } => {
@@ -297,6 +305,7 @@ fn models(cx: &mut Cx) {
                     changes,
                     (&r, &r),
                     |kind| match kind {
+                        Kind::Added { optional: true, .. } => &rules::OPTIONAL_MODEL_FIELD_ADDED,
                         Kind::Added { .. } => &rules::MODEL_FIELD_ADDED,
                         Kind::Removed => &rules::MODEL_FIELD_REMOVED,
                         Kind::Retyped { .. } => &rules::MODEL_FIELD_RETYPED,
@@ -304,6 +313,9 @@ fn models(cx: &mut Cx) {
                     |c| {
                         let path = dotted("", &c.path);
                         match &c.kind {
+                            Kind::Added { optional: true, .. } => {
+                                format!("optional field `{path}` added to output model `{name}`")
+                            }
                             Kind::Added { .. } => format!("field `{path}` added to output model `{name}`"),
                             Kind::Removed => format!("field `{path}` removed from output model `{name}`"),
                             Kind::Retyped { old, new } if path.is_empty() => {
@@ -377,16 +389,18 @@ fn sections(cx: &mut Cx, config: bool) {
             changes,
             (&root, &root),
             |kind| match kind {
-                Kind::Added { has_default: true } => rules.key_added,
-                Kind::Added { has_default: false } => rules.item_key_added,
+                Kind::Added { has_default: true, .. } => rules.key_added,
+                Kind::Added { has_default: false, .. } => rules.item_key_added,
                 Kind::Removed => rules.key_removed,
                 Kind::Retyped { .. } => rules.key_retyped,
             },
             |c| {
                 let path = dotted(&section, &c.path);
                 match &c.kind {
-                    Kind::Added { has_default: true } => format!("{what} key `{path}` added"),
-                    Kind::Added { has_default: false } => format!("{what} key `{path}` added to the items of a list"),
+                    Kind::Added { has_default: true, .. } => format!("{what} key `{path}` added"),
+                    Kind::Added { has_default: false, .. } => {
+                        format!("{what} key `{path}` added to the items of a list")
+                    }
                     Kind::Removed => format!("{what} key `{path}` removed"),
                     Kind::Retyped { old, new } => format!("{what} key `{path}` changed type: {old} -> {new}"),
                 }

@@ -127,29 +127,35 @@ rules! {
         "every implementation that met the old limit meets the new one; callers may wait longer";
 
     INPUT_ADDED = "B0201" "input-added" Major [Callers]
-        "callers build the input struct: a literal without the new field does not compile, and a request without it does not deserialize";
+        "a request from a caller that does not send the new input is refused (a missing field is an error unless optional), and an action's first input changes the method's signature";
+    OPTIONAL_INPUT_ADDED = "B0202" "optional-input-added" Minor []
+        "requests without it read as `None`, and input literals ending in `..Default::default()` keep compiling";
     INPUT_REMOVED = "B0203" "input-removed" Major [Implementers, Callers]
         "implementations reading the field and callers setting it no longer compile";
     INPUT_RETYPED = "B0204" "input-retyped" Major [Implementers, Callers]
         "the field's Rust type and its wire form change for both sides";
 
     OUTPUT_ADDED = "B0301" "output-added" Major [Implementers]
-        "implementations build the output struct: a literal without the new field does not compile";
+        "an output from an implementation that does not set the new field is refused by callers of the new version (a missing field is an error unless optional), and an action's first output changes the method's signature";
     OUTPUT_REMOVED = "B0302" "output-removed" Major [Callers]
         "callers reading the field no longer compile, and implementations setting it neither";
     OUTPUT_RETYPED = "B0303" "output-retyped" Major [Implementers, Callers]
         "the field's Rust type and its wire form change for both sides";
+    OPTIONAL_OUTPUT_ADDED = "B0304" "optional-output-added" Minor []
+        "outputs without it read as `None`, and output literals ending in `..Default::default()` keep compiling";
 
     MODEL_ADDED = "B0401" "model-added" Minor []
         "a new struct: nothing named it before";
     MODEL_REMOVED = "B0402" "model-removed" Major [Implementers, Callers, Readers]
         "code naming the struct no longer compiles, and outputs typed by it change type";
     MODEL_FIELD_ADDED = "B0403" "model-field-added" Major [Implementers]
-        "output models have no `Default`: a struct literal building the model misses the new field";
+        "data from an implementation that does not set the new field is refused by readers of the new version (a missing field is an error unless optional)";
     MODEL_FIELD_REMOVED = "B0404" "model-field-removed" Major [Callers, Implementers]
         "code reading or setting the field no longer compiles";
     MODEL_FIELD_RETYPED = "B0405" "model-field-retyped" Major [Implementers, Callers]
         "the field's Rust type and its wire form change";
+    OPTIONAL_MODEL_FIELD_ADDED = "B0406" "optional-model-field-added" Minor []
+        "data without it reads as `None`, and model literals ending in `..Default::default()` keep compiling";
 
     CONFIG_SECTION_ADDED = "B0501" "config-section-added" Minor []
         "a new config struct and accessor: nothing named them before";
@@ -158,7 +164,7 @@ rules! {
     CONFIG_KEY_ADDED = "B0503" "config-key-added" Minor []
         "the struct has `Default` and `#[serde(default)]`: overrides without the key keep working, and so do literals ending in `..Default::default()`";
     CONFIG_ITEM_KEY_ADDED = "B0504" "config-item-key-added" Major [ConfigFiles, Readers]
-        "the items of a list have no `Default`: item literals miss the new field, and override items without it are refused";
+        "a list's items have no contract values to default to: override items without the new key are refused";
     CONFIG_KEY_REMOVED = "B0505" "config-key-removed" Major [ConfigFiles, Readers]
         "override files that set the key are refused (unknown key), and code reading it no longer compiles";
     CONFIG_KEY_RETYPED = "B0506" "config-key-retyped" Major [ConfigFiles, Readers]
@@ -215,8 +221,8 @@ rules! {
         "code calling the accessor or naming the struct no longer compiles";
     SECTION_KEY_ADDED = "B0903" "section-key-added" Minor []
         "the struct has `Default`: code reading fields, and literals ending in `..Default::default()`, keep compiling";
-    SECTION_ITEM_KEY_ADDED = "B0904" "section-item-key-added" Major [Readers]
-        "the items of a list have no `Default`: item literals miss the new field";
+    SECTION_ITEM_KEY_ADDED = "B0904" "section-item-key-added" Minor []
+        "the items of a data list are read, not built: every field read before is still there";
     SECTION_KEY_REMOVED = "B0905" "section-key-removed" Major [Readers]
         "code reading the field no longer compiles";
     SECTION_KEY_RETYPED = "B0906" "section-key-retyped" Major [Readers]

@@ -38,8 +38,10 @@ pub(super) fn dotted(root: &str, path: &[Step]) -> String {
 pub(super) enum Kind {
     /// The path's last step is the new field. `has_default`: the struct that gained it has a
     /// `Default` (and `#[serde(default)]`), so struct update syntax and partial data still work.
+    /// `optional`: the new field's type is optional, so data written without it still reads.
     Added {
         has_default: bool,
+        optional: bool,
     },
     Removed,
     Retyped {
@@ -149,7 +151,10 @@ fn walk(
                         path.push(Step::Field(g.wire.clone()));
                         out.push(TypeChange {
                             path: path.clone(),
-                            kind: Kind::Added { has_default: sb.defaults.is_some() },
+                            kind: Kind::Added {
+                                has_default: sb.defaults.is_some(),
+                                optional: matches!(g.ty, TypeRef::Optional(_)),
+                            },
                         });
                         path.pop();
                     }

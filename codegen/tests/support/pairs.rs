@@ -122,6 +122,8 @@ pairs! {
 
     "B0201" [("inputs: [{name: \"key\", type: \"string\"}]", "inputs: [{name: \"key\", type: \"string\"}, {name: \"depth\", type: \"integer\"}]")]
         "input `depth` added to action `inspect`" new("name: \"depth\"");
+    "B0202" [("inputs: [{name: \"key\", type: \"string\"}]", "inputs: [{name: \"key\", type: \"string\"}, {name: \"depth\", type: \"integer\", optional: true}]")]
+        "optional input `depth` added to action `inspect`" new("name: \"depth\"");
     "B0203" [("      - {name: \"mode\", type: \"enum[FAST,SAFE]\"}\n", "")]
         "input `mode` removed from action `process`" old("name: \"mode\"");
     "B0204" [("{name: \"key\", type: \"string\"}", "{name: \"key\", type: \"integer\"}")]
@@ -134,6 +136,9 @@ pairs! {
     "B0303" [("{name: \"found\", type: \"boolean\"}", "{name: \"found\", type: \"string\"}")]
         "output `found` of action `inspect` changed type: boolean -> string" new("name: \"found\"");
 
+    "B0304" [("outputs: [{name: \"found\", type: \"boolean\"}]", "outputs: [{name: \"found\", type: \"boolean\"}, {name: \"hits\", type: \"integer\", optional: true}]")]
+        "optional output `hits` added to action `inspect`" new("name: \"hits\"");
+
     "B0401" [("  audit_entry:\n", "  review_entry:\n    reviewer: \"string\"\n  audit_entry:\n")]
         "output model `review_entry` added" new("review_entry:");
     "B0402" [("  audit_entry:\n    actor: \"string\"\n", "")]
@@ -144,6 +149,9 @@ pairs! {
         "field `status` removed from output model `process_result`" old("status: \"string\"");
     "B0405" [("        code: \"integer\"", "        code: \"string\"")]
         "field `details.code` of output model `process_result` changed type: integer -> string" new("code: \"string\"");
+
+    "B0406" [("    actor: \"string\"\n", "    actor: \"string\"\n    at: {type: \"timestamp\", optional: true}\n")]
+        "optional field `at` added to output model `audit_entry`" new("at: {type");
 
     "B0501" [("cache_config:\n", "extra_config:\n  depth: 1\n\ncache_config:\n")]
         "config section `extra_config` added" new("extra_config:");

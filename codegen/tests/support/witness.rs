@@ -1,7 +1,7 @@
 //! Code a user writes against a mixin's generated module, in the idioms README recommends, made
 //! from the OLD contract's checked model: it implements the trait (the required actions), calls
 //! every action with a struct literal for its input, builds every output and model with a struct
-//! literal (`..Default::default()` where the type has `Default`: configs and data sections), reads
+//! literal ending in `..Default::default()` (every generated struct has `Default`), reads
 //! every field as its OLD type, matches every enum exhaustively, reads every table and accessor,
 //! and (a test) loads OLD's config values as an override file. Compiled against NEW's module, it
 //! says whether NEW's generated API still serves OLD's users.
@@ -141,7 +141,6 @@ impl Witness<'_> {
             TypeRef::List(_) => "::std::vec::Vec::new()".into(),
             TypeRef::Map(_) | TypeRef::NodeMap(_) => "::std::collections::BTreeMap::new()".into(),
             TypeRef::Optional(_) => "::core::option::Option::None".into(),
-            TypeRef::Custom(_) => "::core::default::Default::default()".into(),
             TypeRef::Named(n) => match self.def(&n.name) {
                 TypeDef::Struct(s) => self.literal(s),
                 TypeDef::Enum(e) => format!("m::{}::{}", n.name, e.variants[0].ident.as_rust()),
@@ -151,17 +150,12 @@ impl Witness<'_> {
         }
     }
 
-    /// A struct literal: every field, or the first one and `..Default::default()` when the
-    /// struct has `Default`.
+    /// A struct literal in README's idiom: the first field and `..Default::default()` (every
+    /// generated struct has `Default`: configs their contract values, payloads their fields').
     fn literal(&self, s: &StructDef) -> String {
-        let fields: Vec<String> =
-            s.fields.iter().map(|f| format!("{}: {}", f.ident.as_rust(), self.value(&f.ty))).collect();
-        if s.defaults.is_some() {
-            let first = fields.first().map(|f| format!("{f}, ")).unwrap_or_default();
-            format!("m::{} {{ {first}..::core::default::Default::default() }}", s.name.name)
-        } else {
-            format!("m::{} {{ {} }}", s.name.name, fields.join(", "))
-        }
+        let first =
+            s.fields.first().map(|f| format!("{}: {}, ", f.ident.as_rust(), self.value(&f.ty))).unwrap_or_default();
+        format!("m::{} {{ {first}..::core::default::Default::default() }}", s.name.name)
     }
 }
 
