@@ -217,3 +217,15 @@ fn usage_problems_exit_2_and_invalid_contracts_exit_1() {
     assert_eq!(r.code, 2);
     assert!(r.stderr.contains("`no-such-branch` is not a git revision here"), "{}", r.stderr);
 }
+
+#[test]
+fn the_example_contracts_against_themselves_are_unchanged() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).parent().unwrap();
+    let r = run(root, &["diff", "mixins", "mixins"]);
+    assert_eq!(r.code, 0, "{}{}", r.stdout, r.stderr);
+    let count = std::fs::read_dir(root.join("mixins")).unwrap().count();
+    assert_eq!(
+        r.stdout,
+        format!("ok: {count} contracts: {count} unchanged, 0 changed, 0 added, 0 removed; 0 with a version that does not cover its changes\n")
+    );
+}
