@@ -367,14 +367,17 @@ fn no_serde_flag_drops_serde() {
 fn timestamp_type_flag_changes_timestamp_fields() {
     let out = scratch("timestamp");
     generate(&out, &["--timestamp-type", "chrono::DateTime<chrono::Utc>"]);
+    // One alias at the root carries the mapping; timestamp and datetime fields name it.
+    let root = compact(&std::fs::read_to_string(out.join("mixins.rs")).unwrap());
+    assert!(root.contains("pubtypeTimestamp=chrono::DateTime<chrono::Utc>;"), "the Timestamp alias");
     let eh = compact(&std::fs::read_to_string(out.join("error_handling.rs")).unwrap());
-    assert!(eh.contains("publast_failure_time:chrono::DateTime<chrono::Utc>,"), "timestamp field");
+    assert!(eh.contains("publast_failure_time:super::Timestamp,"), "timestamp field");
     let hc = compact(&std::fs::read_to_string(out.join("health_check.rs")).unwrap());
-    assert!(hc.contains("pubtimestamp:chrono::DateTime<chrono::Utc>,"), "datetime field");
+    assert!(hc.contains("pubtimestamp:super::Timestamp,"), "datetime field");
     // Other strings stay strings.
     assert!(eh.contains("puberror_category:String,"));
-    let default = compact(&std::fs::read_to_string(workspace().join("generated-example/error_handling.rs")).unwrap());
-    assert!(default.contains("publast_failure_time:String,"));
+    let default = compact(&std::fs::read_to_string(workspace().join("generated-example/mixins.rs")).unwrap());
+    assert!(default.contains("pubtypeTimestamp=::std::string::String;"));
 }
 
 /// Many contracts (the examples under other names, a broken one, a duplicate name): one job and
