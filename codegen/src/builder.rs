@@ -15,6 +15,9 @@ use std::time::{Duration, Instant};
 /// Name of the root file that declares one module per mixin.
 pub const ROOT_FILE: &str = "mixins.rs";
 
+/// How long a run waits for another one on the same output folder.
+const DEFAULT_LOCK_TIMEOUT: Duration = Duration::from_secs(60);
+
 /// Configures and runs the generator.
 ///
 /// ```no_run
@@ -31,6 +34,8 @@ pub struct Builder {
     cargo: Option<bool>,
     timings: bool,
     jobs: Option<usize>,
+    lock_timeout: Duration,
+    sync: bool,
     validate: validate::Options,
     emit: EmitSettings,
     option_errors: Vec<String>,
@@ -90,6 +95,8 @@ impl Builder {
             cargo: None,
             timings: false,
             jobs: None,
+            lock_timeout: DEFAULT_LOCK_TIMEOUT,
+            sync: true,
             validate: validate::Options::default(),
             emit: EmitSettings {
                 async_methods: true,
@@ -242,6 +249,20 @@ impl Builder {
             .collect()
     }
 
+    /// How long `generate` and `check` wait for another run that is using the output folder
+    /// (default 60 s) before they fail, saying so.
+    pub fn lock_timeout(mut self, timeout: Duration) -> Self {
+        self.lock_timeout = timeout;
+        self
+    }
+
+    /// Whether each written file is flushed to disk before it is renamed into place (default
+    /// true), so that after a power cut too each file is old or new.
+    pub fn sync(mut self, sync: bool) -> Self {
+        self.sync = sync;
+        self
+    }
+
     fn check_type(&mut self, what: &str, ty: &str) -> bool {
         match user_syntax::parse_type(ty) {
             Ok(_) => true,
@@ -293,44 +314,34 @@ impl Builder {
 
     /// Validates the contracts and writes `mixins.rs` plus one file per mixin. Writes nothing if any
     /// contract has an error; rewrites only files whose content changed; removes files it generated
-    /// earlier for contracts that are gone.
+    /// earlier for contracts that are gone. Every file reaches the folder by a rename, after all of
+    /// them are complete, and while the run holds the folder's lock (see [`crate::write`]).
     pub fn generate(&self) -> Result<Report, Error> {
         self.check_options()?;
         let out_dir = self.resolve_out_dir()?;
-        // A folder made by this run holds nothing of an earlier one: no stale files to look for.
-        let made_now = match std::fs::create_dir(&out_dir) {
-            Ok(()) => true,
-            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
-                if !out_dir.is_dir() {
-                    return Err(Error::io(&out_dir, std::io::Error::other("exists and is not a folder")));
-                }
-                false
-            }
-            Err(_) => {
-                std::fs::create_dir_all(&out_dir).map_err(|e| Error::io(&out_dir, e))?;
-                false
-            }
-        };
+        // Folders made here (parents too) and the lock go again if the run fails.
+        let transaction = write::Transaction::begin(&out_dir, self.write_settings())?;
         let cargo = self.in_build_script();
-        let report = self.run(Some(&out_dir), Sink::Stage(write::Pending::default())).and_then(|run| {
+        self.run(Some(&out_dir), Sink::Stage(transaction)).and_then(|run| {
             if cargo {
                 run.print_cargo_directives();
             }
-            run.finish_generate(&out_dir, !made_now)
-        });
-        if report.is_err() && made_now {
-            // Its files are undone already; the folder goes too (only if empty), as it was not there.
-            let _ = std::fs::remove_dir(&out_dir);
-        }
-        report
+            run.finish_generate()
+        })
     }
 
-    /// Compares `dir` with what `generate` would write there, without writing.
+    /// Compares `dir` with what `generate` would write there, without writing: the stale files
+    /// are exactly those `generate` would create, replace or remove.
     pub fn check(&self) -> Result<CheckReport, Error> {
         self.check_options()?;
         let out_dir = self.resolve_out_dir()?;
-        let run = self.run(Some(&out_dir), Sink::Compare(Vec::new()))?;
-        run.finish_check(&out_dir)
+        let comparison = write::Comparison::begin(&out_dir, self.write_settings())?;
+        let run = self.run(Some(&out_dir), Sink::Compare(comparison))?;
+        run.finish_check()
+    }
+
+    fn write_settings(&self) -> write::Settings {
+        write::Settings { is_ours: format::is_header, lock_timeout: self.lock_timeout, sync: self.sync }
     }
 
     /// Validates the contracts without generating code.
@@ -397,10 +408,12 @@ impl Builder {
             return Ok(());
         }
         run.diagnostics.extend(self.overrides_for_no_mixin(&run.summaries));
-        if let Some(out_dir) = out_dir {
+        if out_dir.is_some() {
+            // By name: the root file is the same whatever order the inputs were named in.
+            run.summaries.sort_by(|a, b| a.name.cmp(&b.name));
             let chunks = emit::root_file(&run.summaries, &options);
             let text = format::format_root(chunks, &format::header(None));
-            run.output(&out_dir.join(ROOT_FILE), text)?;
+            run.output(ROOT_FILE, text)?;
         }
         Ok(())
     }
@@ -431,7 +444,7 @@ struct Checked {
 
 impl Work<'_> {
     /// Load, parse, validate, emit and format one contract: everything that needs no other contract.
-    fn process(&self, file: &Path, options: &EmitOptions) -> Processed {
+    fn process(&self, file: &load::ContractFile, options: &EmitOptions) -> Processed {
         let mut timings = StageTimings::default();
         let measure = self.builder.timings;
         let mut time = |stage: fn(&mut StageTimings) -> &mut Duration, start: Instant| {
@@ -444,7 +457,7 @@ impl Work<'_> {
             Processed { diagnostics: vec![*d], mixin: None, timings }
         };
         let start = Instant::now();
-        let source = load::read(file);
+        let source = load::read(&file.path);
         time(|t| &mut t.load, start);
         let source = match source {
             Ok(s) => s,
@@ -471,7 +484,7 @@ impl Work<'_> {
             let syntax = emit::mixin_file(&mixin, options);
             time(|t| &mut t.emit, start);
             let start = Instant::now();
-            let text = format::format_file(&syntax, &format::header(Some(&display_path(file))));
+            let text = format::format_file(&syntax, &format::header(Some(&file.shown)));
             time(|t| &mut t.format, start);
             text
         });
@@ -491,8 +504,8 @@ impl Work<'_> {
 
 enum Sink {
     Nothing,
-    Stage(write::Pending),
-    Compare(Vec<StaleFile>),
+    Stage(write::Transaction),
+    Compare(write::Comparison),
 }
 
 struct Run {
@@ -527,11 +540,11 @@ impl Run {
             work.errors.store(true, Ordering::Relaxed);
             return Ok(());
         }
-        let target = out_dir.map(|dir| dir.join(&checked.root.file_name));
+        let file_name = checked.root.file_name.clone();
         self.checked.push(checked.summary);
         self.summaries.push(checked.root);
-        match (target, checked.code) {
-            (Some(target), Some(code)) if !self.has_errors() => self.output(&target, code),
+        match checked.code {
+            Some(code) if out_dir.is_some() && !self.has_errors() => self.output(&file_name, code),
             _ => Ok(()),
         }
     }
@@ -570,20 +583,16 @@ impl Run {
         true
     }
 
-    fn output(&mut self, target: &Path, text: String) -> Result<(), Error> {
+    /// Hands one file to the sink. `name` is relative to the output folder.
+    fn output(&mut self, name: &str, text: String) -> Result<(), Error> {
         let start = Instant::now();
         match &mut self.sink {
             Sink::Nothing => {}
-            Sink::Stage(staged) => {
-                if let Some(s) = write::stage(target, &text).map_err(|e| Error::io(target, e))? {
-                    staged.push(s);
-                }
+            Sink::Stage(transaction) => {
+                transaction.put(Path::new(name), text.as_bytes())?;
             }
-            Sink::Compare(stale) => {
-                if !write::is_current(target, &text) {
-                    let actual = std::fs::read_to_string(target).ok();
-                    stale.push(StaleFile { path: target.to_path_buf(), expected: Some(text), actual });
-                }
+            Sink::Compare(comparison) => {
+                comparison.put(Path::new(name), text.as_bytes())?;
             }
         }
         if self.measure {
@@ -592,16 +601,8 @@ impl Run {
         Ok(())
     }
 
-    /// Every file `generate` writes into `out_dir` (a set: the output folder may hold thousands).
-    fn expected_files(&self, out_dir: &Path) -> std::collections::HashSet<PathBuf> {
-        let mut files: std::collections::HashSet<PathBuf> =
-            self.summaries.iter().map(|s| out_dir.join(&s.file_name)).collect();
-        files.insert(out_dir.join(ROOT_FILE));
-        files
-    }
-
     fn print_cargo_directives(&self) {
-        for path in self.inputs.files.iter().chain(&self.inputs.folders) {
+        for path in self.inputs.files.iter().map(|f| &f.path).chain(&self.inputs.folders) {
             println!("cargo:rerun-if-changed={}", path.display());
         }
         for d in self.diagnostics.iter().filter(|d| d.severity == Severity::Warning) {
@@ -609,53 +610,43 @@ impl Run {
         }
     }
 
-    /// `stale_possible`: whether the folder existed before the run, and may hold files of
-    /// contracts that are gone.
-    fn finish_generate(mut self, out_dir: &Path, stale_possible: bool) -> Result<Report, Error> {
-        let Sink::Stage(staged) = std::mem::replace(&mut self.sink, Sink::Nothing) else {
-            return Err(Error::Internal(out_dir.to_path_buf(), "generate ran without a staging sink".into()));
+    fn finish_generate(mut self) -> Result<Report, Error> {
+        let Sink::Stage(transaction) = std::mem::replace(&mut self.sink, Sink::Nothing) else {
+            return Err(Error::Internal(PathBuf::new(), "generate ran without a staging sink".into()));
         };
         if self.has_errors() {
-            drop(staged);
+            drop(transaction);
             return Err(Error::contracts(self.diagnostics));
         }
-        let written = staged.len();
-        staged.commit().map_err(|(target, e)| Error::io(&target, e))?;
-        let mut removed = Vec::new();
-        if stale_possible {
-            let expected = self.expected_files(out_dir);
-            for file in write::rust_files(out_dir) {
-                if !expected.contains(&file) && write::is_generated(&file) {
-                    std::fs::remove_file(&file).map_err(|e| Error::io(&file, e))?;
-                    removed.push(file);
-                }
-            }
+        let start = Instant::now();
+        let summary = transaction.commit()?;
+        if self.measure {
+            self.timings.write += start.elapsed();
         }
         Ok(Report {
             diagnostics: self.diagnostics,
-            files_written: written,
-            // Every mixin's file and the root file.
-            files_unchanged: self.summaries.len() + 1 - written,
-            files_removed: removed,
+            files_written: summary.written.len(),
+            files_unchanged: summary.unchanged,
+            files_removed: summary.removed,
+            files_cleaned: summary.cleaned,
             mixins: self.summaries.into_iter().map(|s| s.name).collect(),
             timings: self.timings,
         })
     }
 
-    fn finish_check(mut self, out_dir: &Path) -> Result<CheckReport, Error> {
+    fn finish_check(mut self) -> Result<CheckReport, Error> {
         if self.has_errors() {
             return Err(Error::contracts(self.diagnostics));
         }
-        let expected = self.expected_files(out_dir);
-        let Sink::Compare(mut stale) = std::mem::replace(&mut self.sink, Sink::Nothing) else {
-            return Err(Error::Internal(out_dir.to_path_buf(), "check ran without a compare sink".into()));
+        let Sink::Compare(comparison) = std::mem::replace(&mut self.sink, Sink::Nothing) else {
+            return Err(Error::Internal(PathBuf::new(), "check ran without a compare sink".into()));
         };
-        for file in write::rust_files(out_dir) {
-            if !expected.contains(&file) {
-                let actual = std::fs::read_to_string(&file).ok();
-                stale.push(StaleFile { path: file, expected: None, actual });
-            }
-        }
+        let text = |bytes: Option<Vec<u8>>| bytes.map(|b| String::from_utf8_lossy(&b).into_owned());
+        let stale = comparison
+            .finish()?
+            .into_iter()
+            .map(|d| StaleFile { path: d.path, change: d.change, expected: text(d.expected), actual: text(d.actual) })
+            .collect();
         Ok(CheckReport { diagnostics: self.diagnostics, stale })
     }
 }
@@ -663,15 +654,6 @@ impl Run {
 fn locate_name(text: &str) -> Option<crate::diagnostics::Location> {
     let anchor = Anchor::value(&[Seg::key("mixin_name")]);
     SpanIndex::build_for(text, [&anchor]).find(&anchor)
-}
-
-/// A path as shown in headers: as given, relative to the current folder when possible, with `/`.
-pub(crate) fn display_path(path: &Path) -> String {
-    let rel = std::env::current_dir().ok().and_then(|cwd| path.strip_prefix(cwd).ok().map(Path::to_path_buf));
-    let shown = rel.as_deref().unwrap_or(path);
-    let joined = shown.components().map(|c| c.as_os_str().to_string_lossy().into_owned()).collect::<Vec<_>>().join("/");
-    // The root component is itself `/`: an absolute path must not start with `//`.
-    joined.strip_prefix("//").map(|rest| format!("/{rest}")).unwrap_or(joined)
 }
 
 /// Time spent in each stage, summed over all contracts (when [`Builder::timings`] is on). With
@@ -706,15 +688,19 @@ pub struct Report {
     pub files_unchanged: usize,
     /// Generated files of contracts that are gone.
     pub files_removed: Vec<PathBuf>,
-    /// The mixins generated, in input order.
+    /// What interrupted runs had left in the folder (temporary files, a lock file), removed.
+    pub files_cleaned: Vec<PathBuf>,
+    /// The mixins generated, by name.
     pub mixins: Vec<String>,
     pub timings: StageTimings,
 }
 
-/// A file that differs from what `generate` would write.
+/// A file that `generate` would change.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct StaleFile {
     pub path: PathBuf,
+    /// What `generate` would do with it.
+    pub change: write::Change,
     /// `None`: the file should not be there.
     pub expected: Option<String>,
     /// `None`: the file is missing.
@@ -776,11 +762,13 @@ pub enum Error {
     Internal(PathBuf, String),
 }
 
-impl Error {
-    fn io(path: &Path, error: std::io::Error) -> Self {
-        Error::Io { path: path.to_path_buf(), error }
+impl From<write::Error> for Error {
+    fn from(e: write::Error) -> Self {
+        Error::Io { path: e.path, error: e.error }
     }
+}
 
+impl Error {
     fn contracts(mut diagnostics: Vec<Diagnostic>) -> Self {
         diagnostics.retain(|d| d.severity != Severity::Note);
         Error::Contracts(diagnostics)

@@ -4,6 +4,7 @@ mod cli;
 
 use clap::{Arg, ArgAction, ArgMatches, Command};
 use mixin_codegen::diagnostics::{render_all, Style, Tally};
+use mixin_codegen::write::Change;
 use mixin_codegen::{Builder, Diagnostic, Error, Severity};
 use std::io::IsTerminal;
 use std::path::PathBuf;
@@ -48,6 +49,13 @@ fn generation_args(cmd: Command) -> Command {
         .arg(type_arg("object-type", "Rust type for object [default: the generated Value]"))
         .arg(type_arg("fallback-type", "Rust type for untyped inputs/outputs [default: the generated Value]"))
         .arg(io_type_arg())
+        .arg(
+            Arg::new("lock-timeout")
+                .long("lock-timeout")
+                .value_name("SECONDS")
+                .value_parser(clap::value_parser!(f64))
+                .help("How long to wait for another run using --out before giving up [default: 60]"),
+        )
         .arg(
             Arg::new("type-attribute")
                 .long("type-attribute")
@@ -175,6 +183,9 @@ fn builder(m: &ArgMatches) -> Builder {
         if let Some(t) = m.get_one::<String>("fallback-type") {
             b = b.fallback_type(t);
         }
+        if let Some(&seconds) = m.get_one::<f64>("lock-timeout") {
+            b = b.lock_timeout(std::time::Duration::try_from_secs_f64(seconds).unwrap_or_default());
+        }
         for spec in m.get_many::<String>("type-attribute").into_iter().flatten() {
             let (path, attr) = spec.split_once('=').unwrap_or((".", spec));
             b = b.type_attribute(path, attr);
@@ -211,6 +222,9 @@ fn generate(builder: Builder, style: Style) -> u8 {
     match builder.generate() {
         Ok(r) => {
             report(&r.diagnostics, style);
+            for file in &r.files_cleaned {
+                eprintln!("removed {}, left by an interrupted run", file.display());
+            }
             eprintln!(
                 "generated {} mixins: {} files written, {} unchanged, {} removed",
                 r.mixins.len(),
@@ -232,20 +246,26 @@ fn check(builder: Builder, style: Style) -> u8 {
                 eprintln!("up to date");
                 return OK;
             }
-            for file in &r.stale {
+            for file in r.stale.iter().filter(|f| f.change == Change::Leftover) {
+                println!("left by an interrupted run: {} (generate removes it)", file.path.display());
+            }
+            for file in r.stale.iter().filter(|f| f.change != Change::Leftover) {
                 // Absolute paths keep a single slash after the `a/`/`b/` prefix.
                 let path = file.path.display().to_string().trim_start_matches('/').to_string();
                 let (old, new) = (file.actual.as_deref().unwrap_or(""), file.expected.as_deref().unwrap_or(""));
-                let (old_name, new_name) = match (&file.actual, &file.expected) {
-                    (None, _) => ("/dev/null".to_string(), format!("b/{path}")),
-                    (_, None) => (format!("a/{path}"), "/dev/null".to_string()),
+                let (old_name, new_name) = match file.change {
+                    Change::Create => ("/dev/null".to_string(), format!("b/{path}")),
+                    Change::Remove => (format!("a/{path}"), "/dev/null".to_string()),
                     _ => (format!("a/{path}"), format!("b/{path}")),
                 };
+                if file.change == Change::Replace && file.actual.is_none() {
+                    println!("{} is not a readable file; generate needs to write a file there", file.path.display());
+                }
                 let diff = similar::TextDiff::from_lines(old, new);
                 print!("{}", diff.unified_diff().context_radius(3).header(&old_name, &new_name));
             }
             eprintln!(
-                "error: {} generated files are stale; run `mixin-codegen generate` to update them",
+                "error: {} files in the output folder are stale; run `mixin-codegen generate` to update them",
                 r.stale.len()
             );
             PROBLEMS

@@ -144,10 +144,10 @@ fn from_disk(paths: &[PathBuf]) -> Result<Vec<Contract>, Refused> {
     if !problems.is_empty() {
         return Err(Refused::Inputs(problems));
     }
-    let mut files = inputs.files;
-    // A file named twice (on its own and in its folder) is one contract.
+    // Each file once (load reads a file named twice, on its own and in its folder, once), in
+    // path order.
+    let mut files: Vec<PathBuf> = inputs.files.into_iter().map(|f| f.path).collect();
     files.sort();
-    files.dedup();
     let mut sources = Vec::new();
     let mut unreadable = Vec::new();
     for file in &files {
