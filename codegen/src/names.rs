@@ -101,6 +101,15 @@ pub fn to_ident(name: &str, case: Case) -> Result<Ident, NameError> {
     Ok(Ident { name: converted, raw })
 }
 
+/// The type named by `name` and a suffix (`handle_error` + `Input` -> `HandleErrorInput`). The
+/// whole name is converted at once, so a keyword inside it needs no escape: `self` + `Input` is
+/// `SelfInput`, where joining `self`'s own type name would give `Self_Input`, which is not
+/// UpperCamelCase.
+pub fn with_suffix(name: &str, suffix: &str) -> Result<Ident, NameError> {
+    to_ident(name, Case::UpperCamel)?;
+    to_ident(&format!("{name}_{suffix}"), Case::UpperCamel)
+}
+
 /// What one pass over a name tells: whether it can become an identifier at all, and whether it
 /// is already lowercase snake_case (`a_b1`: words split on single `_`, no `_` at either end), the
 /// shape of most contract names, whose words are then just the parts between `_`. heck's general
@@ -197,6 +206,21 @@ mod tests {
         assert_eq!(snake("HEALTHY"), "healthy");
         assert_eq!(to_ident("half_open", Case::UpperCamel).unwrap().as_rust(), "HalfOpen");
         assert_eq!(to_ident("retry_now", Case::UpperCamel), to_ident("RetryNow", Case::UpperCamel));
+    }
+
+    #[test]
+    fn a_suffix_joins_the_name_before_it_is_converted() {
+        let joined = |name: &str, suffix: &str| with_suffix(name, suffix).unwrap().as_rust();
+        assert_eq!(joined("self", "Input"), "SelfInput");
+        assert_eq!(joined("Self", "Output"), "SelfOutput");
+        assert_eq!(joined("super", "Input"), "SuperInput");
+        assert_eq!(joined("type", "Input"), "TypeInput");
+        // What joining the converted name gave, for every name that is not a keyword.
+        for name in ["handle_error", "RetryNow", "retry-now", "run_", "1run", "HTTPCall", "a__b", "x"] {
+            let before = format!("{}Input", to_ident(name, Case::UpperCamel).unwrap().name);
+            assert_eq!(joined(name, "Input"), before, "{name}");
+        }
+        assert!(with_suffix("a b", "Input").is_err());
     }
 
     #[test]

@@ -243,6 +243,53 @@ fn e0001_unreadable_file() {
     assert_eq!(d.primary.file, Path::new("/proc/self/mem"));
 }
 
+/// Every `*.yaml` entry of an input folder that cannot be read as a contract file is an error
+/// naming it, never skipped: a link to nothing, links in a loop, a FIFO (never opened), a folder.
+#[cfg(unix)]
+#[test]
+fn e0001_unusable_folder_entries_are_named() {
+    let dir = TempDir::new("odd-entries");
+    dir.write("mixin_example.yaml", BASE);
+    std::os::unix::fs::symlink("gone.yaml", dir.0.join("dangling.yaml")).unwrap();
+    std::os::unix::fs::symlink("loop_b.yaml", dir.0.join("loop_a.yaml")).unwrap();
+    std::os::unix::fs::symlink("loop_a.yaml", dir.0.join("loop_b.yaml")).unwrap();
+    std::fs::create_dir(dir.0.join("folder.yml")).unwrap();
+    std::os::unix::fs::symlink("folder.yml", dir.0.join("to_folder.yaml")).unwrap();
+    assert!(std::process::Command::new("mkfifo").arg(dir.0.join("pipe.yaml")).status().unwrap().success());
+    // Not contract names: not looked at.
+    std::os::unix::fs::symlink("gone.txt", dir.0.join("notes.txt")).unwrap();
+    let result = quickly(|| Builder::new().input(&dir.0).emit_rerun_directives(false).validate());
+    let Err(Error::Inputs(ds)) = result else { panic!("expected Error::Inputs") };
+    let found: Vec<(String, &str)> = ds
+        .iter()
+        .map(|d| (d.primary.file.file_name().unwrap().to_string_lossy().into_owned(), d.message.as_str()))
+        .collect();
+    assert_eq!(
+        found,
+        [
+            ("dangling.yaml".to_string(), "a symbolic link to `gone.yaml`, which does not exist"),
+            ("folder.yml".to_string(), "a folder, not a contract file"),
+            ("loop_a.yaml".to_string(), found[2].1),
+            ("loop_b.yaml".to_string(), found[3].1),
+            ("pipe.yaml".to_string(), "a FIFO (named pipe), not a contract file"),
+            ("to_folder.yaml".to_string(), "a symbolic link to a folder, not a contract file"),
+        ]
+    );
+    assert!(found[2].1.starts_with("a symbolic link that cannot be followed"), "{}", found[2].1);
+    assert!(ds.iter().all(|d| d.code == "E0001" && d.primary.location.is_none() && d.help.is_some()));
+}
+
+/// A file reached through its folder and by its own path is one input, not E0111 against itself.
+#[test]
+fn e0111_is_not_reported_for_one_file_reached_twice() {
+    let dir = TempDir::new("twice");
+    let file = dir.write("mixin_example.yaml", BASE);
+    let report =
+        validate_with(Builder::new().input(&dir.0).input(&file).input(dir.0.join(".").join("mixin_example.yaml")));
+    assert!(report.diagnostics.is_empty(), "{}", render_all(&report.diagnostics));
+    assert_eq!(report.files.len(), 1);
+}
+
 #[test]
 fn e0002_not_utf8_points_at_the_bad_byte() {
     let mut text = b"mixin_name: \"mixin_example\"\ndescription: \"caf".to_vec();
@@ -359,6 +406,86 @@ fn e0009_tags_and_complex_keys() {
     check(text, error("E0009", (3, 3), &["mapping key must be a plain string", "found a list"], Some("plain names")));
 }
 
+#[test]
+fn e0009_every_tag_is_refused_the_core_tags_too() {
+    // The core tags serde_yaml would resolve silently, verbatim tags, named handles, and tags
+    // on collections: each is E0009 at the tag, never a value of another type.
+    for (value, tag) in [
+        ("!!binary aGVsbG8=", "!!binary"),
+        ("!!str 1", "!!str"),
+        ("!!int \"1\"", "!!int"),
+        ("!!timestamp 2001-12-14", "!!timestamp"),
+        ("!<tag:yaml.org,2002:int> 1", "!<tag:yaml.org,2002:int>"),
+        ("!!python/object/apply:os.system [\"ls\"]", "!!python/object/apply:os.system"),
+        ("!!set {a, b}", "!!set"),
+        ("!!omap [a: 1]", "!!omap"),
+        ("&anchor !!str x", "!!str"),
+    ] {
+        let text = base_with("description: \"An example mixin\"", &format!("description: {value}"));
+        let column = 14 + value.find('!').unwrap();
+        let d = check(
+            text,
+            error("E0009", (6, column), &[&format!("tag `{tag}`"), "not supported"], Some("remove the `!tag`")),
+        );
+        assert_eq!(d.primary.location.unwrap().len, tag.len(), "{value}");
+    }
+    // A named handle declared by a %TAG directive.
+    let text = format!("%TAG !e! tag:example.com,2000:\n---\n{}", base_with("major: 1", "major: !e!x 1"));
+    check(text, error("E0009", (5, 10), &["tag `!e!x`"], Some("remove the `!tag`")));
+    // All tags of a file in one diagnostic; `!` elsewhere (in text) is no tag.
+    let text = base_with("major: 1", "major: !!int 1");
+    let text = edit(&text, "minor: 0", "minor: !!int 0");
+    let text = edit(&text, "\"An example mixin\"", "\"Hello! An example!\"");
+    let d = check(text, error("E0009", (3, 10), &["`!!int`"], Some("remove the `!tag`")));
+    assert_eq!(d.secondary.len(), 1, "{}", render(&d));
+    assert_eq!(d.secondary[0].location.map(|l| (l.line, l.column)), Some((4, 10)));
+}
+
+#[test]
+fn e0010_numbers_that_yaml_readers_disagree_on_are_refused_where_they_are_written() {
+    let with_config = |value: &str| format!("{BASE}example_config:\n  limit: {value}\n");
+    for value in ["017", "0017", "1_000", "1:30", "-0b1_0", "1_000.5"] {
+        check(
+            with_config(value),
+            error("E0010", (22, 10), &[&format!("`{value}`"), "as a number by other YAML readers"], Some("quote it")),
+        );
+    }
+    check(
+        with_config("1e400"),
+        error("E0010", (22, 10), &["`1e400`", "too large for a 64-bit number"], Some("quote it")),
+    );
+    // In a metric's buckets too, not "found a string".
+    check(
+        format!("{BASE}{}", METRICS.replace("[1, 5, 10]", "[1, 5, 1e400]")),
+        error("E0010", (29, 21), &["`1e400`", "too large"], Some("between")),
+    );
+    // Every such value in one diagnostic.
+    let d = check(
+        format!("{BASE}example_config:\n  a: 017\n  b: [1_000, 2]\n"),
+        error("E0010", (22, 6), &["`017`"], Some("`017` -> `17`")),
+    );
+    assert_eq!(d.secondary.iter().map(|l| l.location.map(|l| (l.line, l.column))).collect::<Vec<_>>(), [Some((23, 7))]);
+    // Quoted, they are strings; plain YAML 1.2 numbers are numbers; keys are names.
+    for fine in ["\"017\"", "'1_000'", "17", "0x1F", "0o17", "1e3", "-1.5", ".inf", "1.2.3", "12:30pm"] {
+        let (_dir, ds) = diagnostics_of(with_config(fine));
+        assert!(ds.iter().all(|d| d.code != "E0010"), "{fine}: {}", render_all(&ds));
+    }
+    let (_dir, ds) = diagnostics_of(format!("{BASE}example_config:\n  017: \"x\"\n"));
+    assert!(ds.iter().all(|d| d.code != "E0010"), "{}", render_all(&ds));
+}
+
+#[test]
+fn e0004_control_characters_are_reported_where_they_are() {
+    for (byte, name) in [(0u8, "U+0000 (NUL)"), (0x1b, "U+001B (ESC)"), (0x07, "U+0007")] {
+        let mut text = BASE.as_bytes().to_vec();
+        // Inside the description: line 6, after `description: "An `.
+        let at = BASE.find("An example").unwrap() + 3;
+        text.insert(at, byte);
+        let d = check(text, error("E0004", (6, 18), &[name, "is not allowed"], Some("remove it")));
+        assert_eq!(d.primary.message, "control character");
+    }
+}
+
 // ---------------------------------------------------------------------------------------------
 // E0100-E0112: required fields, their types, mixin_name
 // ---------------------------------------------------------------------------------------------
@@ -432,6 +559,19 @@ fn e0110_mixin_name_pattern() {
         error("E0110", (1, 13), &["`example`"], Some("mixin_example")),
     );
     check(base_with("\"mixin_example\"", "\"mixin_\""), error("E0110", (1, 13), &["`mixin_`"], Some("mixin_")));
+}
+
+#[test]
+fn e0113_mixin_name_too_long_for_a_file_name() {
+    let long = format!("mixin_{}", "a".repeat(247));
+    let d = check(
+        base_with("\"mixin_example\"", &format!("\"{long}\"")),
+        error("E0113", (1, 13), &["253 characters long", "more than 128"], Some("file name")),
+    );
+    assert_eq!(d.primary.message, "too long");
+    let longest = format!("mixin_{}", "a".repeat(122));
+    let (_dir, ds) = diagnostics_of(base_with("\"mixin_example\"", &format!("\"{longest}\"")));
+    assert!(ds.is_empty(), "{}", render_all(&ds));
 }
 
 #[test]
@@ -557,13 +697,16 @@ fn e0140_no_actions() {
 
 #[test]
 fn e0141_timeout_out_of_range() {
-    for (value, len) in [("0", 1), ("300001", 6), ("-5", 2), ("\"2000\"", 6), ("1.5", 3)] {
+    for (value, len) in [("0", 1), ("300001", 6), ("-5", 2), ("\"2000\"", 6), ("1.5", 3), ("100.0", 5)] {
         let d = check(
             base_with("timeout_ms: 2000", &format!("timeout_ms: {value}")),
             error("E0141", (16, 17), &["timeout_ms must be an integer from 1 to 300000"], Some("at most 300000")),
         );
         assert_eq!(d.primary.location.unwrap().len, len);
     }
+    // A float is shown as one: `100.0`, not `100`, which would read as a valid timeout.
+    let d = sole(base_with("timeout_ms: 2000", "timeout_ms: 100.0"));
+    assert!(d.message.ends_with("found `100.0`"), "{}", render(&d));
     // The bounds themselves are fine.
     for value in ["1", "300000"] {
         let (_dir, ds) = diagnostics_of(base_with("timeout_ms: 2000", &format!("timeout_ms: {value}")));

@@ -27,6 +27,10 @@ pub enum Kind {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Event {
     pub kind: Kind,
+    /// The node's tag as libyaml resolved it (`tag:yaml.org,2002:str` for `!!str`), if it has one.
+    pub tag: Option<String>,
+    /// A scalar written plain (not quoted, not a block scalar).
+    pub plain: bool,
     pub line: usize,
     pub column: usize,
     pub start: usize,
@@ -118,6 +122,14 @@ impl Iterator for Events<'_> {
                 unsafe_sys::yaml_event_delete(raw.as_mut_ptr());
                 return None;
             }
+            let (tag, plain) = match e.type_ {
+                unsafe_sys::YAML_SCALAR_EVENT => {
+                    (c_text(e.data.scalar.tag), e.data.scalar.style == unsafe_sys::YAML_PLAIN_SCALAR_STYLE)
+                }
+                unsafe_sys::YAML_SEQUENCE_START_EVENT => (c_text(e.data.sequence_start.tag), false),
+                unsafe_sys::YAML_MAPPING_START_EVENT => (c_text(e.data.mapping_start.tag), false),
+                _ => (None, false),
+            };
             let kind = match e.type_ {
                 unsafe_sys::YAML_SCALAR_EVENT => {
                     let bytes = std::slice::from_raw_parts(e.data.scalar.value, e.data.scalar.length as usize);
@@ -137,6 +149,8 @@ impl Iterator for Events<'_> {
             };
             let event = Event {
                 kind,
+                tag,
+                plain,
                 line: e.start_mark.line as usize + 1,
                 column: e.start_mark.column as usize,
                 start: e.start_mark.index as usize,
@@ -146,6 +160,19 @@ impl Iterator for Events<'_> {
             Some(event)
         }
     }
+}
+
+/// A NUL-terminated string from libyaml (a tag), copied; `None` for a null pointer.
+///
+/// # Safety
+/// `p` is null or points to a NUL-terminated string that lives for the call.
+unsafe fn c_text(p: *const u8) -> Option<String> {
+    if p.is_null() {
+        return None;
+    }
+    // SAFETY: see the function's contract.
+    let c = unsafe { std::ffi::CStr::from_ptr(p.cast()) };
+    Some(c.to_string_lossy().into_owned())
 }
 
 impl Drop for Events<'_> {

@@ -65,6 +65,56 @@ pub fn nth_event(text: &str, n: usize, want: fn(&Kind) -> bool) -> Option<Locati
     })
 }
 
+/// Every node written with a tag (`!!binary x`, `!custom {..}`, `!<tag:...> 1`): where, and the
+/// tag as written.
+pub fn tags(text: &str) -> Vec<(Location, String)> {
+    Events::new(text)
+        .filter_map(|e| {
+            let resolved = e.tag.clone()?;
+            // The node starts at its properties: an anchor (`&a`) may come before the tag.
+            let span = text.get(e.start..e.end.max(e.start)).unwrap_or("");
+            let written = span
+                .find('!')
+                .map(|at| span[at..].chars().take_while(|c| !c.is_whitespace()).collect::<String>())
+                .filter(|t| !t.is_empty())
+                .unwrap_or(resolved);
+            let column =
+                e.column + 1 + text[e.start..].find('!').map_or(0, |at| text[e.start..e.start + at].chars().count());
+            Some((Location { line: e.line, column, len: written.chars().count().max(1) }, written))
+        })
+        .collect()
+}
+
+/// Where the plain (unquoted, untagged) scalars that are values, not mapping keys, and that
+/// `want` accepts are written.
+pub fn plain_values(text: &str, want: impl Fn(&str) -> bool) -> Vec<(Location, String)> {
+    // For each open collection: whether it is a mapping, and how many nodes it holds so far
+    // (in a mapping, the even ones are keys).
+    let mut open: Vec<(bool, usize)> = Vec::new();
+    let mut found = Vec::new();
+    for e in Events::new(text) {
+        let is_node = matches!(e.kind, Kind::Scalar(_) | Kind::Alias | Kind::SequenceStart | Kind::MappingStart);
+        let is_key = is_node
+            && open.last_mut().is_some_and(|(mapping, n)| {
+                *n += 1;
+                *mapping && *n % 2 == 1
+            });
+        match &e.kind {
+            Kind::Scalar(value) if !is_key && e.plain && e.tag.is_none() && want(value) => {
+                let len = value.chars().count().max(1);
+                found.push((Location { line: e.line, column: e.column + 1, len }, value.clone()));
+            }
+            Kind::SequenceStart => open.push((false, 0)),
+            Kind::MappingStart => open.push((true, 0)),
+            Kind::SequenceEnd | Kind::MappingEnd => {
+                open.pop();
+            }
+            _ => {}
+        }
+    }
+    found
+}
+
 /// `event_config.retry_policy`, `actions[2].name`: a path as people read it.
 pub fn dotted(path: &[Seg]) -> String {
     let mut out = String::new();

@@ -5,8 +5,9 @@ use crate::diagnostics::{Diagnostic, Location};
 use crate::load::Source;
 use crate::locate::{nth_event, Anchor, Kind, Seg, SpanIndex};
 use serde::de::DeserializeSeed;
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 
+mod numbers;
 mod tree;
 
 /// Flow collections (`[`, `{`) nested deeper than this are refused before the YAML library runs:
@@ -64,10 +65,19 @@ pub fn parse(source: &Source) -> Result<Yaml, Box<Diagnostic>> {
                 .with_help("nesting this deep is not a mixin contract"),
         ));
     }
-    let cx = tree::Context { file: &source.path, failure: RefCell::new(None) };
+    // Every tag starts with `!`: a file without one needs no look at its events for tags.
+    if source.text.contains('!') {
+        if let Some(d) = tags(source) {
+            return Err(d);
+        }
+    }
+    let cx = tree::Context { file: &source.path, failure: RefCell::new(None), doubtful: Cell::new(false) };
     let parsed = tree::Node(&cx).deserialize(serde_yaml::Deserializer::from_str(&source.text));
     match (parsed, cx.failure.into_inner()) {
-        (Ok(doc), _) => Ok(doc),
+        (Ok(doc), _) => match cx.doubtful.get().then(|| doubtful_numbers(source)).flatten() {
+            Some(d) => Err(d),
+            None => Ok(doc),
+        },
         // serde_yaml reads the first document before it looks for a second, so a value refused
         // in the first would hide that the file has two; the file-level problem comes first.
         (Err(_), Some(_)) if nth_event(&source.text, 2, |k| *k == Kind::DocumentStart).is_some() => {
@@ -141,6 +151,83 @@ fn too_deep(text: &str) -> Option<Location> {
     None
 }
 
+/// E0009 for every tag in the file: contracts are plain YAML values. serde_yaml would resolve
+/// the core tags silently (`!!binary` into text, `!!str 1` into a string) and report others as
+/// a value of the wrong type, so tags are looked for before it reads the file.
+fn tags(source: &Source) -> Option<Box<Diagnostic>> {
+    let found = crate::locate::tags(&source.text);
+    let ((first_at, first), rest) = found.split_first()?;
+    // As for values serde_yaml refuses: a second document is the file-level problem, first.
+    if nth_event(&source.text, 2, |k| *k == Kind::DocumentStart).is_some() {
+        return Some(Box::new(second_document(source, SECOND_DOCUMENT.to_string())));
+    }
+    let mut d = Diagnostic::error("E0009", &source.path, format!("YAML tag `{first}` is not supported in contracts"))
+        .at(*first_at)
+        .label("tagged value")
+        .with_help("remove the `!tag`: contracts use plain YAML values (quote a value to make it a string)");
+    for (at, tag) in rest {
+        d = d.with_secondary(crate::diagnostics::Label {
+            file: source.path.clone(),
+            location: Some(*at),
+            message: format!("tag `{tag}` here too"),
+        });
+    }
+    Some(Box::new(d))
+}
+
+/// E0010 for every plain value that serde_yaml read as text but another YAML reader reads as a
+/// number (see [`numbers`]).
+fn doubtful_numbers(source: &Source) -> Option<Box<Diagnostic>> {
+    // Only those serde_yaml reads as text: a plain `1` is doubted by the rule's patterns too,
+    // but it is the number 1 here as everywhere.
+    let reads_as_text =
+        |v: &str| matches!(serde_yaml::from_str::<serde_yaml::Value>(v), Ok(serde_yaml::Value::String(_)));
+    let found = crate::locate::plain_values(&source.text, |v| numbers::doubt(v).is_some() && reads_as_text(v));
+    let ((first_at, first), rest) = found.split_first()?;
+    let (message, label, help) = match numbers::doubt(first) {
+        Some(numbers::Doubt::TooLarge) => (
+            format!("`{first}` is too large for a 64-bit number"),
+            "too large",
+            "use a number between -1.7e308 and 1.7e308, or quote it to make it a string".to_string(),
+        ),
+        _ => (
+            format!("`{first}` is read as text here, but as a number by other YAML readers"),
+            "a number in YAML 1.1 or in YAML 1.2's core schema",
+            format!(
+                "quote it to make it a string (`\"{first}\"`), or write the number without leading zeros, \
+                 `_` or `:` (`017` -> `17`, `1_000` -> `1000`)"
+            ),
+        ),
+    };
+    let mut d = Diagnostic::error("E0010", &source.path, message).at(*first_at).label(label).with_help(help);
+    for (at, value) in rest {
+        d = d.with_secondary(crate::diagnostics::Label {
+            file: source.path.clone(),
+            location: Some(*at),
+            message: format!("`{value}` here too"),
+        });
+    }
+    Some(Box::new(d))
+}
+
+/// The first character YAML does not allow anywhere in a file (C0 controls other than tab and
+/// line breaks, DEL, C1 controls other than NEL, U+FFFE and U+FFFF), and where it is.
+fn forbidden_character(text: &str) -> Option<(char, Location)> {
+    let (mut line, mut column) = (1, 0);
+    for c in text.chars() {
+        column += 1;
+        if c == '\n' {
+            (line, column) = (line + 1, 0);
+            continue;
+        }
+        let allowed = matches!(c, '\t' | '\r' | '\u{85}') || !(c.is_control() || c == '\u{fffe}' || c == '\u{ffff}');
+        if !allowed {
+            return Some((c, Location { line, column, len: 1 }));
+        }
+    }
+    None
+}
+
 /// serde_yaml's words for a file with several documents.
 const SECOND_DOCUMENT: &str = "deserializing from YAML containing more than one document is not supported";
 
@@ -176,6 +263,25 @@ fn syntax_error(source: &Source, e: &serde_yaml::Error) -> Diagnostic {
     }
     if message.contains("more than one document") {
         return second_document(source, message);
+    }
+    // libyaml names a byte offset, not a place: find the character.
+    if message.starts_with("control characters are not allowed") {
+        if let Some((c, at)) = forbidden_character(&source.text) {
+            let name = match c {
+                '\0' => " (NUL)".to_string(),
+                '\u{1b}' => " (ESC)".to_string(),
+                '\u{7f}' => " (DEL)".to_string(),
+                _ => String::new(),
+            };
+            return Diagnostic::error(
+                "E0004",
+                &source.path,
+                format!("YAML syntax error: the control character U+{:04X}{name} is not allowed", c as u32),
+            )
+            .at(at)
+            .label("control character")
+            .with_help("remove it; in a double-quoted string it can be written as an escape (`\\x1b`, `\\0`)");
+        }
     }
     let (code, help) = if message.contains("recursion limit") {
         ("E0007", "nesting this deep is not a mixin contract")

@@ -5,7 +5,7 @@ use super::{Failure, Yaml};
 use crate::diagnostics::Diagnostic;
 use crate::locate::Seg;
 use serde::de::{self, DeserializeSeed, EnumAccess, MapAccess, SeqAccess, Visitor};
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::collections::HashSet;
 use std::fmt;
 use std::path::Path;
@@ -16,6 +16,9 @@ use std::path::Path;
 pub(super) struct Context<'a> {
     pub file: &'a Path,
     pub failure: RefCell<Option<Box<Failure>>>,
+    /// A string value looked like a number that YAML readers disagree on: whether it was written
+    /// plain (and so is refused) is for a look at the events to tell.
+    pub doubtful: Cell<bool>,
 }
 
 impl Context<'_> {
@@ -40,6 +43,14 @@ impl<'de> DeserializeSeed<'de> for Node<'_, '_> {
 
     fn deserialize<D: de::Deserializer<'de>>(self, deserializer: D) -> Result<Yaml, D::Error> {
         deserializer.deserialize_any(self)
+    }
+}
+
+impl Node<'_, '_> {
+    fn note_doubt(&self, s: &str) {
+        if !self.0.doubtful.get() && super::numbers::doubt(s).is_some() {
+            self.0.doubtful.set(true);
+        }
     }
 }
 
@@ -85,10 +96,12 @@ impl<'de> Visitor<'de> for Node<'_, '_> {
     }
 
     fn visit_str<E: de::Error>(self, s: &str) -> Result<Yaml, E> {
+        self.note_doubt(s);
         Ok(Yaml::Str(s.to_owned()))
     }
 
     fn visit_string<E: de::Error>(self, s: String) -> Result<Yaml, E> {
+        self.note_doubt(&s);
         Ok(Yaml::Str(s))
     }
 

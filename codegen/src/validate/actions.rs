@@ -227,11 +227,10 @@ fn action(
             None
         }
     };
-    let upper = name.as_ref().and_then(|n| crate::names::to_ident(n, Case::UpperCamel).ok());
     let inputs = params(cx, view, "inputs", models, fields, untyped);
     let outputs = params(cx, view, "outputs", models, fields, untyped);
-    let input = io_struct(cx, view, upper.as_ref(), "inputs", "Input", name.as_deref(), inputs.as_deref());
-    let output = io_struct(cx, view, upper.as_ref(), "outputs", "Output", name.as_deref(), outputs.as_deref());
+    let input = io_struct(cx, view, "inputs", "Input", name.as_deref(), inputs.as_deref());
+    let output = io_struct(cx, view, "outputs", "Output", name.as_deref(), outputs.as_deref());
     if !complete {
         return None;
     }
@@ -252,17 +251,16 @@ fn action(
 fn io_struct(
     cx: &mut Checker,
     view: &MapView,
-    upper: Option<&Ident>,
     key: &str,
     suffix: &str,
     action: Option<&str>,
     params: Option<&[Param]>,
 ) -> Option<Option<Ident>> {
-    let (upper, action, params) = (upper?, action?, params?);
+    let (action, params) = (action?, params?);
     if params.is_empty() {
         return Some(None);
     }
-    let ident = Ident { name: format!("{}{suffix}", upper.name), raw: false };
+    let ident = crate::names::with_suffix(action, suffix).ok()?;
     let at = Anchor::key_of(view.child(key));
     if !cx.claim(&ident, false, &at, format!("the {key} of action `{action}`")) {
         return None;

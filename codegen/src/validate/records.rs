@@ -134,6 +134,10 @@ pub(super) fn string(cx: &mut Checker, map: &MapView, key: &str, what: &str) -> 
     }
 }
 
+/// The longest `mixin_name`: its module's file (`<name without mixin_>.rs`) and what other back
+/// ends name after it must fit in a file name (255 bytes on common file systems), with room.
+pub const MAX_MIXIN_NAME: usize = 128;
+
 fn mixin_name(cx: &mut Checker, map: &MapView) -> Option<String> {
     let name = string(cx, map, "mixin_name", "the contract")?;
     let rest = name.strip_prefix("mixin_").unwrap_or("");
@@ -141,6 +145,18 @@ fn mixin_name(cx: &mut Checker, map: &MapView) -> Option<String> {
         && rest.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
         && !rest.contains("__")
         && !rest.ends_with('_');
+    if valid && name.len() > MAX_MIXIN_NAME {
+        cx.error(
+            "E0113",
+            Anchor::value_of(map.child("mixin_name")),
+            format!("mixin_name is {} characters long, more than {MAX_MIXIN_NAME}", name.len()),
+        )
+        .label("too long")
+        .help(format!(
+            "the name becomes the module's file name, which file systems limit; shorten it to at most {MAX_MIXIN_NAME} characters"
+        ));
+        return None;
+    }
     if valid {
         return Some(name);
     }
@@ -217,7 +233,8 @@ fn version(cx: &mut Checker, map: &MapView) -> Option<Version> {
 pub(super) fn describe(v: &Yaml) -> String {
     match v {
         Yaml::Int(i) => format!("`{i}`"),
-        Yaml::Float(f) => format!("`{f}`"),
+        // `{:?}` keeps the fraction: `100.0`, not `100`, which would read as an integer.
+        Yaml::Float(f) => format!("`{f:?}`"),
         Yaml::Str(s) => format!("the string {:?}", s),
         Yaml::Bool(b) => format!("`{b}`"),
         other => other.kind().to_string(),

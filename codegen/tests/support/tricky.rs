@@ -79,6 +79,13 @@ actions:
     outputs: [{{name: "mode", type: "enum[C,D]"}}]
     required: false
     timeout_ms: 10
+  # `self` names a method (`self_`) and, whole, its input and output types (`SelfInput`).
+  - name: "self"
+    description: "An action named like the receiver"
+    inputs: [{{name: "x", type: "string"}}]
+    outputs: [{{name: "y", type: "integer"}}]
+    required: false
+    timeout_ms: 5
   - name: "match"
     description: "```\n{bomb}\n```"
     inputs: ["super"]
