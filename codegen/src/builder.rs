@@ -4,6 +4,7 @@ use crate::diagnostics::{render_all, Diagnostic, Label, Severity, Style};
 use crate::emit::{self, EmitOptions, MixinSummary};
 use crate::locate::{Anchor, Seg, SpanIndex};
 use crate::model::Mixin;
+use crate::validate::UntypedNames;
 use crate::{format, load, parallel, parse, user_syntax, validate, write};
 use proc_macro2::TokenStream;
 use std::collections::HashMap;
@@ -139,10 +140,18 @@ impl Builder {
         self
     }
 
-    /// Makes an action input or output with no declared type an error.
-    pub fn strict_types(mut self, strict: bool) -> Self {
-        self.validate.strict_types = strict;
+    /// What to say about action inputs and outputs with no declared type, which get the fallback
+    /// type: nothing ([`UntypedNames::Allow`]), one warning W0220 per file ([`UntypedNames::Warn`],
+    /// the default) or an error E0222 for each ([`UntypedNames::Deny`]).
+    pub fn untyped_names(mut self, policy: UntypedNames) -> Self {
+        self.validate.untyped = policy;
         self
+    }
+
+    /// `true` is [`untyped_names`](Self::untyped_names)`(UntypedNames::Deny)`, `false` the default
+    /// (`Warn`).
+    pub fn strict_types(self, strict: bool) -> Self {
+        self.untyped_names(if strict { UntypedNames::Deny } else { UntypedNames::Warn })
     }
 
     /// The Rust type for `timestamp`/`datetime` (default `String`), e.g. `chrono::DateTime<chrono::Utc>`.

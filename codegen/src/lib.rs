@@ -25,3 +25,4 @@ pub use builder::{
     Builder, CheckReport, Error, FileSummary, Report, StageTimings, StaleFile, ValidationReport, ROOT_FILE,
 };
 pub use diagnostics::{Diagnostic, Severity};
+pub use validate::UntypedNames;

@@ -5,7 +5,7 @@ mod cli;
 use clap::{Arg, ArgAction, ArgMatches, Command};
 use mixin_codegen::diagnostics::{render_all, Style, Tally};
 use mixin_codegen::write::Change;
-use mixin_codegen::{Builder, Diagnostic, Error, Severity};
+use mixin_codegen::{Builder, Diagnostic, Error, Severity, UntypedNames};
 use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -44,7 +44,7 @@ fn generation_args(cmd: Command) -> Command {
                 .action(ArgAction::SetTrue)
                 .help("Do not derive serde traits on generated types"),
         )
-        .arg(strict_arg())
+        .args(untyped_args())
         .arg(type_arg("timestamp-type", "Rust type for timestamp/datetime [default: String]"))
         .arg(type_arg("object-type", "Rust type for object [default: the generated Value]"))
         .arg(type_arg("fallback-type", "Rust type for untyped inputs/outputs [default: the generated Value]"))
@@ -65,8 +65,33 @@ fn generation_args(cmd: Command) -> Command {
         )
 }
 
-fn strict_arg() -> Arg {
-    Arg::new("strict").long("strict").action(ArgAction::SetTrue).help("Inputs/outputs without a type are errors")
+/// The policy for action inputs/outputs with no declared type, and `--strict`, its short form.
+fn untyped_args() -> [Arg; 2] {
+    [
+        Arg::new("untyped-names")
+            .long("untyped-names")
+            .value_name("POLICY")
+            .value_parser(UntypedNames::ALL.map(UntypedNames::as_str))
+            .help("Inputs/outputs without a declared type: allow (say nothing), warn (W0220, once per file) or deny (E0222 for each) [default: warn]"),
+        Arg::new("strict")
+            .long("strict")
+            .action(ArgAction::SetTrue)
+            .conflicts_with("untyped-names")
+            .help("Same as --untyped-names deny: inputs/outputs without a type are errors"),
+    ]
+}
+
+/// `--jobs`: 0 would mean nothing to run on.
+fn job_count(text: &str) -> Result<usize, String> {
+    match text.parse::<usize>() {
+        Ok(0) => Err("must be at least 1 (without --jobs: the number of CPUs)".to_string()),
+        Ok(n) => Ok(n),
+        Err(e) => Err(e.to_string()),
+    }
+}
+
+fn exit_codes(problems: &str) -> String {
+    format!("Exit codes:\n  0  success (warnings and notes do not fail)\n  1  {problems}\n  2  usage or I/O errors (bad options, missing or unreadable paths)")
 }
 
 fn io_type_arg() -> Arg {
@@ -86,7 +111,7 @@ fn jobs_arg() -> Arg {
         .long("jobs")
         .short('j')
         .value_name("N")
-        .value_parser(clap::value_parser!(usize))
+        .value_parser(job_count)
         .global(true)
         .help("Contracts to process at once [default: the number of CPUs]")
 }
@@ -107,22 +132,32 @@ fn cli() -> Command {
         .about("Typed Rust from ONEX mixin YAML contracts")
         .subcommand_required(true)
         .arg_required_else_help(true)
+        .after_help(exit_codes(
+            "contract errors, stale output (check), or a version that does not cover its changes (diff)",
+        ))
         .arg(color_arg())
         .arg(jobs_arg())
         .subcommand(generation_args(
-            Command::new("generate").about("Write mixins.rs and one file per mixin into --out"),
+            Command::new("generate")
+                .about("Write mixins.rs and one file per mixin into --out")
+                .after_help(exit_codes("contract errors (nothing is written)")),
         ))
         .subcommand(generation_args(
-            Command::new("check").about("Exit 1 with a diff when --out differs from what generate would write"),
+            Command::new("check")
+                .about("Exit 1 with a diff when --out differs from what generate would write")
+                .after_help(exit_codes("contract errors, or --out is stale")),
         ))
         .subcommand(
             Command::new("validate")
                 .about("Check contracts and report every problem")
+                .after_help(exit_codes("contract errors"))
                 .arg(paths_arg())
-                .arg(strict_arg())
+                .args(untyped_args())
                 .arg(io_type_arg()),
         )
-        .subcommand(cli::diff::command())
+        .subcommand(cli::diff::command().after_help(exit_codes(
+            "a contract's mixin_version does not cover its changes or went down, or contract errors",
+        )))
 }
 
 fn main() -> ExitCode {
@@ -164,7 +199,8 @@ fn builder(m: &ArgMatches) -> Builder {
     let paths = if paths.is_empty() { vec![PathBuf::from("mixins")] } else { paths };
     let mut b = Builder::new().inputs(paths).emit_rerun_directives(false);
     let flag = |id: &str| m.try_get_one::<bool>(id).ok().flatten().copied().unwrap_or(false);
-    b = b.strict_types(flag("strict"));
+    let untyped = m.try_get_one::<String>("untyped-names").ok().flatten().and_then(|p| p.parse().ok());
+    b = b.untyped_names(if flag("strict") { UntypedNames::Deny } else { untyped.unwrap_or_default() });
     for spec in m.get_many::<String>("io-type").into_iter().flatten() {
         let (path, ty) = spec.split_once('=').unwrap_or((spec, ""));
         b = b.io_type(path, ty);
@@ -192,6 +228,15 @@ fn builder(m: &ArgMatches) -> Builder {
         }
     }
     b
+}
+
+/// `1 action`, `2 actions`.
+fn count(n: usize, one: &str, many: &str) -> String {
+    if n == 1 {
+        format!("1 {one}")
+    } else {
+        format!("{n} {many}")
+    }
 }
 
 fn report(diagnostics: &[Diagnostic], style: Style) {
@@ -226,9 +271,9 @@ fn generate(builder: Builder, style: Style) -> u8 {
                 eprintln!("removed {}, left by an interrupted run", file.display());
             }
             eprintln!(
-                "generated {} mixins: {} files written, {} unchanged, {} removed",
-                r.mixins.len(),
-                r.files_written,
+                "generated {}: {} written, {} unchanged, {} removed",
+                count(r.mixins.len(), "mixin", "mixins"),
+                count(r.files_written, "file", "files"),
                 r.files_unchanged,
                 r.files_removed.len()
             );
@@ -264,10 +309,11 @@ fn check(builder: Builder, style: Style) -> u8 {
                 let diff = similar::TextDiff::from_lines(old, new);
                 print!("{}", diff.unified_diff().context_radius(3).header(&old_name, &new_name));
             }
-            eprintln!(
-                "error: {} files in the output folder are stale; run `mixin-codegen generate` to update them",
-                r.stale.len()
-            );
+            let stale = match r.stale.len() {
+                1 => "1 file in the output folder is stale".to_string(),
+                n => format!("{n} files in the output folder are stale"),
+            };
+            eprintln!("error: {stale}; run `mixin-codegen generate` to update them");
             PROBLEMS
         }
         Err(e) => failure(e, style),
@@ -280,19 +326,19 @@ fn validate(builder: Builder, style: Style) -> u8 {
             report(&r.diagnostics, style);
             for f in &r.files {
                 println!(
-                    "ok {}: YAML syntax, schema, required fields, node types, {} actions, {} output models, {} config and {} data sections, {} metrics, {} dependencies",
+                    "ok {}: YAML syntax, schema, required fields, node types, {}, {}, {}, {}, {}, {}",
                     f.path.display(),
-                    f.actions,
-                    f.output_models,
-                    f.configs,
-                    f.sections,
-                    f.metrics,
-                    f.dependencies
+                    count(f.actions, "action", "actions"),
+                    count(f.output_models, "output model", "output models"),
+                    count(f.configs, "config section", "config sections"),
+                    count(f.sections, "data section", "data sections"),
+                    count(f.metrics, "metric", "metrics"),
+                    count(f.dependencies, "dependency", "dependencies")
                 );
             }
             let tally = Tally::of(&r.diagnostics);
             let failed = tally.errors > 0;
-            println!("{} valid contracts: {tally}", r.files.len());
+            println!("{}: {tally}", count(r.files.len(), "valid contract", "valid contracts"));
             if failed {
                 PROBLEMS
             } else {

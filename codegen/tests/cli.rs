@@ -277,7 +277,7 @@ fn help_works_for_each_subcommand() {
         assert_eq!(h2.code, 0);
     }
     let g = run(&["generate", "--help"]).stdout;
-    for flag in ["--out", "--blocking", "--no-serde", "--timestamp-type", "--strict"] {
+    for flag in ["--out", "--blocking", "--no-serde", "--timestamp-type", "--strict", "--untyped-names"] {
         assert!(g.contains(flag), "generate --help lacks {flag}:\n{g}");
     }
     assert_eq!(run(&["--version"]).code, 0);
@@ -296,11 +296,11 @@ fn validate_lists_what_it_checked_and_a_summary() {
     assert_eq!(ok_lines.len(), contracts.len(), "{}", r.stdout);
     for (line, file) in ok_lines.iter().zip(&contracts) {
         assert!(line.starts_with(&format!("ok mixins/{file}: ")), "{line}");
-        for what in ["YAML syntax", "actions", "metrics", "dependencies"] {
+        for what in ["YAML syntax", " action", " metric", " dependenc"] {
             assert!(line.contains(what), "{line}");
         }
     }
-    assert!(r.stdout.contains("ok mixins/mixin_error_handling.yaml: YAML syntax, schema, required fields, node types, 4 actions, 3 output models, 1 config and 0 data sections, 4 metrics, 4 dependencies"), "{}", r.stdout);
+    assert!(r.stdout.contains("ok mixins/mixin_error_handling.yaml: YAML syntax, schema, required fields, node types, 4 actions, 3 output models, 1 config section, 0 data sections, 4 metrics, 4 dependencies"), "{}", r.stdout);
     let last = r.stdout.lines().last().unwrap();
     assert!(last.starts_with("9 valid contracts: 0 errors"), "{last}");
     assert!(r.stderr.contains("warning[W0220]"), "{}", r.stderr);
@@ -434,4 +434,149 @@ fn jobs_change_nothing_but_speed() {
         (r.code, r.stdout, r.stderr)
     };
     assert_eq!(validated("3"), validated("1"));
+}
+
+/// One of everything, so every count in the summaries is 1.
+const ONE_OF_EACH: &str = r#"mixin_name: "mixin_single"
+mixin_version: {major: 1, minor: 0, patch: 0}
+description: "One of each"
+applicable_node_types: ["COMPUTE"]
+actions:
+  - name: "ping"
+    description: "Answer"
+    inputs: ["probe"]
+    outputs: ["pong_result"]
+    required: true
+    timeout_ms: 10
+output_models:
+  pong_result:
+    ok: "boolean"
+single_config:
+  retries: 3
+single_levels:
+  HIGH: 1
+metrics:
+  - {name: "pings_total", type: "counter", description: "Pings"}
+dependencies:
+  - {name: "ping", type: "capability", description: "Answers pings"}
+"#;
+
+#[test]
+fn counts_of_one_are_singular() {
+    let dir = scratch("one-of-each");
+    std::fs::write(dir.join("mixin_single.yaml"), ONE_OF_EACH).unwrap();
+    let r = run(&["validate", s(&dir)]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let ok = format!(
+        "ok {}: YAML syntax, schema, required fields, node types, 1 action, 1 output model, 1 config section, \
+         1 data section, 1 metric, 1 dependency",
+        dir.join("mixin_single.yaml").display()
+    );
+    assert!(r.stdout.contains(&ok), "{}", r.stdout);
+    assert_eq!(r.stdout.lines().last(), Some("1 valid contract: 0 errors, 1 warning"), "{}", r.stdout);
+
+    let out = dir.join("out");
+    let r = run(&["generate", s(&dir), "--out", s(&out)]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(r.stderr.contains("generated 1 mixin: 2 files written, 0 unchanged, 0 removed"), "{}", r.stderr);
+    let r = run(&["generate", s(&dir), "--out", s(&out)]);
+    assert!(r.stderr.contains("generated 1 mixin: 0 files written, 2 unchanged"), "{}", r.stderr);
+    std::fs::write(out.join("single.rs"), "// edited by hand\n").unwrap();
+    let r = run(&["check", s(&dir), "--out", s(&out)]);
+    assert_eq!(r.code, 1);
+    assert!(r.stderr.contains("error: 1 file in the output folder is stale;"), "{}", r.stderr);
+    std::fs::remove_file(out.join("mixins.rs")).unwrap();
+    let r = run(&["check", s(&dir), "--out", s(&out)]);
+    assert!(r.stderr.contains("error: 2 files in the output folder are stale;"), "{}", r.stderr);
+}
+
+#[test]
+fn jobs_must_be_at_least_one() {
+    let out = scratch("jobs-zero");
+    for args in [
+        &["validate", "mixins", "--jobs", "0"][..],
+        &["generate", "mixins", "--out", s(&out), "-j", "0"],
+        &["-j", "0", "check", "mixins", "--out", s(&out)],
+    ] {
+        let r = run(args);
+        assert_eq!(r.code, 2, "{args:?}: {}{}", r.stdout, r.stderr);
+        assert!(r.stderr.contains("must be at least 1"), "{args:?}: {}", r.stderr);
+    }
+    assert!(files(&out).is_empty());
+    assert_eq!(run(&["validate", "mixins", "--jobs", "1"]).code, 0);
+}
+
+#[test]
+fn help_pages_list_the_exit_codes() {
+    for args in
+        [&["--help"][..], &["generate", "--help"], &["check", "--help"], &["validate", "--help"], &["diff", "--help"]]
+    {
+        let h = run(args);
+        assert_eq!(h.code, 0, "{args:?}");
+        let codes = h
+            .stdout
+            .split_once("Exit codes:")
+            .map(|(_, rest)| rest)
+            .unwrap_or_else(|| panic!("{args:?}:\n{}", h.stdout));
+        for code in ["0  success", "1  ", "2  usage or I/O errors"] {
+            assert!(codes.contains(code), "{args:?} lacks `{code}`:\n{}", h.stdout);
+        }
+    }
+    assert!(run(&["check", "--help"]).stdout.contains("1  contract errors, or --out is stale"));
+    assert!(run(&["validate", "--help"]).stdout.contains("1  contract errors\n"));
+    assert!(run(&["diff", "--help"]).stdout.contains("1  a contract's mixin_version does not cover its changes"));
+}
+
+/// How many diagnostics with this `severity[code]` header the output holds.
+fn headers(text: &str, header: &str) -> usize {
+    text.lines().filter(|l| l.starts_with(header)).count()
+}
+
+#[test]
+fn untyped_names_policy_on_the_command_line() {
+    // mixins/ uses bare names throughout, as the format's own guide does.
+    let warned = run(&["validate", "mixins"]);
+    assert_eq!(warned.code, 0);
+    let files_warned = headers(&warned.stderr, "warning[W0220]");
+    assert!(files_warned >= 5, "{}", warned.stderr);
+
+    let allowed = run(&["validate", "mixins", "--untyped-names", "allow"]);
+    assert_eq!(allowed.code, 0, "{}", allowed.stderr);
+    assert!(!allowed.stderr.contains("W0220") && !allowed.stderr.contains("E0222"), "{}", allowed.stderr);
+    assert_eq!(headers(&allowed.stdout, "ok "), headers(&warned.stdout, "ok "));
+
+    let explicit = run(&["validate", "mixins", "--untyped-names", "warn"]);
+    assert_eq!((explicit.code, &explicit.stderr), (0, &warned.stderr));
+
+    let denied = run(&["validate", "mixins", "--untyped-names", "deny"]);
+    assert_eq!(denied.code, 1, "{}", denied.stderr);
+    assert!(!denied.stderr.contains("W0220"), "{}", denied.stderr);
+    // One error per name, each an error code: more errors than files warned about.
+    let errors = headers(&denied.stderr, "error[E0222]: action input/output `");
+    assert!(errors > files_warned, "{}", denied.stderr);
+    assert!(denied.stdout.lines().last().unwrap().contains(&format!("{errors} errors")), "{}", denied.stdout);
+    // --strict is the same.
+    let strict = run(&["validate", "mixins", "--strict"]);
+    assert_eq!((strict.code, &strict.stdout, &strict.stderr), (1, &denied.stdout, &denied.stderr));
+
+    // generate: denied writes nothing; allowed writes quietly.
+    let out = scratch("untyped-out");
+    let r = run(&["generate", "mixins", "--out", s(&out), "--strict"]);
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    assert!(r.stderr.contains("error[E0222]"), "{}", r.stderr);
+    assert!(files(&out).is_empty(), "nothing written when untyped names are denied");
+    let r = run(&["generate", "mixins", "--out", s(&out), "--untyped-names", "allow"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(!r.stderr.contains("W0220"), "{}", r.stderr);
+    assert_eq!(run(&["check", "mixins", "--out", s(&out), "--untyped-names", "allow"]).code, 0);
+
+    // Usage errors: an unknown policy, or both spellings at once.
+    for bad in [
+        &["validate", "mixins", "--untyped-names", "sometimes"][..],
+        &["validate", "mixins", "--strict", "--untyped-names", "allow"],
+    ] {
+        let r = run(bad);
+        assert_eq!(r.code, 2, "{bad:?}: {}", r.stderr);
+        assert!(r.stderr.contains("--untyped-names"), "{bad:?}: {}", r.stderr);
+    }
 }

@@ -8,7 +8,7 @@
 mod cpu_time;
 
 use mixin_codegen::diagnostics::{Diagnostic, Severity, Style};
-use mixin_codegen::{Builder, Error, ValidationReport};
+use mixin_codegen::{Builder, Error, UntypedNames, ValidationReport};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Duration;
@@ -1202,33 +1202,52 @@ fn w0220_untyped_input_is_a_warning() {
 }
 
 #[test]
-fn w0220_untyped_input_is_an_error_with_strict_types() {
+fn e0221_untyped_input_is_an_error_when_untyped_names_are_denied() {
     let text = base_with("{name: \"error_info\", type: \"string\"}", "\"error_info\"");
-    let d = sole_with(text, |b| b.strict_types(true));
-    assert_diag(&d, error("W0220", (12, 9), &["no declared type", "error_info"], Some("{name: x, type: <type>}")));
+    let expect =
+        || error("E0222", (12, 9), &["`error_info` has no declared type", "denied"], Some("{name: x, type: <type>}"));
+    assert_diag(&sole_with(&text, |b| b.untyped_names(UntypedNames::Deny)), expect());
+    // `strict_types(true)` (the CLI's `--strict`) is the same policy.
+    assert_diag(&sole_with(&text, |b| b.strict_types(true)), expect());
+    let d = sole_with(&text, |b| b.untyped_names(UntypedNames::Deny));
+    let shown = render(&d);
+    assert!(shown.starts_with("error[E0222]: action input/output `error_info` has no declared type"), "{shown}");
 }
 
 #[test]
-fn w0220_with_strict_types_is_one_error_per_name_at_its_place() {
+fn allowed_untyped_names_are_not_reported() {
+    let text = base_with("{name: \"error_info\", type: \"string\"}", "\"error_info\"");
+    let report = validate_with(
+        Builder::new().input(TempDir::new("allow").write("contract.yaml", &text)).untyped_names(UntypedNames::Allow),
+    );
+    assert!(report.diagnostics.is_empty(), "{}", render_all(&report.diagnostics));
+    assert_eq!(report.files.len(), 1, "the contract passes");
+    // The default is to warn, and `strict_types(false)` goes back to it.
+    let d = sole_with(&text, |b| b.untyped_names(UntypedNames::Deny).strict_types(false));
+    assert_eq!((d.code, d.severity), ("W0220", Severity::Warning), "{}", render(&d));
+}
+
+#[test]
+fn e0221_when_denied_is_one_error_per_name_at_its_place() {
     let text = edit(
         &base_with("{name: \"error_info\", type: \"string\"}", "\"error_info\""),
         "      - \"error_handling_result\"\n",
         "      - \"error_handling_result\"\n      - \"trace_id\"\n",
     );
-    // Without --strict: one warning naming both, at the first.
+    // Warned about: one warning naming both, at the first.
     let d = sole(&text);
     assert_diag(
         &d,
         warning("W0220", (12, 9), &["2 action input/output names", "error_info, trace_id"], Some("type: <type>")),
     );
-    // With it: an error for each, where each must be fixed.
-    let (_dir, ds) = diagnostics_with(&text, |b| b.strict_types(true));
+    // Denied: an error for each, where each must be fixed.
+    let (_dir, ds) = diagnostics_with(&text, |b| b.untyped_names(UntypedNames::Deny));
     assert_eq!(ds.len(), 2, "{}", render_all(&ds));
     assert_diag(
         &ds[0],
-        error("W0220", (12, 9), &["`error_info` has no declared type", "strict"], Some("type: <type>")),
+        error("E0222", (12, 9), &["`error_info` has no declared type", "denied"], Some("type: <type>")),
     );
-    assert_diag(&ds[1], error("W0220", (15, 9), &["`trace_id` has no declared type", "strict"], Some("type: <type>")));
+    assert_diag(&ds[1], error("E0222", (15, 9), &["`trace_id` has no declared type", "denied"], Some("type: <type>")));
 }
 
 #[test]
@@ -1330,6 +1349,8 @@ fn repository_and_corpus_contracts_have_no_errors() {
         for d in &report.diagnostics {
             // Whatever is still said is located and rendered with its source line.
             assert!(d.primary.location.is_some(), "{}", render(d));
+            // Real config and data section names are not taken for typos.
+            assert_ne!(d.code, "W0152", "{}", render(d));
         }
     }
 }
@@ -1357,4 +1378,75 @@ fn rendering_is_rustc_like() {
             path.display()
         )
     );
+}
+
+#[test]
+fn w0152_a_config_section_named_almost_like_the_mixins_own() {
+    // The new user's typo: `http_clent_config` in mixin_http_client silently became `HttpClentConfig`.
+    let text = format!("{}http_clent_config:\n  timeout_ms: 5\n", base_with("mixin_example", "mixin_http_client"));
+    let d = check(
+        text,
+        warning(
+            "W0152",
+            (21, 1),
+            &["config section `http_clent_config`", "the mixin's own config section `http_client_config`"],
+            Some("did you mean `http_client_config`? as written, it becomes `struct HttpClentConfig`"),
+        ),
+    );
+    assert_eq!(d.primary.location.map(|l| l.len), Some("http_clent_config".len()), "{}", render(&d));
+    // Spelt right, or named after something else, it is a config section like any other.
+    for key in ["http_client_config", "retry_config", "http_client_tls_config"] {
+        let (_dir, ds) =
+            diagnostics_of(format!("{}{key}:\n  timeout_ms: 5\n", base_with("mixin_example", "mixin_http_client")));
+        assert!(ds.is_empty(), "{key}: {}", render_all(&ds));
+    }
+}
+
+#[test]
+fn w0152_a_section_name_that_nearly_ends_in_config() {
+    let text = format!("{}http_client_cofnig:\n  timeout_ms: 5\n", base_with("mixin_example", "mixin_http_client"));
+    let (_dir, ds) = diagnostics_of(&text);
+    assert_eq!(ds.len(), 2, "{}", render_all(&ds));
+    assert_diag(
+        &ds[0],
+        warning(
+            "W0152",
+            (21, 1),
+            &["`http_client_cofnig` is kept as a data section", "ending in `_config`"],
+            Some("did you mean `http_client_config`?"),
+        ),
+    );
+    // The note still says what became of it.
+    assert_eq!((ds[1].code, ds[1].severity), ("N0230", Severity::Note), "{}", render(&ds[1]));
+    for (key, meant) in
+        [("retry_confg", "retry_config"), ("retry-config", "retry_config"), ("retryConfig", "retry_config")]
+    {
+        let (_dir, ds) = diagnostics_of(format!("{BASE}{key}:\n  timeout_ms: 5\n"));
+        let help = format!("did you mean `{meant}`?");
+        assert_diag(&ds[0], warning("W0152", (21, 1), &[key, "kept as a data section"], Some(&help)));
+    }
+    // Words of their own stay data sections with nothing but the note.
+    for key in ["retry_configs", "configuration", "confirm"] {
+        let d = sole(format!("{BASE}{key}:\n  timeout_ms: 5\n"));
+        assert_eq!(d.code, "N0230", "{key}: {}", render(&d));
+    }
+}
+
+#[test]
+fn e0160_inside_properties_points_at_the_fields_value() {
+    // Block style: the error is at `"type"`, the value of `sub_field`, not at `nested_object:`.
+    let block =
+        format!("{BASE}    nested_object:\n      type: object\n      properties:\n        sub_field: \"type\"\n");
+    check(block, error("E0160", (24, 20), &["unknown type `type`"], Some("type names are")));
+    // Flow style, as the new user wrote it.
+    let line = "    nested_object: {type: object, properties: {sub_field: \"type\"}}";
+    let column = line.find("\"type\"").unwrap() + 1;
+    let d = check(
+        format!("{BASE}{line}\n"),
+        error("E0160", (21, column), &["unknown type `type`"], Some("type names are")),
+    );
+    assert_eq!(d.primary.location.map(|l| l.len), Some("\"type\"".len()), "{}", render(&d));
+    // A duplicate field under `properties` is pointed at where it is, too.
+    let dup = format!("{BASE}    nested_object:\n      type: object\n      properties:\n        sub_field: \"string\"\n        sub-field: \"string\"\n");
+    check(dup, error("E0190", (25, 9), &["`sub_field` and `sub-field`"], Some("rename one of them")));
 }

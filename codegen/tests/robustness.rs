@@ -82,7 +82,8 @@ fn pipeline(source: &Source, bits: u8) -> bool {
             return false;
         }
     };
-    let options = validate::Options { strict_types: bits & 8 != 0, ..validate::Options::default() };
+    let untyped = mixin_codegen::UntypedNames::ALL[usize::from(bits >> 3) % 3];
+    let options = validate::Options { untyped, ..validate::Options::default() };
     let (mixin, diagnostics) = validate::validate(source, &doc, &options);
     diagnostics.iter().for_each(render);
     let Some(mixin) = mixin else {

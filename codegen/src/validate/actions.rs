@@ -2,7 +2,7 @@
 
 use super::records::{describe, list_of_maps, string};
 use super::{resolve, types, Checker, MapView};
-use crate::diagnostics::{Diagnostic, Severity};
+use crate::diagnostics::Diagnostic;
 use crate::locate::{Anchor, Seg};
 use crate::model::{Action, Field, OutputModel, Param, Resolution, StructDef, StructRole, TypeDef, TypeRef};
 use crate::names::{Case, Ident};
@@ -67,6 +67,7 @@ pub(super) fn check(cx: &mut Checker, map: &MapView, models: &[OutputModel]) -> 
     (ok && !views.is_empty()).then_some(actions)
 }
 
+/// Hands the names that fell back to the policy (untyped.rs), with the help for each.
 fn report_fallback(cx: &mut Checker, untyped: &[(String, Anchor)], fields: &resolve::ModelFields) {
     const HELP: &str = "write `{name: x, type: <type>}`, add an output model named like it (or like it plus `_result`), or set its type with `.io_type(\"module.action.name\", \"T\")`";
     let help = |name: &str| {
@@ -76,38 +77,7 @@ fn report_fallback(cx: &mut Checker, untyped: &[(String, Anchor)], fields: &reso
             HELP.to_string()
         }
     };
-    if cx.severity_for_untyped() == Severity::Error {
-        // An error must be fixed where it is: one per name, each at its own place.
-        for (name, at) in untyped {
-            let d = Diagnostic::new(
-                Severity::Error,
-                "W0220",
-                cx.file,
-                format!("action input/output `{name}` has no declared type (strict types: the fallback type is not allowed)"),
-            );
-            let help = help(name);
-            cx.report(d, at.clone()).label("no type for this name").help(help);
-        }
-    } else if let Some((_, first)) = untyped.first().cloned() {
-        let mut once = std::collections::HashSet::new();
-        let distinct: Vec<&str> = untyped.iter().map(|(n, _)| n.as_str()).filter(|n| once.insert(*n)).collect();
-        let names = distinct.join(", ");
-        let count = match distinct.len() {
-            1 => "1 action input/output name has".to_string(),
-            n => format!("{n} action input/output names have"),
-        };
-        let d = Diagnostic::new(
-            cx.severity_for_untyped(),
-            "W0220",
-            cx.file,
-            format!("{count} no declared type and use the fallback type: {names}"),
-        );
-        let help = match distinct.as_slice() {
-            [one] => help(one),
-            _ => HELP.to_string(),
-        };
-        cx.report(d, first).label("no type for this name").help(help);
-    }
+    super::untyped::report(cx, untyped, help, HELP);
 }
 
 /// N0221: one note per file, naming for each input/output the model fields it was typed like.

@@ -1,6 +1,7 @@
 //! Stage 3: the parsed tree into the checked model, collecting every problem of the file.
 
 mod actions;
+mod config_names;
 mod configuration;
 mod conform;
 mod data;
@@ -8,8 +9,11 @@ mod records;
 mod resolve;
 pub mod suggest;
 mod types;
+mod untyped;
 
-use crate::diagnostics::{Diagnostic, Label, Severity};
+pub use untyped::UntypedNames;
+
+use crate::diagnostics::{Diagnostic, Label};
 use crate::load::Source;
 use crate::locate::{Anchor, Seg, SpanIndex};
 use crate::model::{Mixin, TypeDef, TypeRef};
@@ -18,11 +22,11 @@ use crate::parse::Yaml;
 use std::collections::HashMap;
 use std::path::Path;
 
-/// What validation may be asked to be stricter about.
+/// What validation may be asked to be stricter (or quieter) about.
 #[derive(Debug, Clone, Default)]
 pub struct Options {
-    /// An action input or output with no type is an error instead of a warning.
-    pub strict_types: bool,
+    /// What to say about action inputs and outputs with no declared type.
+    pub untyped: UntypedNames,
     /// `(path, Rust type)`: the type of the input/output at `module.action.name`, for names the
     /// contract gives no type (`.io_type`). The type text is checked to parse when it is set.
     pub io_types: Vec<(String, String)>,
@@ -189,14 +193,6 @@ impl<'a> Checker<'a> {
 
     pub(crate) fn defined(&self, name: &Ident) -> bool {
         self.defs.iter().any(|d| d.name() == name)
-    }
-
-    pub(super) fn severity_for_untyped(&self) -> Severity {
-        if self.options.strict_types {
-            Severity::Error
-        } else {
-            Severity::Warning
-        }
     }
 }
 

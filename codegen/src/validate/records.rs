@@ -1,6 +1,6 @@
 //! The contract's fixed sections: name, version, node types, metrics, dependencies.
 
-use super::{actions, configuration, data, suggest, types, Checker, MapView, OPTIONAL_TOP, REQUIRED_TOP};
+use super::{actions, config_names, configuration, data, suggest, types, Checker, MapView, OPTIONAL_TOP, REQUIRED_TOP};
 use crate::locate::{Anchor, Seg};
 use crate::model::{Dependency, DependencyKind, Metric, MetricKind, Mixin, NodeType, Version};
 use crate::names::{self, Case, Ident};
@@ -42,8 +42,14 @@ pub(super) fn check_top(cx: &mut Checker, map: &MapView) -> Option<Mixin> {
                     section_keys.push(key.as_str());
                 }
             }
-            _ if key.ends_with("_config") => config_keys.push(key.as_str()),
-            _ => section_keys.push(key.as_str()),
+            _ => {
+                config_names::check(cx, map, key);
+                if key.ends_with("_config") {
+                    config_keys.push(key.as_str());
+                } else {
+                    section_keys.push(key.as_str());
+                }
+            }
         }
     }
     let mut missing = false;

@@ -44,7 +44,8 @@ pub(super) fn output_models(cx: &mut Checker, map: &MapView) -> Vec<OutputModel>
         let doc = format!("The output model `{name}`.");
         let ty = match spec {
             Yaml::Map(fields) if !is_type_spec(spec) => {
-                define_struct(cx, fields, &at, ident, StructRole::OutputModel, doc, name)
+                let fields = MapView { path: at.clone(), entries: fields };
+                define_struct(cx, &fields, &at, ident, StructRole::OutputModel, doc, name)
             }
             _ => {
                 let target = resolve(cx, spec, &at, name);
@@ -132,10 +133,12 @@ pub(super) fn is_type_spec(spec: &Yaml) -> bool {
     }
 }
 
-/// A struct from a mapping of field name -> type specification. Returns `Named` on success.
+/// A struct from a mapping of field name -> type specification. Returns `Named` on success. `at`
+/// is where the struct is named (the key that claims it); `fields` may sit deeper, under
+/// `properties`.
 pub(super) fn define_struct(
     cx: &mut Checker,
-    fields: &[(String, Yaml)],
+    fields: &MapView,
     at: &[Seg],
     ident: Ident,
     role: StructRole,
@@ -150,9 +153,8 @@ pub(super) fn define_struct(
     let mut out: Vec<Field> = Vec::new();
     let mut taken = std::collections::HashMap::new();
     let mut ok = claimed;
-    for (key, spec) in fields {
-        let mut fat = at.to_vec();
-        fat.push(Seg::key(key));
+    for (key, spec) in fields.entries {
+        let fat = fields.child(key);
         let Some(fid) = cx.ident(key, Case::Snake, &Anchor::key(&fat), "field") else {
             ok = false;
             continue;
@@ -264,7 +266,8 @@ fn resolve_required(cx: &mut Checker, spec: &Yaml, at: &[Seg], hint: &str) -> Op
                     let item = match items {
                         Yaml::Map(fields) if !is_type_spec(items) => {
                             let ident = cx.ident(&item_hint, Case::UpperCamel, &Anchor::key(&iat), "type")?;
-                            define_struct(cx, fields, &iat, ident, StructRole::Nested, String::new(), &item_hint)?
+                            let fields = MapView { path: iat.clone(), entries: fields };
+                            define_struct(cx, &fields, &iat, ident, StructRole::Nested, String::new(), &item_hint)?
                         }
                         _ => resolve(cx, items, &iat, &item_hint)?,
                     };
@@ -284,7 +287,9 @@ fn resolve_required(cx: &mut Checker, spec: &Yaml, at: &[Seg], hint: &str) -> Op
                             return None;
                         };
                         let ident = cx.ident(hint, Case::UpperCamel, &Anchor::key(at), "type")?;
-                        return define_struct(cx, fields, at, ident, StructRole::Nested, String::new(), hint);
+                        // Fields are found, and reported, where they are: under `properties`.
+                        let fields = MapView { path: pat, entries: fields };
+                        return define_struct(cx, &fields, at, ident, StructRole::Nested, String::new(), hint);
                     }
                     if let Some(values) = spec.get("additionalProperties") {
                         let mut vat = at.to_vec();
@@ -298,7 +303,8 @@ fn resolve_required(cx: &mut Checker, spec: &Yaml, at: &[Seg], hint: &str) -> Op
         }
         Yaml::Map(fields) => {
             let ident = cx.ident(hint, Case::UpperCamel, &Anchor::key(at), "type")?;
-            define_struct(cx, fields, at, ident, StructRole::Nested, String::new(), hint)
+            let fields = MapView { path: at.to_vec(), entries: fields };
+            define_struct(cx, &fields, at, ident, StructRole::Nested, String::new(), hint)
         }
         other => {
             cx.error(
