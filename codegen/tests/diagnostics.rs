@@ -1426,7 +1426,7 @@ fn w0152_a_section_name_that_nearly_ends_in_config() {
         assert_diag(&ds[0], warning("W0152", (21, 1), &[key, "kept as a data section"], Some(&help)));
     }
     // Words of their own stay data sections with nothing but the note.
-    for key in ["retry_configs", "configuration", "confirm"] {
+    for key in ["retry_configs", "node_configuration", "confirm"] {
         let d = sole(format!("{BASE}{key}:\n  timeout_ms: 5\n"));
         assert_eq!(d.code, "N0230", "{key}: {}", render(&d));
     }
