@@ -4,6 +4,7 @@
 pub mod corpus;
 pub mod naive;
 pub mod ours;
+pub mod write_cost;
 
 #[cfg(test)]
 mod tests {

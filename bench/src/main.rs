@@ -18,6 +18,7 @@ USAGE:
     cargo run --manifest-path bench/Cargo.toml --release -- [OPTIONS]
     cargo run --manifest-path bench/Cargo.toml --profile build-script -- [OPTIONS]
     mixin-codegen-bench corpus --n N --dir DIR [--seed S]
+    mixin-codegen-bench write-cost [--n N] [--reps K]
 
 The `build-script` profile mirrors what cargo gives build.rs and build-dependencies by
 default (opt-level 0, no debug info); `--release` is the optimised case.
@@ -41,6 +42,10 @@ OPTIONS:
     --only WHICH   run only `ours` or `naive`
     --keep         keep the temporary directories (their paths are printed)
     -h, --help     print this help
+
+write-cost subcommand: `write-cost [--n N] [--reps K]` (default 1000 and 5): what writing new
+files through temporary files costs (the library with and without flushing, and the file system
+alone: in place, temporary file + rename, temporary file + flush + rename), µs per file.
 
 corpus subcommand: writes N contracts mixin_synth_00000.yaml ... into DIR and exits.
 ";
@@ -592,6 +597,38 @@ fn real_main() -> Result<(), String> {
                 return Err("usage: __child ours|naive INPUT OUT".into());
             };
             child(which, Path::new(input), Path::new(out))
+        }
+        Some("write-cost") => {
+            let (mut n, mut reps) = (1000usize, 5usize);
+            let mut it = args[1..].iter();
+            while let Some(a) = it.next() {
+                let v = it.next().ok_or_else(|| format!("{a} needs a value"))?;
+                match a.as_str() {
+                    "--n" => n = parse_u64(v)? as usize,
+                    "--reps" => reps = parse_u64(v)?.max(1) as usize,
+                    other => return Err(format!("unknown argument {other:?} (see --help)")),
+                }
+            }
+            let scratch = std::env::temp_dir().join(format!("mixin-codegen-write-cost-{}", std::process::id()));
+            let input = scratch.join("corpus");
+            corpus::write_corpus(&input, n).map_err(|e| e.to_string())?;
+            let c = mixin_codegen_bench::write_cost::measure(&input, &scratch, reps);
+            let _ = fs::remove_dir_all(&scratch);
+            let c = c?;
+            println!(
+                "{} new files, {:.1} KB each; median of {reps} runs, µs per file",
+                c.files,
+                c.bytes as f64 / c.files as f64 / 1024.0
+            );
+            println!();
+            println!("| way | µs per file |");
+            println!("|---|---|");
+            println!("| library, write stage, `.sync(true)` (default) | {:.1} |", c.builder_sync);
+            println!("| library, write stage, `.sync(false)` | {:.1} |", c.builder_no_sync);
+            println!("| file system: in place (create + write) | {:.1} |", c.in_place);
+            println!("| file system: temporary file + rename | {:.1} |", c.temp_rename);
+            println!("| file system: temporary file + flush + rename | {:.1} |", c.temp_sync_rename);
+            Ok(())
         }
         Some("corpus") => {
             let mut n = None;

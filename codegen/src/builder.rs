@@ -97,7 +97,7 @@ impl Builder {
             timings: false,
             jobs: None,
             lock_timeout: DEFAULT_LOCK_TIMEOUT,
-            sync: true,
+            sync: false,
             validate: validate::Options::default(),
             emit: EmitSettings {
                 async_methods: true,
@@ -265,8 +265,9 @@ impl Builder {
         self
     }
 
-    /// Whether each written file is flushed to disk before it is renamed into place (default
-    /// true), so that after a power cut too each file is old or new.
+    /// Whether each written file is flushed to disk before it is renamed into place, so that
+    /// after a power cut too each file is old or new (default false: a kill needs no flush, as a
+    /// rename is atomic, and a flush per file costs milliseconds; BENCHMARKS.md section 6).
     pub fn sync(mut self, sync: bool) -> Self {
         self.sync = sync;
         self
