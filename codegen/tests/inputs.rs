@@ -110,7 +110,7 @@ fn a_file_reached_through_its_folder_and_by_its_own_path_is_read_once() {
     std::os::unix::fs::symlink("mixin_health_check.yaml", contracts.join("also.yaml")).unwrap();
     let o = run_in(&root, &["validate", s(&contracts)]);
     assert!(o.status.success(), "{}", stderr(&o));
-    assert!(String::from_utf8_lossy(&o.stdout).contains("1 valid contracts"), "{}", String::from_utf8_lossy(&o.stdout));
+    assert!(String::from_utf8_lossy(&o.stdout).contains("1 valid contract:"), "{}", String::from_utf8_lossy(&o.stdout));
 }
 
 /// A folder with one good contract and `make(folder)` done to it, generated into an output
