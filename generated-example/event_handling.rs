@@ -189,68 +189,45 @@ pub trait EventHandlingActions: super::Node {
 pub fn event_config() -> EventConfig {
     <EventConfig as Default>::default()
 }
-/// The contract's `node_specific_events` section, with the values the contract gives.
-pub fn node_specific_events() -> NodeSpecificEvents {
-    ::std::collections::BTreeMap::from([
-        (
-            super::NodeType::Compute,
-            NodeSpecificEventsValue {
-                publishes: Vec::from([
-                    String::from("computation_started"),
-                    String::from("computation_completed"),
-                    String::from("computation_failed"),
-                ]),
-                subscribes: Vec::from([
-                    String::from("computation_request"),
-                    String::from("resource_update"),
-                ]),
-            },
-        ),
-        (
-            super::NodeType::Effect,
-            NodeSpecificEventsValue {
-                publishes: Vec::from([
-                    String::from("effect_executed"),
-                    String::from("external_call_completed"),
-                    String::from("side_effect_occurred"),
-                ]),
-                subscribes: Vec::from([
-                    String::from("effect_request"),
-                    String::from("external_event"),
-                ]),
-            },
-        ),
-        (
-            super::NodeType::Reducer,
-            NodeSpecificEventsValue {
-                publishes: Vec::from([
-                    String::from("state_updated"),
-                    String::from("aggregation_completed"),
-                    String::from("state_snapshot"),
-                ]),
-                subscribes: Vec::from([
-                    String::from("state_change_request"),
-                    String::from("aggregation_trigger"),
-                ]),
-            },
-        ),
-        (
-            super::NodeType::Orchestrator,
-            NodeSpecificEventsValue {
-                publishes: Vec::from([
-                    String::from("workflow_started"),
-                    String::from("workflow_completed"),
-                    String::from("coordination_event"),
-                ]),
-                subscribes: Vec::from([
-                    String::from("task_completed"),
-                    String::from("node_status_changed"),
-                    String::from("workflow_trigger"),
-                ]),
-            },
-        ),
-    ])
-}
+/// The contract's `node_specific_events` section.
+pub static NODE_SPECIFIC_EVENTS: NodeSpecificEvents = &[
+    (
+        super::NodeType::Compute,
+        NodeSpecificEventsValue {
+            publishes: &[
+                "computation_started",
+                "computation_completed",
+                "computation_failed",
+            ],
+            subscribes: &["computation_request", "resource_update"],
+        },
+    ),
+    (
+        super::NodeType::Effect,
+        NodeSpecificEventsValue {
+            publishes: &[
+                "effect_executed",
+                "external_call_completed",
+                "side_effect_occurred",
+            ],
+            subscribes: &["effect_request", "external_event"],
+        },
+    ),
+    (
+        super::NodeType::Reducer,
+        NodeSpecificEventsValue {
+            publishes: &["state_updated", "aggregation_completed", "state_snapshot"],
+            subscribes: &["state_change_request", "aggregation_trigger"],
+        },
+    ),
+    (
+        super::NodeType::Orchestrator,
+        NodeSpecificEventsValue {
+            publishes: &["workflow_started", "workflow_completed", "coordination_event"],
+            subscribes: &["task_completed", "node_status_changed", "workflow_trigger"],
+        },
+    ),
+];
 /// The output model `event_envelope`.
 #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct EventEnvelope {
@@ -453,19 +430,13 @@ impl Default for EventConfig {
 /// section.
 pub type Configuration = EventConfig;
 /// A value of `node_specific_events` in the contract (one per node type).
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub struct NodeSpecificEventsValue {
-    /// `publishes`
-    pub publishes: Vec<String>,
-    /// `subscribes`
-    pub subscribes: Vec<String>,
+    pub publishes: &'static [&'static str],
+    pub subscribes: &'static [&'static str],
 }
-/// The contract's `node_specific_events` section, as typed data.
-pub type NodeSpecificEvents = ::std::collections::BTreeMap<
-    super::NodeType,
-    NodeSpecificEventsValue,
->;
+/// The type of the contract's `node_specific_events` section.
+pub type NodeSpecificEvents = &'static [(super::NodeType, NodeSpecificEventsValue)];
 /// The inputs of the `publish_event` action.
 #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct PublishEventInput {

@@ -219,22 +219,90 @@ pub fn external_dependency_config() -> ExternalDependencyConfig {
 pub fn circuit_breaker_config() -> CircuitBreakerConfig {
     <CircuitBreakerConfig as Default>::default()
 }
-/// The contract's `supported_service_types` section, with the values the contract gives.
-pub fn supported_service_types() -> SupportedServiceTypes {
-    <SupportedServiceTypes as Default>::default()
-}
-/// The contract's `fallback_strategies` section, with the values the contract gives.
-pub fn fallback_strategies() -> FallbackStrategies {
-    <FallbackStrategies as Default>::default()
-}
-/// The contract's `authentication_patterns` section, with the values the contract gives.
-pub fn authentication_patterns() -> AuthenticationPatterns {
-    <AuthenticationPatterns as Default>::default()
-}
-/// The contract's `data_transformation` section, with the values the contract gives.
-pub fn data_transformation() -> DataTransformation {
-    <DataTransformation as Default>::default()
-}
+/// The contract's `supported_service_types` section.
+pub static SUPPORTED_SERVICE_TYPES: SupportedServiceTypes = SupportedServiceTypes {
+    rest_api: SupportedServiceTypesRestApi {
+        protocol: "HTTP/HTTPS",
+        authentication: &["bearer_token", "api_key", "oauth2", "basic_auth"],
+        serialization: &["json", "xml", "form_data"],
+        compression: &["gzip", "deflate"],
+    },
+    database: SupportedServiceTypesDatabase {
+        protocols: &["postgresql", "mysql", "mongodb", "cassandra"],
+        connection_pooling: true,
+        transaction_support: true,
+        streaming_support: false,
+    },
+    message_queue: SupportedServiceTypesMessageQueue {
+        protocols: &["kafka", "rabbitmq", "aws_sqs", "azure_service_bus"],
+        delivery_guarantee: &["at_least_once", "at_most_once", "exactly_once"],
+        batching_support: true,
+    },
+    file_storage: SupportedServiceTypesFileStorage {
+        protocols: &["s3", "azure_blob", "gcs", "sftp", "local"],
+        streaming_support: true,
+        encryption_support: true,
+        versioning_support: true,
+    },
+    external_apis: SupportedServiceTypesExternalApis {
+        protocols: &["rest", "graphql", "grpc", "soap"],
+        authentication_flows: &["oauth2", "api_key", "jwt", "custom"],
+        rate_limiting_aware: true,
+    },
+};
+/// The contract's `fallback_strategies` section.
+pub static FALLBACK_STRATEGIES: FallbackStrategies = FallbackStrategies {
+    cached_response: FallbackStrategiesCachedResponse {
+        enabled: true,
+        cache_ttl_ms: 300000,
+        stale_while_revalidate: true,
+    },
+    default_response: FallbackStrategiesDefaultResponse {
+        enabled: true,
+        response_templates: &[],
+        static_fallbacks: &[],
+    },
+    alternative_service: FallbackStrategiesAlternativeService {
+        enabled: false,
+        service_priority_list: &[],
+        automatic_failover: true,
+    },
+    graceful_degradation: FallbackStrategiesGracefulDegradation {
+        enabled: true,
+        reduced_functionality_mode: true,
+        user_notification_required: true,
+    },
+};
+/// The contract's `authentication_patterns` section.
+pub static AUTHENTICATION_PATTERNS: AuthenticationPatterns = AuthenticationPatterns {
+    oauth2: AuthenticationPatternsOauth2 {
+        grant_types: &["client_credentials", "authorization_code"],
+        token_refresh_enabled: true,
+        scope_management: true,
+    },
+    api_key: AuthenticationPatternsApiKey {
+        key_rotation_supported: true,
+        header_based: true,
+        query_param_based: false,
+    },
+    jwt_bearer: AuthenticationPatternsJwtBearer {
+        token_validation: true,
+        claim_extraction: true,
+        expiration_handling: true,
+    },
+};
+/// The contract's `data_transformation` section.
+pub static DATA_TRANSFORMATION: DataTransformation = DataTransformation {
+    input_formats: &["json", "xml", "csv", "protobuf", "avro"],
+    output_formats: &["json", "xml", "csv", "protobuf", "avro"],
+    transformation_types: &[
+        "field_mapping",
+        "data_type_conversion",
+        "structure_flattening",
+        "data_enrichment",
+        "validation_and_sanitization",
+    ],
+};
 /// One of `CLOSED`, `OPEN`, `HALF_OPEN`.
 #[derive(
     Debug,
@@ -628,418 +696,122 @@ impl Default for Configuration {
     }
 }
 /// `supported_service_types.rest_api` in the contract.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[serde(default, deny_unknown_fields)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub struct SupportedServiceTypesRestApi {
-    /// Contract value: `"HTTP/HTTPS"`.
-    pub protocol: String,
-    /// Contract value: `["bearer_token", "api_key", "oauth2", "basic_auth"]`.
-    pub authentication: Vec<String>,
-    /// Contract value: `["json", "xml", "form_data"]`.
-    pub serialization: Vec<String>,
-    /// Contract value: `["gzip", "deflate"]`.
-    pub compression: Vec<String>,
-}
-impl Default for SupportedServiceTypesRestApi {
-    /// The contract's values.
-    fn default() -> Self {
-        Self {
-            protocol: String::from("HTTP/HTTPS"),
-            authentication: Vec::from([
-                String::from("bearer_token"),
-                String::from("api_key"),
-                String::from("oauth2"),
-                String::from("basic_auth"),
-            ]),
-            serialization: Vec::from([
-                String::from("json"),
-                String::from("xml"),
-                String::from("form_data"),
-            ]),
-            compression: Vec::from([String::from("gzip"), String::from("deflate")]),
-        }
-    }
+    pub protocol: &'static str,
+    pub authentication: &'static [&'static str],
+    pub serialization: &'static [&'static str],
+    pub compression: &'static [&'static str],
 }
 /// `supported_service_types.database` in the contract.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[serde(default, deny_unknown_fields)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub struct SupportedServiceTypesDatabase {
-    /// Contract value: `["postgresql", "mysql", "mongodb", "cassandra"]`.
-    pub protocols: Vec<String>,
-    /// Contract value: `true`.
+    pub protocols: &'static [&'static str],
     pub connection_pooling: bool,
-    /// Contract value: `true`.
     pub transaction_support: bool,
-    /// Contract value: `false`.
     pub streaming_support: bool,
-}
-impl Default for SupportedServiceTypesDatabase {
-    /// The contract's values.
-    fn default() -> Self {
-        Self {
-            protocols: Vec::from([
-                String::from("postgresql"),
-                String::from("mysql"),
-                String::from("mongodb"),
-                String::from("cassandra"),
-            ]),
-            connection_pooling: true,
-            transaction_support: true,
-            streaming_support: false,
-        }
-    }
 }
 /// `supported_service_types.message_queue` in the contract.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[serde(default, deny_unknown_fields)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub struct SupportedServiceTypesMessageQueue {
-    /// Contract value: `["kafka", "rabbitmq", "aws_sqs", "azure_service_bus"]`.
-    pub protocols: Vec<String>,
-    /// Contract value: `["at_least_once", "at_most_once", "exactly_once"]`.
-    pub delivery_guarantee: Vec<String>,
-    /// Contract value: `true`.
+    pub protocols: &'static [&'static str],
+    pub delivery_guarantee: &'static [&'static str],
     pub batching_support: bool,
 }
-impl Default for SupportedServiceTypesMessageQueue {
-    /// The contract's values.
-    fn default() -> Self {
-        Self {
-            protocols: Vec::from([
-                String::from("kafka"),
-                String::from("rabbitmq"),
-                String::from("aws_sqs"),
-                String::from("azure_service_bus"),
-            ]),
-            delivery_guarantee: Vec::from([
-                String::from("at_least_once"),
-                String::from("at_most_once"),
-                String::from("exactly_once"),
-            ]),
-            batching_support: true,
-        }
-    }
-}
 /// `supported_service_types.file_storage` in the contract.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[serde(default, deny_unknown_fields)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub struct SupportedServiceTypesFileStorage {
-    /// Contract value: `["s3", "azure_blob", "gcs", "sftp", "local"]`.
-    pub protocols: Vec<String>,
-    /// Contract value: `true`.
+    pub protocols: &'static [&'static str],
     pub streaming_support: bool,
-    /// Contract value: `true`.
     pub encryption_support: bool,
-    /// Contract value: `true`.
     pub versioning_support: bool,
 }
-impl Default for SupportedServiceTypesFileStorage {
-    /// The contract's values.
-    fn default() -> Self {
-        Self {
-            protocols: Vec::from([
-                String::from("s3"),
-                String::from("azure_blob"),
-                String::from("gcs"),
-                String::from("sftp"),
-                String::from("local"),
-            ]),
-            streaming_support: true,
-            encryption_support: true,
-            versioning_support: true,
-        }
-    }
-}
 /// `supported_service_types.external_apis` in the contract.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[serde(default, deny_unknown_fields)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub struct SupportedServiceTypesExternalApis {
-    /// Contract value: `["rest", "graphql", "grpc", "soap"]`.
-    pub protocols: Vec<String>,
-    /// Contract value: `["oauth2", "api_key", "jwt", "custom"]`.
-    pub authentication_flows: Vec<String>,
-    /// Contract value: `true`.
+    pub protocols: &'static [&'static str],
+    pub authentication_flows: &'static [&'static str],
     pub rate_limiting_aware: bool,
 }
-impl Default for SupportedServiceTypesExternalApis {
-    /// The contract's values.
-    fn default() -> Self {
-        Self {
-            protocols: Vec::from([
-                String::from("rest"),
-                String::from("graphql"),
-                String::from("grpc"),
-                String::from("soap"),
-            ]),
-            authentication_flows: Vec::from([
-                String::from("oauth2"),
-                String::from("api_key"),
-                String::from("jwt"),
-                String::from("custom"),
-            ]),
-            rate_limiting_aware: true,
-        }
-    }
-}
-/// The contract's `supported_service_types` section, as typed data.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[serde(default, deny_unknown_fields)]
+/// The type of the contract's `supported_service_types` section.
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub struct SupportedServiceTypes {
-    /// Contract value: `{...}`.
     pub rest_api: SupportedServiceTypesRestApi,
-    /// Contract value: `{...}`.
     pub database: SupportedServiceTypesDatabase,
-    /// Contract value: `{...}`.
     pub message_queue: SupportedServiceTypesMessageQueue,
-    /// Contract value: `{...}`.
     pub file_storage: SupportedServiceTypesFileStorage,
-    /// Contract value: `{...}`.
     pub external_apis: SupportedServiceTypesExternalApis,
 }
-impl Default for SupportedServiceTypes {
-    /// The contract's values.
-    fn default() -> Self {
-        Self {
-            rest_api: <SupportedServiceTypesRestApi as Default>::default(),
-            database: <SupportedServiceTypesDatabase as Default>::default(),
-            message_queue: <SupportedServiceTypesMessageQueue as Default>::default(),
-            file_storage: <SupportedServiceTypesFileStorage as Default>::default(),
-            external_apis: <SupportedServiceTypesExternalApis as Default>::default(),
-        }
-    }
-}
 /// `fallback_strategies.cached_response` in the contract.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[serde(default, deny_unknown_fields)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub struct FallbackStrategiesCachedResponse {
-    /// Contract value: `true`.
     pub enabled: bool,
-    /// Contract value: `300000`.
     pub cache_ttl_ms: i64,
-    /// Contract value: `true`.
     pub stale_while_revalidate: bool,
 }
-impl Default for FallbackStrategiesCachedResponse {
-    /// The contract's values.
-    fn default() -> Self {
-        Self {
-            enabled: true,
-            cache_ttl_ms: 300000,
-            stale_while_revalidate: true,
-        }
-    }
-}
 /// `fallback_strategies.default_response` in the contract.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[serde(default, deny_unknown_fields)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub struct FallbackStrategiesDefaultResponse {
-    /// Contract value: `true`.
     pub enabled: bool,
-    /// Contract value: `{}`.
-    pub response_templates: ::std::collections::BTreeMap<String, super::Value>,
-    /// Contract value: `{}`.
-    pub static_fallbacks: ::std::collections::BTreeMap<String, super::Value>,
-}
-impl Default for FallbackStrategiesDefaultResponse {
-    /// The contract's values.
-    fn default() -> Self {
-        Self {
-            enabled: true,
-            response_templates: ::std::collections::BTreeMap::new(),
-            static_fallbacks: ::std::collections::BTreeMap::new(),
-        }
-    }
+    pub response_templates: &'static [(&'static str, super::DataValue)],
+    pub static_fallbacks: &'static [(&'static str, super::DataValue)],
 }
 /// `fallback_strategies.alternative_service` in the contract.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[serde(default, deny_unknown_fields)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub struct FallbackStrategiesAlternativeService {
-    /// Contract value: `false`.
     pub enabled: bool,
-    /// Contract value: `[]`.
-    pub service_priority_list: Vec<super::Value>,
-    /// Contract value: `true`.
+    pub service_priority_list: &'static [super::DataValue],
     pub automatic_failover: bool,
 }
-impl Default for FallbackStrategiesAlternativeService {
-    /// The contract's values.
-    fn default() -> Self {
-        Self {
-            enabled: false,
-            service_priority_list: Vec::new(),
-            automatic_failover: true,
-        }
-    }
-}
 /// `fallback_strategies.graceful_degradation` in the contract.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[serde(default, deny_unknown_fields)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub struct FallbackStrategiesGracefulDegradation {
-    /// Contract value: `true`.
     pub enabled: bool,
-    /// Contract value: `true`.
     pub reduced_functionality_mode: bool,
-    /// Contract value: `true`.
     pub user_notification_required: bool,
 }
-impl Default for FallbackStrategiesGracefulDegradation {
-    /// The contract's values.
-    fn default() -> Self {
-        Self {
-            enabled: true,
-            reduced_functionality_mode: true,
-            user_notification_required: true,
-        }
-    }
-}
-/// The contract's `fallback_strategies` section, as typed data.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[serde(default, deny_unknown_fields)]
+/// The type of the contract's `fallback_strategies` section.
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub struct FallbackStrategies {
-    /// Contract value: `{...}`.
     pub cached_response: FallbackStrategiesCachedResponse,
-    /// Contract value: `{...}`.
     pub default_response: FallbackStrategiesDefaultResponse,
-    /// Contract value: `{...}`.
     pub alternative_service: FallbackStrategiesAlternativeService,
-    /// Contract value: `{...}`.
     pub graceful_degradation: FallbackStrategiesGracefulDegradation,
 }
-impl Default for FallbackStrategies {
-    /// The contract's values.
-    fn default() -> Self {
-        Self {
-            cached_response: <FallbackStrategiesCachedResponse as Default>::default(),
-            default_response: <FallbackStrategiesDefaultResponse as Default>::default(),
-            alternative_service: <FallbackStrategiesAlternativeService as Default>::default(),
-            graceful_degradation: <FallbackStrategiesGracefulDegradation as Default>::default(),
-        }
-    }
-}
 /// `authentication_patterns.oauth2` in the contract.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[serde(default, deny_unknown_fields)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub struct AuthenticationPatternsOauth2 {
-    /// Contract value: `["client_credentials", "authorization_code"]`.
-    pub grant_types: Vec<String>,
-    /// Contract value: `true`.
+    pub grant_types: &'static [&'static str],
     pub token_refresh_enabled: bool,
-    /// Contract value: `true`.
     pub scope_management: bool,
 }
-impl Default for AuthenticationPatternsOauth2 {
-    /// The contract's values.
-    fn default() -> Self {
-        Self {
-            grant_types: Vec::from([
-                String::from("client_credentials"),
-                String::from("authorization_code"),
-            ]),
-            token_refresh_enabled: true,
-            scope_management: true,
-        }
-    }
-}
 /// `authentication_patterns.api_key` in the contract.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[serde(default, deny_unknown_fields)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub struct AuthenticationPatternsApiKey {
-    /// Contract value: `true`.
     pub key_rotation_supported: bool,
-    /// Contract value: `true`.
     pub header_based: bool,
-    /// Contract value: `false`.
     pub query_param_based: bool,
 }
-impl Default for AuthenticationPatternsApiKey {
-    /// The contract's values.
-    fn default() -> Self {
-        Self {
-            key_rotation_supported: true,
-            header_based: true,
-            query_param_based: false,
-        }
-    }
-}
 /// `authentication_patterns.jwt_bearer` in the contract.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[serde(default, deny_unknown_fields)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub struct AuthenticationPatternsJwtBearer {
-    /// Contract value: `true`.
     pub token_validation: bool,
-    /// Contract value: `true`.
     pub claim_extraction: bool,
-    /// Contract value: `true`.
     pub expiration_handling: bool,
 }
-impl Default for AuthenticationPatternsJwtBearer {
-    /// The contract's values.
-    fn default() -> Self {
-        Self {
-            token_validation: true,
-            claim_extraction: true,
-            expiration_handling: true,
-        }
-    }
-}
-/// The contract's `authentication_patterns` section, as typed data.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[serde(default, deny_unknown_fields)]
+/// The type of the contract's `authentication_patterns` section.
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub struct AuthenticationPatterns {
-    /// Contract value: `{...}`.
     pub oauth2: AuthenticationPatternsOauth2,
-    /// Contract value: `{...}`.
     pub api_key: AuthenticationPatternsApiKey,
-    /// Contract value: `{...}`.
     pub jwt_bearer: AuthenticationPatternsJwtBearer,
 }
-impl Default for AuthenticationPatterns {
-    /// The contract's values.
-    fn default() -> Self {
-        Self {
-            oauth2: <AuthenticationPatternsOauth2 as Default>::default(),
-            api_key: <AuthenticationPatternsApiKey as Default>::default(),
-            jwt_bearer: <AuthenticationPatternsJwtBearer as Default>::default(),
-        }
-    }
-}
-/// The contract's `data_transformation` section, as typed data.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[serde(default, deny_unknown_fields)]
+/// The type of the contract's `data_transformation` section.
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub struct DataTransformation {
-    /// Contract value: `["json", "xml", "csv", "protobuf", "avro"]`.
-    pub input_formats: Vec<String>,
-    /// Contract value: `["json", "xml", "csv", "protobuf", "avro"]`.
-    pub output_formats: Vec<String>,
-    /// Contract value: `["field_mapping", "data_type_conversion", "structure_flattening", "data_enric...`.
-    pub transformation_types: Vec<String>,
-}
-impl Default for DataTransformation {
-    /// The contract's values.
-    fn default() -> Self {
-        Self {
-            input_formats: Vec::from([
-                String::from("json"),
-                String::from("xml"),
-                String::from("csv"),
-                String::from("protobuf"),
-                String::from("avro"),
-            ]),
-            output_formats: Vec::from([
-                String::from("json"),
-                String::from("xml"),
-                String::from("csv"),
-                String::from("protobuf"),
-                String::from("avro"),
-            ]),
-            transformation_types: Vec::from([
-                String::from("field_mapping"),
-                String::from("data_type_conversion"),
-                String::from("structure_flattening"),
-                String::from("data_enrichment"),
-                String::from("validation_and_sanitization"),
-            ]),
-        }
-    }
+    pub input_formats: &'static [&'static str],
+    pub output_formats: &'static [&'static str],
+    pub transformation_types: &'static [&'static str],
 }
 /// The inputs of the `execute_external_call` action.
 #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]

@@ -110,46 +110,44 @@ pub trait HealthCheckActions: super::Node {
 pub fn health_check_config() -> HealthCheckConfig {
     <HealthCheckConfig as Default>::default()
 }
-/// The contract's `health_status_levels` section, with the values the contract gives.
-pub fn health_status_levels() -> HealthStatusLevels {
-    Vec::from([
-        HealthStatusLevelsItem {
-            healthy: Some(String::from("All systems operational")),
-            degraded: None,
-            unhealthy: None,
-            critical: None,
-            error: None,
-        },
-        HealthStatusLevelsItem {
-            healthy: None,
-            degraded: Some(String::from("Some non-critical issues detected")),
-            unhealthy: None,
-            critical: None,
-            error: None,
-        },
-        HealthStatusLevelsItem {
-            healthy: None,
-            degraded: None,
-            unhealthy: Some(String::from("Critical issues affecting functionality")),
-            critical: None,
-            error: None,
-        },
-        HealthStatusLevelsItem {
-            healthy: None,
-            degraded: None,
-            unhealthy: None,
-            critical: Some(String::from("Node cannot function properly")),
-            error: None,
-        },
-        HealthStatusLevelsItem {
-            healthy: None,
-            degraded: None,
-            unhealthy: None,
-            critical: None,
-            error: Some(String::from("Health check system failure")),
-        },
-    ])
-}
+/// The contract's `health_status_levels` section.
+pub static HEALTH_STATUS_LEVELS: HealthStatusLevels = &[
+    HealthStatusLevelsItem {
+        healthy: Some("All systems operational"),
+        degraded: None,
+        unhealthy: None,
+        critical: None,
+        error: None,
+    },
+    HealthStatusLevelsItem {
+        healthy: None,
+        degraded: Some("Some non-critical issues detected"),
+        unhealthy: None,
+        critical: None,
+        error: None,
+    },
+    HealthStatusLevelsItem {
+        healthy: None,
+        degraded: None,
+        unhealthy: Some("Critical issues affecting functionality"),
+        critical: None,
+        error: None,
+    },
+    HealthStatusLevelsItem {
+        healthy: None,
+        degraded: None,
+        unhealthy: None,
+        critical: Some("Node cannot function properly"),
+        error: None,
+    },
+    HealthStatusLevelsItem {
+        healthy: None,
+        degraded: None,
+        unhealthy: None,
+        critical: None,
+        error: Some("Health check system failure"),
+    },
+];
 /// One of `HEALTHY`, `DEGRADED`, `UNHEALTHY`, `CRITICAL`, `ERROR`.
 #[derive(
     Debug,
@@ -289,27 +287,16 @@ impl Default for HealthCheckConfig {
 /// section.
 pub type Configuration = HealthCheckConfig;
 /// `health_status_levels` in the contract (one item's fields).
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub struct HealthStatusLevelsItem {
-    /// `HEALTHY`
-    #[serde(rename = "HEALTHY")]
-    pub healthy: Option<String>,
-    /// `DEGRADED`
-    #[serde(rename = "DEGRADED")]
-    pub degraded: Option<String>,
-    /// `UNHEALTHY`
-    #[serde(rename = "UNHEALTHY")]
-    pub unhealthy: Option<String>,
-    /// `CRITICAL`
-    #[serde(rename = "CRITICAL")]
-    pub critical: Option<String>,
-    /// `ERROR`
-    #[serde(rename = "ERROR")]
-    pub error: Option<String>,
+    pub healthy: Option<&'static str>,
+    pub degraded: Option<&'static str>,
+    pub unhealthy: Option<&'static str>,
+    pub critical: Option<&'static str>,
+    pub error: Option<&'static str>,
 }
-/// The contract's `health_status_levels` section, as typed data.
-pub type HealthStatusLevels = Vec<HealthStatusLevelsItem>;
+/// The type of the contract's `health_status_levels` section.
+pub type HealthStatusLevels = &'static [HealthStatusLevelsItem];
 /// The outputs of the `health_check` action.
 #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct HealthCheckOutput {

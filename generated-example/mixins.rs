@@ -522,55 +522,74 @@ impl<'de> ::serde::Deserialize<'de> for Value {
         deserializer.deserialize_any(AnyValue)
     }
 }
+/// A value in a data section that is empty or mixes kinds: [`Value`]'s borrowed twin,
+/// held in the program's read-only data like the rest of the section.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum DataValue {
+    /// `null`
+    Null,
+    /// `true` or `false`
+    Bool(bool),
+    /// A whole number.
+    Int(i64),
+    /// A number with a fraction.
+    Float(f64),
+    /// Text.
+    String(&'static str),
+    /// A list.
+    List(&'static [DataValue]),
+    /// A mapping with string keys, in contract order.
+    Map(&'static [(&'static str, DataValue)]),
+}
 /// The type of `timestamp` and `datetime` values: RFC 3339 text, unless the build chose another
 /// (`.timestamp_type(..)`).
 pub type Timestamp = ::std::string::String;
 /// Windowed aggregation of incoming events into reducer state
 ///
 /// Generated from the contract `mixin_aggregation_window`.
-#[allow(clippy::approx_constant, clippy::excessive_precision)]
+#[allow(missing_docs, clippy::approx_constant, clippy::excessive_precision)]
 pub mod aggregation_window {
     include!("aggregation_window.rs");
 }
 /// Standardized error handling, circuit breakers, and fault tolerance for ONEX nodes
 ///
 /// Generated from the contract `mixin_error_handling`.
-#[allow(clippy::approx_constant, clippy::excessive_precision)]
+#[allow(missing_docs, clippy::approx_constant, clippy::excessive_precision)]
 pub mod error_handling {
     include!("error_handling.rs");
 }
 /// Event bus integration and message handling patterns for ONEX nodes
 ///
 /// Generated from the contract `mixin_event_handling`.
-#[allow(clippy::approx_constant, clippy::excessive_precision)]
+#[allow(missing_docs, clippy::approx_constant, clippy::excessive_precision)]
 pub mod event_handling {
     include!("event_handling.rs");
 }
 /// External service integrations, API calls, and I/O operations for EFFECT nodes
 ///
 /// Generated from the contract `mixin_external_dependencies`.
-#[allow(clippy::approx_constant, clippy::excessive_precision)]
+#[allow(missing_docs, clippy::approx_constant, clippy::excessive_precision)]
 pub mod external_dependencies {
     include!("external_dependencies.rs");
 }
 /// Standardized health monitoring and status reporting for ONEX nodes
 ///
 /// Generated from the contract `mixin_health_check`.
-#[allow(clippy::approx_constant, clippy::excessive_precision)]
+#[allow(missing_docs, clippy::approx_constant, clippy::excessive_precision)]
 pub mod health_check {
     include!("health_check.rs");
 }
 /// Node discovery, capability reporting, and runtime introspection for ONEX nodes
 ///
 /// Generated from the contract `mixin_introspection`.
-#[allow(clippy::approx_constant, clippy::excessive_precision)]
+#[allow(missing_docs, clippy::approx_constant, clippy::excessive_precision)]
 pub mod introspection {
     include!("introspection.rs");
 }
 /// Metrics collection, performance tracking, and observability for ONEX nodes
 ///
 /// Generated from the contract `mixin_performance_monitoring`.
-#[allow(clippy::approx_constant, clippy::excessive_precision)]
+#[allow(missing_docs, clippy::approx_constant, clippy::excessive_precision)]
 pub mod performance_monitoring {
     include!("performance_monitoring.rs");
 }
@@ -578,14 +597,14 @@ pub mod performance_monitoring {
 /// Buckets refill continuously; a call that finds no token waits or is rejected.
 ///
 /// Generated from the contract `mixin_rate_limiting`.
-#[allow(clippy::approx_constant, clippy::excessive_precision)]
+#[allow(missing_docs, clippy::approx_constant, clippy::excessive_precision)]
 pub mod rate_limiting {
     include!("rate_limiting.rs");
 }
 /// State persistence, management, and consistency for stateful REDUCER nodes
 ///
 /// Generated from the contract `mixin_state_management`.
-#[allow(clippy::approx_constant, clippy::excessive_precision)]
+#[allow(missing_docs, clippy::approx_constant, clippy::excessive_precision)]
 pub mod state_management {
     include!("state_management.rs");
 }

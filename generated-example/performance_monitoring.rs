@@ -156,153 +156,152 @@ pub trait PerformanceMonitoringActions: super::Node {
 pub fn performance_config() -> PerformanceConfig {
     <PerformanceConfig as Default>::default()
 }
-/// The contract's `core_metrics` section, with the values the contract gives.
-pub fn core_metrics() -> CoreMetrics {
-    Vec::from([
-        CoreMetricsItem {
-            name: String::from("request_count"),
-            r#type: String::from("counter"),
-            description: String::from("Total number of requests processed"),
-            labels: Some(Vec::from([String::from("operation"), String::from("status")])),
-            buckets: None,
-        },
-        CoreMetricsItem {
-            name: String::from("request_duration"),
-            r#type: String::from("histogram"),
-            description: String::from("Request processing duration in milliseconds"),
-            labels: Some(Vec::from([String::from("operation")])),
-            buckets: Some(Vec::from([1, 5, 10, 25, 50, 100, 250, 500, 1000, 2500, 5000])),
-        },
-        CoreMetricsItem {
-            name: String::from("active_requests"),
-            r#type: String::from("gauge"),
-            description: String::from("Number of currently active requests"),
-            labels: None,
-            buckets: None,
-        },
-        CoreMetricsItem {
-            name: String::from("memory_usage"),
-            r#type: String::from("gauge"),
-            description: String::from("Memory usage in megabytes"),
-            labels: None,
-            buckets: None,
-        },
-        CoreMetricsItem {
-            name: String::from("cpu_usage"),
-            r#type: String::from("gauge"),
-            description: String::from("CPU usage percentage"),
-            labels: None,
-            buckets: None,
-        },
-    ])
-}
-/// The contract's `node_specific_metrics` section, with the values the contract gives.
-pub fn node_specific_metrics() -> NodeSpecificMetrics {
-    ::std::collections::BTreeMap::from([
-        (
-            super::NodeType::Compute,
-            Vec::from([
-                NodeSpecificMetricsItem {
-                    name: String::from("computation_complexity"),
-                    r#type: String::from("histogram"),
-                    description: String::from("Complexity score of computations"),
-                    labels: Some(Vec::from([String::from("algorithm_type")])),
-                },
-                NodeSpecificMetricsItem {
-                    name: String::from("cache_hit_rate"),
-                    r#type: String::from("gauge"),
-                    description: String::from("Cache hit rate percentage"),
-                    labels: None,
-                },
-            ]),
-        ),
-        (
-            super::NodeType::Effect,
-            Vec::from([
-                NodeSpecificMetricsItem {
-                    name: String::from("external_call_duration"),
-                    r#type: String::from("histogram"),
-                    description: String::from("Duration of external API calls"),
-                    labels: Some(
-                        Vec::from([String::from("endpoint"), String::from("method")]),
-                    ),
-                },
-                NodeSpecificMetricsItem {
-                    name: String::from("io_operations"),
-                    r#type: String::from("counter"),
-                    description: String::from("Number of I/O operations performed"),
-                    labels: Some(
-                        Vec::from([
-                            String::from("operation_type"),
-                            String::from("success"),
-                        ]),
-                    ),
-                },
-            ]),
-        ),
-        (
-            super::NodeType::Reducer,
-            Vec::from([
-                NodeSpecificMetricsItem {
-                    name: String::from("aggregation_size"),
-                    r#type: String::from("histogram"),
-                    description: String::from("Size of data being aggregated"),
-                    labels: Some(Vec::from([String::from("aggregation_type")])),
-                },
-                NodeSpecificMetricsItem {
-                    name: String::from("state_size"),
-                    r#type: String::from("gauge"),
-                    description: String::from("Current state size in bytes"),
-                    labels: None,
-                },
-            ]),
-        ),
-        (
-            super::NodeType::Orchestrator,
-            Vec::from([
-                NodeSpecificMetricsItem {
-                    name: String::from("workflow_duration"),
-                    r#type: String::from("histogram"),
-                    description: String::from("Total workflow execution time"),
-                    labels: Some(Vec::from([String::from("workflow_type")])),
-                },
-                NodeSpecificMetricsItem {
-                    name: String::from("coordination_overhead"),
-                    r#type: String::from("histogram"),
-                    description: String::from("Time spent on coordination tasks"),
-                    labels: None,
-                },
-            ]),
-        ),
-    ])
-}
-/// The contract's `default_alerts` section, with the values the contract gives.
-pub fn default_alerts() -> DefaultAlerts {
-    Vec::from([
-        DefaultAlertsItem {
-            name: String::from("high_response_time"),
-            condition: String::from("average_response_time_ms > 1000"),
-            severity: String::from("warning"),
-            evaluation_window_ms: 300000,
-        },
-        DefaultAlertsItem {
-            name: String::from("high_error_rate"),
-            condition: String::from("error_rate_percent > 5"),
-            severity: String::from("critical"),
-            evaluation_window_ms: 60000,
-        },
-        DefaultAlertsItem {
-            name: String::from("high_memory_usage"),
-            condition: String::from("memory_usage_mb > 1000"),
-            severity: String::from("warning"),
-            evaluation_window_ms: 300000,
-        },
-    ])
-}
-/// The contract's `metrics_export` section, with the values the contract gives.
-pub fn metrics_export() -> MetricsExport {
-    <MetricsExport as Default>::default()
-}
+/// The contract's `core_metrics` section.
+pub static CORE_METRICS: CoreMetrics = &[
+    CoreMetricsItem {
+        name: "request_count",
+        r#type: "counter",
+        description: "Total number of requests processed",
+        labels: Some(&["operation", "status"]),
+        buckets: None,
+    },
+    CoreMetricsItem {
+        name: "request_duration",
+        r#type: "histogram",
+        description: "Request processing duration in milliseconds",
+        labels: Some(&["operation"]),
+        buckets: Some(&[1, 5, 10, 25, 50, 100, 250, 500, 1000, 2500, 5000]),
+    },
+    CoreMetricsItem {
+        name: "active_requests",
+        r#type: "gauge",
+        description: "Number of currently active requests",
+        labels: None,
+        buckets: None,
+    },
+    CoreMetricsItem {
+        name: "memory_usage",
+        r#type: "gauge",
+        description: "Memory usage in megabytes",
+        labels: None,
+        buckets: None,
+    },
+    CoreMetricsItem {
+        name: "cpu_usage",
+        r#type: "gauge",
+        description: "CPU usage percentage",
+        labels: None,
+        buckets: None,
+    },
+];
+/// The contract's `node_specific_metrics` section.
+pub static NODE_SPECIFIC_METRICS: NodeSpecificMetrics = &[
+    (
+        super::NodeType::Compute,
+        &[
+            NodeSpecificMetricsItem {
+                name: "computation_complexity",
+                r#type: "histogram",
+                description: "Complexity score of computations",
+                labels: Some(&["algorithm_type"]),
+            },
+            NodeSpecificMetricsItem {
+                name: "cache_hit_rate",
+                r#type: "gauge",
+                description: "Cache hit rate percentage",
+                labels: None,
+            },
+        ],
+    ),
+    (
+        super::NodeType::Effect,
+        &[
+            NodeSpecificMetricsItem {
+                name: "external_call_duration",
+                r#type: "histogram",
+                description: "Duration of external API calls",
+                labels: Some(&["endpoint", "method"]),
+            },
+            NodeSpecificMetricsItem {
+                name: "io_operations",
+                r#type: "counter",
+                description: "Number of I/O operations performed",
+                labels: Some(&["operation_type", "success"]),
+            },
+        ],
+    ),
+    (
+        super::NodeType::Reducer,
+        &[
+            NodeSpecificMetricsItem {
+                name: "aggregation_size",
+                r#type: "histogram",
+                description: "Size of data being aggregated",
+                labels: Some(&["aggregation_type"]),
+            },
+            NodeSpecificMetricsItem {
+                name: "state_size",
+                r#type: "gauge",
+                description: "Current state size in bytes",
+                labels: None,
+            },
+        ],
+    ),
+    (
+        super::NodeType::Orchestrator,
+        &[
+            NodeSpecificMetricsItem {
+                name: "workflow_duration",
+                r#type: "histogram",
+                description: "Total workflow execution time",
+                labels: Some(&["workflow_type"]),
+            },
+            NodeSpecificMetricsItem {
+                name: "coordination_overhead",
+                r#type: "histogram",
+                description: "Time spent on coordination tasks",
+                labels: None,
+            },
+        ],
+    ),
+];
+/// The contract's `default_alerts` section.
+pub static DEFAULT_ALERTS: DefaultAlerts = &[
+    DefaultAlertsItem {
+        name: "high_response_time",
+        condition: "average_response_time_ms > 1000",
+        severity: "warning",
+        evaluation_window_ms: 300000,
+    },
+    DefaultAlertsItem {
+        name: "high_error_rate",
+        condition: "error_rate_percent > 5",
+        severity: "critical",
+        evaluation_window_ms: 60000,
+    },
+    DefaultAlertsItem {
+        name: "high_memory_usage",
+        condition: "memory_usage_mb > 1000",
+        severity: "warning",
+        evaluation_window_ms: 300000,
+    },
+];
+/// The contract's `metrics_export` section.
+pub static METRICS_EXPORT: MetricsExport = MetricsExport {
+    formats: &["prometheus", "json", "influxdb"],
+    endpoints: MetricsExportEndpoints {
+        prometheus: "/metrics",
+        json: "/metrics/json",
+    },
+    push_gateways: MetricsExportPushGateways {
+        enabled: false,
+        endpoints: &[],
+    },
+    retention_policies: MetricsExportRetentionPolicies {
+        raw_data: "24h",
+        aggregated_data: "7d",
+    },
+};
 /// One of `counter`, `gauge`, `histogram`.
 #[derive(
     Debug,
@@ -488,136 +487,64 @@ impl Default for PerformanceConfig {
 /// section.
 pub type Configuration = PerformanceConfig;
 /// `core_metrics` in the contract (one item's fields).
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub struct CoreMetricsItem {
-    /// `name`
-    pub name: String,
-    /// `type`
-    pub r#type: String,
-    /// `description`
-    pub description: String,
-    /// `labels`
-    pub labels: Option<Vec<String>>,
-    /// `buckets`
-    pub buckets: Option<Vec<i64>>,
+    pub name: &'static str,
+    pub r#type: &'static str,
+    pub description: &'static str,
+    pub labels: Option<&'static [&'static str]>,
+    pub buckets: Option<&'static [i64]>,
 }
-/// The contract's `core_metrics` section, as typed data.
-pub type CoreMetrics = Vec<CoreMetricsItem>;
+/// The type of the contract's `core_metrics` section.
+pub type CoreMetrics = &'static [CoreMetricsItem];
 /// `node_specific_metrics` in the contract (one item's fields).
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub struct NodeSpecificMetricsItem {
-    /// `name`
-    pub name: String,
-    /// `type`
-    pub r#type: String,
-    /// `description`
-    pub description: String,
-    /// `labels`
-    pub labels: Option<Vec<String>>,
+    pub name: &'static str,
+    pub r#type: &'static str,
+    pub description: &'static str,
+    pub labels: Option<&'static [&'static str]>,
 }
-/// The contract's `node_specific_metrics` section, as typed data.
-pub type NodeSpecificMetrics = ::std::collections::BTreeMap<
+/// The type of the contract's `node_specific_metrics` section.
+pub type NodeSpecificMetrics = &'static [(
     super::NodeType,
-    Vec<NodeSpecificMetricsItem>,
->;
+    &'static [NodeSpecificMetricsItem],
+)];
 /// `default_alerts` in the contract (one item's fields).
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub struct DefaultAlertsItem {
-    /// `name`
-    pub name: String,
-    /// `condition`
-    pub condition: String,
-    /// `severity`
-    pub severity: String,
-    /// `evaluation_window_ms`
+    pub name: &'static str,
+    pub condition: &'static str,
+    pub severity: &'static str,
     pub evaluation_window_ms: i64,
 }
-/// The contract's `default_alerts` section, as typed data.
-pub type DefaultAlerts = Vec<DefaultAlertsItem>;
+/// The type of the contract's `default_alerts` section.
+pub type DefaultAlerts = &'static [DefaultAlertsItem];
 /// `metrics_export.endpoints` in the contract.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[serde(default, deny_unknown_fields)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub struct MetricsExportEndpoints {
-    /// Contract value: `"/metrics"`.
-    pub prometheus: String,
-    /// Contract value: `"/metrics/json"`.
-    pub json: String,
-}
-impl Default for MetricsExportEndpoints {
-    /// The contract's values.
-    fn default() -> Self {
-        Self {
-            prometheus: String::from("/metrics"),
-            json: String::from("/metrics/json"),
-        }
-    }
+    pub prometheus: &'static str,
+    pub json: &'static str,
 }
 /// `metrics_export.push_gateways` in the contract.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[serde(default, deny_unknown_fields)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub struct MetricsExportPushGateways {
-    /// Contract value: `false`.
     pub enabled: bool,
-    /// Contract value: `[]`.
-    pub endpoints: Vec<super::Value>,
-}
-impl Default for MetricsExportPushGateways {
-    /// The contract's values.
-    fn default() -> Self {
-        Self {
-            enabled: false,
-            endpoints: Vec::new(),
-        }
-    }
+    pub endpoints: &'static [super::DataValue],
 }
 /// `metrics_export.retention_policies` in the contract.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[serde(default, deny_unknown_fields)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub struct MetricsExportRetentionPolicies {
-    /// Contract value: `"24h"`.
-    pub raw_data: String,
-    /// Contract value: `"7d"`.
-    pub aggregated_data: String,
+    pub raw_data: &'static str,
+    pub aggregated_data: &'static str,
 }
-impl Default for MetricsExportRetentionPolicies {
-    /// The contract's values.
-    fn default() -> Self {
-        Self {
-            raw_data: String::from("24h"),
-            aggregated_data: String::from("7d"),
-        }
-    }
-}
-/// The contract's `metrics_export` section, as typed data.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[serde(default, deny_unknown_fields)]
+/// The type of the contract's `metrics_export` section.
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub struct MetricsExport {
-    /// Contract value: `["prometheus", "json", "influxdb"]`.
-    pub formats: Vec<String>,
-    /// Contract value: `{...}`.
+    pub formats: &'static [&'static str],
     pub endpoints: MetricsExportEndpoints,
-    /// Contract value: `{...}`.
     pub push_gateways: MetricsExportPushGateways,
-    /// Contract value: `{...}`.
     pub retention_policies: MetricsExportRetentionPolicies,
-}
-impl Default for MetricsExport {
-    /// The contract's values.
-    fn default() -> Self {
-        Self {
-            formats: Vec::from([
-                String::from("prometheus"),
-                String::from("json"),
-                String::from("influxdb"),
-            ]),
-            endpoints: <MetricsExportEndpoints as Default>::default(),
-            push_gateways: <MetricsExportPushGateways as Default>::default(),
-            retention_policies: <MetricsExportRetentionPolicies as Default>::default(),
-        }
-    }
 }
 /// The inputs of the `collect_metrics` action.
 #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]

@@ -212,22 +212,75 @@ pub trait StateManagementActions: super::Node {
 pub fn state_management_config() -> StateManagementConfig {
     <StateManagementConfig as Default>::default()
 }
-/// The contract's `storage_backends` section, with the values the contract gives.
-pub fn storage_backends() -> StorageBackends {
-    <StorageBackends as Default>::default()
-}
-/// The contract's `state_versioning` section, with the values the contract gives.
-pub fn state_versioning() -> StateVersioning {
-    <StateVersioning as Default>::default()
-}
-/// The contract's `consistency_patterns` section, with the values the contract gives.
-pub fn consistency_patterns() -> ConsistencyPatterns {
-    <ConsistencyPatterns as Default>::default()
-}
-/// The contract's `aggregation_patterns` section, with the values the contract gives.
-pub fn aggregation_patterns() -> AggregationPatterns {
-    <AggregationPatterns as Default>::default()
-}
+/// The contract's `storage_backends` section.
+pub static STORAGE_BACKENDS: StorageBackends = StorageBackends {
+    postgresql: StorageBackendsPostgresql {
+        enabled: true,
+        connection_pool_size: 10,
+        transaction_timeout_ms: 30000,
+        schema_name: "onex_state",
+        table_prefix: "state_",
+    },
+    redis: StorageBackendsRedis {
+        enabled: false,
+        cluster_mode: true,
+        persistence_mode: "AOF",
+        memory_policy: "allkeys-lru",
+    },
+    cassandra: StorageBackendsCassandra {
+        enabled: false,
+        consistency_level: "QUORUM",
+        replication_factor: 3,
+        keyspace: "onex_state",
+    },
+};
+/// The contract's `state_versioning` section.
+pub static STATE_VERSIONING: StateVersioning = StateVersioning {
+    enabled: true,
+    versioning_strategy: "timestamp",
+    max_versions_per_key: 100,
+    auto_cleanup_enabled: true,
+    cleanup_threshold_versions: 50,
+};
+/// The contract's `consistency_patterns` section.
+pub static CONSISTENCY_PATTERNS: ConsistencyPatterns = ConsistencyPatterns {
+    aggregation_state: ConsistencyPatternsAggregationState {
+        consistency_level: "strong",
+        conflict_resolution: "last_write_wins",
+        merge_strategy: "deep_merge",
+    },
+    temporary_state: ConsistencyPatternsTemporaryState {
+        consistency_level: "eventual",
+        ttl_seconds: 3600,
+        cleanup_strategy: "lazy",
+    },
+    checkpoint_state: ConsistencyPatternsCheckpointState {
+        consistency_level: "strong",
+        immutable: true,
+        compression_enabled: true,
+    },
+};
+/// The contract's `aggregation_patterns` section.
+pub static AGGREGATION_PATTERNS: AggregationPatterns = AggregationPatterns {
+    message_aggregation: AggregationPatternsMessageAggregation {
+        strategy: "accumulate",
+        window_size_ms: 5000,
+        trigger_conditions: &["size_threshold", "time_threshold", "event_trigger"],
+        state_persistence: "after_aggregation",
+    },
+    state_reduction: AggregationPatternsStateReduction {
+        strategy: "merge_reduce",
+        merge_function: "custom",
+        conflict_resolution: "timestamp_wins",
+        state_persistence: "incremental",
+    },
+    batch_processing: AggregationPatternsBatchProcessing {
+        strategy: "batch_accumulate",
+        batch_size: 1000,
+        batch_timeout_ms: 10000,
+        state_persistence: "per_batch",
+    },
+};
 /// `output_models.state_data.metadata` in the contract.
 #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct StateDataMetadata {
@@ -492,308 +545,104 @@ impl Default for StateManagementConfig {
 /// section.
 pub type Configuration = StateManagementConfig;
 /// `storage_backends.postgresql` in the contract.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[serde(default, deny_unknown_fields)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub struct StorageBackendsPostgresql {
-    /// Contract value: `true`.
     pub enabled: bool,
-    /// Contract value: `10`.
     pub connection_pool_size: i64,
-    /// Contract value: `30000`.
     pub transaction_timeout_ms: i64,
-    /// Contract value: `"onex_state"`.
-    pub schema_name: String,
-    /// Contract value: `"state_"`.
-    pub table_prefix: String,
-}
-impl Default for StorageBackendsPostgresql {
-    /// The contract's values.
-    fn default() -> Self {
-        Self {
-            enabled: true,
-            connection_pool_size: 10,
-            transaction_timeout_ms: 30000,
-            schema_name: String::from("onex_state"),
-            table_prefix: String::from("state_"),
-        }
-    }
+    pub schema_name: &'static str,
+    pub table_prefix: &'static str,
 }
 /// `storage_backends.redis` in the contract.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[serde(default, deny_unknown_fields)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub struct StorageBackendsRedis {
-    /// Contract value: `false`.
     pub enabled: bool,
-    /// Contract value: `true`.
     pub cluster_mode: bool,
-    /// Contract value: `"AOF"`.
-    pub persistence_mode: String,
-    /// Contract value: `"allkeys-lru"`.
-    pub memory_policy: String,
-}
-impl Default for StorageBackendsRedis {
-    /// The contract's values.
-    fn default() -> Self {
-        Self {
-            enabled: false,
-            cluster_mode: true,
-            persistence_mode: String::from("AOF"),
-            memory_policy: String::from("allkeys-lru"),
-        }
-    }
+    pub persistence_mode: &'static str,
+    pub memory_policy: &'static str,
 }
 /// `storage_backends.cassandra` in the contract.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[serde(default, deny_unknown_fields)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub struct StorageBackendsCassandra {
-    /// Contract value: `false`.
     pub enabled: bool,
-    /// Contract value: `"QUORUM"`.
-    pub consistency_level: String,
-    /// Contract value: `3`.
+    pub consistency_level: &'static str,
     pub replication_factor: i64,
-    /// Contract value: `"onex_state"`.
-    pub keyspace: String,
+    pub keyspace: &'static str,
 }
-impl Default for StorageBackendsCassandra {
-    /// The contract's values.
-    fn default() -> Self {
-        Self {
-            enabled: false,
-            consistency_level: String::from("QUORUM"),
-            replication_factor: 3,
-            keyspace: String::from("onex_state"),
-        }
-    }
-}
-/// The contract's `storage_backends` section, as typed data.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[serde(default, deny_unknown_fields)]
+/// The type of the contract's `storage_backends` section.
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub struct StorageBackends {
-    /// Contract value: `{...}`.
     pub postgresql: StorageBackendsPostgresql,
-    /// Contract value: `{...}`.
     pub redis: StorageBackendsRedis,
-    /// Contract value: `{...}`.
     pub cassandra: StorageBackendsCassandra,
 }
-impl Default for StorageBackends {
-    /// The contract's values.
-    fn default() -> Self {
-        Self {
-            postgresql: <StorageBackendsPostgresql as Default>::default(),
-            redis: <StorageBackendsRedis as Default>::default(),
-            cassandra: <StorageBackendsCassandra as Default>::default(),
-        }
-    }
-}
-/// The contract's `state_versioning` section, as typed data.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[serde(default, deny_unknown_fields)]
+/// The type of the contract's `state_versioning` section.
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub struct StateVersioning {
-    /// Contract value: `true`.
     pub enabled: bool,
-    /// Contract value: `"timestamp"`.
-    pub versioning_strategy: String,
-    /// Contract value: `100`.
+    pub versioning_strategy: &'static str,
     pub max_versions_per_key: i64,
-    /// Contract value: `true`.
     pub auto_cleanup_enabled: bool,
-    /// Contract value: `50`.
     pub cleanup_threshold_versions: i64,
 }
-impl Default for StateVersioning {
-    /// The contract's values.
-    fn default() -> Self {
-        Self {
-            enabled: true,
-            versioning_strategy: String::from("timestamp"),
-            max_versions_per_key: 100,
-            auto_cleanup_enabled: true,
-            cleanup_threshold_versions: 50,
-        }
-    }
-}
 /// `consistency_patterns.aggregation_state` in the contract.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[serde(default, deny_unknown_fields)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub struct ConsistencyPatternsAggregationState {
-    /// Contract value: `"strong"`.
-    pub consistency_level: String,
-    /// Contract value: `"last_write_wins"`.
-    pub conflict_resolution: String,
-    /// Contract value: `"deep_merge"`.
-    pub merge_strategy: String,
-}
-impl Default for ConsistencyPatternsAggregationState {
-    /// The contract's values.
-    fn default() -> Self {
-        Self {
-            consistency_level: String::from("strong"),
-            conflict_resolution: String::from("last_write_wins"),
-            merge_strategy: String::from("deep_merge"),
-        }
-    }
+    pub consistency_level: &'static str,
+    pub conflict_resolution: &'static str,
+    pub merge_strategy: &'static str,
 }
 /// `consistency_patterns.temporary_state` in the contract.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[serde(default, deny_unknown_fields)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub struct ConsistencyPatternsTemporaryState {
-    /// Contract value: `"eventual"`.
-    pub consistency_level: String,
-    /// Contract value: `3600`.
+    pub consistency_level: &'static str,
     pub ttl_seconds: i64,
-    /// Contract value: `"lazy"`.
-    pub cleanup_strategy: String,
-}
-impl Default for ConsistencyPatternsTemporaryState {
-    /// The contract's values.
-    fn default() -> Self {
-        Self {
-            consistency_level: String::from("eventual"),
-            ttl_seconds: 3600,
-            cleanup_strategy: String::from("lazy"),
-        }
-    }
+    pub cleanup_strategy: &'static str,
 }
 /// `consistency_patterns.checkpoint_state` in the contract.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[serde(default, deny_unknown_fields)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub struct ConsistencyPatternsCheckpointState {
-    /// Contract value: `"strong"`.
-    pub consistency_level: String,
-    /// Contract value: `true`.
+    pub consistency_level: &'static str,
     pub immutable: bool,
-    /// Contract value: `true`.
     pub compression_enabled: bool,
 }
-impl Default for ConsistencyPatternsCheckpointState {
-    /// The contract's values.
-    fn default() -> Self {
-        Self {
-            consistency_level: String::from("strong"),
-            immutable: true,
-            compression_enabled: true,
-        }
-    }
-}
-/// The contract's `consistency_patterns` section, as typed data.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[serde(default, deny_unknown_fields)]
+/// The type of the contract's `consistency_patterns` section.
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub struct ConsistencyPatterns {
-    /// Contract value: `{...}`.
     pub aggregation_state: ConsistencyPatternsAggregationState,
-    /// Contract value: `{...}`.
     pub temporary_state: ConsistencyPatternsTemporaryState,
-    /// Contract value: `{...}`.
     pub checkpoint_state: ConsistencyPatternsCheckpointState,
 }
-impl Default for ConsistencyPatterns {
-    /// The contract's values.
-    fn default() -> Self {
-        Self {
-            aggregation_state: <ConsistencyPatternsAggregationState as Default>::default(),
-            temporary_state: <ConsistencyPatternsTemporaryState as Default>::default(),
-            checkpoint_state: <ConsistencyPatternsCheckpointState as Default>::default(),
-        }
-    }
-}
 /// `aggregation_patterns.message_aggregation` in the contract.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[serde(default, deny_unknown_fields)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub struct AggregationPatternsMessageAggregation {
-    /// Contract value: `"accumulate"`.
-    pub strategy: String,
-    /// Contract value: `5000`.
+    pub strategy: &'static str,
     pub window_size_ms: i64,
-    /// Contract value: `["size_threshold", "time_threshold", "event_trigger"]`.
-    pub trigger_conditions: Vec<String>,
-    /// Contract value: `"after_aggregation"`.
-    pub state_persistence: String,
-}
-impl Default for AggregationPatternsMessageAggregation {
-    /// The contract's values.
-    fn default() -> Self {
-        Self {
-            strategy: String::from("accumulate"),
-            window_size_ms: 5000,
-            trigger_conditions: Vec::from([
-                String::from("size_threshold"),
-                String::from("time_threshold"),
-                String::from("event_trigger"),
-            ]),
-            state_persistence: String::from("after_aggregation"),
-        }
-    }
+    pub trigger_conditions: &'static [&'static str],
+    pub state_persistence: &'static str,
 }
 /// `aggregation_patterns.state_reduction` in the contract.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[serde(default, deny_unknown_fields)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub struct AggregationPatternsStateReduction {
-    /// Contract value: `"merge_reduce"`.
-    pub strategy: String,
-    /// Contract value: `"custom"`.
-    pub merge_function: String,
-    /// Contract value: `"timestamp_wins"`.
-    pub conflict_resolution: String,
-    /// Contract value: `"incremental"`.
-    pub state_persistence: String,
-}
-impl Default for AggregationPatternsStateReduction {
-    /// The contract's values.
-    fn default() -> Self {
-        Self {
-            strategy: String::from("merge_reduce"),
-            merge_function: String::from("custom"),
-            conflict_resolution: String::from("timestamp_wins"),
-            state_persistence: String::from("incremental"),
-        }
-    }
+    pub strategy: &'static str,
+    pub merge_function: &'static str,
+    pub conflict_resolution: &'static str,
+    pub state_persistence: &'static str,
 }
 /// `aggregation_patterns.batch_processing` in the contract.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[serde(default, deny_unknown_fields)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub struct AggregationPatternsBatchProcessing {
-    /// Contract value: `"batch_accumulate"`.
-    pub strategy: String,
-    /// Contract value: `1000`.
+    pub strategy: &'static str,
     pub batch_size: i64,
-    /// Contract value: `10000`.
     pub batch_timeout_ms: i64,
-    /// Contract value: `"per_batch"`.
-    pub state_persistence: String,
+    pub state_persistence: &'static str,
 }
-impl Default for AggregationPatternsBatchProcessing {
-    /// The contract's values.
-    fn default() -> Self {
-        Self {
-            strategy: String::from("batch_accumulate"),
-            batch_size: 1000,
-            batch_timeout_ms: 10000,
-            state_persistence: String::from("per_batch"),
-        }
-    }
-}
-/// The contract's `aggregation_patterns` section, as typed data.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[serde(default, deny_unknown_fields)]
+/// The type of the contract's `aggregation_patterns` section.
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub struct AggregationPatterns {
-    /// Contract value: `{...}`.
     pub message_aggregation: AggregationPatternsMessageAggregation,
-    /// Contract value: `{...}`.
     pub state_reduction: AggregationPatternsStateReduction,
-    /// Contract value: `{...}`.
     pub batch_processing: AggregationPatternsBatchProcessing,
-}
-impl Default for AggregationPatterns {
-    /// The contract's values.
-    fn default() -> Self {
-        Self {
-            message_aggregation: <AggregationPatternsMessageAggregation as Default>::default(),
-            state_reduction: <AggregationPatternsStateReduction as Default>::default(),
-            batch_processing: <AggregationPatternsBatchProcessing as Default>::default(),
-        }
-    }
 }
 /// The inputs of the `persist_state` action.
 #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]

@@ -233,31 +233,182 @@ fn dependencies_match_yaml() {
 // Config and data sections carry the contract's values.
 // ---------------------------------------------------------------------------------------------
 
-/// Every config and data section of every mixin, serialized from the generated function.
+/// Every config and data section of every mixin as YAML: a config serialized from its function,
+/// a data section (a static with no serde) read back from its `Debug` text.
 fn sections() -> BTreeMap<(&'static str, &'static str), Yaml> {
     let mut out = BTreeMap::new();
-    macro_rules! reg {
+    macro_rules! configs {
         ($($m:ident: [$($f:ident),*]),* $(,)?) => {$($(
             out.insert((stringify!($m), stringify!($f)), serde_yaml::to_value($m::$f()).unwrap());
         )*)*};
     }
-    reg! {
+    macro_rules! statics {
+        ($($m:ident: [$($key:ident = $s:ident),*]),* $(,)?) => {$($(
+            out.insert((stringify!($m), stringify!($key)), debug_to_yaml(&format!("{:?}", $m::$s)));
+        )*)*};
+    }
+    configs! {
         aggregation_window: [aggregation_window_config],
         error_handling: [error_handling_config],
-        event_handling: [event_config, node_specific_events],
-        external_dependencies: [
-            external_dependency_config, circuit_breaker_config, supported_service_types,
-            fallback_strategies, authentication_patterns, data_transformation
-        ],
-        health_check: [health_check_config, health_status_levels],
+        event_handling: [event_config],
+        external_dependencies: [external_dependency_config, circuit_breaker_config],
+        health_check: [health_check_config],
         introspection: [introspection_config],
-        performance_monitoring: [performance_config, core_metrics, node_specific_metrics, default_alerts, metrics_export],
+        performance_monitoring: [performance_config],
         rate_limiting: [rate_limiting_config],
+        state_management: [state_management_config],
+    }
+    statics! {
+        event_handling: [node_specific_events = NODE_SPECIFIC_EVENTS],
+        external_dependencies: [
+            supported_service_types = SUPPORTED_SERVICE_TYPES, fallback_strategies = FALLBACK_STRATEGIES,
+            authentication_patterns = AUTHENTICATION_PATTERNS, data_transformation = DATA_TRANSFORMATION
+        ],
+        health_check: [health_status_levels = HEALTH_STATUS_LEVELS],
+        performance_monitoring: [
+            core_metrics = CORE_METRICS, node_specific_metrics = NODE_SPECIFIC_METRICS,
+            default_alerts = DEFAULT_ALERTS, metrics_export = METRICS_EXPORT
+        ],
         state_management: [
-            state_management_config, storage_backends, state_versioning, consistency_patterns, aggregation_patterns
+            storage_backends = STORAGE_BACKENDS, state_versioning = STATE_VERSIONING,
+            consistency_patterns = CONSISTENCY_PATTERNS, aggregation_patterns = AGGREGATION_PATTERNS
         ],
     }
     out
+}
+
+/// Reads the `Debug` text of generated data back as YAML: a struct becomes a mapping keyed by its
+/// Rust field names, `Some(x)` and the `DataValue` variants their value, `None`/`Null` null, a
+/// slice a sequence, and a slice of `(key, value)` pairs (a map in contract order) a mapping.
+fn debug_to_yaml(text: &str) -> Yaml {
+    struct P<'a>(&'a [u8], usize);
+    impl P<'_> {
+        fn ws(&mut self) {
+            while self.1 < self.0.len() && self.0[self.1].is_ascii_whitespace() {
+                self.1 += 1;
+            }
+        }
+        fn eat(&mut self, c: u8) -> bool {
+            self.ws();
+            let hit = self.0.get(self.1) == Some(&c);
+            self.1 += hit as usize;
+            hit
+        }
+        fn expect(&mut self, c: u8) {
+            assert!(self.eat(c), "expected {:?} at {} in {}", c as char, self.1, String::from_utf8_lossy(self.0));
+        }
+        fn word(&mut self) -> String {
+            self.ws();
+            let start = self.1;
+            while self.1 < self.0.len() && (self.0[self.1].is_ascii_alphanumeric() || b"_.-+".contains(&self.0[self.1]))
+            {
+                self.1 += 1;
+            }
+            String::from_utf8(self.0[start..self.1].to_vec()).unwrap()
+        }
+        fn string(&mut self) -> String {
+            let mut out = Vec::new();
+            loop {
+                let c = self.0[self.1];
+                self.1 += 1;
+                match c {
+                    b'"' => return String::from_utf8(out).unwrap(),
+                    b'\\' => {
+                        let e = self.0[self.1];
+                        self.1 += 1;
+                        match e {
+                            b'n' => out.push(b'\n'),
+                            b'r' => out.push(b'\r'),
+                            b't' => out.push(b'\t'),
+                            b'0' => out.push(0),
+                            b'u' => {
+                                let end = self.1 + self.0[self.1..].iter().position(|&b| b == b'}').unwrap();
+                                let hex = std::str::from_utf8(&self.0[self.1 + 1..end]).unwrap();
+                                let ch = char::from_u32(u32::from_str_radix(hex, 16).unwrap()).unwrap();
+                                out.extend_from_slice(ch.to_string().as_bytes());
+                                self.1 = end + 1;
+                            }
+                            other => out.push(other),
+                        }
+                    }
+                    c => out.push(c),
+                }
+            }
+        }
+        fn items(&mut self, close: u8) -> Vec<Yaml> {
+            let mut items = Vec::new();
+            while !self.eat(close) {
+                items.push(self.value());
+                self.eat(b',');
+            }
+            items
+        }
+        fn value(&mut self) -> Yaml {
+            if self.eat(b'"') {
+                return Yaml::String(self.string());
+            }
+            if self.eat(b'[') {
+                let items = self.items(b']');
+                let pairs = !items.is_empty()
+                    && items.iter().all(|i| matches!(i, Yaml::Sequence(p) if p.len() == 2 && p[0].is_string()));
+                if !pairs {
+                    return Yaml::Sequence(items);
+                }
+                let map = items.into_iter().map(|i| match i {
+                    Yaml::Sequence(mut p) => {
+                        let v = p.pop().unwrap();
+                        (p.pop().unwrap(), v)
+                    }
+                    _ => unreachable!(),
+                });
+                return Yaml::Mapping(map.collect());
+            }
+            if self.eat(b'(') {
+                return Yaml::Sequence(self.items(b')'));
+            }
+            let word = self.word();
+            match word.as_str() {
+                "true" => return Yaml::Bool(true),
+                "false" => return Yaml::Bool(false),
+                "None" | "Null" => return Yaml::Null,
+                _ => {}
+            }
+            if let Ok(i) = word.parse::<i64>() {
+                return Yaml::Number(i.into());
+            }
+            if let Ok(f) = word.parse::<f64>() {
+                return Yaml::Number(f.into());
+            }
+            if self.eat(b'(') {
+                // `Some(x)`, `DataValue::Int(5)`, `DataValue::Map([..])`: the value inside.
+                let inner = self.value();
+                self.expect(b')');
+                return inner;
+            }
+            if !self.eat(b'{') {
+                // A unit enum value (`Compute`, a node type key).
+                return Yaml::String(word);
+            }
+            let mut map = serde_yaml::Mapping::new();
+            while !self.eat(b'}') {
+                let field = self.word();
+                self.expect(b':');
+                map.insert(Yaml::String(field), self.value());
+                self.eat(b',');
+            }
+            Yaml::Mapping(map)
+        }
+    }
+    let mut p = P(text.as_bytes(), 0);
+    let v = p.value();
+    p.ws();
+    assert_eq!(p.1, text.len(), "trailing text in {text}");
+    v
+}
+
+/// The Rust field name a contract key becomes, as `Debug` prints it (no `r#`).
+fn field_name(key: &str) -> String {
+    mixin_codegen::names::to_ident(key, mixin_codegen::names::Case::Snake).map_or_else(|_| key.to_string(), |i| i.name)
 }
 
 /// Compares a contract value with the generated data, as data: numbers by value (`5` and `5.0`
@@ -271,20 +422,33 @@ fn same_data(path: &str, want: &Yaml, got: &Yaml, problems: &mut Vec<String>) {
     }
     match (want, got) {
         (Yaml::Number(a), Yaml::Number(b)) if a.as_f64() == b.as_f64() => {}
+        // A static's field is named as Rust names it; a serialized config's keeps the wire name.
         (Yaml::Mapping(a), Yaml::Mapping(b)) => {
+            // Node type keys print as their variant (`Compute` for `COMPUTE`).
+            let rust = |k: &Yaml| Yaml::String(field_name(k.as_str().unwrap_or_default()));
+            let b: serde_yaml::Mapping = b
+                .iter()
+                .map(|(k, v)| match k.as_str().and_then(|k| NodeType::ALL.iter().find(|n| format!("{n:?}") == k)) {
+                    Some(n) => (Yaml::String(n.as_str().to_string()), v.clone()),
+                    None => (k.clone(), v.clone()),
+                })
+                .collect();
+            let b = &b;
             for (k, v) in a {
                 let key = k.as_str().map_or_else(|| format!("{k:?}"), str::to_string);
-                match b.get(k) {
+                match b.get(k).or_else(|| b.get(rust(k))) {
                     Some(g) => same_data(&format!("{path}.{key}"), v, g, problems),
                     None => problems.push(format!("{path}.{key}: missing from the generated data")),
                 }
             }
             for (k, v) in b {
-                if !a.contains_key(k) && !v.is_null() {
+                if !a.keys().any(|ak| ak == k || rust(ak) == *k) && !v.is_null() {
                     problems.push(format!("{path}.{k:?}: generated but not in the contract ({v:?})"));
                 }
             }
         }
+        // An empty map in a static is an empty slice of pairs.
+        (Yaml::Mapping(a), Yaml::Sequence(b)) if a.is_empty() && b.is_empty() => {}
         (Yaml::Sequence(a), Yaml::Sequence(b)) if a.len() == b.len() => {
             for (i, (x, y)) in a.iter().zip(b).enumerate() {
                 same_data(&format!("{path}[{i}]"), x, y, problems);
@@ -323,16 +487,18 @@ fn every_section_is_reachable_and_carries_the_contract_values() {
 fn named_data_sections_hold_contract_values() {
     // state_management: storage_backends is a struct of per-backend structs.
     let y = load(&Path::new(env!("CARGO_MANIFEST_DIR")).join("mixins/mixin_state_management.yaml"));
-    let backends = state_management::storage_backends();
-    let as_yaml = serde_yaml::to_value(&backends).unwrap();
+    let backends = &state_management::STORAGE_BACKENDS;
+    let as_yaml = debug_to_yaml(&format!("{backends:?}"));
     for (name, _) in y["storage_backends"].as_mapping().unwrap() {
-        assert!(as_yaml.get(name).is_some(), "storage backend {name:?}");
+        assert!(as_yaml.get(field_name(s(name))).is_some(), "storage backend {name:?}");
     }
-    assert_eq!(backends, state_management::StorageBackends::default());
+    let postgresql = &y["storage_backends"]["postgresql"];
+    assert_eq!(Some(backends.postgresql.connection_pool_size), postgresql["connection_pool_size"].as_i64());
+    assert_eq!(Some(backends.redis.persistence_mode), y["storage_backends"]["redis"]["persistence_mode"].as_str());
 
     // performance_monitoring: node_specific_metrics keyed by node type.
     let y = load(&Path::new(env!("CARGO_MANIFEST_DIR")).join("mixins/mixin_performance_monitoring.yaml"));
-    let nsm = serde_yaml::to_value(performance_monitoring::node_specific_metrics()).unwrap();
+    let nsm = debug_to_yaml(&format!("{:?}", performance_monitoring::NODE_SPECIFIC_METRICS));
     let want = y["node_specific_metrics"].as_mapping().unwrap();
     assert_eq!(nsm.as_mapping().unwrap().len(), want.len());
     for t in NodeType::ALL {
@@ -343,12 +509,36 @@ fn named_data_sections_hold_contract_values() {
 
     // health_check: health_status_levels is a list, one level per item, in contract order.
     let y = load(&Path::new(env!("CARGO_MANIFEST_DIR")).join("mixins/mixin_health_check.yaml"));
-    let levels = health_check::health_status_levels();
+    let levels: &'static [health_check::HealthStatusLevelsItem] = health_check::HEALTH_STATUS_LEVELS;
     let want = seq(&y["health_status_levels"]);
     assert_eq!(levels.len(), want.len());
-    let first = &levels[0];
-    assert_eq!(first.healthy.as_deref(), want[0]["HEALTHY"].as_str());
-    assert_eq!(levels[4].error.as_deref(), want[4]["ERROR"].as_str());
+    assert_eq!(levels[0].healthy, want[0]["HEALTHY"].as_str());
+    assert_eq!(levels[4].error, want[4]["ERROR"].as_str());
+}
+
+#[test]
+fn data_sections_are_statics_of_borrowed_types() {
+    // Read in place: no call, no allocation, a `&'static` reference into read-only data.
+    let redis: &'static state_management::StorageBackendsRedis = &state_management::STORAGE_BACKENDS.redis;
+    let mode: &'static str = redis.persistence_mode;
+    assert_eq!(mode, "AOF");
+    let formats: &'static [&'static str] = performance_monitoring::METRICS_EXPORT.formats;
+    assert!(!formats.is_empty());
+    // The same address every time: one value, not a copy per use.
+    assert!(std::ptr::eq(&state_management::STORAGE_BACKENDS, &state_management::STORAGE_BACKENDS));
+    // Empty maps and lists are empty slices, typed by what an override could not add.
+    let templates: &'static [(&'static str, onex_mixins::DataValue)] =
+        external_dependencies::FALLBACK_STRATEGIES.default_response.response_templates;
+    assert!(templates.is_empty());
+    let priority: &'static [onex_mixins::DataValue] =
+        external_dependencies::FALLBACK_STRATEGIES.alternative_service.service_priority_list;
+    assert!(priority.is_empty());
+    // Data types are plain values: Copy and PartialEq, and no serde.
+    let copy = *redis;
+    assert_eq!(copy, *redis);
+    let source = include_str!("../generated-example/state_management.rs");
+    let data_type = source.split("pub struct StorageBackendsRedis").next().unwrap().lines().last().unwrap();
+    assert_eq!(data_type, "#[derive(Debug, Clone, Copy, PartialEq)]");
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -471,36 +661,23 @@ fn nested_objects_are_structs() {
 
 #[test]
 fn empty_defaults_accept_a_later_non_empty_override() {
-    // `response_templates: {}` and `static_fallbacks: {}`
-    let d: external_dependencies::FallbackStrategiesDefaultResponse = serde_yaml::from_str(
-        "response_templates: {not_found: {status: 404, body: missing}}\nstatic_fallbacks: {greeting: hello}",
-    )
-    .unwrap();
-    assert!(d.enabled, "other defaults kept");
-    assert_eq!(d.response_templates.len(), 1);
-    assert_eq!(d.static_fallbacks.len(), 1);
-    // `service_priority_list: []`, through the whole section.
-    let f: external_dependencies::FallbackStrategies =
-        serde_yaml::from_str("alternative_service: {service_priority_list: [primary, backup]}").unwrap();
-    assert_eq!(f.alternative_service.service_priority_list.len(), 2);
-    assert!(f.alternative_service.automatic_failover);
-    assert_eq!(f.cached_response, external_dependencies::fallback_strategies().cached_response);
-    // `exempt_call_keys: []` in a config.
+    // `exempt_call_keys: []` in a config. (Configs with `{}` and a `[]` nested two deep are not
+    // in mixins/: codegen/tests/compile.rs generates one and overrides it.)
     let r: rate_limiting::RateLimitingConfig = serde_yaml::from_str("exempt_call_keys: [health, metrics]").unwrap();
     assert_eq!(r.exempt_call_keys.len(), 2);
     assert_eq!(r.requests_per_second, rate_limiting::rate_limiting_config().requests_per_second);
-    // `push_gateways.endpoints: []`, nested two deep.
-    let e: performance_monitoring::MetricsExport =
-        serde_json::from_str(r#"{"push_gateways": {"endpoints": ["http://gw:9091"]}}"#).unwrap();
-    assert_eq!(e.push_gateways.endpoints.len(), 1);
-    assert_eq!(e.formats, performance_monitoring::metrics_export().formats);
+    let r: rate_limiting::RateLimitingConfig =
+        serde_json::from_str(r#"{"exempt_call_keys": ["health"], "burst_capacity": 3}"#).unwrap();
+    assert_eq!(r.exempt_call_keys, [onex_mixins::Value::String("health".into())]);
+    assert_eq!(r.burst_capacity, 3);
 }
 
 #[test]
 fn config_sections_reject_unknown_keys_and_keep_defaults() {
     let e = serde_yaml::from_str::<health_check::HealthCheckConfig>("check_interval: 5").unwrap_err();
     assert!(e.to_string().contains("check_interval"), "{e}");
-    let e = serde_yaml::from_str::<external_dependencies::FallbackStrategies>("cached_response: {ttl: 1}").unwrap_err();
+    // An unknown key inside a nested section, too.
+    let e = serde_yaml::from_str::<aggregation_window::AggregationWindowConfig>("watermark: {ttl: 1}").unwrap_err();
     assert!(e.to_string().contains("ttl"), "{e}");
     let c: event_handling::EventConfig = serde_yaml::from_str("{}").unwrap();
     assert_eq!(c, event_handling::event_config());

@@ -19,9 +19,9 @@ pub struct Mixin {
     pub description: String,
     pub node_types: Vec<NodeType>,
     pub actions: Vec<Action>,
-    /// `*_config` sections, in contract order.
+    /// `*_config` sections, in contract order: owned types with serde, `Default` the contract's values.
     pub configs: Vec<DataSection>,
-    /// Top-level sections the format does not define, kept as typed data.
+    /// Top-level sections the format does not define: `pub static` values of borrowed types.
     pub sections: Vec<DataSection>,
     /// Output models: contract name -> the type it became.
     pub output_models: Vec<OutputModel>,
@@ -126,7 +126,8 @@ pub struct OutputModel {
 pub struct DataSection {
     /// The top-level key.
     pub key: String,
-    /// The accessor function that returns the contract's values (`storage_backends()`).
+    /// The item that gives the contract's values: the function `error_handling_config()` for a
+    /// config section, the static `STORAGE_BACKENDS` for a data section.
     pub accessor: Ident,
     pub ty: TypeRef,
     pub value: Value,
@@ -192,12 +193,22 @@ impl TypeDef {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum StructRole {
     Config,
+    /// A data section's own type: borrowed (`&'static str`, `&'static [T]`), no serde.
     Section,
+    /// A nested object inside a data section, borrowed like it.
+    Data,
     OutputModel,
     ActionInput,
     ActionOutput,
-    /// A nested object inside one of the above.
+    /// A nested object inside a config, an output model or an action's inputs or outputs.
     Nested,
+}
+
+impl StructRole {
+    /// Data sections and their nested types hold `'static` borrowed data, for a `pub static`.
+    pub fn is_static(self) -> bool {
+        matches!(self, StructRole::Section | StructRole::Data)
+    }
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -206,9 +217,9 @@ pub struct StructDef {
     pub doc: String,
     pub role: StructRole,
     pub fields: Vec<Field>,
-    /// Present when the struct comes from one piece of contract data: `Default` gives these values.
-    /// Without them, `Default` is every field's own default (payloads are built with
-    /// `..Default::default()`).
+    /// Present when the struct comes from one piece of contract data: a config's `Default` gives
+    /// these values (a data section's static holds them). Without them, `Default` is every field's
+    /// own default (payloads are built with `..Default::default()`); data structs have no `Default`.
     pub defaults: Option<Vec<Value>>,
     /// Unknown keys are an error when deserializing: configuration and contract data. Payloads
     /// (inputs, outputs, output models and what they contain) ignore them, so a newer peer may
@@ -243,6 +254,8 @@ pub struct AliasDef {
     pub name: Ident,
     pub doc: String,
     pub target: TypeRef,
+    /// A data section's list: `&'static [T]` rather than `Vec<T>`.
+    pub is_static: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

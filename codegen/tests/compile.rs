@@ -96,12 +96,55 @@ mod tests {
     }
 
     #[test]
+    fn empty_config_defaults_take_a_later_override() {
+        use crate::empty::empty_defaults as e;
+        // `templates: {}`, `nested.list: []`: an override fills them and keeps every other default.
+        let c: e::EmptyDefaultsConfig =
+            serde_json::from_value(json!({"templates": {"a": 1}, "nested": {"list": ["x", 2]}})).unwrap();
+        assert_eq!(c.templates.len(), 1);
+        assert_eq!(c.nested.list.len(), 2);
+        assert_eq!(c.nested.keep, "kept");
+        assert_eq!(c.plain, 1);
+        assert_eq!(e::EmptyDefaultsConfig::default(), e::empty_defaults_config());
+        let err = serde_json::from_value::<e::EmptyDefaultsConfig>(json!({"nested": {"typo": 1}})).unwrap_err();
+        assert!(err.to_string().contains("typo"), "{err}");
+        // The same shapes in a data section are empty slices in a static.
+        assert!(e::EMPTY_DATA.templates.is_empty() && e::EMPTY_DATA.nested.list.is_empty());
+        assert_eq!(e::EMPTY_DATA.nested.keep, "kept");
+    }
+
+    #[test]
     fn overridden_types_are_used() {
         let _: fn(&crate::overrides::rate_limiting::BucketState) -> &Option<std::time::Duration> = |b| &b.last_refill;
         let _: fn(&crate::overrides::error_handling::ShouldRetryInput) -> &u32 = |i| &i.attempt_number;
         let _: fn(&crate::blocking::error_handling::ShouldRetryInput) -> &serde_json::Value = |i| &i.error_type;
     }
 }
+"#;
+
+/// A config and a data section whose defaults are empty maps and lists, nested too.
+const EMPTY_DEFAULTS: &str = r#"mixin_name: "mixin_empty_defaults"
+mixin_version: {major: 1, minor: 0, patch: 0}
+description: "Empty defaults that an override fills"
+applicable_node_types: ["COMPUTE"]
+actions:
+  - name: "run"
+    description: "Run"
+    inputs: [{name: "n", type: "integer"}]
+    outputs: []
+    required: true
+    timeout_ms: 10
+empty_defaults_config:
+  templates: {}
+  nested:
+    list: []
+    keep: "kept"
+  plain: 1
+empty_data:
+  templates: {}
+  nested:
+    list: []
+    keep: "kept"
 "#;
 
 fn cargo(dir: &Path, target: &Path, args: &[&str]) -> (bool, String) {
@@ -160,6 +203,10 @@ fn generated_code_compiles_without_warnings() {
     // The hostile and keyword contract (tests/security.rs checks its text).
     let tricky_in = tricky::write_keyword_folder(&gen_dir.join("tricky-contracts"));
     generate(Builder::new().input(&tricky_in), &gen_dir.join("security"));
+    // Empty `{}` and `[]` defaults, in a config and in a data section.
+    let empty_in = gen_dir.join("empty-contracts");
+    write(&empty_in.join("mixin_empty_defaults.yaml"), EMPTY_DEFAULTS);
+    generate(Builder::new().input(&empty_in), &gen_dir.join("empty"));
     // (c) mixins/ blocking and without serde; async without serde; blocking with serde and
     // serde_json's `Value` as the fallback.
     generate(Builder::new().input(&mixins).blocking(true).serde(false), &gen_dir.join("noserde"));
@@ -187,6 +234,7 @@ fn generated_code_compiles_without_warnings() {
     // Markdown-ish descriptions trip clippy's doc_lazy_continuation (see the report).
     lib.push_str("#[allow(clippy::doc_lazy_continuation)]\n");
     lib.push_str(&module("security", "Keyword names and hostile text.", &gen_dir.join("security")));
+    lib.push_str(&module("empty", "Empty defaults.", &gen_dir.join("empty")));
     lib.push_str(ROUND_TRIP);
     write(&crates.join("checked/src/lib.rs"), &lib);
     write(
@@ -206,7 +254,7 @@ fn generated_code_compiles_without_warnings() {
     // Doc-tests ran for both crates and found nothing to run: contract text is never a doctest.
     let doc_runs: Vec<&str> = out.lines().filter(|l| l.starts_with("running ")).collect();
     assert!(!out.contains("contract text ran as a doctest"), "{out}");
-    assert!(out.contains("4 passed"), "the round-trip tests ran:\n{out}");
+    assert!(out.contains("5 passed"), "the round-trip tests ran:\n{out}");
     let doc_counts: Vec<&&str> = doc_runs.iter().filter(|l| !l.contains("running 0 tests")).collect();
     assert_eq!(doc_counts.len(), 1, "only the round-trip tests run, no doctest:\n{out}");
 

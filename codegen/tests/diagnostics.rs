@@ -1112,6 +1112,19 @@ fn e0190_section_named_like_the_config_struct() {
 }
 
 #[test]
+fn e0190_data_section_whose_static_is_a_generated_constant() {
+    // A data section is a `pub static` named in capitals: `mixin` would be `MIXIN`.
+    let text = format!("{BASE}mixin:\n  owner: \"team\"\n");
+    let (_dir, ds) = diagnostics_with(text, |b| b);
+    let errors: Vec<&Diagnostic> = ds.iter().filter(|d| d.is_error()).collect();
+    assert_eq!(errors.len(), 1, "{}", render_all(&ds));
+    assert_diag(
+        errors[0],
+        error("E0190", (21, 1), &["the static of section `mixin`", "the generated constant `MIXIN`"], Some("rename")),
+    );
+}
+
+#[test]
 fn e0190_output_model_named_like_the_trait() {
     let text = base_with("output_models:\n", "output_models:\n  example_actions:\n    x: \"string\"\n");
     let d = check(

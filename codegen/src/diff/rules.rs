@@ -216,11 +216,11 @@ rules! {
         "a capability is not a protocol, service or resource: what resolves it changes";
 
     SECTION_ADDED = "B0901" "section-added" Minor []
-        "a new data struct and accessor: nothing named them before";
+        "a new data struct and static: nothing named them before";
     SECTION_REMOVED = "B0902" "section-removed" Major [Readers]
-        "code calling the accessor or naming the struct no longer compiles";
+        "code reading the static or naming the struct no longer compiles";
     SECTION_KEY_ADDED = "B0903" "section-key-added" Minor []
-        "the struct has `Default`: code reading fields, and literals ending in `..Default::default()`, keep compiling";
+        "a data section is a static that code reads, not builds: every field read before is still there";
     SECTION_ITEM_KEY_ADDED = "B0904" "section-item-key-added" Minor []
         "the items of a data list are read, not built: every field read before is still there";
     SECTION_KEY_REMOVED = "B0905" "section-key-removed" Major [Readers]
@@ -228,7 +228,7 @@ rules! {
     SECTION_KEY_RETYPED = "B0906" "section-key-retyped" Major [Readers]
         "code using the field no longer compiles";
     SECTION_VALUE_CHANGED = "B0907" "section-value-changed" Patch []
-        "names and types stay; the accessor returns other data, so say it in the changelog";
+        "names and types stay; the static holds other data, so say it in the changelog";
 }
 
 /// The verdict's own codes: not rules about a change, but about the version that NEW declares.

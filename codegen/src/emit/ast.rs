@@ -285,6 +285,26 @@ pub fn reference(elem: Type) -> Type {
     })
 }
 
+/// `&'static T`
+pub fn static_ref(elem: Type) -> Type {
+    Type::Reference(syn::TypeReference {
+        attrs: Vec::new(),
+        and_token: Default::default(),
+        lifetime: Some(syn::Lifetime::new("'static", sp())),
+        mutability: None,
+        elem: Box::new(elem),
+    })
+}
+
+/// `(A, B)`
+pub fn tuple_type(elems: Vec<Type>) -> Type {
+    let mut elems: Punctuated<Type, token::Comma> = elems.into_iter().collect();
+    if elems.len() == 1 {
+        elems.push_punct(Default::default());
+    }
+    Type::Tuple(syn::TypeTuple { attrs: Vec::new(), paren_token: Default::default(), elems })
+}
+
 /// `[T]`
 pub fn slice(elem: Type) -> Type {
     Type::Slice(syn::TypeSlice { attrs: Vec::new(), bracket_token: Default::default(), elem: Box::new(elem) })
@@ -299,6 +319,22 @@ pub fn item_const(doc: &str, name: &str, ty: Type, expr: Expr) -> syn::Item {
         const_token: Default::default(),
         ident: proc_macro2::Ident::new(name, sp()),
         generics: Default::default(),
+        colon_token: Default::default(),
+        ty: Box::new(ty),
+        eq_token: Default::default(),
+        expr: Box::new(expr),
+        semi_token: Default::default(),
+    })
+}
+
+/// `/// docs` `pub static NAME: ty = expr;`
+pub fn item_static(docs: Vec<Attribute>, name: proc_macro2::Ident, ty: Type, expr: Expr) -> syn::Item {
+    syn::Item::Static(syn::ItemStatic {
+        attrs: docs,
+        vis: syn::Visibility::Public(Default::default()),
+        static_token: Default::default(),
+        mutability: syn::StaticMutability::None,
+        ident: name,
         colon_token: Default::default(),
         ty: Box::new(ty),
         eq_token: Default::default(),

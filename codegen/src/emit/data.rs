@@ -15,16 +15,20 @@ pub struct Cx<'a> {
     object: Type,
     fallback: Type,
     value: syn::Path,
+    data_value: syn::Path,
     /// Made once per mixin and cloned: building a path validates and allocates every ident.
     integer: Type,
     float: Type,
     boolean: Type,
     string: Type,
+    static_str: Type,
     pub derive: syn::Attribute,
     /// The same, with `Default`: for structs whose default is every field's own.
     pub derive_default: syn::Attribute,
     /// `"Option::is_none"`, spelt as the mixin's paths are.
     pub is_none: String,
+    /// The derives of data-section types: plain borrowed data, copied and compared.
+    pub static_derive: syn::Attribute,
     std: super::Std,
 }
 
@@ -40,6 +44,8 @@ impl<'a> Cx<'a> {
             object: chosen(&options.object_type),
             fallback: chosen(&options.fallback_type),
             value,
+            data_value: ast::path(false, &["super", "DataValue"]),
+            static_str: ast::static_ref(ast::ty(ast::path(false, &["str"]))),
             integer: ast::ty(ast::path(false, &["i64"])),
             float: ast::ty(ast::path(false, &["f64"])),
             boolean: ast::ty(ast::path(false, &["bool"])),
@@ -57,6 +63,7 @@ impl<'a> Cx<'a> {
                 let segments: Vec<String> = std.option.segments.iter().map(|s| s.ident.to_string()).collect();
                 format!("{lead}{}::is_none", segments.join("::"))
             },
+            static_derive: ast::list_attr("derive", quote!(Debug, Clone, Copy, PartialEq)),
             std,
         }
     }
@@ -93,13 +100,12 @@ impl<'a> Cx<'a> {
         }
     }
 
-    /// `pub fn storage_backends() -> StorageBackends`: each data section's values.
+    /// `pub fn error_handling_config() -> ErrorHandlingConfig`: each config section's values.
     pub fn accessors(&self) -> Vec<syn::Item> {
         let mixin = self.mixin;
         mixin
             .configs
             .iter()
-            .chain(&mixin.sections)
             .map(|section| {
                 let docs = doc_attrs(&format!(
                     "The contract's `{}` section, with the values the contract gives.",
@@ -109,6 +115,131 @@ impl<'a> Cx<'a> {
                 ast::accessor(docs, ident(&section.accessor), self.type_of(&section.ty), body)
             })
             .collect()
+    }
+
+    /// `pub static STORAGE_BACKENDS: StorageBackends = ..`: each data section's values, borrowed
+    /// from the program's read-only data, with nothing to allocate or deserialize.
+    pub fn statics(&self) -> Vec<syn::Item> {
+        self.mixin
+            .sections
+            .iter()
+            .map(|section| {
+                let docs = doc_attrs(&format!("The contract's `{}` section.", section.key));
+                // A static's own type needs no `'static`: it is the default there (and clippy asks).
+                let mut ty = self.static_type_of(&section.ty);
+                elide_lifetimes(&mut ty);
+                ast::item_static(docs, ident(&section.accessor), ty, self.static_expr(&section.ty, &section.value))
+            })
+            .collect()
+    }
+
+    /// The borrowed form of a type, for data sections: text is `&'static str`, a list
+    /// `&'static [T]`, a map `&'static [(&'static str, T)]` in contract order, and a value of no
+    /// single type `super::DataValue`.
+    pub fn static_type_of(&self, ty: &TypeRef) -> Type {
+        match ty {
+            TypeRef::String | TypeRef::Timestamp => self.static_str.clone(),
+            TypeRef::Integer => self.integer.clone(),
+            TypeRef::Float => self.float.clone(),
+            TypeRef::Bool => self.boolean.clone(),
+            // Data types are inferred from values: a user's type never reaches them.
+            TypeRef::Object | TypeRef::Fallback | TypeRef::Dynamic | TypeRef::Custom(_) => {
+                ast::ty(self.data_value.clone())
+            }
+            TypeRef::List(item) => ast::static_ref(ast::slice(self.static_type_of(item))),
+            TypeRef::Map(value) => {
+                ast::static_ref(ast::slice(ast::tuple_type(vec![self.static_str.clone(), self.static_type_of(value)])))
+            }
+            TypeRef::NodeMap(value) => ast::static_ref(ast::slice(ast::tuple_type(vec![
+                ast::ty(ast::path(false, &["super", "NodeType"])),
+                self.static_type_of(value),
+            ]))),
+            TypeRef::Optional(inner) => {
+                ast::ty(ast::generic(self.std().option.clone(), vec![self.static_type_of(inner)]))
+            }
+            TypeRef::Named(name) => ast::ty(ast::ident_path(ident(name))),
+        }
+    }
+
+    /// A contract value as a constant expression of the borrowed type of `ty`. Validation
+    /// inferred `ty` from this same value, so they agree; where they could not, the type's
+    /// empty value.
+    pub fn static_expr(&self, ty: &TypeRef, value: &Value) -> Expr {
+        match (ty, value) {
+            (TypeRef::Optional(_), Value::Null) => ast::path_expr(ast::path(false, &["None"])),
+            (TypeRef::Optional(inner), v) => ast::call(ast::path(false, &["Some"]), vec![self.static_expr(inner, v)]),
+            (TypeRef::String | TypeRef::Timestamp, Value::Str(s)) => ast::str_lit(s),
+            (TypeRef::Integer, Value::Int(i)) => ast::int_lit(*i),
+            (TypeRef::Float, Value::Int(i)) => ast::float_lit(*i as f64),
+            (TypeRef::Float, Value::Float(f)) => ast::float_lit(*f),
+            (TypeRef::Bool, Value::Bool(b)) => ast::bool_lit(*b),
+            (TypeRef::Object | TypeRef::Fallback | TypeRef::Dynamic | TypeRef::Custom(_), v) => self.data_value(v),
+            (TypeRef::List(item), Value::List(items)) => {
+                ast::ref_array(items.iter().map(|v| self.static_expr(item, v)).collect())
+            }
+            (TypeRef::Map(inner), Value::Map(entries)) => ast::ref_array(
+                entries.iter().map(|(k, v)| ast::tuple(vec![ast::str_lit(k), self.static_expr(inner, v)])).collect(),
+            ),
+            (TypeRef::NodeMap(inner), Value::Map(entries)) => {
+                // Validation made this type only for keys that are all node types.
+                let node_type = ast::path(false, &["super", "NodeType"]);
+                let entries = entries
+                    .iter()
+                    .filter_map(|(k, v)| {
+                        let n = crate::model::NodeType::ALL.into_iter().find(|n| n.wire() == k)?;
+                        let key = ast::path_expr(ast::assoc(node_type.clone(), n.variant()));
+                        Some(ast::tuple(vec![key, self.static_expr(inner, v)]))
+                    })
+                    .collect();
+                ast::ref_array(entries)
+            }
+            (TypeRef::Named(name), v) => match self.find_def(name) {
+                Some(TypeDef::Alias(a)) => self.static_expr(&a.target, v),
+                Some(TypeDef::Struct(s)) => {
+                    let entries = match v {
+                        Value::Map(entries) => entries.as_slice(),
+                        _ => &[],
+                    };
+                    let fields = s
+                        .fields
+                        .iter()
+                        .map(|f| {
+                            let fv = entries.iter().find(|(k, _)| *k == f.wire).map_or(&Value::Null, |(_, v)| v);
+                            (ident(&f.ident), self.static_expr(&f.ty, fv))
+                        })
+                        .collect();
+                    ast::struct_expr(ast::ident_path(ident(name)), fields)
+                }
+                // Data sections define no enums.
+                _ => ast::path_expr(ast::assoc(self.data_value.clone(), "Null")),
+            },
+            (TypeRef::String | TypeRef::Timestamp, _) => ast::str_lit(""),
+            (TypeRef::Integer, _) => ast::int_lit(0),
+            (TypeRef::Float, _) => ast::float_lit(0.0),
+            (TypeRef::Bool, _) => ast::bool_lit(false),
+            (TypeRef::List(_) | TypeRef::Map(_) | TypeRef::NodeMap(_), _) => ast::ref_array(Vec::new()),
+        }
+    }
+
+    /// `super::DataValue::Int(5)`, `super::DataValue::List(&[..])`, ...
+    fn data_value(&self, v: &Value) -> Expr {
+        let variant = |name: &str, args: Vec<Expr>| ast::call(ast::assoc(self.data_value.clone(), name), args);
+        match v {
+            Value::Null => ast::path_expr(ast::assoc(self.data_value.clone(), "Null")),
+            Value::Bool(b) => variant("Bool", vec![ast::bool_lit(*b)]),
+            Value::Int(i) => variant("Int", vec![ast::int_lit(*i)]),
+            Value::Float(f) => variant("Float", vec![ast::float_lit(*f)]),
+            Value::Str(s) => variant("String", vec![ast::str_lit(s)]),
+            Value::List(items) => {
+                variant("List", vec![ast::ref_array(items.iter().map(|v| self.data_value(v)).collect())])
+            }
+            Value::Map(entries) => variant(
+                "Map",
+                vec![ast::ref_array(
+                    entries.iter().map(|(k, v)| ast::tuple(vec![ast::str_lit(k), self.data_value(v)])).collect(),
+                )],
+            ),
+        }
     }
 
     pub fn default_impl(&self, s: &StructDef, values: &[Value]) -> syn::Item {
@@ -237,5 +368,29 @@ impl<'a> Cx<'a> {
                 self.value_variant("Map", vec![map])
             }
         }
+    }
+}
+
+/// `&'static [(&'static str, T)]` as `&[(&str, T)]`, for the type of a static.
+fn elide_lifetimes(ty: &mut Type) {
+    match ty {
+        Type::Reference(r) => {
+            r.lifetime = None;
+            elide_lifetimes(&mut r.elem);
+        }
+        Type::Slice(s) => elide_lifetimes(&mut s.elem),
+        Type::Tuple(t) => t.elems.iter_mut().for_each(elide_lifetimes),
+        Type::Path(p) => {
+            for segment in &mut p.path.segments {
+                if let syn::PathArguments::AngleBracketed(args) = &mut segment.arguments {
+                    for arg in &mut args.args {
+                        if let syn::GenericArgument::Type(t) = arg {
+                            elide_lifetimes(t);
+                        }
+                    }
+                }
+            }
+        }
+        _ => {}
     }
 }

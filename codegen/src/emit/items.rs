@@ -156,7 +156,8 @@ pub fn type_defs(cx: &Cx) -> Vec<syn::Item> {
         match def {
             TypeDef::Struct(s) => {
                 out.push(structure(cx, s, &extra));
-                if let Some(values) = &s.defaults {
+                // A static's values are written out where it is defined: no `Default`.
+                if let Some(values) = s.defaults.as_ref().filter(|_| !s.role.is_static()) {
                     out.push(cx.default_impl(s, values));
                 }
             }
@@ -169,7 +170,7 @@ pub fn type_defs(cx: &Cx) -> Vec<syn::Item> {
                 ident: ident(&a.name),
                 generics: Default::default(),
                 eq_token: Default::default(),
-                ty: Box::new(cx.type_of(&a.target)),
+                ty: Box::new(if a.is_static { cx.static_type_of(&a.target) } else { cx.type_of(&a.target) }),
                 semi_token: Default::default(),
                 where_clause_placement: syn::WhereClausePlacement::Late,
             })),
@@ -179,6 +180,9 @@ pub fn type_defs(cx: &Cx) -> Vec<syn::Item> {
 }
 
 fn structure(cx: &Cx, s: &StructDef, extra: &[syn::Attribute]) -> syn::Item {
+    if s.role.is_static() {
+        return static_structure(cx, s, extra);
+    }
     let options = cx.options;
     let mut attrs = doc_attrs(&s.doc);
     // Without the contract's values, `Default` is every field's own: payloads are built with
@@ -215,5 +219,15 @@ fn structure(cx: &Cx, s: &StructDef, extra: &[syn::Attribute]) -> syn::Item {
             ast::field(fattrs, ident(&f.ident), cx.type_of(&f.ty))
         })
         .collect();
+    ast::item_struct(attrs, ident(&s.name), fields)
+}
+
+/// A data section's type: borrowed fields, no serde; the static holding it shows the values.
+fn static_structure(cx: &Cx, s: &StructDef, extra: &[syn::Attribute]) -> syn::Item {
+    let mut attrs = doc_attrs(&s.doc);
+    attrs.push(cx.static_derive.clone());
+    attrs.extend_from_slice(extra);
+    let fields =
+        s.fields.iter().map(|f| ast::field(doc_attrs(&f.doc), ident(&f.ident), cx.static_type_of(&f.ty))).collect();
     ast::item_struct(attrs, ident(&s.name), fields)
 }

@@ -115,6 +115,7 @@ pub fn mixin_file(mixin: &Mixin, options: &EmitOptions) -> syn::File {
     items.extend(items::constants(mixin));
     items.push(traits::actions_trait(mixin, options, cx.std()));
     items.extend(cx.accessors());
+    items.extend(cx.statics());
     items.extend(items::type_defs(&cx));
     syn::File { shebang: None, frontmatter: None, attrs: Vec::new(), items }
 }

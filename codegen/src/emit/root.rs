@@ -69,7 +69,8 @@ fn module(m: &MixinSummary) -> syn::Item {
     let mut attrs = doc_attrs(&m.description);
     attrs.push(ast::doc_attr(""));
     attrs.extend(doc_attrs(&format!("Generated from the contract `{}`.", m.name)));
-    attrs.push(ast::list_attr("allow", quote!(clippy::approx_constant, clippy::excessive_precision)));
+    // Fields the contract says nothing about have no doc comment rather than one restating their type.
+    attrs.push(ast::list_attr("allow", quote!(missing_docs, clippy::approx_constant, clippy::excessive_precision)));
     let file = &m.file_name;
     let include = syn::Item::Macro(syn::ItemMacro {
         attrs: Vec::new(),
@@ -681,6 +682,26 @@ fn shared_types(options: &EmitOptions) -> TokenStream {
         }
 
         #value_serde
+
+        /// A value in a data section that is empty or mixes kinds: [`Value`]'s borrowed twin,
+        /// held in the program's read-only data like the rest of the section.
+        #[derive(Debug, Clone, Copy, PartialEq)]
+        pub enum DataValue {
+            /// `null`
+            Null,
+            /// `true` or `false`
+            Bool(bool),
+            /// A whole number.
+            Int(i64),
+            /// A number with a fraction.
+            Float(f64),
+            /// Text.
+            String(&'static str),
+            /// A list.
+            List(&'static [DataValue]),
+            /// A mapping with string keys, in contract order.
+            Map(&'static [(&'static str, DataValue)]),
+        }
     }
 }
 

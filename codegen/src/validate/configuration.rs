@@ -34,7 +34,7 @@ pub(super) fn define(cx: &mut Checker, mixin_name: &str, configs: &[DataSection]
                 "What a node contract's integration field for `{mixin_name}` holds: its `{}`\nsection.",
                 only.key
             );
-            cx.define(TypeDef::Alias(AliasDef { name, doc, target: only.ty.clone() }));
+            cx.define(TypeDef::Alias(AliasDef { name, doc, target: only.ty.clone(), is_static: false }));
             return;
         }
     }

@@ -112,15 +112,18 @@ pub(super) fn sections(cx: &mut Checker, map: &MapView, keys: &[&str], config: b
         let Some(value) = map.get(key) else { continue };
         let path = map.child(key);
         let at = Anchor::key(&path);
-        let Some(accessor) = cx.ident(key, Case::Snake, &at, "section") else { continue };
-        if !cx.claim(&accessor, true, &at, format!("the accessor of section `{key}`")) {
+        // A config's values come from a function (they are owned, for overrides); a data
+        // section's are a static.
+        let (case, what) = if config { (Case::Snake, "accessor") } else { (Case::ShoutySnake, "static") };
+        let Some(accessor) = cx.ident(key, case, &at, "section") else { continue };
+        if !cx.claim(&accessor, true, &at, format!("the {what} of section `{key}`")) {
             continue;
         }
         let role = if config { StructRole::Config } else { StructRole::Section };
         let doc = if config {
             format!("Configuration section `{key}`. `Default` gives the contract's values; deserializing a partial override keeps the defaults of every key it leaves out, and an unknown key is an error.")
         } else {
-            format!("The contract's `{key}` section, as typed data.")
+            format!("The type of the contract's `{key}` section.")
         };
         let shape = infer(value);
         let Some(ty) = materialize(cx, &shape, Some(value), &path, key, role, doc) else { continue };
@@ -178,22 +181,27 @@ fn materialize(
                 }
                 _ => String::new(),
             };
-            let value = materialize(cx, values, None, path, &value_hint, StructRole::Nested, value_doc)?;
+            let value = materialize(cx, values, None, path, &value_hint, nested(role), value_doc)?;
             let ty = TypeRef::NodeMap(Box::new(value));
-            if role != StructRole::Nested {
-                return named_section(cx, path, hint, doc, ty);
+            if matches!(role, StructRole::Config | StructRole::Section) {
+                return named_section(cx, path, hint, doc, ty, role.is_static());
             }
             ty
         }
+        // A data section is nobody's to override: a map declaration there is data as written.
+        Shape::DeclaredMap(Yaml::Map(entries)) if role.is_static() => {
+            let shape = Shape::Map(entries.iter().map(|(k, v)| (k.clone(), infer(v), true)).collect());
+            materialize(cx, &shape, value, path, hint, role, doc)?
+        }
         Shape::DeclaredMap(spec) => declared_map(cx, spec, path, hint)?,
         Shape::Optional(inner) => {
-            TypeRef::Optional(Box::new(materialize(cx, inner, None, path, hint, StructRole::Nested, String::new())?))
+            TypeRef::Optional(Box::new(materialize(cx, inner, None, path, hint, nested(role), String::new())?))
         }
         Shape::List(item) => {
             let item_hint = format!("{hint}_item");
-            let item = materialize(cx, item, None, path, &item_hint, StructRole::Nested, String::new())?;
-            if role != StructRole::Nested {
-                return named_section(cx, path, hint, doc, TypeRef::List(Box::new(item)));
+            let item = materialize(cx, item, None, path, &item_hint, nested(role), String::new())?;
+            if matches!(role, StructRole::Config | StructRole::Section) {
+                return named_section(cx, path, hint, doc, TypeRef::List(Box::new(item)), role.is_static());
             }
             TypeRef::List(Box::new(item))
         }
@@ -238,7 +246,7 @@ fn materialize(
                 let field_value = entries.get(key.as_str()).copied();
                 let fhint = format!("{hint}_{key}");
                 let Some(mut ty) =
-                    materialize(cx, field_shape, field_value, &fpath, &fhint, StructRole::Nested, String::new())
+                    materialize(cx, field_shape, field_value, &fpath, &fhint, nested(role), String::new())
                 else {
                     ok = false;
                     continue;
@@ -249,16 +257,17 @@ fn materialize(
                 if let Some(v) = field_value {
                     defaults.push(to_value(v));
                 }
+                // A static shows its values where it is defined; a config's field says its default.
                 let doc = match field_value {
-                    Some(v) if is_map_declaration(v) => {
+                    Some(v) if is_map_declaration(v) && !role.is_static() => {
                         let default = v.get("default").map_or_else(|| "{}".to_string(), short);
                         match v.get("description").and_then(Yaml::as_str) {
                             Some(d) => format!("{d}\n\nContract value: `{default}`; an override replaces every entry."),
                             None => format!("Contract value: `{default}`; an override replaces every entry."),
                         }
                     }
-                    Some(v) => format!("Contract value: `{}`.", short(v)),
-                    None => String::new(),
+                    Some(v) if !role.is_static() => format!("Contract value: `{}`.", short(v)),
+                    _ => String::new(),
                 };
                 taken.insert(fid.name.clone(), out.len());
                 out.push(Field { wire: key.clone(), ident: fid, ty, doc });
@@ -279,12 +288,20 @@ fn materialize(
 }
 
 /// A top-level list or map section gets a named type (an alias) so its accessor reads well.
-fn named_section(cx: &mut Checker, path: &[Seg], hint: &str, doc: String, target: TypeRef) -> Option<TypeRef> {
+/// `is_static`: a data section's, borrowed (`&'static [T]`).
+fn named_section(
+    cx: &mut Checker,
+    path: &[Seg],
+    hint: &str,
+    doc: String,
+    target: TypeRef,
+    is_static: bool,
+) -> Option<TypeRef> {
     let ident = cx.ident(hint, Case::UpperCamel, &Anchor::key(path), "section")?;
     if !cx.claim(&ident, false, &Anchor::key(path), format!("section `{hint}`")) {
         return None;
     }
-    cx.define(TypeDef::Alias(AliasDef { name: ident.clone(), doc, target }));
+    cx.define(TypeDef::Alias(AliasDef { name: ident.clone(), doc, target, is_static }));
     Some(TypeRef::Named(ident))
 }
 
@@ -330,6 +347,15 @@ fn declared_map(cx: &mut Checker, spec: &Yaml, path: &[Seg], hint: &str) -> Opti
         }
     }
     ok.then(|| TypeRef::Map(Box::new(value_ty)))
+}
+
+/// The role of a type nested in one of `role`: data stays data.
+fn nested(role: StructRole) -> StructRole {
+    if role.is_static() {
+        StructRole::Data
+    } else {
+        StructRole::Nested
+    }
 }
 
 /// A one-line rendering of a default for docs; long values are cut.

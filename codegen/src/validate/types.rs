@@ -56,7 +56,7 @@ pub(super) fn output_models(cx: &mut Checker, map: &MapView) -> Vec<OutputModel>
                         other => other,
                     };
                     cx.claim(&ident, false, &Anchor::key(&at), format!("output model `{name}`")).then(|| {
-                        cx.define(TypeDef::Alias(AliasDef { name: ident.clone(), doc, target }));
+                        cx.define(TypeDef::Alias(AliasDef { name: ident.clone(), doc, target, is_static: false }));
                         TypeRef::Named(ident)
                     })
                 })

@@ -1,8 +1,9 @@
 //! Code a user writes against a mixin's generated module, in the idioms README recommends, made
 //! from the OLD contract's checked model: it implements the trait (the required actions), calls
 //! every action with a struct literal for its input, builds every output and model with a struct
-//! literal ending in `..Default::default()` (every generated struct has `Default`), reads
-//! every field as its OLD type, matches every enum exhaustively, reads every table and accessor,
+//! literal ending in `..Default::default()` (every generated struct but a data section's has
+//! `Default`), reads every field as its OLD type, matches every enum exhaustively, reads every
+//! table, config accessor and data static (data sections are read, never built),
 //! and (a test) loads OLD's config values as an override file. Compiled against NEW's module, it
 //! says whether NEW's generated API still serves OLD's users.
 
@@ -46,10 +47,14 @@ pub fn witness(old: &Mixin, module: &str, actions: &str) -> String {
         match def {
             TypeDef::Struct(s) => {
                 let name = &s.name.name;
-                let _ = writeln!(out, "pub fn build_{}() -> m::{name} {{\n    {}\n}}\n", snake(name), w.literal(s));
+                // A data section's types are read from its static, never built.
+                if !s.role.is_static() {
+                    let _ = writeln!(out, "pub fn build_{}() -> m::{name} {{\n    {}\n}}\n", snake(name), w.literal(s));
+                }
                 let _ = writeln!(out, "pub fn read_{}(v: &m::{name}) {{", snake(name));
                 for f in &s.fields {
-                    let _ = writeln!(out, "    let _: &{} = &v.{};", w.rust_type(&f.ty), f.ident.as_rust());
+                    let ty = if s.role.is_static() { w.static_type(&f.ty) } else { w.rust_type(&f.ty) };
+                    let _ = writeln!(out, "    let _: &{ty} = &v.{};", f.ident.as_rust());
                 }
                 out.push_str("}\n\n");
             }
@@ -67,7 +72,7 @@ pub fn witness(old: &Mixin, module: &str, actions: &str) -> String {
                     "pub fn alias_{}(v: m::{}) -> {} {{\n    v\n}}\n",
                     snake(&a.name.name),
                     a.name.name,
-                    w.rust_type(&a.target)
+                    if a.is_static { w.static_type(&a.target) } else { w.rust_type(&a.target) }
                 );
             }
         }
@@ -78,8 +83,12 @@ pub fn witness(old: &Mixin, module: &str, actions: &str) -> String {
     out.push_str("    for x in m::METRICS {\n        n += x.name.len() + x.labels.len() + x.buckets.len();\n    }\n");
     out.push_str("    for d in m::DEPENDENCIES.iter().chain(m::REQUIRED_DEPENDENCIES) {\n        n += d.name.len() + usize::from(d.optional);\n    }\n");
     out.push_str("    n += m::MIXIN.actions.len();\n");
-    for s in old.configs.iter().chain(&old.sections) {
+    for s in &old.configs {
         let _ = writeln!(out, "    let _: {} = m::{}();", w.rust_type(&s.ty), s.accessor.as_rust());
+    }
+    // Data sections are statics of borrowed types, read in place.
+    for s in &old.sections {
+        let _ = writeln!(out, "    let _: &{} = &m::{};", w.static_type(&s.ty), s.accessor.as_rust());
     }
     out.push_str("    n\n}\n");
     if !old.configs.is_empty() {
@@ -127,6 +136,19 @@ impl Witness<'_> {
             TypeRef::Optional(inner) => format!("::core::option::Option<{}>", self.rust_type(inner)),
             TypeRef::Named(n) => format!("m::{}", n.name),
             TypeRef::Custom(rust) => rust.clone(),
+        }
+    }
+
+    /// The borrowed type a data section's value has (README: data sections).
+    fn static_type(&self, ty: &TypeRef) -> String {
+        match ty {
+            TypeRef::String | TypeRef::Timestamp => "&'static str".into(),
+            TypeRef::Object | TypeRef::Fallback | TypeRef::Dynamic | TypeRef::Custom(_) => "api::DataValue".into(),
+            TypeRef::List(item) => format!("&'static [{}]", self.static_type(item)),
+            TypeRef::Map(value) => format!("&'static [(&'static str, {})]", self.static_type(value)),
+            TypeRef::NodeMap(value) => format!("&'static [(api::NodeType, {})]", self.static_type(value)),
+            TypeRef::Optional(inner) => format!("::core::option::Option<{}>", self.static_type(inner)),
+            other => self.rust_type(other),
         }
     }
 

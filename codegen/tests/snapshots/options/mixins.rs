@@ -361,20 +361,39 @@ for Value {
         v.map_or(Value::Null, ::core::convert::Into::into)
     }
 }
+/// A value in a data section that is empty or mixes kinds: [`Value`]'s borrowed twin,
+/// held in the program's read-only data like the rest of the section.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum DataValue {
+    /// `null`
+    Null,
+    /// `true` or `false`
+    Bool(bool),
+    /// A whole number.
+    Int(i64),
+    /// A number with a fraction.
+    Float(f64),
+    /// Text.
+    String(&'static str),
+    /// A list.
+    List(&'static [DataValue]),
+    /// A mapping with string keys, in contract order.
+    Map(&'static [(&'static str, DataValue)]),
+}
 /// The type of `timestamp` and `datetime` values: RFC 3339 text, unless the build chose another
 /// (`.timestamp_type(..)`).
 pub type Timestamp = std::time::SystemTime;
 /// Windowed aggregation of incoming events into reducer state
 ///
 /// Generated from the contract `mixin_aggregation_window`.
-#[allow(clippy::approx_constant, clippy::excessive_precision)]
+#[allow(missing_docs, clippy::approx_constant, clippy::excessive_precision)]
 pub mod aggregation_window {
     include!("aggregation_window.rs");
 }
 /// External service integrations, API calls, and I/O operations for EFFECT nodes
 ///
 /// Generated from the contract `mixin_external_dependencies`.
-#[allow(clippy::approx_constant, clippy::excessive_precision)]
+#[allow(missing_docs, clippy::approx_constant, clippy::excessive_precision)]
 pub mod external_dependencies {
     include!("external_dependencies.rs");
 }
