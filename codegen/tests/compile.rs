@@ -8,6 +8,8 @@
 //!   tests/support/tricky.rs, whose keyword names are round-tripped through serde_json by a test
 //!   inside the crate, and whose doc comments must give no doctest (each hostile code block is a
 //!   `compile_error!`, and the doctest run must report 0 tests);
+//! - README's examples (in `checked`): its `type_attribute` row, its serde_yaml override snippet, and
+//!   its claims that blocking traits are trait objects and async ones generics;
 //! - `noserde` (no dependencies at all): mixins/ generated with `.serde(false)`, blocking and async.
 
 #[path = "support/gen.rs"]
@@ -215,13 +217,17 @@ fn generated_code_compiles_without_warnings() {
         Builder::new().input(&mixins).blocking(true).fallback_type("serde_json::Value"),
         &gen_dir.join("blocking"),
     );
+    // (d) README's own examples, read from README.md so that an example edited there is tested.
+    let readme = std::fs::read_to_string(workspace().join("README.md")).unwrap();
+    let (attr_path, attr) = readme_type_attribute(&readme);
+    generate(Builder::new().input(&mixins).type_attribute(&attr_path, &attr), &gen_dir.join("readme"));
 
     let crates = root.join("crates");
     write(&crates.join("Cargo.toml"), "[workspace]\nmembers = [\"checked\", \"noserde\"]\nresolver = \"2\"\n");
     write(
         &crates.join("checked/Cargo.toml"),
         "[package]\nname = \"checked\"\nversion = \"0.0.0\"\nedition = \"2021\"\npublish = false\n\n\
-         [dependencies]\nserde = { version = \"1\", features = [\"derive\"] }\nserde_json = \"1\"\n",
+         [dependencies]\nserde = { version = \"1\", features = [\"derive\"] }\nserde_json = \"1\"\nserde_yaml = \"0.9\"\n",
     );
     let mut lib = String::from("//! Generated code under test.\n#![deny(missing_docs)]\n\n");
     lib.push_str(&module("random", "Random valid contracts.", &gen_dir.join("random")));
@@ -235,7 +241,9 @@ fn generated_code_compiles_without_warnings() {
     lib.push_str("#[allow(clippy::doc_lazy_continuation)]\n");
     lib.push_str(&module("security", "Keyword names and hostile text.", &gen_dir.join("security")));
     lib.push_str(&module("empty", "Empty defaults.", &gen_dir.join("empty")));
+    lib.push_str(&module("readme", "mixins/ with README's `type_attribute` example.", &gen_dir.join("readme")));
     lib.push_str(ROUND_TRIP);
+    lib.push_str(&readme_examples(&readme, &attr_path, &attr));
     write(&crates.join("checked/src/lib.rs"), &lib);
     write(
         &crates.join("noserde/Cargo.toml"),
@@ -254,7 +262,7 @@ fn generated_code_compiles_without_warnings() {
     // Doc-tests ran for both crates and found nothing to run: contract text is never a doctest.
     let doc_runs: Vec<&str> = out.lines().filter(|l| l.starts_with("running ")).collect();
     assert!(!out.contains("contract text ran as a doctest"), "{out}");
-    assert!(out.contains("5 passed"), "the round-trip tests ran:\n{out}");
+    assert!(out.contains("7 passed"), "the round-trip and README tests ran:\n{out}");
     let doc_counts: Vec<&&str> = doc_runs.iter().filter(|l| !l.contains("running 0 tests")).collect();
     assert_eq!(doc_counts.len(), 1, "only the round-trip tests run, no doctest:\n{out}");
 
@@ -266,4 +274,69 @@ fn generated_code_compiles_without_warnings() {
     } else {
         eprintln!("clippy is not installed: skipped");
     }
+}
+
+/// The options table's `.type_attribute("path", "attribute")` example, as README.md writes it.
+fn readme_type_attribute(readme: &str) -> (String, String) {
+    let row = readme.lines().find(|l| l.starts_with("| `.type_attribute(")).expect("README has a type_attribute row");
+    let args: Vec<&str> = row.split('"').collect();
+    assert!(args.len() >= 5, "README's type_attribute example has two string arguments: {row}");
+    (args[1].to_string(), args[3].to_string())
+}
+
+/// Tests built from README's examples: the derives its `type_attribute` example adds, its override
+/// snippet (serde_yaml), and what it says about trait objects and generics.
+fn readme_examples(readme: &str, attr_path: &str, attr: &str) -> String {
+    let (module, ty) = attr_path.split_once('.').expect("a module.Type path");
+    let derives = attr
+        .trim_start_matches("#[derive(")
+        .trim_end_matches(")]")
+        .split(',')
+        .map(|d| match d.trim() {
+            "Hash" => "::std::hash::Hash".to_string(),
+            other => other.to_string(),
+        })
+        .collect::<Vec<_>>()
+        .join(" + ");
+    let override_snippet: String = readme
+        .lines()
+        .skip_while(|l| !l.starts_with("let config: crate::"))
+        .take_while(|l| !l.starts_with("```"))
+        .map(|l| l.replace("crate::", "crate::readme::") + "\n")
+        .collect();
+    assert!(override_snippet.contains("serde_yaml::from_str"), "README's override example: {override_snippet}");
+    format!(
+        r#"
+#[cfg(test)]
+mod readme_examples {{
+    fn takes<T: {derives}>() {{}}
+
+    #[test]
+    fn type_attribute_example_adds_its_derives() {{
+        takes::<crate::readme::{module}::{ty}>();
+    }}
+
+    #[test]
+    fn override_example_keeps_other_defaults() -> Result<(), Box<dyn std::error::Error>> {{
+        {override_snippet}
+        let defaults = crate::readme::error_handling::ErrorHandlingConfig::default();
+        assert_eq!(config.circuit_failure_threshold, 10);
+        assert_eq!(config.error_retry_attempts, defaults.error_retry_attempts);
+        Ok(())
+    }}
+
+    // Blocking traits work as trait objects; async ones are taken as generics.
+    #[allow(dead_code)]
+    fn blocking_as_object(
+        node: Box<dyn crate::blocking::error_handling::ErrorHandlingActions<Error = crate::blocking::NotImplemented>>,
+    ) -> Box<dyn crate::blocking::error_handling::ErrorHandlingActions<Error = crate::blocking::NotImplemented>> {{
+        node
+    }}
+    #[allow(dead_code)]
+    fn async_as_generic(node: &impl crate::readme::error_handling::ErrorHandlingActions) -> &impl crate::readme::error_handling::ErrorHandlingActions {{
+        node
+    }}
+}}
+"#
+    )
 }
