@@ -169,6 +169,169 @@ pub trait ErrorHandlingActions: super::Node {
         super::not_implemented(NAME, "record_error_metric")
     }
 }
+/// The actions of `mixin_error_handling`, by name: [`Action::spec`] gives each one's [`super::ActionSpec`].
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    ::serde::Serialize,
+    ::serde::Deserialize,
+)]
+#[non_exhaustive]
+pub enum Action {
+    /// `handle_error`
+    #[serde(rename = "handle_error")]
+    HandleError,
+    /// `circuit_breaker_check`
+    #[serde(rename = "circuit_breaker_check")]
+    CircuitBreakerCheck,
+    /// `should_retry`
+    #[serde(rename = "should_retry")]
+    ShouldRetry,
+    /// `record_error_metric`
+    #[serde(rename = "record_error_metric")]
+    RecordErrorMetric,
+}
+impl Action {
+    /// Every action, in contract order.
+    pub const ALL: &'static [Self] = &[
+        Self::HandleError,
+        Self::CircuitBreakerCheck,
+        Self::ShouldRetry,
+        Self::RecordErrorMetric,
+    ];
+    /// The action's name in the contract.
+    pub const fn name(self) -> &'static str {
+        match self {
+            Self::HandleError => "handle_error",
+            Self::CircuitBreakerCheck => "circuit_breaker_check",
+            Self::ShouldRetry => "should_retry",
+            Self::RecordErrorMetric => "record_error_metric",
+        }
+    }
+    /// The action's entry in [`ACTIONS`].
+    pub const fn spec(self) -> &'static super::ActionSpec {
+        match self {
+            Self::HandleError => &ACTIONS[0],
+            Self::CircuitBreakerCheck => &ACTIONS[1],
+            Self::ShouldRetry => &ACTIONS[2],
+            Self::RecordErrorMetric => &ACTIONS[3],
+        }
+    }
+}
+impl ::core::fmt::Display for Action {
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        f.write_str(self.name())
+    }
+}
+impl ::core::str::FromStr for Action {
+    type Err = super::UnknownVariant;
+    fn from_str(s: &str) -> Result<Self, super::UnknownVariant> {
+        match s {
+            "handle_error" => Ok(Self::HandleError),
+            "circuit_breaker_check" => Ok(Self::CircuitBreakerCheck),
+            "should_retry" => Ok(Self::ShouldRetry),
+            "record_error_metric" => Ok(Self::RecordErrorMetric),
+            _ => {
+                Err(super::UnknownVariant {
+                    type_name: "Action",
+                    value: String::from(s),
+                })
+            }
+        }
+    }
+}
+/// A call of one action of `mixin_error_handling`, with its inputs: `{"action": "<name>", "input": {..}}` on the wire.
+/// Run it with [`Request::dispatch`].
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[serde(tag = "action", content = "input")]
+#[non_exhaustive]
+#[allow(clippy::large_enum_variant)]
+pub enum Request {
+    /// A call of `handle_error`.
+    #[serde(rename = "handle_error")]
+    HandleError(HandleErrorInput),
+    /// A call of `circuit_breaker_check`.
+    #[serde(rename = "circuit_breaker_check")]
+    CircuitBreakerCheck(CircuitBreakerCheckInput),
+    /// A call of `should_retry`.
+    #[serde(rename = "should_retry")]
+    ShouldRetry(ShouldRetryInput),
+    /// A call of `record_error_metric`.
+    #[serde(rename = "record_error_metric")]
+    RecordErrorMetric(RecordErrorMetricInput),
+}
+impl Request {
+    /// The action it names.
+    pub const fn action(&self) -> Action {
+        match self {
+            Self::HandleError(_) => Action::HandleError,
+            Self::CircuitBreakerCheck(_) => Action::CircuitBreakerCheck,
+            Self::ShouldRetry(_) => Action::ShouldRetry,
+            Self::RecordErrorMetric(_) => Action::RecordErrorMetric,
+        }
+    }
+    /// Runs the action this request names on `node`: awaits its method in [`ErrorHandlingActions`] and wraps
+    /// the outputs in the matching [`Response`]. The error is the node's own.
+    pub async fn dispatch<N: ErrorHandlingActions + ?Sized>(
+        self,
+        node: &N,
+    ) -> Result<Response, N::Error> {
+        match self {
+            Self::HandleError(input) => {
+                Ok(Response::HandleError(node.handle_error(input).await?))
+            }
+            Self::CircuitBreakerCheck(input) => {
+                Ok(
+                    Response::CircuitBreakerCheck(
+                        node.circuit_breaker_check(input).await?,
+                    ),
+                )
+            }
+            Self::ShouldRetry(input) => {
+                Ok(Response::ShouldRetry(node.should_retry(input).await?))
+            }
+            Self::RecordErrorMetric(input) => {
+                Ok(Response::RecordErrorMetric(node.record_error_metric(input).await?))
+            }
+        }
+    }
+}
+/// What one action of `mixin_error_handling` returned: `{"action": "<name>", "output": {..}}` on the wire.
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[serde(tag = "action", content = "output")]
+#[non_exhaustive]
+#[allow(clippy::large_enum_variant)]
+pub enum Response {
+    /// The outputs of `handle_error`.
+    #[serde(rename = "handle_error")]
+    HandleError(HandleErrorOutput),
+    /// The outputs of `circuit_breaker_check`.
+    #[serde(rename = "circuit_breaker_check")]
+    CircuitBreakerCheck(CircuitBreakerCheckOutput),
+    /// The outputs of `should_retry`.
+    #[serde(rename = "should_retry")]
+    ShouldRetry(ShouldRetryOutput),
+    /// The outputs of `record_error_metric`.
+    #[serde(rename = "record_error_metric")]
+    RecordErrorMetric(RecordErrorMetricOutput),
+}
+impl Response {
+    /// The action it names.
+    pub const fn action(&self) -> Action {
+        match self {
+            Self::HandleError(_) => Action::HandleError,
+            Self::CircuitBreakerCheck(_) => Action::CircuitBreakerCheck,
+            Self::ShouldRetry(_) => Action::ShouldRetry,
+            Self::RecordErrorMetric(_) => Action::RecordErrorMetric,
+        }
+    }
+}
 /// The contract's `error_handling_config` section, with the values the contract gives.
 pub fn error_handling_config() -> ErrorHandlingConfig {
     <ErrorHandlingConfig as Default>::default()

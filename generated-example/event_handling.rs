@@ -185,6 +185,187 @@ pub trait EventHandlingActions: super::Node {
         super::not_implemented(NAME, "get_event_history")
     }
 }
+/// The actions of `mixin_event_handling`, by name: [`Action::spec`] gives each one's [`super::ActionSpec`].
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    ::serde::Serialize,
+    ::serde::Deserialize,
+)]
+#[non_exhaustive]
+pub enum Action {
+    /// `publish_event`
+    #[serde(rename = "publish_event")]
+    PublishEvent,
+    /// `subscribe_to_events`
+    #[serde(rename = "subscribe_to_events")]
+    SubscribeToEvents,
+    /// `unsubscribe_from_events`
+    #[serde(rename = "unsubscribe_from_events")]
+    UnsubscribeFromEvents,
+    /// `handle_event`
+    #[serde(rename = "handle_event")]
+    HandleEvent,
+    /// `get_event_history`
+    #[serde(rename = "get_event_history")]
+    GetEventHistory,
+}
+impl Action {
+    /// Every action, in contract order.
+    pub const ALL: &'static [Self] = &[
+        Self::PublishEvent,
+        Self::SubscribeToEvents,
+        Self::UnsubscribeFromEvents,
+        Self::HandleEvent,
+        Self::GetEventHistory,
+    ];
+    /// The action's name in the contract.
+    pub const fn name(self) -> &'static str {
+        match self {
+            Self::PublishEvent => "publish_event",
+            Self::SubscribeToEvents => "subscribe_to_events",
+            Self::UnsubscribeFromEvents => "unsubscribe_from_events",
+            Self::HandleEvent => "handle_event",
+            Self::GetEventHistory => "get_event_history",
+        }
+    }
+    /// The action's entry in [`ACTIONS`].
+    pub const fn spec(self) -> &'static super::ActionSpec {
+        match self {
+            Self::PublishEvent => &ACTIONS[0],
+            Self::SubscribeToEvents => &ACTIONS[1],
+            Self::UnsubscribeFromEvents => &ACTIONS[2],
+            Self::HandleEvent => &ACTIONS[3],
+            Self::GetEventHistory => &ACTIONS[4],
+        }
+    }
+}
+impl ::core::fmt::Display for Action {
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        f.write_str(self.name())
+    }
+}
+impl ::core::str::FromStr for Action {
+    type Err = super::UnknownVariant;
+    fn from_str(s: &str) -> Result<Self, super::UnknownVariant> {
+        match s {
+            "publish_event" => Ok(Self::PublishEvent),
+            "subscribe_to_events" => Ok(Self::SubscribeToEvents),
+            "unsubscribe_from_events" => Ok(Self::UnsubscribeFromEvents),
+            "handle_event" => Ok(Self::HandleEvent),
+            "get_event_history" => Ok(Self::GetEventHistory),
+            _ => {
+                Err(super::UnknownVariant {
+                    type_name: "Action",
+                    value: String::from(s),
+                })
+            }
+        }
+    }
+}
+/// A call of one action of `mixin_event_handling`, with its inputs: `{"action": "<name>", "input": {..}}` on the wire.
+/// Run it with [`Request::dispatch`].
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[serde(tag = "action", content = "input")]
+#[non_exhaustive]
+#[allow(clippy::large_enum_variant)]
+pub enum Request {
+    /// A call of `publish_event`.
+    #[serde(rename = "publish_event")]
+    PublishEvent(PublishEventInput),
+    /// A call of `subscribe_to_events`.
+    #[serde(rename = "subscribe_to_events")]
+    SubscribeToEvents(SubscribeToEventsInput),
+    /// A call of `unsubscribe_from_events`.
+    #[serde(rename = "unsubscribe_from_events")]
+    UnsubscribeFromEvents(UnsubscribeFromEventsInput),
+    /// A call of `handle_event`.
+    #[serde(rename = "handle_event")]
+    HandleEvent(HandleEventInput),
+    /// A call of `get_event_history`.
+    #[serde(rename = "get_event_history")]
+    GetEventHistory(GetEventHistoryInput),
+}
+impl Request {
+    /// The action it names.
+    pub const fn action(&self) -> Action {
+        match self {
+            Self::PublishEvent(_) => Action::PublishEvent,
+            Self::SubscribeToEvents(_) => Action::SubscribeToEvents,
+            Self::UnsubscribeFromEvents(_) => Action::UnsubscribeFromEvents,
+            Self::HandleEvent(_) => Action::HandleEvent,
+            Self::GetEventHistory(_) => Action::GetEventHistory,
+        }
+    }
+    /// Runs the action this request names on `node`: awaits its method in [`EventHandlingActions`] and wraps
+    /// the outputs in the matching [`Response`]. The error is the node's own.
+    pub async fn dispatch<N: EventHandlingActions + ?Sized>(
+        self,
+        node: &N,
+    ) -> Result<Response, N::Error> {
+        match self {
+            Self::PublishEvent(input) => {
+                Ok(Response::PublishEvent(node.publish_event(input).await?))
+            }
+            Self::SubscribeToEvents(input) => {
+                Ok(Response::SubscribeToEvents(node.subscribe_to_events(input).await?))
+            }
+            Self::UnsubscribeFromEvents(input) => {
+                Ok(
+                    Response::UnsubscribeFromEvents(
+                        node.unsubscribe_from_events(input).await?,
+                    ),
+                )
+            }
+            Self::HandleEvent(input) => {
+                Ok(Response::HandleEvent(node.handle_event(input).await?))
+            }
+            Self::GetEventHistory(input) => {
+                Ok(Response::GetEventHistory(node.get_event_history(input).await?))
+            }
+        }
+    }
+}
+/// What one action of `mixin_event_handling` returned: `{"action": "<name>", "output": {..}}` on the wire.
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[serde(tag = "action", content = "output")]
+#[non_exhaustive]
+#[allow(clippy::large_enum_variant)]
+pub enum Response {
+    /// The outputs of `publish_event`.
+    #[serde(rename = "publish_event")]
+    PublishEvent(PublishEventOutput),
+    /// The outputs of `subscribe_to_events`.
+    #[serde(rename = "subscribe_to_events")]
+    SubscribeToEvents(SubscribeToEventsOutput),
+    /// The outputs of `unsubscribe_from_events`.
+    #[serde(rename = "unsubscribe_from_events")]
+    UnsubscribeFromEvents(UnsubscribeFromEventsOutput),
+    /// The outputs of `handle_event`.
+    #[serde(rename = "handle_event")]
+    HandleEvent(HandleEventOutput),
+    /// The outputs of `get_event_history`.
+    #[serde(rename = "get_event_history")]
+    GetEventHistory(GetEventHistoryOutput),
+}
+impl Response {
+    /// The action it names.
+    pub const fn action(&self) -> Action {
+        match self {
+            Self::PublishEvent(_) => Action::PublishEvent,
+            Self::SubscribeToEvents(_) => Action::SubscribeToEvents,
+            Self::UnsubscribeFromEvents(_) => Action::UnsubscribeFromEvents,
+            Self::HandleEvent(_) => Action::HandleEvent,
+            Self::GetEventHistory(_) => Action::GetEventHistory,
+        }
+    }
+}
 /// The contract's `event_config` section, with the values the contract gives.
 pub fn event_config() -> EventConfig {
     <EventConfig as Default>::default()

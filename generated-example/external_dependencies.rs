@@ -211,6 +211,203 @@ pub trait ExternalDependenciesActions: super::Node {
         super::not_implemented(NAME, "transform_external_data")
     }
 }
+/// The actions of `mixin_external_dependencies`, by name: [`Action::spec`] gives each one's [`super::ActionSpec`].
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    ::serde::Serialize,
+    ::serde::Deserialize,
+)]
+#[non_exhaustive]
+pub enum Action {
+    /// `execute_external_call`
+    #[serde(rename = "execute_external_call")]
+    ExecuteExternalCall,
+    /// `validate_external_response`
+    #[serde(rename = "validate_external_response")]
+    ValidateExternalResponse,
+    /// `manage_service_health`
+    #[serde(rename = "manage_service_health")]
+    ManageServiceHealth,
+    /// `handle_service_failure`
+    #[serde(rename = "handle_service_failure")]
+    HandleServiceFailure,
+    /// `transform_external_data`
+    #[serde(rename = "transform_external_data")]
+    TransformExternalData,
+}
+impl Action {
+    /// Every action, in contract order.
+    pub const ALL: &'static [Self] = &[
+        Self::ExecuteExternalCall,
+        Self::ValidateExternalResponse,
+        Self::ManageServiceHealth,
+        Self::HandleServiceFailure,
+        Self::TransformExternalData,
+    ];
+    /// The action's name in the contract.
+    pub const fn name(self) -> &'static str {
+        match self {
+            Self::ExecuteExternalCall => "execute_external_call",
+            Self::ValidateExternalResponse => "validate_external_response",
+            Self::ManageServiceHealth => "manage_service_health",
+            Self::HandleServiceFailure => "handle_service_failure",
+            Self::TransformExternalData => "transform_external_data",
+        }
+    }
+    /// The action's entry in [`ACTIONS`].
+    pub const fn spec(self) -> &'static super::ActionSpec {
+        match self {
+            Self::ExecuteExternalCall => &ACTIONS[0],
+            Self::ValidateExternalResponse => &ACTIONS[1],
+            Self::ManageServiceHealth => &ACTIONS[2],
+            Self::HandleServiceFailure => &ACTIONS[3],
+            Self::TransformExternalData => &ACTIONS[4],
+        }
+    }
+}
+impl ::core::fmt::Display for Action {
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        f.write_str(self.name())
+    }
+}
+impl ::core::str::FromStr for Action {
+    type Err = super::UnknownVariant;
+    fn from_str(s: &str) -> Result<Self, super::UnknownVariant> {
+        match s {
+            "execute_external_call" => Ok(Self::ExecuteExternalCall),
+            "validate_external_response" => Ok(Self::ValidateExternalResponse),
+            "manage_service_health" => Ok(Self::ManageServiceHealth),
+            "handle_service_failure" => Ok(Self::HandleServiceFailure),
+            "transform_external_data" => Ok(Self::TransformExternalData),
+            _ => {
+                Err(super::UnknownVariant {
+                    type_name: "Action",
+                    value: String::from(s),
+                })
+            }
+        }
+    }
+}
+/// A call of one action of `mixin_external_dependencies`, with its inputs: `{"action": "<name>", "input": {..}}` on the wire.
+/// Run it with [`Request::dispatch`].
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[serde(tag = "action", content = "input")]
+#[non_exhaustive]
+#[allow(clippy::large_enum_variant)]
+pub enum Request {
+    /// A call of `execute_external_call`.
+    #[serde(rename = "execute_external_call")]
+    ExecuteExternalCall(ExecuteExternalCallInput),
+    /// A call of `validate_external_response`.
+    #[serde(rename = "validate_external_response")]
+    ValidateExternalResponse(ValidateExternalResponseInput),
+    /// A call of `manage_service_health`.
+    #[serde(rename = "manage_service_health")]
+    ManageServiceHealth(ManageServiceHealthInput),
+    /// A call of `handle_service_failure`.
+    #[serde(rename = "handle_service_failure")]
+    HandleServiceFailure(HandleServiceFailureInput),
+    /// A call of `transform_external_data`.
+    #[serde(rename = "transform_external_data")]
+    TransformExternalData(TransformExternalDataInput),
+}
+impl Request {
+    /// The action it names.
+    pub const fn action(&self) -> Action {
+        match self {
+            Self::ExecuteExternalCall(_) => Action::ExecuteExternalCall,
+            Self::ValidateExternalResponse(_) => Action::ValidateExternalResponse,
+            Self::ManageServiceHealth(_) => Action::ManageServiceHealth,
+            Self::HandleServiceFailure(_) => Action::HandleServiceFailure,
+            Self::TransformExternalData(_) => Action::TransformExternalData,
+        }
+    }
+    /// Runs the action this request names on `node`: awaits its method in [`ExternalDependenciesActions`] and wraps
+    /// the outputs in the matching [`Response`]. The error is the node's own.
+    pub async fn dispatch<N: ExternalDependenciesActions + ?Sized>(
+        self,
+        node: &N,
+    ) -> Result<Response, N::Error> {
+        match self {
+            Self::ExecuteExternalCall(input) => {
+                Ok(
+                    Response::ExecuteExternalCall(
+                        node.execute_external_call(input).await?,
+                    ),
+                )
+            }
+            Self::ValidateExternalResponse(input) => {
+                Ok(
+                    Response::ValidateExternalResponse(
+                        node.validate_external_response(input).await?,
+                    ),
+                )
+            }
+            Self::ManageServiceHealth(input) => {
+                Ok(
+                    Response::ManageServiceHealth(
+                        node.manage_service_health(input).await?,
+                    ),
+                )
+            }
+            Self::HandleServiceFailure(input) => {
+                Ok(
+                    Response::HandleServiceFailure(
+                        node.handle_service_failure(input).await?,
+                    ),
+                )
+            }
+            Self::TransformExternalData(input) => {
+                Ok(
+                    Response::TransformExternalData(
+                        node.transform_external_data(input).await?,
+                    ),
+                )
+            }
+        }
+    }
+}
+/// What one action of `mixin_external_dependencies` returned: `{"action": "<name>", "output": {..}}` on the wire.
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[serde(tag = "action", content = "output")]
+#[non_exhaustive]
+#[allow(clippy::large_enum_variant)]
+pub enum Response {
+    /// The outputs of `execute_external_call`.
+    #[serde(rename = "execute_external_call")]
+    ExecuteExternalCall(ExecuteExternalCallOutput),
+    /// The outputs of `validate_external_response`.
+    #[serde(rename = "validate_external_response")]
+    ValidateExternalResponse(ValidateExternalResponseOutput),
+    /// The outputs of `manage_service_health`.
+    #[serde(rename = "manage_service_health")]
+    ManageServiceHealth(ManageServiceHealthOutput),
+    /// The outputs of `handle_service_failure`.
+    #[serde(rename = "handle_service_failure")]
+    HandleServiceFailure(HandleServiceFailureOutput),
+    /// The outputs of `transform_external_data`.
+    #[serde(rename = "transform_external_data")]
+    TransformExternalData(TransformExternalDataOutput),
+}
+impl Response {
+    /// The action it names.
+    pub const fn action(&self) -> Action {
+        match self {
+            Self::ExecuteExternalCall(_) => Action::ExecuteExternalCall,
+            Self::ValidateExternalResponse(_) => Action::ValidateExternalResponse,
+            Self::ManageServiceHealth(_) => Action::ManageServiceHealth,
+            Self::HandleServiceFailure(_) => Action::HandleServiceFailure,
+            Self::TransformExternalData(_) => Action::TransformExternalData,
+        }
+    }
+}
 /// The contract's `external_dependency_config` section, with the values the contract gives.
 pub fn external_dependency_config() -> ExternalDependencyConfig {
     <ExternalDependencyConfig as Default>::default()

@@ -106,6 +106,128 @@ pub trait HealthCheckActions: super::Node {
         super::not_implemented(NAME, "component_health_check")
     }
 }
+/// The actions of `mixin_health_check`, by name: [`Action::spec`] gives each one's [`super::ActionSpec`].
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    ::serde::Serialize,
+    ::serde::Deserialize,
+)]
+#[non_exhaustive]
+pub enum Action {
+    /// `health_check`
+    #[serde(rename = "health_check")]
+    HealthCheck,
+    /// `component_health_check`
+    #[serde(rename = "component_health_check")]
+    ComponentHealthCheck,
+}
+impl Action {
+    /// Every action, in contract order.
+    pub const ALL: &'static [Self] = &[Self::HealthCheck, Self::ComponentHealthCheck];
+    /// The action's name in the contract.
+    pub const fn name(self) -> &'static str {
+        match self {
+            Self::HealthCheck => "health_check",
+            Self::ComponentHealthCheck => "component_health_check",
+        }
+    }
+    /// The action's entry in [`ACTIONS`].
+    pub const fn spec(self) -> &'static super::ActionSpec {
+        match self {
+            Self::HealthCheck => &ACTIONS[0],
+            Self::ComponentHealthCheck => &ACTIONS[1],
+        }
+    }
+}
+impl ::core::fmt::Display for Action {
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        f.write_str(self.name())
+    }
+}
+impl ::core::str::FromStr for Action {
+    type Err = super::UnknownVariant;
+    fn from_str(s: &str) -> Result<Self, super::UnknownVariant> {
+        match s {
+            "health_check" => Ok(Self::HealthCheck),
+            "component_health_check" => Ok(Self::ComponentHealthCheck),
+            _ => {
+                Err(super::UnknownVariant {
+                    type_name: "Action",
+                    value: String::from(s),
+                })
+            }
+        }
+    }
+}
+/// A call of one action of `mixin_health_check`, with its inputs: `{"action": "<name>", "input": {..}}` on the wire.
+/// Run it with [`Request::dispatch`].
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[serde(tag = "action", content = "input")]
+#[non_exhaustive]
+#[allow(clippy::large_enum_variant)]
+pub enum Request {
+    /// A call of `health_check`.
+    #[serde(rename = "health_check")]
+    HealthCheck,
+    /// A call of `component_health_check`.
+    #[serde(rename = "component_health_check")]
+    ComponentHealthCheck(ComponentHealthCheckInput),
+}
+impl Request {
+    /// The action it names.
+    pub const fn action(&self) -> Action {
+        match self {
+            Self::HealthCheck => Action::HealthCheck,
+            Self::ComponentHealthCheck(_) => Action::ComponentHealthCheck,
+        }
+    }
+    /// Runs the action this request names on `node`: awaits its method in [`HealthCheckActions`] and wraps
+    /// the outputs in the matching [`Response`]. The error is the node's own.
+    pub async fn dispatch<N: HealthCheckActions + ?Sized>(
+        self,
+        node: &N,
+    ) -> Result<Response, N::Error> {
+        match self {
+            Self::HealthCheck => Ok(Response::HealthCheck(node.health_check().await?)),
+            Self::ComponentHealthCheck(input) => {
+                Ok(
+                    Response::ComponentHealthCheck(
+                        node.component_health_check(input).await?,
+                    ),
+                )
+            }
+        }
+    }
+}
+/// What one action of `mixin_health_check` returned: `{"action": "<name>", "output": {..}}` on the wire.
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[serde(tag = "action", content = "output")]
+#[non_exhaustive]
+#[allow(clippy::large_enum_variant)]
+pub enum Response {
+    /// The outputs of `health_check`.
+    #[serde(rename = "health_check")]
+    HealthCheck(HealthCheckOutput),
+    /// The outputs of `component_health_check`.
+    #[serde(rename = "component_health_check")]
+    ComponentHealthCheck(ComponentHealthCheckOutput),
+}
+impl Response {
+    /// The action it names.
+    pub const fn action(&self) -> Action {
+        match self {
+            Self::HealthCheck(_) => Action::HealthCheck,
+            Self::ComponentHealthCheck(_) => Action::ComponentHealthCheck,
+        }
+    }
+}
 /// The contract's `health_check_config` section, with the values the contract gives.
 pub fn health_check_config() -> HealthCheckConfig {
     <HealthCheckConfig as Default>::default()

@@ -152,6 +152,163 @@ pub trait IntrospectionActions: super::Node {
         super::not_implemented(NAME, "discover_peers")
     }
 }
+/// The actions of `mixin_introspection`, by name: [`Action::spec`] gives each one's [`super::ActionSpec`].
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    ::serde::Serialize,
+    ::serde::Deserialize,
+)]
+#[non_exhaustive]
+pub enum Action {
+    /// `get_node_info`
+    #[serde(rename = "get_node_info")]
+    GetNodeInfo,
+    /// `get_capabilities`
+    #[serde(rename = "get_capabilities")]
+    GetCapabilities,
+    /// `get_runtime_stats`
+    #[serde(rename = "get_runtime_stats")]
+    GetRuntimeStats,
+    /// `discover_peers`
+    #[serde(rename = "discover_peers")]
+    DiscoverPeers,
+}
+impl Action {
+    /// Every action, in contract order.
+    pub const ALL: &'static [Self] = &[
+        Self::GetNodeInfo,
+        Self::GetCapabilities,
+        Self::GetRuntimeStats,
+        Self::DiscoverPeers,
+    ];
+    /// The action's name in the contract.
+    pub const fn name(self) -> &'static str {
+        match self {
+            Self::GetNodeInfo => "get_node_info",
+            Self::GetCapabilities => "get_capabilities",
+            Self::GetRuntimeStats => "get_runtime_stats",
+            Self::DiscoverPeers => "discover_peers",
+        }
+    }
+    /// The action's entry in [`ACTIONS`].
+    pub const fn spec(self) -> &'static super::ActionSpec {
+        match self {
+            Self::GetNodeInfo => &ACTIONS[0],
+            Self::GetCapabilities => &ACTIONS[1],
+            Self::GetRuntimeStats => &ACTIONS[2],
+            Self::DiscoverPeers => &ACTIONS[3],
+        }
+    }
+}
+impl ::core::fmt::Display for Action {
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        f.write_str(self.name())
+    }
+}
+impl ::core::str::FromStr for Action {
+    type Err = super::UnknownVariant;
+    fn from_str(s: &str) -> Result<Self, super::UnknownVariant> {
+        match s {
+            "get_node_info" => Ok(Self::GetNodeInfo),
+            "get_capabilities" => Ok(Self::GetCapabilities),
+            "get_runtime_stats" => Ok(Self::GetRuntimeStats),
+            "discover_peers" => Ok(Self::DiscoverPeers),
+            _ => {
+                Err(super::UnknownVariant {
+                    type_name: "Action",
+                    value: String::from(s),
+                })
+            }
+        }
+    }
+}
+/// A call of one action of `mixin_introspection`, with its inputs: `{"action": "<name>", "input": {..}}` on the wire.
+/// Run it with [`Request::dispatch`].
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[serde(tag = "action", content = "input")]
+#[non_exhaustive]
+#[allow(clippy::large_enum_variant)]
+pub enum Request {
+    /// A call of `get_node_info`.
+    #[serde(rename = "get_node_info")]
+    GetNodeInfo,
+    /// A call of `get_capabilities`.
+    #[serde(rename = "get_capabilities")]
+    GetCapabilities(GetCapabilitiesInput),
+    /// A call of `get_runtime_stats`.
+    #[serde(rename = "get_runtime_stats")]
+    GetRuntimeStats(GetRuntimeStatsInput),
+    /// A call of `discover_peers`.
+    #[serde(rename = "discover_peers")]
+    DiscoverPeers(DiscoverPeersInput),
+}
+impl Request {
+    /// The action it names.
+    pub const fn action(&self) -> Action {
+        match self {
+            Self::GetNodeInfo => Action::GetNodeInfo,
+            Self::GetCapabilities(_) => Action::GetCapabilities,
+            Self::GetRuntimeStats(_) => Action::GetRuntimeStats,
+            Self::DiscoverPeers(_) => Action::DiscoverPeers,
+        }
+    }
+    /// Runs the action this request names on `node`: awaits its method in [`IntrospectionActions`] and wraps
+    /// the outputs in the matching [`Response`]. The error is the node's own.
+    pub async fn dispatch<N: IntrospectionActions + ?Sized>(
+        self,
+        node: &N,
+    ) -> Result<Response, N::Error> {
+        match self {
+            Self::GetNodeInfo => Ok(Response::GetNodeInfo(node.get_node_info().await?)),
+            Self::GetCapabilities(input) => {
+                Ok(Response::GetCapabilities(node.get_capabilities(input).await?))
+            }
+            Self::GetRuntimeStats(input) => {
+                Ok(Response::GetRuntimeStats(node.get_runtime_stats(input).await?))
+            }
+            Self::DiscoverPeers(input) => {
+                Ok(Response::DiscoverPeers(node.discover_peers(input).await?))
+            }
+        }
+    }
+}
+/// What one action of `mixin_introspection` returned: `{"action": "<name>", "output": {..}}` on the wire.
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[serde(tag = "action", content = "output")]
+#[non_exhaustive]
+#[allow(clippy::large_enum_variant)]
+pub enum Response {
+    /// The outputs of `get_node_info`.
+    #[serde(rename = "get_node_info")]
+    GetNodeInfo(GetNodeInfoOutput),
+    /// The outputs of `get_capabilities`.
+    #[serde(rename = "get_capabilities")]
+    GetCapabilities(GetCapabilitiesOutput),
+    /// The outputs of `get_runtime_stats`.
+    #[serde(rename = "get_runtime_stats")]
+    GetRuntimeStats(GetRuntimeStatsOutput),
+    /// The outputs of `discover_peers`.
+    #[serde(rename = "discover_peers")]
+    DiscoverPeers(DiscoverPeersOutput),
+}
+impl Response {
+    /// The action it names.
+    pub const fn action(&self) -> Action {
+        match self {
+            Self::GetNodeInfo(_) => Action::GetNodeInfo,
+            Self::GetCapabilities(_) => Action::GetCapabilities,
+            Self::GetRuntimeStats(_) => Action::GetRuntimeStats,
+            Self::DiscoverPeers(_) => Action::DiscoverPeers,
+        }
+    }
+}
 /// The contract's `introspection_config` section, with the values the contract gives.
 pub fn introspection_config() -> IntrospectionConfig {
     <IntrospectionConfig as Default>::default()

@@ -152,6 +152,195 @@ pub trait PerformanceMonitoringActions: super::Node {
         super::not_implemented(NAME, "configure_alerts")
     }
 }
+/// The actions of `mixin_performance_monitoring`, by name: [`Action::spec`] gives each one's [`super::ActionSpec`].
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    ::serde::Serialize,
+    ::serde::Deserialize,
+)]
+#[non_exhaustive]
+pub enum Action {
+    /// `collect_metrics`
+    #[serde(rename = "collect_metrics")]
+    CollectMetrics,
+    /// `start_performance_trace`
+    #[serde(rename = "start_performance_trace")]
+    StartPerformanceTrace,
+    /// `end_performance_trace`
+    #[serde(rename = "end_performance_trace")]
+    EndPerformanceTrace,
+    /// `get_performance_summary`
+    #[serde(rename = "get_performance_summary")]
+    GetPerformanceSummary,
+    /// `configure_alerts`
+    #[serde(rename = "configure_alerts")]
+    ConfigureAlerts,
+}
+impl Action {
+    /// Every action, in contract order.
+    pub const ALL: &'static [Self] = &[
+        Self::CollectMetrics,
+        Self::StartPerformanceTrace,
+        Self::EndPerformanceTrace,
+        Self::GetPerformanceSummary,
+        Self::ConfigureAlerts,
+    ];
+    /// The action's name in the contract.
+    pub const fn name(self) -> &'static str {
+        match self {
+            Self::CollectMetrics => "collect_metrics",
+            Self::StartPerformanceTrace => "start_performance_trace",
+            Self::EndPerformanceTrace => "end_performance_trace",
+            Self::GetPerformanceSummary => "get_performance_summary",
+            Self::ConfigureAlerts => "configure_alerts",
+        }
+    }
+    /// The action's entry in [`ACTIONS`].
+    pub const fn spec(self) -> &'static super::ActionSpec {
+        match self {
+            Self::CollectMetrics => &ACTIONS[0],
+            Self::StartPerformanceTrace => &ACTIONS[1],
+            Self::EndPerformanceTrace => &ACTIONS[2],
+            Self::GetPerformanceSummary => &ACTIONS[3],
+            Self::ConfigureAlerts => &ACTIONS[4],
+        }
+    }
+}
+impl ::core::fmt::Display for Action {
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        f.write_str(self.name())
+    }
+}
+impl ::core::str::FromStr for Action {
+    type Err = super::UnknownVariant;
+    fn from_str(s: &str) -> Result<Self, super::UnknownVariant> {
+        match s {
+            "collect_metrics" => Ok(Self::CollectMetrics),
+            "start_performance_trace" => Ok(Self::StartPerformanceTrace),
+            "end_performance_trace" => Ok(Self::EndPerformanceTrace),
+            "get_performance_summary" => Ok(Self::GetPerformanceSummary),
+            "configure_alerts" => Ok(Self::ConfigureAlerts),
+            _ => {
+                Err(super::UnknownVariant {
+                    type_name: "Action",
+                    value: String::from(s),
+                })
+            }
+        }
+    }
+}
+/// A call of one action of `mixin_performance_monitoring`, with its inputs: `{"action": "<name>", "input": {..}}` on the wire.
+/// Run it with [`Request::dispatch`].
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[serde(tag = "action", content = "input")]
+#[non_exhaustive]
+#[allow(clippy::large_enum_variant)]
+pub enum Request {
+    /// A call of `collect_metrics`.
+    #[serde(rename = "collect_metrics")]
+    CollectMetrics(CollectMetricsInput),
+    /// A call of `start_performance_trace`.
+    #[serde(rename = "start_performance_trace")]
+    StartPerformanceTrace(StartPerformanceTraceInput),
+    /// A call of `end_performance_trace`.
+    #[serde(rename = "end_performance_trace")]
+    EndPerformanceTrace(EndPerformanceTraceInput),
+    /// A call of `get_performance_summary`.
+    #[serde(rename = "get_performance_summary")]
+    GetPerformanceSummary(GetPerformanceSummaryInput),
+    /// A call of `configure_alerts`.
+    #[serde(rename = "configure_alerts")]
+    ConfigureAlerts(ConfigureAlertsInput),
+}
+impl Request {
+    /// The action it names.
+    pub const fn action(&self) -> Action {
+        match self {
+            Self::CollectMetrics(_) => Action::CollectMetrics,
+            Self::StartPerformanceTrace(_) => Action::StartPerformanceTrace,
+            Self::EndPerformanceTrace(_) => Action::EndPerformanceTrace,
+            Self::GetPerformanceSummary(_) => Action::GetPerformanceSummary,
+            Self::ConfigureAlerts(_) => Action::ConfigureAlerts,
+        }
+    }
+    /// Runs the action this request names on `node`: awaits its method in [`PerformanceMonitoringActions`] and wraps
+    /// the outputs in the matching [`Response`]. The error is the node's own.
+    pub async fn dispatch<N: PerformanceMonitoringActions + ?Sized>(
+        self,
+        node: &N,
+    ) -> Result<Response, N::Error> {
+        match self {
+            Self::CollectMetrics(input) => {
+                Ok(Response::CollectMetrics(node.collect_metrics(input).await?))
+            }
+            Self::StartPerformanceTrace(input) => {
+                Ok(
+                    Response::StartPerformanceTrace(
+                        node.start_performance_trace(input).await?,
+                    ),
+                )
+            }
+            Self::EndPerformanceTrace(input) => {
+                Ok(
+                    Response::EndPerformanceTrace(
+                        node.end_performance_trace(input).await?,
+                    ),
+                )
+            }
+            Self::GetPerformanceSummary(input) => {
+                Ok(
+                    Response::GetPerformanceSummary(
+                        node.get_performance_summary(input).await?,
+                    ),
+                )
+            }
+            Self::ConfigureAlerts(input) => {
+                Ok(Response::ConfigureAlerts(node.configure_alerts(input).await?))
+            }
+        }
+    }
+}
+/// What one action of `mixin_performance_monitoring` returned: `{"action": "<name>", "output": {..}}` on the wire.
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[serde(tag = "action", content = "output")]
+#[non_exhaustive]
+#[allow(clippy::large_enum_variant)]
+pub enum Response {
+    /// The outputs of `collect_metrics`.
+    #[serde(rename = "collect_metrics")]
+    CollectMetrics(CollectMetricsOutput),
+    /// The outputs of `start_performance_trace`.
+    #[serde(rename = "start_performance_trace")]
+    StartPerformanceTrace(StartPerformanceTraceOutput),
+    /// The outputs of `end_performance_trace`.
+    #[serde(rename = "end_performance_trace")]
+    EndPerformanceTrace(EndPerformanceTraceOutput),
+    /// The outputs of `get_performance_summary`.
+    #[serde(rename = "get_performance_summary")]
+    GetPerformanceSummary(GetPerformanceSummaryOutput),
+    /// The outputs of `configure_alerts`.
+    #[serde(rename = "configure_alerts")]
+    ConfigureAlerts(ConfigureAlertsOutput),
+}
+impl Response {
+    /// The action it names.
+    pub const fn action(&self) -> Action {
+        match self {
+            Self::CollectMetrics(_) => Action::CollectMetrics,
+            Self::StartPerformanceTrace(_) => Action::StartPerformanceTrace,
+            Self::EndPerformanceTrace(_) => Action::EndPerformanceTrace,
+            Self::GetPerformanceSummary(_) => Action::GetPerformanceSummary,
+            Self::ConfigureAlerts(_) => Action::ConfigureAlerts,
+        }
+    }
+}
 /// The contract's `performance_config` section, with the values the contract gives.
 pub fn performance_config() -> PerformanceConfig {
     <PerformanceConfig as Default>::default()

@@ -118,6 +118,148 @@ pub trait RateLimitingActions: super::Node {
         super::not_implemented(NAME, "reset_bucket")
     }
 }
+/// The actions of `mixin_rate_limiting`, by name: [`Action::spec`] gives each one's [`super::ActionSpec`].
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    ::serde::Serialize,
+    ::serde::Deserialize,
+)]
+#[non_exhaustive]
+pub enum Action {
+    /// `acquire_permit`
+    #[serde(rename = "acquire_permit")]
+    AcquirePermit,
+    /// `bucket_snapshot`
+    #[serde(rename = "bucket_snapshot")]
+    BucketSnapshot,
+    /// `reset_bucket`
+    #[serde(rename = "reset_bucket")]
+    ResetBucket,
+}
+impl Action {
+    /// Every action, in contract order.
+    pub const ALL: &'static [Self] = &[
+        Self::AcquirePermit,
+        Self::BucketSnapshot,
+        Self::ResetBucket,
+    ];
+    /// The action's name in the contract.
+    pub const fn name(self) -> &'static str {
+        match self {
+            Self::AcquirePermit => "acquire_permit",
+            Self::BucketSnapshot => "bucket_snapshot",
+            Self::ResetBucket => "reset_bucket",
+        }
+    }
+    /// The action's entry in [`ACTIONS`].
+    pub const fn spec(self) -> &'static super::ActionSpec {
+        match self {
+            Self::AcquirePermit => &ACTIONS[0],
+            Self::BucketSnapshot => &ACTIONS[1],
+            Self::ResetBucket => &ACTIONS[2],
+        }
+    }
+}
+impl ::core::fmt::Display for Action {
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        f.write_str(self.name())
+    }
+}
+impl ::core::str::FromStr for Action {
+    type Err = super::UnknownVariant;
+    fn from_str(s: &str) -> Result<Self, super::UnknownVariant> {
+        match s {
+            "acquire_permit" => Ok(Self::AcquirePermit),
+            "bucket_snapshot" => Ok(Self::BucketSnapshot),
+            "reset_bucket" => Ok(Self::ResetBucket),
+            _ => {
+                Err(super::UnknownVariant {
+                    type_name: "Action",
+                    value: String::from(s),
+                })
+            }
+        }
+    }
+}
+/// A call of one action of `mixin_rate_limiting`, with its inputs: `{"action": "<name>", "input": {..}}` on the wire.
+/// Run it with [`Request::dispatch`].
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[serde(tag = "action", content = "input")]
+#[non_exhaustive]
+#[allow(clippy::large_enum_variant)]
+pub enum Request {
+    /// A call of `acquire_permit`.
+    #[serde(rename = "acquire_permit")]
+    AcquirePermit(AcquirePermitInput),
+    /// A call of `bucket_snapshot`.
+    #[serde(rename = "bucket_snapshot")]
+    BucketSnapshot,
+    /// A call of `reset_bucket`.
+    #[serde(rename = "reset_bucket")]
+    ResetBucket(ResetBucketInput),
+}
+impl Request {
+    /// The action it names.
+    pub const fn action(&self) -> Action {
+        match self {
+            Self::AcquirePermit(_) => Action::AcquirePermit,
+            Self::BucketSnapshot => Action::BucketSnapshot,
+            Self::ResetBucket(_) => Action::ResetBucket,
+        }
+    }
+    /// Runs the action this request names on `node`: awaits its method in [`RateLimitingActions`] and wraps
+    /// the outputs in the matching [`Response`]. The error is the node's own.
+    pub async fn dispatch<N: RateLimitingActions + ?Sized>(
+        self,
+        node: &N,
+    ) -> Result<Response, N::Error> {
+        match self {
+            Self::AcquirePermit(input) => {
+                Ok(Response::AcquirePermit(node.acquire_permit(input).await?))
+            }
+            Self::BucketSnapshot => {
+                Ok(Response::BucketSnapshot(node.bucket_snapshot().await?))
+            }
+            Self::ResetBucket(input) => {
+                node.reset_bucket(input).await?;
+                Ok(Response::ResetBucket)
+            }
+        }
+    }
+}
+/// What one action of `mixin_rate_limiting` returned: `{"action": "<name>", "output": {..}}` on the wire.
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[serde(tag = "action", content = "output")]
+#[non_exhaustive]
+#[allow(clippy::large_enum_variant)]
+pub enum Response {
+    /// The outputs of `acquire_permit`.
+    #[serde(rename = "acquire_permit")]
+    AcquirePermit(AcquirePermitOutput),
+    /// The outputs of `bucket_snapshot`.
+    #[serde(rename = "bucket_snapshot")]
+    BucketSnapshot(BucketSnapshotOutput),
+    /// The outputs of `reset_bucket`.
+    #[serde(rename = "reset_bucket")]
+    ResetBucket,
+}
+impl Response {
+    /// The action it names.
+    pub const fn action(&self) -> Action {
+        match self {
+            Self::AcquirePermit(_) => Action::AcquirePermit,
+            Self::BucketSnapshot(_) => Action::BucketSnapshot,
+            Self::ResetBucket => Action::ResetBucket,
+        }
+    }
+}
 /// The contract's `rate_limiting_config` section, with the values the contract gives.
 pub fn rate_limiting_config() -> RateLimitingConfig {
     <RateLimitingConfig as Default>::default()

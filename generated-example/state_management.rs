@@ -208,6 +208,195 @@ pub trait StateManagementActions: super::Node {
         super::not_implemented(NAME, "validate_state_consistency")
     }
 }
+/// The actions of `mixin_state_management`, by name: [`Action::spec`] gives each one's [`super::ActionSpec`].
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    ::serde::Serialize,
+    ::serde::Deserialize,
+)]
+#[non_exhaustive]
+pub enum Action {
+    /// `persist_state`
+    #[serde(rename = "persist_state")]
+    PersistState,
+    /// `restore_state`
+    #[serde(rename = "restore_state")]
+    RestoreState,
+    /// `create_state_snapshot`
+    #[serde(rename = "create_state_snapshot")]
+    CreateStateSnapshot,
+    /// `manage_state_lifecycle`
+    #[serde(rename = "manage_state_lifecycle")]
+    ManageStateLifecycle,
+    /// `validate_state_consistency`
+    #[serde(rename = "validate_state_consistency")]
+    ValidateStateConsistency,
+}
+impl Action {
+    /// Every action, in contract order.
+    pub const ALL: &'static [Self] = &[
+        Self::PersistState,
+        Self::RestoreState,
+        Self::CreateStateSnapshot,
+        Self::ManageStateLifecycle,
+        Self::ValidateStateConsistency,
+    ];
+    /// The action's name in the contract.
+    pub const fn name(self) -> &'static str {
+        match self {
+            Self::PersistState => "persist_state",
+            Self::RestoreState => "restore_state",
+            Self::CreateStateSnapshot => "create_state_snapshot",
+            Self::ManageStateLifecycle => "manage_state_lifecycle",
+            Self::ValidateStateConsistency => "validate_state_consistency",
+        }
+    }
+    /// The action's entry in [`ACTIONS`].
+    pub const fn spec(self) -> &'static super::ActionSpec {
+        match self {
+            Self::PersistState => &ACTIONS[0],
+            Self::RestoreState => &ACTIONS[1],
+            Self::CreateStateSnapshot => &ACTIONS[2],
+            Self::ManageStateLifecycle => &ACTIONS[3],
+            Self::ValidateStateConsistency => &ACTIONS[4],
+        }
+    }
+}
+impl ::core::fmt::Display for Action {
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        f.write_str(self.name())
+    }
+}
+impl ::core::str::FromStr for Action {
+    type Err = super::UnknownVariant;
+    fn from_str(s: &str) -> Result<Self, super::UnknownVariant> {
+        match s {
+            "persist_state" => Ok(Self::PersistState),
+            "restore_state" => Ok(Self::RestoreState),
+            "create_state_snapshot" => Ok(Self::CreateStateSnapshot),
+            "manage_state_lifecycle" => Ok(Self::ManageStateLifecycle),
+            "validate_state_consistency" => Ok(Self::ValidateStateConsistency),
+            _ => {
+                Err(super::UnknownVariant {
+                    type_name: "Action",
+                    value: String::from(s),
+                })
+            }
+        }
+    }
+}
+/// A call of one action of `mixin_state_management`, with its inputs: `{"action": "<name>", "input": {..}}` on the wire.
+/// Run it with [`Request::dispatch`].
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[serde(tag = "action", content = "input")]
+#[non_exhaustive]
+#[allow(clippy::large_enum_variant)]
+pub enum Request {
+    /// A call of `persist_state`.
+    #[serde(rename = "persist_state")]
+    PersistState(PersistStateInput),
+    /// A call of `restore_state`.
+    #[serde(rename = "restore_state")]
+    RestoreState(RestoreStateInput),
+    /// A call of `create_state_snapshot`.
+    #[serde(rename = "create_state_snapshot")]
+    CreateStateSnapshot(CreateStateSnapshotInput),
+    /// A call of `manage_state_lifecycle`.
+    #[serde(rename = "manage_state_lifecycle")]
+    ManageStateLifecycle(ManageStateLifecycleInput),
+    /// A call of `validate_state_consistency`.
+    #[serde(rename = "validate_state_consistency")]
+    ValidateStateConsistency(ValidateStateConsistencyInput),
+}
+impl Request {
+    /// The action it names.
+    pub const fn action(&self) -> Action {
+        match self {
+            Self::PersistState(_) => Action::PersistState,
+            Self::RestoreState(_) => Action::RestoreState,
+            Self::CreateStateSnapshot(_) => Action::CreateStateSnapshot,
+            Self::ManageStateLifecycle(_) => Action::ManageStateLifecycle,
+            Self::ValidateStateConsistency(_) => Action::ValidateStateConsistency,
+        }
+    }
+    /// Runs the action this request names on `node`: awaits its method in [`StateManagementActions`] and wraps
+    /// the outputs in the matching [`Response`]. The error is the node's own.
+    pub async fn dispatch<N: StateManagementActions + ?Sized>(
+        self,
+        node: &N,
+    ) -> Result<Response, N::Error> {
+        match self {
+            Self::PersistState(input) => {
+                Ok(Response::PersistState(node.persist_state(input).await?))
+            }
+            Self::RestoreState(input) => {
+                Ok(Response::RestoreState(node.restore_state(input).await?))
+            }
+            Self::CreateStateSnapshot(input) => {
+                Ok(
+                    Response::CreateStateSnapshot(
+                        node.create_state_snapshot(input).await?,
+                    ),
+                )
+            }
+            Self::ManageStateLifecycle(input) => {
+                Ok(
+                    Response::ManageStateLifecycle(
+                        node.manage_state_lifecycle(input).await?,
+                    ),
+                )
+            }
+            Self::ValidateStateConsistency(input) => {
+                Ok(
+                    Response::ValidateStateConsistency(
+                        node.validate_state_consistency(input).await?,
+                    ),
+                )
+            }
+        }
+    }
+}
+/// What one action of `mixin_state_management` returned: `{"action": "<name>", "output": {..}}` on the wire.
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[serde(tag = "action", content = "output")]
+#[non_exhaustive]
+#[allow(clippy::large_enum_variant)]
+pub enum Response {
+    /// The outputs of `persist_state`.
+    #[serde(rename = "persist_state")]
+    PersistState(PersistStateOutput),
+    /// The outputs of `restore_state`.
+    #[serde(rename = "restore_state")]
+    RestoreState(RestoreStateOutput),
+    /// The outputs of `create_state_snapshot`.
+    #[serde(rename = "create_state_snapshot")]
+    CreateStateSnapshot(CreateStateSnapshotOutput),
+    /// The outputs of `manage_state_lifecycle`.
+    #[serde(rename = "manage_state_lifecycle")]
+    ManageStateLifecycle(ManageStateLifecycleOutput),
+    /// The outputs of `validate_state_consistency`.
+    #[serde(rename = "validate_state_consistency")]
+    ValidateStateConsistency(ValidateStateConsistencyOutput),
+}
+impl Response {
+    /// The action it names.
+    pub const fn action(&self) -> Action {
+        match self {
+            Self::PersistState(_) => Action::PersistState,
+            Self::RestoreState(_) => Action::RestoreState,
+            Self::CreateStateSnapshot(_) => Action::CreateStateSnapshot,
+            Self::ManageStateLifecycle(_) => Action::ManageStateLifecycle,
+            Self::ValidateStateConsistency(_) => Action::ValidateStateConsistency,
+        }
+    }
+}
 /// The contract's `state_management_config` section, with the values the contract gives.
 pub fn state_management_config() -> StateManagementConfig {
     <StateManagementConfig as Default>::default()

@@ -79,6 +79,8 @@ impl NodeType {
 pub struct Action {
     pub name: String,
     pub method: Ident,
+    /// Its variant in the mixin's `Action`, `Request` and `Response` enums.
+    pub variant: Ident,
     pub description: String,
     pub required: bool,
     pub timeout_ms: u64,
@@ -189,6 +191,10 @@ impl TypeDef {
         }
     }
 }
+
+/// The per-mixin types that route actions by name (`Request::dispatch`): no contract item may take
+/// their names.
+pub const DISPATCH_TYPES: [&str; 3] = ["Action", "Request", "Response"];
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum StructRole {

@@ -116,6 +116,26 @@ mod tests {
     }
 
     #[test]
+    fn blocking_dispatch_calls_the_method_the_request_names() {
+        use crate::blocking::error_handling as eh;
+        struct N;
+        impl crate::blocking::Node for N {
+            type Error = crate::blocking::NotImplemented;
+        }
+        impl eh::ErrorHandlingActions for N {
+            fn handle_error(&self, input: eh::HandleErrorInput) -> Result<eh::HandleErrorOutput, Self::Error> {
+                Ok(eh::HandleErrorOutput { recovery_actions: input.error_info, ..Default::default() })
+            }
+        }
+        let request: eh::Request =
+            serde_json::from_value(json!({"action": "handle_error", "input": {"error_info": "disk", "error_context": null, "handling_strategy": null}})).unwrap();
+        let response = request.dispatch(&N).unwrap();
+        assert_eq!(serde_json::to_value(&response).unwrap()["output"]["recovery_actions"], "disk");
+        let err = eh::Request::ShouldRetry(Default::default()).dispatch(&N).unwrap_err();
+        assert_eq!(err.action, "should_retry");
+    }
+
+    #[test]
     fn overridden_types_are_used() {
         let _: fn(&crate::overrides::rate_limiting::BucketState) -> &Option<std::time::Duration> = |b| &b.last_refill;
         let _: fn(&crate::overrides::error_handling::ShouldRetryInput) -> &u32 = |i| &i.attempt_number;
@@ -262,7 +282,7 @@ fn generated_code_compiles_without_warnings() {
     // Doc-tests ran for both crates and found nothing to run: contract text is never a doctest.
     let doc_runs: Vec<&str> = out.lines().filter(|l| l.starts_with("running ")).collect();
     assert!(!out.contains("contract text ran as a doctest"), "{out}");
-    assert!(out.contains("7 passed"), "the round-trip and README tests ran:\n{out}");
+    assert!(out.contains("8 passed"), "the round-trip and README tests ran:\n{out}");
     let doc_counts: Vec<&&str> = doc_runs.iter().filter(|l| !l.contains("running 0 tests")).collect();
     assert_eq!(doc_counts.len(), 1, "only the round-trip tests run, no doctest:\n{out}");
 

@@ -754,6 +754,24 @@ fn e0143_names_that_become_the_same_method_point_at_both() {
 }
 
 #[test]
+fn e0143_names_that_become_the_same_action_variant_point_at_both() {
+    // `retry_1` and `retry1` are two methods, but both would be `Action::Retry1`.
+    let text = base_with(
+        "output_models:\n",
+        &format!(
+            "{}{}output_models:\n",
+            SECOND_ACTION.replace("retry_now", "retry_1"),
+            SECOND_ACTION.replace("retry_now", "retry1")
+        ),
+    );
+    let d = check(
+        text,
+        error("E0143", (23, 11), &["`retry_1` and `retry1`", "the variant `Action::Retry1`"], Some("rename one")),
+    );
+    assert_eq!(d.secondary[0].location.map(|l| (l.line, l.column)), Some((17, 11)));
+}
+
+#[test]
 fn e0144_input_listed_twice() {
     check(
         base_with(
@@ -1137,6 +1155,16 @@ fn e0190_output_model_named_like_the_trait() {
         ),
     );
     assert_eq!(d.secondary[0].location.map(|l| (l.line, l.column)), Some((1, 13)));
+}
+
+#[test]
+fn e0190_output_model_named_like_a_dispatch_type() {
+    // `Request` routes the mixin's actions by name: a model may not take the name.
+    let text = base_with("output_models:\n", "output_models:\n  request:\n    x: \"string\"\n");
+    check(
+        text,
+        error("E0190", (18, 3), &["output model `request`", "the generated dispatch type `Request`"], Some("rename")),
+    );
 }
 
 #[test]

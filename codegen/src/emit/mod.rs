@@ -3,6 +3,7 @@
 
 mod ast;
 mod data;
+mod dispatch;
 mod docs;
 mod enums;
 mod items;
@@ -114,6 +115,7 @@ pub fn mixin_file(mixin: &Mixin, options: &EmitOptions) -> syn::File {
     let mut items = uses(mixin, options, cx.std());
     items.extend(items::constants(mixin));
     items.push(traits::actions_trait(mixin, options, cx.std()));
+    items.extend(dispatch::items(mixin, options, cx.std()));
     items.extend(cx.accessors());
     items.extend(cx.statics());
     items.extend(items::type_defs(&cx));

@@ -11,11 +11,12 @@ use std::collections::HashMap;
 
 pub const MAX_TIMEOUT_MS: i64 = 300_000;
 
-/// Action names seen so far, by contract name and by Rust method name.
+/// Action names seen so far, by contract name, by Rust method name and by `Action` variant.
 #[derive(Default)]
 struct Seen {
     by_name: HashMap<String, Anchor>,
     by_method: HashMap<String, (String, Anchor)>,
+    by_variant: HashMap<String, (String, Anchor)>,
 }
 
 /// An input/output typed like output-model fields: its name, place, and `(model, field)` each.
@@ -147,7 +148,8 @@ fn action(
     let description = string(cx, view, "description", "an action");
     let name_at = Anchor::value_of(view.child("name"));
     let method = name.as_ref().and_then(|n| cx.ident(n, Case::Snake, &name_at, "action name"));
-    if let (Some(n), Some(m)) = (&name, &method) {
+    let variant = name.as_ref().and_then(|n| cx.ident(n, Case::UpperCamel, &name_at, "action name"));
+    if let (Some(n), Some(m), Some(v)) = (&name, &method, &variant) {
         if let Some(at) = seen.by_name.get(n) {
             let first = n;
             cx.error("E0142", name_at.clone(), format!("action `{first}` is defined twice"))
@@ -167,8 +169,21 @@ fn action(
             .help("rename one of them");
             return None;
         }
+        // `a_1` and `a1` are two methods but one variant of `Action`, `Request` and `Response`.
+        if let Some((first, at)) = seen.by_variant.get(&v.name) {
+            cx.error(
+                "E0143",
+                name_at.clone(),
+                format!("actions `{first}` and `{n}` would both become the variant `Action::{v}`"),
+            )
+            .label(format!("becomes `{v}`"))
+            .also(at.clone(), format!("`{first}` becomes `{v}` here"))
+            .help("rename one of them");
+            return None;
+        }
         seen.by_name.insert(n.clone(), name_at.clone());
         seen.by_method.insert(m.name.clone(), (n.clone(), name_at.clone()));
+        seen.by_variant.insert(v.name.clone(), (n.clone(), name_at.clone()));
     }
     let required = match view.get("required") {
         None => None,
@@ -207,6 +222,7 @@ fn action(
     Some(Action {
         name: name?,
         method: method?,
+        variant: variant?,
         description: description?,
         required: required?,
         timeout_ms: timeout_ms?,

@@ -78,6 +78,9 @@ pub(super) fn check_top(cx: &mut Checker, map: &MapView) -> Option<Mixin> {
         cx.claim(t, false, &Anchor::value_of(map.child("mixin_name")), "the mixin's trait".to_string());
     }
     configuration::claim(cx);
+    for name in crate::model::DISPATCH_TYPES {
+        cx.claim(&Ident::fixed(name), false, &Anchor::value(&[]), format!("the generated dispatch type `{name}`"));
+    }
 
     let output_models = types::output_models(cx, map);
     cx.models = output_models.clone();

@@ -108,6 +108,123 @@ pub trait AggregationWindowActions: super::Node {
         super::not_implemented(NAME, "list_open_windows")
     }
 }
+/// The actions of `mixin_aggregation_window`, by name: [`Action::spec`] gives each one's [`super::ActionSpec`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
+pub enum Action {
+    /// `add_event`
+    AddEvent,
+    /// `close_window`
+    CloseWindow,
+    /// `list_open_windows`
+    ListOpenWindows,
+}
+impl Action {
+    /// Every action, in contract order.
+    pub const ALL: &'static [Self] = &[
+        Self::AddEvent,
+        Self::CloseWindow,
+        Self::ListOpenWindows,
+    ];
+    /// The action's name in the contract.
+    pub const fn name(self) -> &'static str {
+        match self {
+            Self::AddEvent => "add_event",
+            Self::CloseWindow => "close_window",
+            Self::ListOpenWindows => "list_open_windows",
+        }
+    }
+    /// The action's entry in [`ACTIONS`].
+    pub const fn spec(self) -> &'static super::ActionSpec {
+        match self {
+            Self::AddEvent => &ACTIONS[0],
+            Self::CloseWindow => &ACTIONS[1],
+            Self::ListOpenWindows => &ACTIONS[2],
+        }
+    }
+}
+impl ::core::fmt::Display for Action {
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        f.write_str(self.name())
+    }
+}
+impl ::core::str::FromStr for Action {
+    type Err = super::UnknownVariant;
+    fn from_str(s: &str) -> Result<Self, super::UnknownVariant> {
+        match s {
+            "add_event" => Ok(Self::AddEvent),
+            "close_window" => Ok(Self::CloseWindow),
+            "list_open_windows" => Ok(Self::ListOpenWindows),
+            _ => {
+                Err(super::UnknownVariant {
+                    type_name: "Action",
+                    value: String::from(s),
+                })
+            }
+        }
+    }
+}
+/// A call of one action of `mixin_aggregation_window`, with its inputs: `{"action": "<name>", "input": {..}}` on the wire.
+/// Run it with [`Request::dispatch`].
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+#[allow(clippy::large_enum_variant)]
+pub enum Request {
+    /// A call of `add_event`.
+    AddEvent(AddEventInput),
+    /// A call of `close_window`.
+    CloseWindow(CloseWindowInput),
+    /// A call of `list_open_windows`.
+    ListOpenWindows,
+}
+impl Request {
+    /// The action it names.
+    pub const fn action(&self) -> Action {
+        match self {
+            Self::AddEvent(_) => Action::AddEvent,
+            Self::CloseWindow(_) => Action::CloseWindow,
+            Self::ListOpenWindows => Action::ListOpenWindows,
+        }
+    }
+    /// Runs the action this request names on `node`: calls its method in [`AggregationWindowActions`] and wraps
+    /// the outputs in the matching [`Response`]. The error is the node's own.
+    pub fn dispatch<N: AggregationWindowActions + ?Sized>(
+        self,
+        node: &N,
+    ) -> Result<Response, N::Error> {
+        match self {
+            Self::AddEvent(input) => Ok(Response::AddEvent(node.add_event(input)?)),
+            Self::CloseWindow(input) => {
+                Ok(Response::CloseWindow(node.close_window(input)?))
+            }
+            Self::ListOpenWindows => {
+                Ok(Response::ListOpenWindows(node.list_open_windows()?))
+            }
+        }
+    }
+}
+/// What one action of `mixin_aggregation_window` returned: `{"action": "<name>", "output": {..}}` on the wire.
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+#[allow(clippy::large_enum_variant)]
+pub enum Response {
+    /// The outputs of `add_event`.
+    AddEvent(AddEventOutput),
+    /// The outputs of `close_window`.
+    CloseWindow(CloseWindowOutput),
+    /// The outputs of `list_open_windows`.
+    ListOpenWindows(ListOpenWindowsOutput),
+}
+impl Response {
+    /// The action it names.
+    pub const fn action(&self) -> Action {
+        match self {
+            Self::AddEvent(_) => Action::AddEvent,
+            Self::CloseWindow(_) => Action::CloseWindow,
+            Self::ListOpenWindows(_) => Action::ListOpenWindows,
+        }
+    }
+}
 /// The contract's `aggregation_window_config` section, with the values the contract gives.
 pub fn aggregation_window_config() -> AggregationWindowConfig {
     <AggregationWindowConfig as Default>::default()

@@ -1,0 +1,496 @@
+//! Routing actions by name, as a node runtime does with events: per mixin, `Action` (the action
+//! names), `Request` and `Response` (an action with its inputs or its outputs, tagged by name on
+//! the wire) and `Request::dispatch`, which calls the trait method the request names.
+
+use super::ast;
+use super::docs::doc_attrs;
+use super::{ident, EmitOptions, Std};
+use crate::model::{Action, Mixin};
+use quote::quote;
+use syn::{Expr, ImplItem, Pat, Stmt, Type};
+
+/// The dispatch items of one mixin; none for a mixin without actions.
+pub fn items(mixin: &Mixin, options: &EmitOptions, std: &Std) -> Vec<syn::Item> {
+    if mixin.actions.is_empty() {
+        return Vec::new();
+    }
+    vec![
+        action_enum(mixin, options),
+        action_impl(mixin),
+        action_display(),
+        action_from_str(mixin, std),
+        message_enum(mixin, options, Message::Request),
+        request_impl(mixin, options, std),
+        message_enum(mixin, options, Message::Response),
+        message_action_impl(mixin, Message::Response),
+    ]
+}
+
+#[derive(Clone, Copy, PartialEq)]
+enum Message {
+    Request,
+    Response,
+}
+
+impl Message {
+    fn name(self) -> &'static str {
+        match self {
+            Message::Request => "Request",
+            Message::Response => "Response",
+        }
+    }
+
+    /// The struct a variant carries, if the action has inputs (outputs).
+    fn payload(self, action: &Action) -> Option<&crate::names::Ident> {
+        match self {
+            Message::Request => action.input.as_ref(),
+            Message::Response => action.output.as_ref(),
+        }
+    }
+}
+
+fn public() -> syn::Visibility {
+    syn::Visibility::Public(Default::default())
+}
+
+fn self_variant(action: &Action) -> syn::Path {
+    let mut path = ast::path(false, &["Self"]);
+    path.segments.push(ident(&action.variant).into());
+    path
+}
+
+fn item_enum(attrs: Vec<syn::Attribute>, name: &str, variants: Vec<syn::Variant>) -> syn::Item {
+    syn::Item::Enum(syn::ItemEnum {
+        attrs,
+        vis: public(),
+        enum_token: Default::default(),
+        ident: ast::ident(name),
+        generics: Default::default(),
+        brace_token: Default::default(),
+        variants: variants.into_iter().collect(),
+    })
+}
+
+/// `#[serde(rename = "wire")]` when the variant's name is not the wire name.
+fn rename(options: &EmitOptions, action: &Action) -> Option<syn::Attribute> {
+    let wire = &action.name;
+    (options.serde && *wire != action.variant.name).then(|| ast::list_attr("serde", quote!(rename = #wire)))
+}
+
+/// `pub enum Action { HandleError, .. }`: every action by name.
+fn action_enum(mixin: &Mixin, options: &EmitOptions) -> syn::Item {
+    let mut attrs = doc_attrs(&format!(
+        "The actions of `{}`, by name: [`Action::spec`] gives each one's [`super::ActionSpec`].",
+        mixin.name
+    ));
+    let serde = options.serde.then(|| quote!(::serde::Serialize, ::serde::Deserialize,));
+    attrs.push(ast::list_attr("derive", quote!(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, #serde)));
+    // Adding an optional action is a minor change: other crates match with a wildcard arm.
+    attrs.push(ast::word_attr("non_exhaustive"));
+    let variants = mixin
+        .actions
+        .iter()
+        .map(|a| {
+            let mut attrs = doc_attrs(&format!("`{}`", a.name));
+            attrs.extend(rename(options, a));
+            syn::Variant { attrs, ident: ident(&a.variant), fields: syn::Fields::Unit, discriminant: None }
+        })
+        .collect();
+    item_enum(attrs, "Action", variants)
+}
+
+/// `ALL`, `name()` and `spec()`.
+fn action_impl(mixin: &Mixin) -> syn::Item {
+    let all = ImplItem::Const(syn::ImplItemConst {
+        attrs: vec![ast::doc_attr(" Every action, in contract order.")],
+        vis: public(),
+        modifiers: Default::default(),
+        const_token: Default::default(),
+        ident: ast::ident("ALL"),
+        generics: Default::default(),
+        colon_token: Default::default(),
+        ty: ast::static_ref(ast::slice(ast::self_type())),
+        eq_token: Default::default(),
+        expr: ast::ref_array(mixin.actions.iter().map(|a| ast::path_expr(self_variant(a))).collect()),
+        semi_token: Default::default(),
+    });
+    let name_arms =
+        mixin.actions.iter().map(|a| arm(Pat::Path(path_pat(self_variant(a))), ast::str_lit(&a.name))).collect();
+    let name = const_method(
+        " The action's name in the contract.",
+        "name",
+        ast::static_ref(ast::ty(ast::path(false, &["str"]))),
+        match_self(name_arms),
+    );
+    let spec_arms = mixin
+        .actions
+        .iter()
+        .enumerate()
+        .map(|(i, a)| {
+            let entry = Expr::Index(syn::ExprIndex {
+                attrs: Vec::new(),
+                expr: Box::new(ast::path_expr(ast::path(false, &["ACTIONS"]))),
+                bracket_token: Default::default(),
+                index: Box::new(ast::uint_lit(i as u64)),
+            });
+            arm(Pat::Path(path_pat(self_variant(a))), ast::ref_expr(entry))
+        })
+        .collect();
+    let spec = const_method(
+        " The action's entry in [`ACTIONS`].",
+        "spec",
+        ast::static_ref(ast::ty(ast::path(false, &["super", "ActionSpec"]))),
+        match_self(spec_arms),
+    );
+    ast::impl_block(None, ast::ty(ast::path(false, &["Action"])), vec![all, name, spec])
+}
+
+fn const_method(doc: &str, name: &str, output: Type, body: Expr) -> ImplItem {
+    let mut sig = ast::signature(ast::ident(name), vec![ast::receiver(false)], output);
+    sig.constness = Some(Default::default());
+    ImplItem::Fn(syn::ImplItemFn {
+        attrs: vec![ast::doc_attr(doc)],
+        vis: public(),
+        modifiers: Default::default(),
+        sig,
+        block: ast::block(vec![Stmt::Expr(body, None)]),
+    })
+}
+
+/// `impl Display for Action`: the contract name.
+fn action_display() -> syn::Item {
+    let formatter = ast::path(true, &["core", "fmt", "Formatter"]);
+    let formatter = syn::Type::Reference(syn::TypeReference {
+        attrs: Vec::new(),
+        and_token: Default::default(),
+        lifetime: None,
+        mutability: Some(Default::default()),
+        elem: Box::new(ast::ty(with_lifetime(formatter, "'_"))),
+    });
+    let name = method_call(ast::path_expr(ast::path(false, &["self"])), ast::ident("name"), Vec::new());
+    let body = method_call(ast::path_expr(ast::path(false, &["f"])), ast::ident("write_str"), vec![name]);
+    let fmt = ImplItem::Fn(syn::ImplItemFn {
+        attrs: Vec::new(),
+        vis: syn::Visibility::Inherited,
+        modifiers: Default::default(),
+        sig: ast::signature(
+            ast::ident("fmt"),
+            vec![ast::receiver(true), ast::argument("f", formatter)],
+            ast::ty(ast::path(true, &["core", "fmt", "Result"])),
+        ),
+        block: ast::block(vec![Stmt::Expr(body, None)]),
+    });
+    ast::impl_block(
+        Some(ast::path(true, &["core", "fmt", "Display"])),
+        ast::ty(ast::path(false, &["Action"])),
+        vec![fmt],
+    )
+}
+
+/// `impl FromStr for Action`: by contract name, else `super::UnknownVariant`.
+fn action_from_str(mixin: &Mixin, std: &Std) -> syn::Item {
+    let unknown = ast::path(false, &["super", "UnknownVariant"]);
+    let err = ImplItem::Type(syn::ImplItemType {
+        attrs: Vec::new(),
+        vis: syn::Visibility::Inherited,
+        modifiers: Default::default(),
+        type_token: Default::default(),
+        ident: ast::ident("Err"),
+        generics: Default::default(),
+        eq_token: Default::default(),
+        ty: ast::ty(unknown.clone()),
+        semi_token: Default::default(),
+    });
+    let s = || ast::path_expr(ast::path(false, &["s"]));
+    let mut arms: Vec<syn::Arm> = mixin
+        .actions
+        .iter()
+        .map(|a| {
+            let Expr::Lit(lit) = ast::str_lit(&a.name) else { unreachable!("str_lit gives a literal") };
+            arm(Pat::Lit(lit), ast::call(ast::path(false, &["Ok"]), vec![ast::path_expr(self_variant(a))]))
+        })
+        .collect();
+    let unknown_value = ast::struct_expr(
+        unknown.clone(),
+        vec![
+            (ast::ident("type_name"), ast::str_lit("Action")),
+            (ast::ident("value"), ast::call(ast::assoc(std.string.clone(), "from"), vec![s()])),
+        ],
+    );
+    arms.push(arm(wild(), ast::call(ast::path(false, &["Err"]), vec![unknown_value])));
+    let output = ast::ty(ast::generic(std.result.clone(), vec![ast::self_type(), ast::ty(unknown)]));
+    let from_str = ImplItem::Fn(syn::ImplItemFn {
+        attrs: Vec::new(),
+        vis: syn::Visibility::Inherited,
+        modifiers: Default::default(),
+        sig: ast::signature(
+            ast::ident("from_str"),
+            vec![ast::argument("s", ast::reference(ast::ty(ast::path(false, &["str"]))))],
+            output,
+        ),
+        block: ast::block(vec![Stmt::Expr(match_expr(s(), arms), None)]),
+    });
+    ast::impl_block(
+        Some(ast::path(true, &["core", "str", "FromStr"])),
+        ast::ty(ast::path(false, &["Action"])),
+        vec![err, from_str],
+    )
+}
+
+/// `pub enum Request { HandleError(HandleErrorInput), .. }` (or `Response` with the outputs),
+/// `{"action": "handle_error", "input": {..}}` on the wire.
+fn message_enum(mixin: &Mixin, options: &EmitOptions, message: Message) -> syn::Item {
+    let (doc, content) = match message {
+        Message::Request => (
+            format!(
+                "A call of one action of `{}`, with its inputs: `{{\"action\": \"<name>\", \"input\": {{..}}}}` on the wire.\nRun it with [`Request::dispatch`].",
+                mixin.name
+            ),
+            "input",
+        ),
+        Message::Response => (
+            format!(
+                "What one action of `{}` returned: `{{\"action\": \"<name>\", \"output\": {{..}}}}` on the wire.",
+                mixin.name
+            ),
+            "output",
+        ),
+    };
+    let mut attrs = doc_attrs(&doc);
+    let serde = options.serde.then(|| quote!(::serde::Serialize, ::serde::Deserialize,));
+    attrs.push(ast::list_attr("derive", quote!(Debug, Clone, PartialEq, #serde)));
+    if options.serde {
+        attrs.push(ast::list_attr("serde", quote!(tag = "action", content = #content)));
+    }
+    attrs.push(ast::word_attr("non_exhaustive"));
+    // Variants are as large as the action's payload: boxing them would cost every caller an
+    // allocation to save memory on the largest.
+    attrs.push(ast::list_attr("allow", quote!(clippy::large_enum_variant)));
+    let variants = mixin
+        .actions
+        .iter()
+        .map(|a| {
+            let what = match message {
+                Message::Request => "A call of",
+                Message::Response => "The outputs of",
+            };
+            let mut attrs = doc_attrs(&format!("{what} `{}`.", a.name));
+            attrs.extend(rename(options, a));
+            let fields = match message.payload(a) {
+                Some(payload) => syn::Fields::Unnamed(syn::FieldsUnnamed {
+                    paren_token: Default::default(),
+                    unnamed: [syn::Field {
+                        attrs: Vec::new(),
+                        vis: syn::Visibility::Inherited,
+                        modifiers: Default::default(),
+                        ident: None,
+                        colon_token: None,
+                        ty: ast::ty(ast::ident_path(ident(payload))),
+                        default: None,
+                    }]
+                    .into_iter()
+                    .collect(),
+                }),
+                None => syn::Fields::Unit,
+            };
+            syn::Variant { attrs, ident: ident(&a.variant), fields, discriminant: None }
+        })
+        .collect();
+    item_enum(attrs, message.name(), variants)
+}
+
+/// `impl Request { pub const fn action(&self) -> Action; pub async fn dispatch(..) }`
+fn request_impl(mixin: &Mixin, options: &EmitOptions, std: &Std) -> syn::Item {
+    let syn::Item::Impl(mut block) = message_action_impl(mixin, Message::Request) else {
+        unreachable!("message_action_impl gives an impl block")
+    };
+    block.items.push(dispatch(mixin, options, std));
+    syn::Item::Impl(block)
+}
+
+/// `pub const fn action(&self) -> Action`, in `impl Request` or `impl Response`.
+fn message_action_impl(mixin: &Mixin, message: Message) -> syn::Item {
+    let arms = mixin
+        .actions
+        .iter()
+        .map(|a| {
+            let pat = match message.payload(a) {
+                Some(_) => variant_pat(self_variant(a), Some(wild())),
+                None => Pat::Path(path_pat(self_variant(a))),
+            };
+            let mut action = ast::path(false, &["Action"]);
+            action.segments.push(ident(&a.variant).into());
+            arm(pat, ast::path_expr(action))
+        })
+        .collect();
+    let mut sig =
+        ast::signature(ast::ident("action"), vec![ast::receiver(true)], ast::ty(ast::path(false, &["Action"])));
+    sig.constness = Some(Default::default());
+    let action = ImplItem::Fn(syn::ImplItemFn {
+        attrs: vec![ast::doc_attr(" The action it names.")],
+        vis: public(),
+        modifiers: Default::default(),
+        sig,
+        block: ast::block(vec![Stmt::Expr(match_self(arms), None)]),
+    });
+    ast::impl_block(None, ast::ty(ast::path(false, &[message.name()])), vec![action])
+}
+
+/// `pub async fn dispatch<N: XActions + ?Sized>(self, node: &N) -> Result<Response, N::Error>`:
+/// the trait method the request names, its outputs wrapped in the matching `Response`.
+fn dispatch(mixin: &Mixin, options: &EmitOptions, std: &Std) -> ImplItem {
+    let arms = mixin
+        .actions
+        .iter()
+        .map(|a| {
+            let input = a.input.as_ref().map(|_| ast::path_expr(ast::path(false, &["input"])));
+            let pat = match &input {
+                Some(_) => variant_pat(self_variant(a), Some(ident_pat("input"))),
+                None => Pat::Path(path_pat(self_variant(a))),
+            };
+            let mut call =
+                method_call(ast::path_expr(ast::path(false, &["node"])), ident(&a.method), input.into_iter().collect());
+            if options.async_methods {
+                call = Expr::Await(syn::ExprAwait {
+                    attrs: Vec::new(),
+                    base: Box::new(call),
+                    dot_token: Default::default(),
+                    await_token: Default::default(),
+                });
+            }
+            let tried =
+                Expr::Try(syn::ExprTry { attrs: Vec::new(), expr: Box::new(call), question_token: Default::default() });
+            let mut response = ast::path(false, &["Response"]);
+            response.segments.push(ident(&a.variant).into());
+            let body = match &a.output {
+                Some(_) => ast::call(ast::path(false, &["Ok"]), vec![ast::call(response, vec![tried])]),
+                None => Expr::Block(syn::ExprBlock {
+                    attrs: Vec::new(),
+                    label: None,
+                    block: ast::block(vec![
+                        Stmt::Expr(tried, Some(Default::default())),
+                        Stmt::Expr(ast::call(ast::path(false, &["Ok"]), vec![ast::path_expr(response)]), None),
+                    ]),
+                }),
+            };
+            arm(pat, body)
+        })
+        .collect();
+    let body = match_expr(ast::path_expr(ast::path(false, &["self"])), arms);
+
+    let node_ty = ast::ty(ast::path(false, &["N"]));
+    let error = ast::ty(ast::path(false, &["N", "Error"]));
+    let output = ast::ty(ast::generic(std.result.clone(), vec![ast::ty(ast::path(false, &["Response"])), error]));
+    let mut sig = ast::signature(
+        ast::ident("dispatch"),
+        vec![ast::receiver(false), ast::argument("node", ast::reference(node_ty))],
+        output,
+    );
+    if options.async_methods {
+        sig.asyncness = Some(Default::default());
+    }
+    let bounds = [
+        ast::trait_bound(ast::ident_path(ident(&mixin.trait_name)), false),
+        ast::trait_bound(ast::path(false, &["Sized"]), true),
+    ];
+    sig.generics.lt_token = Some(Default::default());
+    sig.generics.gt_token = Some(Default::default());
+    sig.generics.params.push(syn::GenericParam::Type(syn::TypeParam {
+        attrs: Vec::new(),
+        ident: ast::ident("N"),
+        colon_token: Some(Default::default()),
+        bounds: bounds.into_iter().collect(),
+        default: None,
+    }));
+    let how = if options.async_methods { "awaits" } else { "calls" };
+    let attrs = doc_attrs(&format!(
+        "Runs the action this request names on `node`: {how} its method in [`{}`] and wraps\nthe outputs in the matching [`Response`]. The error is the node's own.",
+        mixin.trait_name.name
+    ));
+    ImplItem::Fn(syn::ImplItemFn {
+        attrs,
+        vis: public(),
+        modifiers: Default::default(),
+        sig,
+        block: ast::block(vec![Stmt::Expr(body, None)]),
+    })
+}
+
+fn with_lifetime(mut path: syn::Path, lifetime: &str) -> syn::Path {
+    if let Some(last) = path.segments.last_mut() {
+        last.arguments = syn::PathArguments::AngleBracketed(syn::AngleBracketedGenericArguments {
+            colon2_token: None,
+            lt_token: Default::default(),
+            args: [syn::GenericArgument::Lifetime(syn::Lifetime::new(lifetime, proc_macro2::Span::call_site()))]
+                .into_iter()
+                .collect(),
+            gt_token: Default::default(),
+        });
+    }
+    path
+}
+
+fn method_call(receiver: Expr, method: proc_macro2::Ident, args: Vec<Expr>) -> Expr {
+    Expr::MethodCall(syn::ExprMethodCall {
+        attrs: Vec::new(),
+        receiver: Box::new(receiver),
+        dot_token: Default::default(),
+        method,
+        turbofish: None,
+        paren_token: Default::default(),
+        args: args.into_iter().collect(),
+    })
+}
+
+fn path_pat(path: syn::Path) -> syn::ExprPath {
+    syn::ExprPath { attrs: Vec::new(), qself: None, path }
+}
+
+/// `Self::Variant(inner)`
+fn variant_pat(path: syn::Path, inner: Option<Pat>) -> Pat {
+    Pat::TupleStruct(syn::PatTupleStruct {
+        attrs: Vec::new(),
+        qself: None,
+        path,
+        paren_token: Default::default(),
+        elems: inner.into_iter().collect(),
+    })
+}
+
+fn ident_pat(name: &str) -> Pat {
+    Pat::Ident(syn::PatIdent {
+        attrs: Vec::new(),
+        by_ref: None,
+        mutability: None,
+        ident: ast::ident(name),
+        subpat: None,
+    })
+}
+
+fn wild() -> Pat {
+    Pat::Wild(syn::PatWild { attrs: Vec::new(), underscore_token: Default::default() })
+}
+
+fn arm(pat: Pat, body: Expr) -> syn::Arm {
+    syn::Arm {
+        attrs: Vec::new(),
+        pat,
+        fat_arrow_token: Default::default(),
+        body: Box::new(body),
+        comma: Some(Default::default()),
+    }
+}
+
+fn match_self(arms: Vec<syn::Arm>) -> Expr {
+    match_expr(ast::path_expr(ast::path(false, &["self"])), arms)
+}
+
+fn match_expr(scrutinee: Expr, arms: Vec<syn::Arm>) -> Expr {
+    Expr::Match(syn::ExprMatch {
+        attrs: Vec::new(),
+        match_token: Default::default(),
+        expr: Box::new(scrutinee),
+        brace_token: Default::default(),
+        arms,
+    })
+}
