@@ -91,6 +91,34 @@ pub const MIXIN: super::MixinSpec = super::MixinSpec {
 ///
 /// Every action returns the node's error type, [`super::Node::Error`]. Required actions
 /// have no default; the others answer [`super::NotImplemented`] until implemented.
+///
+/// # Example
+///
+/// ```ignore
+/// use aggregation_window::AggregationWindowActions;
+///
+/// struct MyNode;
+///
+/// impl Node for MyNode {
+///     type Error = NotImplemented;
+/// }
+///
+/// impl AggregationWindowActions for MyNode {
+///     async fn add_event(&self, input: aggregation_window::AddEventInput) -> Result<aggregation_window::AddEventOutput, Self::Error> {
+///         let _ = input;
+///         Ok(aggregation_window::AddEventOutput::default())
+///     }
+///
+///     async fn close_window(&self, input: aggregation_window::CloseWindowInput) -> Result<aggregation_window::CloseWindowOutput, Self::Error> {
+///         let _ = input;
+///         Ok(aggregation_window::CloseWindowOutput::default())
+///     }
+/// }
+///
+/// async fn call(node: &MyNode) -> Result<aggregation_window::AddEventOutput, NotImplemented> {
+///     node.add_event(aggregation_window::AddEventInput::default()).await
+/// }
+/// ```
 pub trait AggregationWindowActions: super::Node {
     /// Add one event to the open window of its key
     ///

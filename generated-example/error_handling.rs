@@ -130,6 +130,29 @@ pub const MIXIN: super::MixinSpec = super::MixinSpec {
 ///
 /// Every action returns the node's error type, [`super::Node::Error`]. Required actions
 /// have no default; the others answer [`super::NotImplemented`] until implemented.
+///
+/// # Example
+///
+/// ```ignore
+/// use error_handling::ErrorHandlingActions;
+///
+/// struct MyNode;
+///
+/// impl Node for MyNode {
+///     type Error = NotImplemented;
+/// }
+///
+/// impl ErrorHandlingActions for MyNode {
+///     async fn handle_error(&self, input: error_handling::HandleErrorInput) -> Result<error_handling::HandleErrorOutput, Self::Error> {
+///         let _ = input;
+///         Ok(error_handling::HandleErrorOutput::default())
+///     }
+/// }
+///
+/// async fn call(node: &MyNode) -> Result<error_handling::HandleErrorOutput, NotImplemented> {
+///     node.handle_error(error_handling::HandleErrorInput::default()).await
+/// }
+/// ```
 pub trait ErrorHandlingActions: super::Node {
     /// Process and categorize errors with appropriate handling strategy
     ///

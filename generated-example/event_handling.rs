@@ -139,6 +139,34 @@ pub const MIXIN: super::MixinSpec = super::MixinSpec {
 ///
 /// Every action returns the node's error type, [`super::Node::Error`]. Required actions
 /// have no default; the others answer [`super::NotImplemented`] until implemented.
+///
+/// # Example
+///
+/// ```ignore
+/// use event_handling::EventHandlingActions;
+///
+/// struct MyNode;
+///
+/// impl Node for MyNode {
+///     type Error = NotImplemented;
+/// }
+///
+/// impl EventHandlingActions for MyNode {
+///     async fn publish_event(&self, input: event_handling::PublishEventInput) -> Result<event_handling::PublishEventOutput, Self::Error> {
+///         let _ = input;
+///         Ok(event_handling::PublishEventOutput::default())
+///     }
+///
+///     async fn handle_event(&self, input: event_handling::HandleEventInput) -> Result<event_handling::HandleEventOutput, Self::Error> {
+///         let _ = input;
+///         Ok(event_handling::HandleEventOutput::default())
+///     }
+/// }
+///
+/// async fn call(node: &MyNode) -> Result<event_handling::PublishEventOutput, NotImplemented> {
+///     node.publish_event(event_handling::PublishEventInput::default()).await
+/// }
+/// ```
 pub trait EventHandlingActions: super::Node {
     /// Publish an event to the event bus
     ///

@@ -166,6 +166,39 @@ pub const MIXIN: super::MixinSpec = super::MixinSpec {
 ///
 /// Every action returns the node's error type, [`super::Node::Error`]. Required actions
 /// have no default; the others answer [`super::NotImplemented`] until implemented.
+///
+/// # Example
+///
+/// ```ignore
+/// use external_dependencies::ExternalDependenciesActions;
+///
+/// struct MyNode;
+///
+/// impl Node for MyNode {
+///     type Error = NotImplemented;
+/// }
+///
+/// impl ExternalDependenciesActions for MyNode {
+///     async fn execute_external_call(&self, input: external_dependencies::ExecuteExternalCallInput) -> Result<external_dependencies::ExecuteExternalCallOutput, Self::Error> {
+///         let _ = input;
+///         Ok(external_dependencies::ExecuteExternalCallOutput::default())
+///     }
+///
+///     async fn validate_external_response(&self, input: external_dependencies::ValidateExternalResponseInput) -> Result<external_dependencies::ValidateExternalResponseOutput, Self::Error> {
+///         let _ = input;
+///         Ok(external_dependencies::ValidateExternalResponseOutput::default())
+///     }
+///
+///     async fn handle_service_failure(&self, input: external_dependencies::HandleServiceFailureInput) -> Result<external_dependencies::HandleServiceFailureOutput, Self::Error> {
+///         let _ = input;
+///         Ok(external_dependencies::HandleServiceFailureOutput::default())
+///     }
+/// }
+///
+/// async fn call(node: &MyNode) -> Result<external_dependencies::ExecuteExternalCallOutput, NotImplemented> {
+///     node.execute_external_call(external_dependencies::ExecuteExternalCallInput::default()).await
+/// }
+/// ```
 pub trait ExternalDependenciesActions: super::Node {
     /// Execute call to external service or API
     ///

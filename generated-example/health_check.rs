@@ -88,6 +88,28 @@ pub const MIXIN: super::MixinSpec = super::MixinSpec {
 ///
 /// Every action returns the node's error type, [`super::Node::Error`]. Required actions
 /// have no default; the others answer [`super::NotImplemented`] until implemented.
+///
+/// # Example
+///
+/// ```ignore
+/// use health_check::HealthCheckActions;
+///
+/// struct MyNode;
+///
+/// impl Node for MyNode {
+///     type Error = NotImplemented;
+/// }
+///
+/// impl HealthCheckActions for MyNode {
+///     async fn health_check(&self) -> Result<health_check::HealthCheckOutput, Self::Error> {
+///         Ok(health_check::HealthCheckOutput::default())
+///     }
+/// }
+///
+/// async fn call(node: &MyNode) -> Result<health_check::HealthCheckOutput, NotImplemented> {
+///     node.health_check().await
+/// }
+/// ```
 pub trait HealthCheckActions: super::Node {
     /// Check overall health status of the node and its dependencies
     ///

@@ -117,6 +117,33 @@ pub const MIXIN: super::MixinSpec = super::MixinSpec {
 ///
 /// Every action returns the node's error type, [`super::Node::Error`]. Required actions
 /// have no default; the others answer [`super::NotImplemented`] until implemented.
+///
+/// # Example
+///
+/// ```ignore
+/// use introspection::IntrospectionActions;
+///
+/// struct MyNode;
+///
+/// impl Node for MyNode {
+///     type Error = NotImplemented;
+/// }
+///
+/// impl IntrospectionActions for MyNode {
+///     async fn get_node_info(&self) -> Result<introspection::GetNodeInfoOutput, Self::Error> {
+///         Ok(introspection::GetNodeInfoOutput::default())
+///     }
+///
+///     async fn get_capabilities(&self, input: introspection::GetCapabilitiesInput) -> Result<introspection::GetCapabilitiesOutput, Self::Error> {
+///         let _ = input;
+///         Ok(introspection::GetCapabilitiesOutput::default())
+///     }
+/// }
+///
+/// async fn call(node: &MyNode) -> Result<introspection::GetNodeInfoOutput, NotImplemented> {
+///     node.get_node_info().await
+/// }
+/// ```
 pub trait IntrospectionActions: super::Node {
     /// Get basic node information including type, version, and status
     ///

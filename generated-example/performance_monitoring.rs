@@ -103,6 +103,29 @@ pub const MIXIN: super::MixinSpec = super::MixinSpec {
 ///
 /// Every action returns the node's error type, [`super::Node::Error`]. Required actions
 /// have no default; the others answer [`super::NotImplemented`] until implemented.
+///
+/// # Example
+///
+/// ```ignore
+/// use performance_monitoring::PerformanceMonitoringActions;
+///
+/// struct MyNode;
+///
+/// impl Node for MyNode {
+///     type Error = NotImplemented;
+/// }
+///
+/// impl PerformanceMonitoringActions for MyNode {
+///     async fn collect_metrics(&self, input: performance_monitoring::CollectMetricsInput) -> Result<performance_monitoring::CollectMetricsOutput, Self::Error> {
+///         let _ = input;
+///         Ok(performance_monitoring::CollectMetricsOutput::default())
+///     }
+/// }
+///
+/// async fn call(node: &MyNode) -> Result<performance_monitoring::CollectMetricsOutput, NotImplemented> {
+///     node.collect_metrics(performance_monitoring::CollectMetricsInput::default()).await
+/// }
+/// ```
 pub trait PerformanceMonitoringActions: super::Node {
     /// Collect current performance metrics
     ///

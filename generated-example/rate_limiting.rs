@@ -91,6 +91,29 @@ pub const MIXIN: super::MixinSpec = super::MixinSpec {
 ///
 /// Every action returns the node's error type, [`super::Node::Error`]. Required actions
 /// have no default; the others answer [`super::NotImplemented`] until implemented.
+///
+/// # Example
+///
+/// ```ignore
+/// use rate_limiting::RateLimitingActions;
+///
+/// struct MyNode;
+///
+/// impl Node for MyNode {
+///     type Error = NotImplemented;
+/// }
+///
+/// impl RateLimitingActions for MyNode {
+///     async fn acquire_permit(&self, input: rate_limiting::AcquirePermitInput) -> Result<rate_limiting::AcquirePermitOutput, Self::Error> {
+///         let _ = input;
+///         Ok(rate_limiting::AcquirePermitOutput::default())
+///     }
+/// }
+///
+/// async fn call(node: &MyNode) -> Result<rate_limiting::AcquirePermitOutput, NotImplemented> {
+///     node.acquire_permit(rate_limiting::AcquirePermitInput::default()).await
+/// }
+/// ```
 pub trait RateLimitingActions: super::Node {
     /// Take one token from the bucket of a call key, waiting up to max_wait_ms
     ///

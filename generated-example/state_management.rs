@@ -160,6 +160,34 @@ pub const MIXIN: super::MixinSpec = super::MixinSpec {
 ///
 /// Every action returns the node's error type, [`super::Node::Error`]. Required actions
 /// have no default; the others answer [`super::NotImplemented`] until implemented.
+///
+/// # Example
+///
+/// ```ignore
+/// use state_management::StateManagementActions;
+///
+/// struct MyNode;
+///
+/// impl Node for MyNode {
+///     type Error = NotImplemented;
+/// }
+///
+/// impl StateManagementActions for MyNode {
+///     async fn persist_state(&self, input: state_management::PersistStateInput) -> Result<state_management::PersistStateOutput, Self::Error> {
+///         let _ = input;
+///         Ok(state_management::PersistStateOutput::default())
+///     }
+///
+///     async fn restore_state(&self, input: state_management::RestoreStateInput) -> Result<state_management::RestoreStateOutput, Self::Error> {
+///         let _ = input;
+///         Ok(state_management::RestoreStateOutput::default())
+///     }
+/// }
+///
+/// async fn call(node: &MyNode) -> Result<state_management::PersistStateOutput, NotImplemented> {
+///     node.persist_state(state_management::PersistStateInput::default()).await
+/// }
+/// ```
 pub trait StateManagementActions: super::Node {
     /// Persist current state to configured storage backend
     ///

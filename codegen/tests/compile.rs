@@ -264,6 +264,9 @@ fn generated_code_compiles_without_warnings() {
     lib.push_str(&module("readme", "mixins/ with README's `type_attribute` example.", &gen_dir.join("readme")));
     lib.push_str(ROUND_TRIP);
     lib.push_str(&readme_examples(&readme, &attr_path, &attr));
+    for dir in ["readme", "blocking", "random"] {
+        lib.push_str(&trait_doc_examples(dir, &gen_dir.join(dir)));
+    }
     write(&crates.join("checked/src/lib.rs"), &lib);
     write(
         &crates.join("noserde/Cargo.toml"),
@@ -283,8 +286,12 @@ fn generated_code_compiles_without_warnings() {
     let doc_runs: Vec<&str> = out.lines().filter(|l| l.starts_with("running ")).collect();
     assert!(!out.contains("contract text ran as a doctest"), "{out}");
     assert!(out.contains("8 passed"), "the round-trip and README tests ran:\n{out}");
-    let doc_counts: Vec<&&str> = doc_runs.iter().filter(|l| !l.contains("running 0 tests")).collect();
-    assert_eq!(doc_counts.len(), 1, "only the round-trip tests run, no doctest:\n{out}");
+    // The traits' examples are `ignore` blocks (built above as modules instead): rustdoc lists
+    // them and runs none.
+    let ran: Vec<&str> =
+        out.lines().filter(|l| l.starts_with("test result:") && !l.contains(" 0 passed; 0 failed")).collect();
+    assert_eq!(ran.len(), 1, "only the round-trip tests run, no doctest:\n{out}");
+    assert!(doc_runs.len() >= 3, "the doctest runs were reported:\n{out}");
 
     let clippy =
         Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into())).args(["clippy", "--version"]).output();
@@ -359,4 +366,33 @@ mod readme_examples {{
 }}
 "#
     )
+}
+
+/// Every trait's rustdoc example (an `ignore` block: its paths are the including module's),
+/// each in a module of its own beside the module `dir` that includes the generated code.
+fn trait_doc_examples(dir: &str, generated: &Path) -> String {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(generated)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.file_name().is_some_and(|n| n != "mixins.rs"))
+        .collect();
+    files.sort();
+    let mut out = String::new();
+    for file in files {
+        let text = std::fs::read_to_string(&file).unwrap();
+        let example: Vec<&str> = text
+            .lines()
+            .skip_while(|l| *l != "/// ```ignore")
+            .skip(1)
+            .take_while(|l| *l != "/// ```")
+            .map(|l| l.strip_prefix("/// ").unwrap_or(l.trim_start_matches("///")))
+            .collect();
+        assert!(example.iter().any(|l| l.starts_with("impl Node for MyNode")), "{}: no example", file.display());
+        let stem = file.file_stem().unwrap().to_string_lossy();
+        out.push_str(&format!(
+            "#[allow(dead_code, missing_docs)]\nmod example_{dir}_{stem} {{\n    use crate::{dir}::*;\n{}\n}}\n",
+            example.join("\n")
+        ));
+    }
+    out
 }

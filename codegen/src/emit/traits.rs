@@ -12,11 +12,13 @@ use syn::{GenericArgument, TraitItem, Type};
 /// ambiguity.
 pub fn actions_trait(mixin: &Mixin, options: &EmitOptions, std: &Std) -> syn::Item {
     let items = mixin.actions.iter().map(|action| TraitItem::Fn(method(action, options, std))).collect();
+    let mut attrs = doc_attrs(&format!(
+        "The actions of `{}`: implement this for a node that uses the mixin.\n\nEvery action returns the node's error type, [`super::Node::Error`]. Required actions\nhave no default; the others answer [`super::NotImplemented`] until implemented.",
+        mixin.name
+    ));
+    attrs.extend(example(mixin, options).iter().map(|line| ast::doc_attr(&format!(" {line}"))));
     syn::Item::Trait(syn::ItemTrait {
-        attrs: doc_attrs(&format!(
-            "The actions of `{}`: implement this for a node that uses the mixin.\n\nEvery action returns the node's error type, [`super::Node::Error`]. Required actions\nhave no default; the others answer [`super::NotImplemented`] until implemented.",
-            mixin.name
-        )),
+        attrs,
         vis: syn::Visibility::Public(Default::default()),
         modifiers: Default::default(),
         unsafety: None,
@@ -109,4 +111,69 @@ fn default_body(action: &Action) -> Vec<syn::Stmt> {
     let call = ast::call(ast::path(false, &["super", "not_implemented"]), vec![name, ast::str_lit(&action.name)]);
     stmts.push(syn::Stmt::Expr(call, None));
     stmts
+}
+
+/// The trait's rustdoc example: a node implementing every required action and calling the first
+/// action. Its paths are those of the module that includes `mixins.rs`, which the generator cannot
+/// name, so rustdoc shows it without running it (`ignore`); tests/compile.rs builds it.
+pub fn example(mixin: &Mixin, options: &EmitOptions) -> Vec<String> {
+    let module = mixin.module.as_rust();
+    let trait_name = mixin.trait_name.as_rust();
+    let (asyncness, dot_await) = if options.async_methods { ("async ", ".await") } else { ("", "") };
+    let mut lines = vec![
+        String::new(),
+        "# Example".to_string(),
+        String::new(),
+        "```ignore".to_string(),
+        format!("use {module}::{trait_name};"),
+        String::new(),
+        "struct MyNode;".to_string(),
+        String::new(),
+        "impl Node for MyNode {".to_string(),
+        "    type Error = NotImplemented;".to_string(),
+        "}".to_string(),
+        String::new(),
+    ];
+    let required: Vec<_> = mixin.actions.iter().filter(|a| a.required).collect();
+    if required.is_empty() {
+        lines.push(format!("impl {trait_name} for MyNode {{}}"));
+    } else {
+        lines.push(format!("impl {trait_name} for MyNode {{"));
+        for (i, action) in required.iter().enumerate() {
+            if i > 0 {
+                lines.push(String::new());
+            }
+            let (params, output) = signature_text(&module, action);
+            lines.push(format!(
+                "    {asyncness}fn {}(&self{params}) -> Result<{output}, Self::Error> {{",
+                action.method.as_rust()
+            ));
+            if action.input.is_some() {
+                lines.push("        let _ = input;".to_string());
+            }
+            lines.push(match &action.output {
+                Some(_) => format!("        Ok({output}::default())"),
+                None => "        Ok(())".to_string(),
+            });
+            lines.push("    }".to_string());
+        }
+        lines.push("}".to_string());
+    }
+    if let Some(first) = mixin.actions.first() {
+        let (_, output) = signature_text(&module, first);
+        let input = first.input.as_ref().map_or(String::new(), |i| format!("{module}::{}::default()", i.as_rust()));
+        lines.push(String::new());
+        lines.push(format!("{asyncness}fn call(node: &MyNode) -> Result<{output}, NotImplemented> {{"));
+        lines.push(format!("    node.{}({input}){dot_await}", first.method.as_rust()));
+        lines.push("}".to_string());
+    }
+    lines.push("```".to_string());
+    lines
+}
+
+/// `, input: m::XInput` and `m::XOutput` (or `()`), as the example writes them.
+fn signature_text(module: &str, action: &Action) -> (String, String) {
+    let params = action.input.as_ref().map_or(String::new(), |i| format!(", input: {module}::{}", i.as_rust()));
+    let output = action.output.as_ref().map_or("()".to_string(), |o| format!("{module}::{}", o.as_rust()));
+    (params, output)
 }
