@@ -12,7 +12,7 @@ use std::collections::{BTreeMap, HashMap};
 use std::fmt;
 use std::future::Future;
 use std::pin::pin;
-use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::atomic::{AtomicI64, Ordering};
 use std::sync::{Arc, Mutex};
 use std::task::{Context, Poll, Waker};
 
@@ -32,29 +32,30 @@ fn block_on<F: Future>(future: F) -> F::Output {
     }
 }
 
-/// Milliseconds since some fixed start.
+/// Milliseconds since some fixed start, as `i64` like every duration in the contract, so the
+/// config's timeouts and delays compare with it directly.
 trait Clock: Send + Sync {
-    fn now_ms(&self) -> u64;
+    fn now_ms(&self) -> i64;
     /// Waits `ms` milliseconds (a real clock would sleep or await a timer).
-    fn sleep_ms(&self, ms: u64);
+    fn sleep_ms(&self, ms: i64);
 }
 
 /// A clock the test moves by hand; "sleeping" advances it.
 #[derive(Clone, Default)]
-struct ManualClock(Arc<AtomicU64>);
+struct ManualClock(Arc<AtomicI64>);
 
 impl ManualClock {
-    fn advance(&self, ms: u64) {
+    fn advance(&self, ms: i64) {
         self.0.fetch_add(ms, Ordering::SeqCst);
     }
 }
 
 impl Clock for ManualClock {
-    fn now_ms(&self) -> u64 {
+    fn now_ms(&self) -> i64 {
         self.0.load(Ordering::SeqCst)
     }
 
-    fn sleep_ms(&self, ms: u64) {
+    fn sleep_ms(&self, ms: i64) {
         self.advance(ms);
     }
 }
@@ -102,11 +103,16 @@ impl fmt::Display for NodeError {
 
 impl std::error::Error for NodeError {}
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 enum CircuitState {
+    #[default]
     Closed,
-    Open { since_ms: u64 },
-    HalfOpen { trial_calls: i64 },
+    Open {
+        since_ms: i64,
+    },
+    HalfOpen {
+        trial_calls: i64,
+    },
 }
 
 impl CircuitState {
@@ -119,20 +125,15 @@ impl CircuitState {
     }
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 struct Circuit {
     state: CircuitState,
     /// Consecutive failures while closed.
     consecutive_failures: i64,
-    calls: u64,
-    failures: u64,
-    last_failure_ms: Option<u64>,
-}
-
-impl Default for Circuit {
-    fn default() -> Self {
-        Circuit { state: CircuitState::Closed, consecutive_failures: 0, calls: 0, failures: 0, last_failure_ms: None }
-    }
+    /// `u32`, so the failure rate converts them to `f64` without loss.
+    calls: u32,
+    failures: u32,
+    last_failure_ms: Option<i64>,
 }
 
 /// How the config classifies an error type.
@@ -159,7 +160,7 @@ struct ComputeNode<C: Clock> {
     clock: C,
     circuits: Mutex<HashMap<String, Circuit>>,
     /// Every delay the retry loop waited, in order (for assertions).
-    waited_ms: Mutex<Vec<u64>>,
+    waited_ms: Mutex<Vec<i64>>,
 }
 
 impl<C: Clock> ComputeNode<C> {
@@ -180,10 +181,14 @@ impl<C: Clock> ComputeNode<C> {
 
     /// The delay before retry number `retry` (0 = the first retry):
     /// `error_retry_delay_ms * backoff^retry`, capped at `max_retry_delay_ms`.
-    fn retry_delay_ms(&self, retry: u32) -> u64 {
+    fn retry_delay_ms(&self, retry: i64) -> i64 {
         let c = &self.config;
-        let raw = c.error_retry_delay_ms as f64 * c.error_retry_backoff_multiplier.powi(retry as i32);
-        raw.min(c.max_retry_delay_ms as f64).max(0.0) as u64
+        // Past i32::MAX retries the power is long beyond the cap (or zero), as at i32::MAX.
+        let power = c.error_retry_backoff_multiplier.powi(i32::try_from(retry).unwrap_or(i32::MAX));
+        // The multiplier is a float, so the backoff is computed in f64 (std has no `From` between
+        // i64 and f64); `as i64` saturates, so an infinite power still meets the cap.
+        let raw = (c.error_retry_delay_ms as f64 * power) as i64;
+        raw.min(c.max_retry_delay_ms).max(0)
     }
 
     /// Updates the circuit's state for the passage of time and answers whether a call may go ahead.
@@ -196,7 +201,7 @@ impl<C: Clock> ComputeNode<C> {
         let mut circuits = self.circuits.lock().unwrap();
         let c = circuits.entry(key.to_string()).or_default();
         if let CircuitState::Open { since_ms } = c.state {
-            if now.saturating_sub(since_ms) >= self.config.circuit_timeout_ms as u64 {
+            if now.saturating_sub(since_ms) >= self.config.circuit_timeout_ms {
                 c.state = CircuitState::HalfOpen { trial_calls: 0 };
             }
         }
@@ -220,7 +225,7 @@ impl<C: Clock> ComputeNode<C> {
         let mut circuits = self.circuits.lock().unwrap();
         let c = circuits.entry(key.to_string()).or_default();
         if let CircuitState::Open { since_ms } = c.state {
-            if now.saturating_sub(since_ms) >= self.config.circuit_timeout_ms as u64 {
+            if now.saturating_sub(since_ms) >= self.config.circuit_timeout_ms {
                 c.state = CircuitState::HalfOpen { trial_calls: 0 };
             }
         }
@@ -263,9 +268,8 @@ impl<C: Clock> ComputeNode<C> {
     fn execute<T>(&self, operation_key: &str, mut op: impl FnMut() -> Result<T, String>) -> Result<T, NodeError> {
         let mut attempt: u32 = 0;
         loop {
-            let status = block_on(self.circuit_breaker_check(CircuitBreakerCheckInput {
-                operation_key: Value::String(operation_key.into()),
-            }))?;
+            let status =
+                block_on(self.circuit_breaker_check(CircuitBreakerCheckInput { operation_key: operation_key.into() }))?;
             if status.circuit_status.status == "open" || !self.admit(operation_key) {
                 return Err(NodeError::CircuitOpen { operation_key: operation_key.into() });
             }
@@ -278,14 +282,14 @@ impl<C: Clock> ComputeNode<C> {
                 Err(e) => e,
             };
             block_on(self.handle_error(HandleErrorInput {
-                error_info: map([("type", Value::String(error_type.clone()))]),
-                error_context: map([("operation_key", Value::String(operation_key.into()))]),
-                handling_strategy: Value::String("retry".into()),
+                error_info: map([("type", error_type.as_str().into())]),
+                error_context: map([("operation_key", operation_key.into())]),
+                handling_strategy: "retry".into(),
             }))?;
             let decision = block_on(self.should_retry(ShouldRetryInput {
-                error_type: Value::String(error_type.clone()),
-                attempt_number: Value::Int(i64::from(attempt)),
-                operation_context: Value::Null,
+                error_type: error_type.as_str().into(),
+                attempt_number: attempt.into(),
+                ..Default::default()
             }))?
             .retry_decision;
             if !decision.should_retry {
@@ -295,35 +299,41 @@ impl<C: Clock> ComputeNode<C> {
                     NodeError::Fatal { error_type, attempts: attempt }
                 });
             }
-            let delay = decision.retry_delay_ms as u64;
+            let delay = decision.retry_delay_ms;
             self.waited_ms.lock().unwrap().push(delay);
             self.clock.sleep_ms(delay);
         }
     }
 }
 
+/// A mapping value from `(key, value)` pairs.
 fn map<const N: usize>(entries: [(&str, Value); N]) -> Value {
-    Value::Map(entries.into_iter().map(|(k, v)| (k.to_string(), v)).collect::<BTreeMap<_, _>>())
+    entries.into_iter().map(|(k, v)| (k.to_string(), v)).collect::<BTreeMap<_, _>>().into()
 }
 
+/// Text given either bare or as a mapping's `type` (how `error_info` may arrive).
 fn text(v: &Value, what: &str) -> Result<String, NodeError> {
-    match v {
-        Value::String(s) => Ok(s.clone()),
-        Value::Map(m) => match m.get("type") {
-            Some(Value::String(s)) => Ok(s.clone()),
-            _ => Err(NodeError::BadInput(format!("{what}: no `type` key"))),
-        },
-        other => Err(NodeError::BadInput(format!("{what}: expected text, got {other:?}"))),
+    if let Some(s) = v.as_str() {
+        return Ok(s.to_string());
+    }
+    match v.as_map() {
+        Some(m) => m
+            .get("type")
+            .and_then(Value::as_str)
+            .map(str::to_string)
+            .ok_or_else(|| NodeError::BadInput(format!("{what}: no `type` key"))),
+        None => Err(NodeError::BadInput(format!("{what}: expected text, got {v:?}"))),
     }
 }
 
 fn operation_key_of(context: &Value) -> Result<String, NodeError> {
-    match context {
-        Value::Map(m) => match m.get("operation_key") {
-            Some(Value::String(s)) => Ok(s.clone()),
-            _ => Err(NodeError::BadInput("error_context: no operation_key".into())),
-        },
-        other => text(other, "error_context"),
+    match context.as_map() {
+        Some(m) => m
+            .get("operation_key")
+            .and_then(Value::as_str)
+            .map(str::to_string)
+            .ok_or_else(|| NodeError::BadInput("error_context: no operation_key".into())),
+        None => text(context, "error_context"),
     }
 }
 
@@ -355,7 +365,7 @@ impl<C: Clock> ErrorHandlingActions for ComputeNode<C> {
                     recovery_possible: category == Category::Retriable,
                     recovery_suggestions: suggestions.iter().map(|s| s.to_string()).collect(),
                 },
-                recovery_actions: Value::List(suggestions.iter().map(|s| Value::String(s.to_string())).collect()),
+                recovery_actions: suggestions.to_vec().into(),
             })
         })();
         std::future::ready(result)
@@ -369,7 +379,7 @@ impl<C: Clock> ErrorHandlingActions for ComputeNode<C> {
             let state = self.state(&key);
             let circuits = self.circuits.lock().unwrap();
             let c = circuits.get(&key).cloned().unwrap_or_default();
-            let rate = if c.calls == 0 { 0.0 } else { c.failures as f64 / c.calls as f64 * 100.0 };
+            let rate = if c.calls == 0 { 0.0 } else { f64::from(c.failures) / f64::from(c.calls) * 100.0 };
             CircuitBreakerCheckOutput {
                 circuit_status: CircuitStatusResult {
                     status: state.name().into(),
@@ -390,15 +400,16 @@ impl<C: Clock> ErrorHandlingActions for ComputeNode<C> {
         let result = (|| {
             let error_type = text(&input.error_type, "error_type")?;
             // attempt_number: how many attempts have failed so far (1 after the first call).
-            let attempt = match input.attempt_number {
-                Value::Int(n) if n >= 1 => n,
-                other => return Err(NodeError::BadInput(format!("attempt_number: {other:?}"))),
-            };
+            let attempt = input
+                .attempt_number
+                .as_i64()
+                .filter(|&n| n >= 1)
+                .ok_or_else(|| NodeError::BadInput(format!("attempt_number: {:?}", input.attempt_number)))?;
             let retries_done = attempt - 1;
             let max = self.config.error_retry_attempts;
             let retriable = self.categorize(&error_type) == Category::Retriable;
             let should = retriable && retries_done < max;
-            let delay = if should { self.retry_delay_ms(retries_done as u32) as i64 } else { 0 };
+            let delay = if should { self.retry_delay_ms(retries_done) } else { 0 };
             Ok(ShouldRetryOutput {
                 retry_decision: RetryDecisionResult {
                     should_retry: should,
@@ -430,25 +441,23 @@ fn node(config: ErrorHandlingConfig) -> (ComputeNode<ManualClock>, ManualClock) 
 }
 
 fn status(node: &ComputeNode<ManualClock>, key: &str) -> CircuitStatusResult {
-    block_on(node.circuit_breaker_check(CircuitBreakerCheckInput { operation_key: Value::String(key.into()) }))
-        .unwrap()
-        .circuit_status
+    block_on(node.circuit_breaker_check(CircuitBreakerCheckInput { operation_key: key.into() })).unwrap().circuit_status
 }
 
 fn fail(node: &ComputeNode<ManualClock>, key: &str, error_type: &str) -> HandleErrorOutput {
     block_on(node.handle_error(HandleErrorInput {
-        error_info: map([("type", Value::String(error_type.into())), ("message", Value::String("boom".into()))]),
-        error_context: map([("operation_key", Value::String(key.into()))]),
-        handling_strategy: Value::String("retry".into()),
+        error_info: map([("type", error_type.into()), ("message", "boom".into())]),
+        error_context: map([("operation_key", key.into())]),
+        handling_strategy: "retry".into(),
     }))
     .unwrap()
 }
 
 fn decide(node: &ComputeNode<ManualClock>, error_type: &str, attempt: i64) -> RetryDecisionResult {
     block_on(node.should_retry(ShouldRetryInput {
-        error_type: Value::String(error_type.into()),
-        attempt_number: Value::Int(attempt),
-        operation_context: Value::Null,
+        error_type: error_type.into(),
+        attempt_number: attempt.into(),
+        ..Default::default()
     }))
     .unwrap()
     .retry_decision
@@ -757,8 +766,8 @@ fn unimplemented_optional_action_answers_not_implemented() {
     let (node, _clock) = node(ErrorHandlingConfig::default());
     let err = block_on(node.record_error_metric(RecordErrorMetricInput {
         error_category: "fatal".into(),
-        operation_name: Value::String("risky_operation".into()),
-        error_metadata: Value::Null,
+        operation_name: "risky_operation".into(),
+        ..Default::default()
     }))
     .unwrap_err();
     assert_eq!(
@@ -777,9 +786,9 @@ fn trait_futures_are_send_and_outputs_serialize() {
     }
     let (node, _clock) = node(ErrorHandlingConfig::default());
     let out = block_on(assert_send(node.handle_error(HandleErrorInput {
-        error_info: Value::String("TimeoutError".into()),
-        error_context: Value::String("db".into()),
-        handling_strategy: Value::Null,
+        error_info: "TimeoutError".into(),
+        error_context: "db".into(),
+        ..Default::default()
     })))
     .unwrap();
     let json = serde_json::to_value(&out).unwrap();
@@ -789,9 +798,9 @@ fn trait_futures_are_send_and_outputs_serialize() {
     assert_eq!(back, out);
     // Bad inputs come back through the trait's error type.
     let err = block_on(node.should_retry(ShouldRetryInput {
-        error_type: Value::String("TimeoutError".into()),
-        attempt_number: Value::String("first".into()),
-        operation_context: Value::Null,
+        error_type: "TimeoutError".into(),
+        attempt_number: "first".into(),
+        ..Default::default()
     }))
     .unwrap_err();
     assert!(matches!(err, NodeError::BadInput(_)), "{err}");

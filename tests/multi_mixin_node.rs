@@ -1,12 +1,13 @@
 //! One node type using three mixins at once: error handling, health check and external
 //! dependencies. Their generated modules repeat names (`HealthStatus`, `HealthStatusStatus`); each
 //! mixin is its own module, so they do not collide. The error type is the node's, declared once
-//! through `Node`, which every actions trait extends.
+//! through `Node`, which every actions trait extends. A runtime routing events by action name
+//! reaches the same node through a mixin's `Request::dispatch`.
 
 use onex_mixins::error_handling::{self as eh, ErrorHandlingActions};
 use onex_mixins::external_dependencies::{self as ext, ExternalDependenciesActions};
 use onex_mixins::health_check::{self as hc, HealthCheckActions};
-use onex_mixins::{Node, NodeType, NotImplemented, Value, MIXINS};
+use onex_mixins::{Node, NodeType, NotImplemented, MIXINS};
 use std::future::Future;
 use std::pin::pin;
 use std::sync::Mutex;
@@ -63,10 +64,7 @@ impl ErrorHandlingActions for PaymentsNode {
         &self,
         input: eh::HandleErrorInput,
     ) -> impl Future<Output = Result<eh::HandleErrorOutput, NodeError>> + Send {
-        let kind = match &input.error_info {
-            Value::String(s) => s.clone(),
-            other => format!("{other:?}"),
-        };
+        let kind = input.error_info.as_str().map_or_else(|| format!("{:?}", input.error_info), str::to_string);
         self.errors_seen.lock().unwrap().push(kind.clone());
         let retriable = self.error_config.retriable_error_types.contains(&kind);
         std::future::ready(Ok(eh::HandleErrorOutput {
@@ -76,7 +74,7 @@ impl ErrorHandlingActions for PaymentsNode {
                 recovery_possible: retriable,
                 recovery_suggestions: Vec::new(),
             },
-            recovery_actions: Value::Null,
+            ..Default::default()
         }))
     }
 }
@@ -96,11 +94,11 @@ impl HealthCheckActions for PaymentsNode {
                 components: vec![hc::ComponentHealthComponentsItem {
                     component_name: "payments_api".into(),
                     status,
-                    message: String::new(),
                     last_check: "2024-01-01T00:00:00Z".into(),
+                    ..Default::default()
                 }],
             },
-            dependency_health: Value::Null,
+            ..Default::default()
         }))
     }
 }
@@ -115,7 +113,7 @@ impl ExternalDependenciesActions for PaymentsNode {
             Ok(ext::ExecuteExternalCallOutput {
                 call_result: ext::CallResult {
                     success: true,
-                    response_data: Value::String("paid".into()),
+                    response_data: "paid".into(),
                     http_status: 200,
                     response_time_ms: 12,
                     service_endpoint: "https://payments.example/charge".into(),
@@ -128,13 +126,12 @@ impl ExternalDependenciesActions for PaymentsNode {
                 execution_metadata: ext::ExecutionMetadata {
                     service_name: "payments".into(),
                     operation_name: "charge".into(),
-                    start_time: String::new(),
-                    end_time: String::new(),
                     total_time_ms: 12,
                     network_time_ms: 10,
                     processing_time_ms: 2,
                     bytes_sent: 100,
                     bytes_received: 20,
+                    ..Default::default()
                 },
             })
         } else {
@@ -148,7 +145,7 @@ impl ExternalDependenciesActions for PaymentsNode {
         input: ext::ValidateExternalResponseInput,
     ) -> impl Future<Output = Result<ext::ValidateExternalResponseOutput, NodeError>> + Send {
         std::future::ready(Ok(ext::ValidateExternalResponseOutput {
-            validation_result: Value::Bool(!matches!(input.response_data, Value::Null)),
+            validation_result: (!input.response_data.is_null()).into(),
             normalized_response: input.response_data,
         }))
     }
@@ -164,13 +161,13 @@ impl ExternalDependenciesActions for PaymentsNode {
             health_status: ext::HealthStatus {
                 service_name: "payments".into(),
                 status,
-                last_check: String::new(),
                 response_time_ms: 12,
                 error_rate_percent: 0.0,
                 availability_percent: 100.0,
                 circuit_breaker_state: "CLOSED".into(),
+                ..Default::default()
             },
-            availability_metrics: Value::Null,
+            ..Default::default()
         }))
     }
 
@@ -180,13 +177,13 @@ impl ExternalDependenciesActions for PaymentsNode {
     ) -> impl Future<Output = Result<ext::HandleServiceFailureOutput, NodeError>> + Send {
         let _ = input;
         std::future::ready(Ok(ext::HandleServiceFailureOutput {
-            recovery_action: Value::String("use_cached_response".into()),
+            recovery_action: "use_cached_response".into(),
             fallback_result: ext::FallbackResult {
                 fallback_strategy_used: "cached_response".into(),
                 fallback_success: true,
-                fallback_data: Value::Null,
                 original_error: "ConnectionError".into(),
                 degradation_level: ext::FallbackResultDegradationLevel::Partial,
+                ..Default::default()
             },
         }))
     }
@@ -199,18 +196,12 @@ where
     N: ErrorHandlingActions + HealthCheckActions + ExternalDependenciesActions,
     N::Error: std::fmt::Debug,
 {
-    let call = block_on(node.execute_external_call(ext::ExecuteExternalCallInput {
-        service_config: Value::Null,
-        call_parameters: Value::Null,
-        retry_config: Value::Null,
-    }));
+    let call = block_on(node.execute_external_call(ext::ExecuteExternalCallInput::default()));
     let ok = call.is_ok();
     if !ok {
-        let _: Result<eh::HandleErrorOutput, N::Error> = block_on(node.handle_error(eh::HandleErrorInput {
-            error_info: Value::String("ConnectionError".into()),
-            error_context: Value::Null,
-            handling_strategy: Value::Null,
-        }));
+        let _: Result<eh::HandleErrorOutput, N::Error> = block_on(
+            node.handle_error(eh::HandleErrorInput { error_info: "ConnectionError".into(), ..Default::default() }),
+        );
     }
     let health = block_on(node.health_check()).unwrap();
     (ok, health.health_status.status)
@@ -231,12 +222,8 @@ fn one_node_implements_three_mixins() {
 fn same_named_types_stay_distinct() {
     let node = PaymentsNode::new(false);
     let a: hc::HealthStatus = block_on(node.health_check()).unwrap().health_status;
-    let b: ext::HealthStatus = block_on(node.manage_service_health(ext::ManageServiceHealthInput {
-        service_list: Value::Null,
-        health_check_config: Value::Null,
-    }))
-    .unwrap()
-    .health_status;
+    let b: ext::HealthStatus =
+        block_on(node.manage_service_health(ext::ManageServiceHealthInput::default())).unwrap().health_status;
     assert_eq!(a.status.to_string(), "DEGRADED");
     assert_eq!(b.status.to_string(), "UNKNOWN");
     assert!("UNKNOWN".parse::<hc::HealthStatusStatus>().is_err(), "health_check has no UNKNOWN");
@@ -246,39 +233,53 @@ fn same_named_types_stay_distinct() {
 #[test]
 fn all_actions_answer_through_their_own_error_type() {
     let node = PaymentsNode::new(true);
-    let out = block_on(node.handle_service_failure(ext::HandleServiceFailureInput {
-        failure_context: Value::Null,
-        fallback_config: Value::Null,
-        recovery_options: Value::Null,
-    }))
-    .unwrap();
+    let out = block_on(node.handle_service_failure(ext::HandleServiceFailureInput::default())).unwrap();
     assert_eq!(out.fallback_result.degradation_level, ext::FallbackResultDegradationLevel::Partial);
     let v = block_on(node.validate_external_response(ext::ValidateExternalResponseInput {
-        response_data: Value::Int(1),
-        validation_schema: Value::Null,
-        service_contract: Value::Null,
+        response_data: 1.into(),
+        ..Default::default()
     }))
     .unwrap();
-    assert_eq!(v.validation_result, Value::Bool(true));
+    assert_eq!(v.validation_result.as_bool(), Some(true));
+    assert_eq!(v.normalized_response.as_i64(), Some(1));
 
     // Optional actions left out: each answers NotImplemented through the node's error type.
-    let e = block_on(node.should_retry(eh::ShouldRetryInput {
-        error_type: Value::Null,
-        attempt_number: Value::Int(1),
-        operation_context: Value::Null,
-    }))
-    .unwrap_err();
+    let e = block_on(node.should_retry(eh::ShouldRetryInput { attempt_number: 1.into(), ..Default::default() }))
+        .unwrap_err();
     assert_eq!(e, NodeError::NotImplemented(NotImplemented { mixin: eh::NAME, action: "should_retry" }));
     let e = block_on(node.component_health_check(hc::ComponentHealthCheckInput { component_name: String::new() }))
         .unwrap_err();
     assert_eq!(e, NodeError::NotImplemented(NotImplemented { mixin: hc::NAME, action: "component_health_check" }));
-    let e = block_on(node.transform_external_data(ext::TransformExternalDataInput {
-        source_data: Value::Null,
-        transformation_config: Value::Null,
-        target_schema: Value::Null,
-    }))
-    .unwrap_err();
+    let e = block_on(node.transform_external_data(ext::TransformExternalDataInput::default())).unwrap_err();
     assert_eq!(e, NodeError::NotImplemented(NotImplemented { mixin: ext::NAME, action: "transform_external_data" }));
+}
+
+/// A runtime routes events by action name: `{"action": .., "input": ..}` becomes the error
+/// handling mixin's `Request`, which dispatches to the node that also has the other two mixins.
+#[test]
+fn error_events_routed_by_name_reach_the_node() {
+    let node = PaymentsNode::new(false);
+    let event = r#"{"action": "handle_error",
+        "input": {"error_info": "TimeoutError", "error_context": {"service": "payments"}, "handling_strategy": null}}"#;
+    let request: eh::Request = serde_json::from_str(event).unwrap();
+    assert_eq!(request.action(), eh::Action::HandleError);
+    match block_on(request.dispatch(&node)).unwrap() {
+        eh::Response::HandleError(out) => {
+            assert_eq!(out.error_handling_result.error_category, "retriable");
+            assert_eq!(out.error_handling_result.handling_action, "retry");
+        }
+        other => panic!("the response names another action: {other:?}"),
+    }
+    assert_eq!(*node.errors_seen.lock().unwrap(), ["TimeoutError"]);
+
+    // An action the node left out answers NotImplemented through the same route.
+    let event = r#"{"action": "should_retry",
+        "input": {"error_type": "TimeoutError", "attempt_number": 1, "operation_context": null}}"#;
+    let request: eh::Request = serde_json::from_str(event).unwrap();
+    assert_eq!(
+        block_on(request.dispatch(&node)).unwrap_err(),
+        NodeError::NotImplemented(NotImplemented { mixin: eh::NAME, action: "should_retry" })
+    );
 }
 
 #[test]
