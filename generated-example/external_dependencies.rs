@@ -258,6 +258,7 @@ pub trait ExternalDependenciesActions: super::Node {
     ::serde::Deserialize,
 )]
 #[non_exhaustive]
+#[allow(clippy::enum_variant_names)]
 pub enum Action {
     /// `execute_external_call`
     #[serde(rename = "execute_external_call")]
@@ -333,7 +334,7 @@ impl ::core::str::FromStr for Action {
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(tag = "action", content = "input")]
 #[non_exhaustive]
-#[allow(clippy::large_enum_variant)]
+#[allow(clippy::large_enum_variant, clippy::enum_variant_names)]
 pub enum Request {
     /// A call of `execute_external_call`.
     #[serde(rename = "execute_external_call")]
@@ -411,7 +412,7 @@ impl Request {
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(tag = "action", content = "output")]
 #[non_exhaustive]
-#[allow(clippy::large_enum_variant)]
+#[allow(clippy::large_enum_variant, clippy::enum_variant_names)]
 pub enum Response {
     /// The outputs of `execute_external_call`.
     #[serde(rename = "execute_external_call")]

@@ -142,6 +142,7 @@ pub trait HealthCheckActions: super::Node {
     ::serde::Deserialize,
 )]
 #[non_exhaustive]
+#[allow(clippy::enum_variant_names)]
 pub enum Action {
     /// `health_check`
     #[serde(rename = "health_check")]
@@ -193,7 +194,7 @@ impl ::core::str::FromStr for Action {
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(tag = "action", content = "input")]
 #[non_exhaustive]
-#[allow(clippy::large_enum_variant)]
+#[allow(clippy::large_enum_variant, clippy::enum_variant_names)]
 pub enum Request {
     /// A call of `health_check`.
     #[serde(rename = "health_check")]
@@ -232,7 +233,7 @@ impl Request {
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(tag = "action", content = "output")]
 #[non_exhaustive]
-#[allow(clippy::large_enum_variant)]
+#[allow(clippy::large_enum_variant, clippy::enum_variant_names)]
 pub enum Response {
     /// The outputs of `health_check`.
     #[serde(rename = "health_check")]

@@ -189,6 +189,7 @@ pub trait PerformanceMonitoringActions: super::Node {
     ::serde::Deserialize,
 )]
 #[non_exhaustive]
+#[allow(clippy::enum_variant_names)]
 pub enum Action {
     /// `collect_metrics`
     #[serde(rename = "collect_metrics")]
@@ -264,7 +265,7 @@ impl ::core::str::FromStr for Action {
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(tag = "action", content = "input")]
 #[non_exhaustive]
-#[allow(clippy::large_enum_variant)]
+#[allow(clippy::large_enum_variant, clippy::enum_variant_names)]
 pub enum Request {
     /// A call of `collect_metrics`.
     #[serde(rename = "collect_metrics")]
@@ -334,7 +335,7 @@ impl Request {
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(tag = "action", content = "output")]
 #[non_exhaustive]
-#[allow(clippy::large_enum_variant)]
+#[allow(clippy::large_enum_variant, clippy::enum_variant_names)]
 pub enum Response {
     /// The outputs of `collect_metrics`.
     #[serde(rename = "collect_metrics")]

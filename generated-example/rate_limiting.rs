@@ -155,6 +155,7 @@ pub trait RateLimitingActions: super::Node {
     ::serde::Deserialize,
 )]
 #[non_exhaustive]
+#[allow(clippy::enum_variant_names)]
 pub enum Action {
     /// `acquire_permit`
     #[serde(rename = "acquire_permit")]
@@ -216,7 +217,7 @@ impl ::core::str::FromStr for Action {
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(tag = "action", content = "input")]
 #[non_exhaustive]
-#[allow(clippy::large_enum_variant)]
+#[allow(clippy::large_enum_variant, clippy::enum_variant_names)]
 pub enum Request {
     /// A call of `acquire_permit`.
     #[serde(rename = "acquire_permit")]
@@ -261,7 +262,7 @@ impl Request {
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(tag = "action", content = "output")]
 #[non_exhaustive]
-#[allow(clippy::large_enum_variant)]
+#[allow(clippy::large_enum_variant, clippy::enum_variant_names)]
 pub enum Response {
     /// The outputs of `acquire_permit`.
     #[serde(rename = "acquire_permit")]

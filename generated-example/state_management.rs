@@ -250,6 +250,7 @@ pub trait StateManagementActions: super::Node {
     ::serde::Deserialize,
 )]
 #[non_exhaustive]
+#[allow(clippy::enum_variant_names)]
 pub enum Action {
     /// `persist_state`
     #[serde(rename = "persist_state")]
@@ -325,7 +326,7 @@ impl ::core::str::FromStr for Action {
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(tag = "action", content = "input")]
 #[non_exhaustive]
-#[allow(clippy::large_enum_variant)]
+#[allow(clippy::large_enum_variant, clippy::enum_variant_names)]
 pub enum Request {
     /// A call of `persist_state`.
     #[serde(rename = "persist_state")]
@@ -395,7 +396,7 @@ impl Request {
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(tag = "action", content = "output")]
 #[non_exhaustive]
-#[allow(clippy::large_enum_variant)]
+#[allow(clippy::large_enum_variant, clippy::enum_variant_names)]
 pub enum Response {
     /// The outputs of `persist_state`.
     #[serde(rename = "persist_state")]

@@ -87,6 +87,7 @@ fn action_enum(mixin: &Mixin, options: &EmitOptions) -> syn::Item {
     attrs.push(ast::list_attr("derive", quote!(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, #serde)));
     // Adding an optional action is a minor change: other crates match with a wildcard arm.
     attrs.push(ast::word_attr("non_exhaustive"));
+    attrs.push(ast::list_attr("allow", quote!(clippy::enum_variant_names)));
     let variants = mixin
         .actions
         .iter()
@@ -264,8 +265,9 @@ fn message_enum(mixin: &Mixin, options: &EmitOptions, message: Message) -> syn::
     }
     attrs.push(ast::word_attr("non_exhaustive"));
     // Variants are as large as the action's payload: boxing them would cost every caller an
-    // allocation to save memory on the largest.
-    attrs.push(ast::list_attr("allow", quote!(clippy::large_enum_variant)));
+    // allocation to save memory on the largest. Variants are the contract's action names, so
+    // `validate_external_response` is `Response::ValidateExternalResponse`.
+    attrs.push(ast::list_attr("allow", quote!(clippy::large_enum_variant, clippy::enum_variant_names)));
     let variants = mixin
         .actions
         .iter()

@@ -139,6 +139,7 @@ pub trait AggregationWindowActions: super::Node {
 /// The actions of `mixin_aggregation_window`, by name: [`Action::spec`] gives each one's [`super::ActionSpec`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
+#[allow(clippy::enum_variant_names)]
 pub enum Action {
     /// `add_event`
     AddEvent,
@@ -196,7 +197,7 @@ impl ::core::str::FromStr for Action {
 /// Run it with [`Request::dispatch`].
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
-#[allow(clippy::large_enum_variant)]
+#[allow(clippy::large_enum_variant, clippy::enum_variant_names)]
 pub enum Request {
     /// A call of `add_event`.
     AddEvent(AddEventInput),
@@ -234,7 +235,7 @@ impl Request {
 /// What one action of `mixin_aggregation_window` returned: `{"action": "<name>", "output": {..}}` on the wire.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
-#[allow(clippy::large_enum_variant)]
+#[allow(clippy::large_enum_variant, clippy::enum_variant_names)]
 pub enum Response {
     /// The outputs of `add_event`.
     AddEvent(AddEventOutput),

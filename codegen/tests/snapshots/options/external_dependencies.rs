@@ -243,6 +243,7 @@ pub trait ExternalDependenciesActions: super::Node {
 /// The actions of `mixin_external_dependencies`, by name: [`Action::spec`] gives each one's [`super::ActionSpec`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
+#[allow(clippy::enum_variant_names)]
 pub enum Action {
     /// `execute_external_call`
     ExecuteExternalCall,
@@ -312,7 +313,7 @@ impl ::core::str::FromStr for Action {
 /// Run it with [`Request::dispatch`].
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
-#[allow(clippy::large_enum_variant)]
+#[allow(clippy::large_enum_variant, clippy::enum_variant_names)]
 pub enum Request {
     /// A call of `execute_external_call`.
     ExecuteExternalCall(ExecuteExternalCallInput),
@@ -368,7 +369,7 @@ impl Request {
 /// What one action of `mixin_external_dependencies` returned: `{"action": "<name>", "output": {..}}` on the wire.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
-#[allow(clippy::large_enum_variant)]
+#[allow(clippy::large_enum_variant, clippy::enum_variant_names)]
 pub enum Response {
     /// The outputs of `execute_external_call`.
     ExecuteExternalCall(ExecuteExternalCallOutput),
