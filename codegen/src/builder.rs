@@ -13,6 +13,8 @@ use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
 
+mod pages;
+
 /// Name of the root file that declares one module per mixin.
 pub const ROOT_FILE: &str = "mixins.rs";
 
@@ -40,6 +42,12 @@ pub struct Builder {
     validate: validate::Options,
     emit: EmitSettings,
     option_errors: Vec<String>,
+    /// Where `generate` and `check` also put the Markdown pages (`.docs_out`).
+    #[cfg(feature = "docs")]
+    docs_out: Option<PathBuf>,
+    /// Where `generate` and `check` also put the JSON Schemas (`.schema_out`).
+    #[cfg(feature = "schema")]
+    schema_out: Option<PathBuf>,
 }
 
 /// The emit options as the builder keeps them: plain text and flags, because syntax (token
@@ -108,6 +116,10 @@ impl Builder {
                 type_attributes: Vec::new(),
             },
             option_errors: Vec::new(),
+            #[cfg(feature = "docs")]
+            docs_out: None,
+            #[cfg(feature = "schema")]
+            schema_out: None,
         }
     }
 
@@ -332,11 +344,13 @@ impl Builder {
         // Folders made here (parents too) and the lock go again if the run fails.
         let transaction = write::Transaction::begin(&out_dir, self.write_settings())?;
         let cargo = self.in_build_script();
-        self.run(Some(&out_dir), Sink::Stage(transaction)).and_then(|run| {
+        self.run(Some(&out_dir), Sink::Stage(transaction)).and_then(|mut run| {
             if cargo {
                 run.print_cargo_directives();
             }
-            run.finish_generate()
+            let models = std::mem::take(&mut run.models);
+            let report = run.finish_generate()?;
+            self.generate_pages(report, &models)
         })
     }
 
@@ -346,8 +360,10 @@ impl Builder {
         self.check_options()?;
         let out_dir = self.resolve_out_dir()?;
         let comparison = write::Comparison::begin(&out_dir, self.write_settings())?;
-        let run = self.run(Some(&out_dir), Sink::Compare(comparison))?;
-        run.finish_check()
+        let mut run = self.run(Some(&out_dir), Sink::Compare(comparison))?;
+        let models = std::mem::take(&mut run.models);
+        let report = run.finish_check()?;
+        self.check_pages(report, &models)
     }
 
     fn write_settings(&self) -> write::Settings {
@@ -362,6 +378,11 @@ impl Builder {
     }
 
     fn run(&self, out_dir: Option<&Path>, sink: Sink) -> Result<Run, Error> {
+        self.run_keeping(out_dir, sink, self.keeps_models())
+    }
+
+    /// [`Self::run`], keeping every checked model in [`Run::models`] when `models` is set.
+    fn run_keeping(&self, out_dir: Option<&Path>, sink: Sink, models: bool) -> Result<Run, Error> {
         let (inputs, problems) = load::discover(&self.inputs);
         if !problems.is_empty() {
             return Err(Error::Inputs(problems));
@@ -382,6 +403,8 @@ impl Builder {
             names: HashMap::new(),
             timings: StageTimings::default(),
             measure: self.timings,
+            models: Vec::new(),
+            keep_models: models,
         };
         match self.fill(&mut run, out_dir) {
             Ok(()) => Ok(run),
@@ -395,7 +418,8 @@ impl Builder {
     /// Processes every contract into `run`, then the root file.
     fn fill(&self, run: &mut Run, out_dir: Option<&Path>) -> Result<(), Error> {
         let files = run.inputs.files.clone();
-        let work = Work { builder: self, code: out_dir.is_some(), errors: AtomicBool::new(false) };
+        let work =
+            Work { builder: self, code: out_dir.is_some(), models: run.keep_models, errors: AtomicBool::new(false) };
         let jobs = self.job_count(files.len());
         let options = self.emit.options();
         if jobs == 1 {
@@ -434,6 +458,8 @@ struct Work<'a> {
     builder: &'a Builder,
     /// Whether to emit and format code (not for `validate`).
     code: bool,
+    /// Whether to keep each checked model, for the back ends that read them all at the end.
+    models: bool,
     /// Set when any contract had an error: nothing will be written, so no more code is made.
     errors: AtomicBool,
 }
@@ -450,6 +476,8 @@ struct Checked {
     root: MixinSummary,
     /// The formatted module file, unless code was not wanted or could not be written anyway.
     code: Option<String>,
+    /// The model and its header name, when a back end other than Rust wants it.
+    model: Option<(Mixin, String)>,
 }
 
 impl Work<'_> {
@@ -507,6 +535,7 @@ impl Work<'_> {
                 file_name,
             },
             code,
+            model: self.models.then(|| (mixin, file.shown.clone())),
         };
         Processed { diagnostics, mixin: Some(checked), timings }
     }
@@ -528,6 +557,9 @@ struct Run {
     names: HashMap<String, PathBuf>,
     timings: StageTimings,
     measure: bool,
+    /// Checked models with their header names, in input order (when kept).
+    models: Vec<(Mixin, String)>,
+    keep_models: bool,
 }
 
 impl Run {
@@ -551,6 +583,7 @@ impl Run {
             return Ok(());
         }
         let file_name = checked.root.file_name.clone();
+        self.models.extend(checked.model);
         self.checked.push(checked.summary);
         self.summaries.push(checked.root);
         match checked.code {

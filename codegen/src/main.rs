@@ -1,4 +1,5 @@
-//! The `mixin-codegen` command: generate, check and validate mixin contracts.
+//! The `mixin-codegen` command: generate, check and validate mixin contracts, and write their
+//! documentation and JSON Schemas.
 
 mod cli;
 
@@ -155,6 +156,8 @@ fn cli() -> Command {
                 .args(untyped_args())
                 .arg(io_type_arg()),
         )
+        .subcommand(cli::pages::docs_command().after_help(exit_codes("contract errors, or (--check) --out is stale")))
+        .subcommand(cli::pages::schema_command().after_help(exit_codes("contract errors, or (--check) --out is stale")))
         .subcommand(cli::diff::command().after_help(exit_codes(
             "a contract's mixin_version does not cover its changes or went down, or contract errors",
         )))
@@ -185,6 +188,11 @@ fn main() -> ExitCode {
             _ => Style::Plain,
         };
         return ExitCode::from(cli::diff::run(sub, style));
+    }
+    match name {
+        "docs" => return ExitCode::from(cli::pages::docs(sub, style)),
+        "schema" => return ExitCode::from(cli::pages::schema(sub, style)),
+        _ => {}
     }
     let builder = builder(sub);
     ExitCode::from(match name {
@@ -285,39 +293,42 @@ fn generate(builder: Builder, style: Style) -> u8 {
 
 fn check(builder: Builder, style: Style) -> u8 {
     match builder.check() {
-        Ok(r) => {
-            report(&r.diagnostics.iter().filter(|d| d.severity != Severity::Note).cloned().collect::<Vec<_>>(), style);
-            if r.stale.is_empty() {
-                eprintln!("up to date");
-                return OK;
-            }
-            for file in r.stale.iter().filter(|f| f.change == Change::Leftover) {
-                println!("left by an interrupted run: {} (generate removes it)", file.path.display());
-            }
-            for file in r.stale.iter().filter(|f| f.change != Change::Leftover) {
-                // Absolute paths keep a single slash after the `a/`/`b/` prefix.
-                let path = file.path.display().to_string().trim_start_matches('/').to_string();
-                let (old, new) = (file.actual.as_deref().unwrap_or(""), file.expected.as_deref().unwrap_or(""));
-                let (old_name, new_name) = match file.change {
-                    Change::Create => ("/dev/null".to_string(), format!("b/{path}")),
-                    Change::Remove => (format!("a/{path}"), "/dev/null".to_string()),
-                    _ => (format!("a/{path}"), format!("b/{path}")),
-                };
-                if file.change == Change::Replace && file.actual.is_none() {
-                    println!("{} is not a readable file; generate needs to write a file there", file.path.display());
-                }
-                let diff = similar::TextDiff::from_lines(old, new);
-                print!("{}", diff.unified_diff().context_radius(3).header(&old_name, &new_name));
-            }
-            let stale = match r.stale.len() {
-                1 => "1 file in the output folder is stale".to_string(),
-                n => format!("{n} files in the output folder are stale"),
-            };
-            eprintln!("error: {stale}; run `mixin-codegen generate` to update them");
-            PROBLEMS
-        }
+        Ok(r) => stale_report(r, style, "generate"),
         Err(e) => failure(e, style),
     }
+}
+
+/// Exit 0 when nothing is stale, else 1 after a unified diff of every stale file.
+fn stale_report(r: mixin_codegen::CheckReport, style: Style, fix: &str) -> u8 {
+    report(&r.diagnostics.iter().filter(|d| d.severity != Severity::Note).cloned().collect::<Vec<_>>(), style);
+    if r.stale.is_empty() {
+        eprintln!("up to date");
+        return OK;
+    }
+    for file in r.stale.iter().filter(|f| f.change == Change::Leftover) {
+        println!("left by an interrupted run: {} ({fix} removes it)", file.path.display());
+    }
+    for file in r.stale.iter().filter(|f| f.change != Change::Leftover) {
+        // Absolute paths keep a single slash after the `a/`/`b/` prefix.
+        let path = file.path.display().to_string().trim_start_matches('/').to_string();
+        let (old, new) = (file.actual.as_deref().unwrap_or(""), file.expected.as_deref().unwrap_or(""));
+        let (old_name, new_name) = match file.change {
+            Change::Create => ("/dev/null".to_string(), format!("b/{path}")),
+            Change::Remove => (format!("a/{path}"), "/dev/null".to_string()),
+            _ => (format!("a/{path}"), format!("b/{path}")),
+        };
+        if file.change == Change::Replace && file.actual.is_none() {
+            println!("{} is not a readable file; {fix} needs to write a file there", file.path.display());
+        }
+        let diff = similar::TextDiff::from_lines(old, new);
+        print!("{}", diff.unified_diff().context_radius(3).header(&old_name, &new_name));
+    }
+    let stale = match r.stale.len() {
+        1 => "1 file in the output folder is stale".to_string(),
+        n => format!("{n} files in the output folder are stale"),
+    };
+    eprintln!("error: {stale}; run `mixin-codegen {fix}` to update them");
+    PROBLEMS
 }
 
 fn validate(builder: Builder, style: Style) -> u8 {

@@ -295,3 +295,20 @@ pub struct Dependency {
     pub description: String,
     pub optional: bool,
 }
+
+impl Field {
+    /// What the contract says about the field, without the value or the type, which the field's
+    /// Rust doc states and which pages and schemas show on their own ("Contract value: `5`.").
+    /// Config field specs (description, bounds) are to replace this reading once the model
+    /// carries them.
+    pub fn contract_doc(&self) -> &str {
+        let doc = self.doc.trim();
+        if doc.starts_with("Contract value: ") || doc.starts_with("Contract type: ") {
+            return "";
+        }
+        match doc.find("\n\nContract value: ") {
+            Some(end) => &doc[..end],
+            None => doc,
+        }
+    }
+}

@@ -2,3 +2,4 @@
 
 pub mod diff;
 mod git;
+pub mod pages;

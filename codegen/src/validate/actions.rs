@@ -9,7 +9,8 @@ use crate::names::{Case, Ident};
 use crate::parse::Yaml;
 use std::collections::HashMap;
 
-pub const MAX_TIMEOUT_MS: i64 = 300_000;
+pub use super::rules::MAX_TIMEOUT_MS;
+use super::rules::{ACTION_KEYS, IO_OPTIONAL, IO_REQUIRED, MIN_TIMEOUT_MS};
 
 /// Action names seen so far, by contract name, by Rust method name and by `Action` variant.
 #[derive(Default)]
@@ -142,8 +143,7 @@ fn action(
     seen: &mut Seen,
     untyped: &mut Untyped,
 ) -> Option<Action> {
-    let complete =
-        view.check_keys(cx, "an action", &["name", "description", "inputs", "outputs", "required", "timeout_ms"], &[]);
+    let complete = view.check_keys(cx, "an action", ACTION_KEYS, &[]);
     let name = string(cx, view, "name", "an action");
     let description = string(cx, view, "description", "an action");
     let name_at = Anchor::value_of(view.child("name"));
@@ -200,12 +200,15 @@ fn action(
     };
     let timeout_ms = match view.get("timeout_ms") {
         None => None,
-        Some(Yaml::Int(t)) if (1..=MAX_TIMEOUT_MS).contains(t) => Some(*t as u64),
+        Some(Yaml::Int(t)) if (MIN_TIMEOUT_MS..=MAX_TIMEOUT_MS).contains(t) => Some(*t as u64),
         Some(other) => {
             cx.error(
                 "E0141",
                 Anchor::value_of(view.child("timeout_ms")),
-                format!("timeout_ms must be an integer from 1 to {MAX_TIMEOUT_MS}, found {}", describe(other)),
+                format!(
+                    "timeout_ms must be an integer from {MIN_TIMEOUT_MS} to {MAX_TIMEOUT_MS}, found {}",
+                    describe(other)
+                ),
             )
             .label("out of range")
             .help("timeouts are milliseconds, at most 300000 (5 minutes)");
@@ -394,7 +397,7 @@ struct Typed<'d> {
 }
 
 fn typed<'d>(cx: &mut Checker, view: &MapView<'d>) -> Option<Typed<'d>> {
-    let complete = view.check_keys(cx, "a typed input or output", &["name", "type"], &["description", "optional"]);
+    let complete = view.check_keys(cx, "a typed input or output", IO_REQUIRED, IO_OPTIONAL);
     let name = string(cx, view, "name", "an input or output");
     let description = match view.get("description") {
         Some(_) => string(cx, view, "description", "an input or output"),

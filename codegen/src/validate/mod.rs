@@ -7,6 +7,7 @@ mod conform;
 mod data;
 mod records;
 mod resolve;
+pub mod rules;
 pub mod suggest;
 mod types;
 mod untyped;
@@ -31,10 +32,6 @@ pub struct Options {
     /// contract gives no type (`.io_type`). The type text is checked to parse when it is set.
     pub io_types: Vec<(String, String)>,
 }
-
-/// Keys of a mixin contract the format defines; every other top-level key is data.
-const REQUIRED_TOP: &[&str] = &["mixin_name", "mixin_version", "description", "applicable_node_types", "actions"];
-const OPTIONAL_TOP: &[&str] = &["output_models", "dependencies", "requires_dependencies", "metrics"];
 
 /// Validates one parsed contract. Returns the checked model when there is no error, and every
 /// diagnostic (errors, warnings, notes) with its location.

@@ -1,8 +1,9 @@
 //! The contract's fixed sections: name, version, node types, metrics, dependencies.
 
-use super::{actions, config_names, configuration, data, suggest, types, Checker, MapView, OPTIONAL_TOP, REQUIRED_TOP};
+use super::rules::{self, OPTIONAL_TOP, REQUIRED_TOP};
+use super::{actions, config_names, configuration, data, suggest, types, Checker, MapView};
 use crate::locate::{Anchor, Seg};
-use crate::model::{Dependency, DependencyKind, Metric, MetricKind, Mixin, NodeType, Version};
+use crate::model::{Dependency, Metric, MetricKind, Mixin, NodeType, Version};
 use crate::names::{self, Case, Ident};
 use crate::parse::Yaml;
 
@@ -143,17 +144,11 @@ pub(super) fn string(cx: &mut Checker, map: &MapView, key: &str, what: &str) -> 
     }
 }
 
-/// The longest `mixin_name`: its module's file (`<name without mixin_>.rs`) and what other back
-/// ends name after it must fit in a file name (255 bytes on common file systems), with room.
-pub const MAX_MIXIN_NAME: usize = 128;
+pub use rules::MAX_MIXIN_NAME;
 
 fn mixin_name(cx: &mut Checker, map: &MapView) -> Option<String> {
     let name = string(cx, map, "mixin_name", "the contract")?;
-    let rest = name.strip_prefix("mixin_").unwrap_or("");
-    let valid = rest.starts_with(|c: char| c.is_ascii_lowercase())
-        && rest.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
-        && !rest.contains("__")
-        && !rest.ends_with('_');
+    let valid = rules::is_mixin_name(&name);
     if valid && name.len() > MAX_MIXIN_NAME {
         cx.error(
             "E0113",
@@ -215,7 +210,7 @@ fn version(cx: &mut Checker, map: &MapView) -> Option<Version> {
         return None;
     };
     let view = MapView { path, entries };
-    let complete = view.check_keys(cx, "mixin_version", &["major", "minor", "patch"], &[]);
+    let complete = view.check_keys(cx, "mixin_version", rules::VERSION_KEYS, &[]);
     let part = |cx: &mut Checker, key: &str| -> Option<u64> {
         match view.get(key)? {
             Yaml::Int(i) if *i >= 0 => Some(*i as u64),
@@ -338,22 +333,13 @@ pub(super) fn list_of_maps<'d>(cx: &mut Checker, map: &MapView<'d>, key: &str, w
     out
 }
 
-fn is_prometheus_name(s: &str) -> bool {
-    s.starts_with(|c: char| c.is_ascii_alphabetic() || c == '_' || c == ':')
-        && s.chars().all(|c| c.is_ascii_alphanumeric() || c == '_' || c == ':')
-}
-
-fn is_label_name(s: &str) -> bool {
-    s.starts_with(|c: char| c.is_ascii_alphabetic() || c == '_')
-        && s.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
-        && !s.starts_with("__")
-}
+use rules::{is_label_name, is_metric_name as is_prometheus_name};
 
 fn metrics(cx: &mut Checker, map: &MapView) -> Vec<Metric> {
     let mut out = Vec::new();
     let mut seen: Vec<(String, Anchor)> = Vec::new();
     for view in list_of_maps(cx, map, "metrics", "metric") {
-        view.check_keys(cx, "a metric", &["name", "type", "description"], &["labels", "buckets"]);
+        view.check_keys(cx, "a metric", rules::METRIC_REQUIRED, rules::METRIC_OPTIONAL);
         let name = string(cx, &view, "name", "a metric");
         let description = string(cx, &view, "description", "a metric");
         if let Some(n) = &name {
@@ -374,9 +360,9 @@ fn metrics(cx: &mut Checker, map: &MapView) -> Vec<Metric> {
             seen.push((n.clone(), at));
         }
         let kind = match string(cx, &view, "type", "a metric").as_deref() {
-            Some("counter") => Some(MetricKind::Counter),
-            Some("gauge") => Some(MetricKind::Gauge),
-            Some("histogram") => Some(MetricKind::Histogram),
+            Some(t) if rules::METRIC_TYPES.iter().any(|(n, _)| *n == t) => {
+                rules::METRIC_TYPES.iter().find(|(n, _)| *n == t).map(|(_, k)| *k)
+            }
             Some(other) => {
                 let d = cx
                     .error(
@@ -385,9 +371,12 @@ fn metrics(cx: &mut Checker, map: &MapView) -> Vec<Metric> {
                         format!("unknown metric type `{}`", other.escape_debug()),
                     )
                     .label("not a metric type");
-                match suggest::closest(other, ["counter", "gauge", "histogram"]) {
+                match suggest::closest(other, rules::names(rules::METRIC_TYPES)) {
                     Some(near) => d.help(format!("did you mean `{near}`?")),
-                    None => d.help("metric types are counter, gauge, histogram"),
+                    None => d.help(format!(
+                        "metric types are {}",
+                        rules::names(rules::METRIC_TYPES).collect::<Vec<_>>().join(", ")
+                    )),
                 };
                 None
             }
@@ -490,16 +479,15 @@ fn buckets(cx: &mut Checker, view: &MapView, kind: Option<MetricKind>) -> Vec<f6
 fn dependencies(cx: &mut Checker, map: &MapView, key: &str) -> Vec<Dependency> {
     let mut out = Vec::new();
     for view in list_of_maps(cx, map, key, "dependency") {
-        view.check_keys(cx, "a dependency", &["name", "type", "description"], &["optional"]);
+        view.check_keys(cx, "a dependency", rules::DEPENDENCY_REQUIRED, rules::DEPENDENCY_OPTIONAL);
         let name = string(cx, &view, "name", "a dependency");
         let description = string(cx, &view, "description", "a dependency");
         let kind = match string(cx, &view, "type", "a dependency").as_deref() {
-            Some("capability") => Some(DependencyKind::Capability),
-            Some("protocol") => Some(DependencyKind::Protocol),
-            Some("service") => Some(DependencyKind::Service),
-            Some("resource") => Some(DependencyKind::Resource),
+            Some(t) if rules::DEPENDENCY_TYPES.iter().any(|(n, _)| *n == t) => {
+                rules::DEPENDENCY_TYPES.iter().find(|(n, _)| *n == t).map(|(_, k)| *k)
+            }
             Some(other) => {
-                let kinds = ["capability", "protocol", "service", "resource"];
+                let kinds = rules::names(rules::DEPENDENCY_TYPES);
                 let d = cx
                     .error(
                         "E0180",
@@ -507,9 +495,9 @@ fn dependencies(cx: &mut Checker, map: &MapView, key: &str) -> Vec<Dependency> {
                         format!("unknown dependency type `{}`", other.escape_debug()),
                     )
                     .label("not a dependency type");
-                match suggest::closest(other, kinds) {
+                match suggest::closest(other, kinds.clone()) {
                     Some(near) => d.help(format!("did you mean `{near}`?")),
-                    None => d.help("dependency types are capability, protocol, service, resource"),
+                    None => d.help(format!("dependency types are {}", kinds.collect::<Vec<_>>().join(", "))),
                 };
                 None
             }

@@ -6,12 +6,7 @@ use crate::model::{AliasDef, EnumDef, Field, OutputModel, StructDef, StructRole,
 use crate::names::{Case, Ident};
 use crate::parse::Yaml;
 
-pub(super) const TYPE_NAMES: &[&str] =
-    &["string", "integer", "float", "number", "boolean", "timestamp", "datetime", "object", "array"];
-
-/// Keys that make a mapping a type specification rather than a nested object's fields.
-const SPEC_KEYS: &[&str] =
-    &["type", "items", "properties", "additionalProperties", "description", "format", "optional"];
+pub(super) use super::rules::{SPEC_KEYS, TYPE_NAMES};
 
 pub(super) fn output_models(cx: &mut Checker, map: &MapView) -> Vec<OutputModel> {
     let path = map.child("output_models");
