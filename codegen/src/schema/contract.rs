@@ -273,7 +273,13 @@ fn metric() -> Json {
             ("required", Json::strings(["type"])),
             (
                 "properties",
-                Json::object([("type", Json::object([("not", Json::object([("const", Json::str("histogram"))]))]))]),
+                Json::object([(
+                    "type",
+                    Json::object([
+                        ("description", Json::str("Any metric type but histogram.")),
+                        ("not", Json::object([("const", Json::str("histogram"))])),
+                    ]),
+                )]),
             ),
         ]),
     );
