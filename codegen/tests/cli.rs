@@ -50,10 +50,12 @@ fn s(p: &Path) -> &str {
     p.to_str().unwrap()
 }
 
-/// file name -> bytes, for every file directly in `dir`.
+/// file name -> bytes, for every file directly in `dir` (generated-example/ also holds the docs/
+/// and schema/ folders of other back ends).
 fn files(dir: &Path) -> BTreeMap<String, Vec<u8>> {
     std::fs::read_dir(dir)
         .unwrap()
+        .filter(|e| e.as_ref().unwrap().file_type().unwrap().is_file())
         .map(|e| {
             let e = e.unwrap();
             (e.file_name().into_string().unwrap(), std::fs::read(e.path()).unwrap())

@@ -31,9 +31,11 @@ fn s(p: &Path) -> &str {
     p.to_str().unwrap()
 }
 
+/// Every file directly in `dir` (generated-example/ also holds the docs/ and schema/ folders).
 fn files(dir: &Path) -> BTreeMap<String, Vec<u8>> {
     std::fs::read_dir(dir)
         .unwrap()
+        .filter(|e| e.as_ref().unwrap().file_type().unwrap().is_file())
         .map(|e| {
             let e = e.unwrap();
             (e.file_name().into_string().unwrap(), std::fs::read(e.path()).unwrap())

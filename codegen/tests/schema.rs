@@ -272,7 +272,11 @@ fn every_config_schema_holds_the_contracts_own_values() {
     for file in contracts_in(&workspace().join("mixins")) {
         let module = file.file_stem().unwrap().to_str().unwrap().trim_start_matches("mixin_").to_string();
         let validator = config_schema(&module);
-        let schema = schema_of(&format!("defaults-{module}"), &[file.clone()], &format!("{module}.config.schema.json"));
+        let schema = schema_of(
+            &format!("defaults-{module}"),
+            std::slice::from_ref(&file),
+            &format!("{module}.config.schema.json"),
+        );
         let defaults: serde_json::Map<String, Value> = schema["properties"]
             .as_object()
             .map(|p| p.iter().filter_map(|(k, v)| Some((k.clone(), v.get("default")?.clone()))).collect())

@@ -5,7 +5,9 @@
 use super::{Builder, CheckReport, Error, Report, Sink, StaleFile};
 use crate::model::Mixin;
 use crate::write;
-use std::path::{Path, PathBuf};
+#[cfg(any(feature = "docs", feature = "schema"))]
+use std::path::Path;
+use std::path::PathBuf;
 
 /// Checked models with the names their headers show.
 type Models = [(Mixin, String)];
