@@ -285,3 +285,39 @@ fn every_config_schema_holds_the_contracts_own_values() {
         assert!(errors(&validator, &instance).is_empty(), "{module}: {:?}", errors(&validator, &instance));
     }
 }
+
+const NODE: &str = r#"node_name: "api_client_effect"
+node_type: "EFFECT"
+version: "1.0.0"
+description: "Calls partner APIs with retries and a circuit breaker"
+subcontracts:
+  - path: "../../../mixins/mixin_error_handling.yaml"
+    integration_field: "error_handling_configuration"
+"#;
+
+#[test]
+fn node_contracts_pass_the_node_schema_and_broken_ones_fail() {
+    let schema = schema_of("node", &[workspace().join("mixins")], "node-contract.schema.json");
+    jsonschema::meta::validate(&schema).expect("a valid draft 2020-12 schema");
+    let validator = jsonschema::draft202012::new(&schema).unwrap();
+    assert!(errors(&validator, &yaml_to_json(NODE)).is_empty(), "{:?}", errors(&validator, &yaml_to_json(NODE)));
+    let versioned = NODE.replace("\"1.0.0\"", "{major: 1, minor: 0, patch: 0}");
+    assert!(errors(&validator, &yaml_to_json(&versioned)).is_empty());
+    // The real node contracts of the corpus, with all their extra sections.
+    for file in contracts_in(&workspace().join("tests/corpus/nodes")) {
+        let instance = yaml_to_json(&std::fs::read_to_string(&file).unwrap());
+        assert!(errors(&validator, &instance).is_empty(), "{}: {:?}", file.display(), errors(&validator, &instance));
+    }
+    for (from, to) in [
+        ("node_type: \"EFFECT\"", "node_type: \"EFECT\""),
+        ("node_name: \"api_client_effect\"\n", ""),
+        ("version: \"1.0.0\"", "version: \"1.0\""),
+        ("integration_field: \"error_handling_configuration\"", "integration_field: \"Error-Handling\""),
+        ("  - path: \"../../../mixins/mixin_error_handling.yaml\"\n    integration_field", "  - integration_field"),
+        ("subcontracts:\n", "subcontracts: \"error_handling\"\nunused:\n"),
+    ] {
+        assert!(NODE.contains(from), "{from:?}");
+        let text = NODE.replacen(from, to, 1);
+        assert!(!errors(&validator, &yaml_to_json(&text)).is_empty(), "the node schema accepts:\n{text}");
+    }
+}

@@ -88,3 +88,18 @@ pub const SPEC_KEYS: &[&str] =
 pub fn names<T>(table: &'static [(&'static str, T)]) -> impl Iterator<Item = &'static str> + Clone {
     table.iter().map(|(name, _)| *name)
 }
+
+/// Node contracts (issue 17's format). A file is a node contract when it has these keys.
+/// The node validator is to read these tables too, as the mixin validator reads the ones above,
+/// so that `node-contract.schema.json` and it cannot drift.
+pub const NODE_REQUIRED: &[&str] = &["node_name", "node_type"];
+pub const NODE_OPTIONAL: &[&str] = &["version", "description", "subcontracts"];
+
+/// A `subcontracts:` entry's keys.
+pub const SUBCONTRACT_KEYS: &[&str] = &["path", "integration_field"];
+
+/// An integration field becomes a Rust field: lowercase snake_case.
+pub const INTEGRATION_FIELD_PATTERN: &str = "^[a-z_][a-z0-9_]*$";
+
+/// A node's `version` written as text.
+pub const VERSION_TEXT_PATTERN: &str = "^[0-9]+\\.[0-9]+\\.[0-9]+$";
