@@ -192,6 +192,9 @@ impl TypeDef {
     }
 }
 
+/// The type of a mixin's whole configuration, an alias or a struct (validate/configuration.rs).
+pub const CONFIGURATION: &str = "Configuration";
+
 /// The per-mixin types that route actions by name (`Request::dispatch`): no contract item may take
 /// their names.
 pub const DISPATCH_TYPES: [&str; 3] = ["Action", "Request", "Response"];
