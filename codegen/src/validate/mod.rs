@@ -5,6 +5,7 @@ mod config_names;
 mod configuration;
 mod conform;
 mod data;
+pub mod node;
 mod records;
 mod resolve;
 pub mod suggest;
@@ -44,6 +45,13 @@ pub fn validate(source: &Source, doc: &Yaml, options: &Options) -> (Option<Mixin
     let diagnostics = cx.finish(&source.text);
     let ok = !diagnostics.iter().any(Diagnostic::is_error);
     (mixin.filter(|_| ok), diagnostics)
+}
+
+/// Whether a parsed file is meant as a mixin contract: a mapping with at least one of the keys
+/// that make one. Anything else gets one E0210 from [`validate`], and is "not a mixin contract"
+/// to a node that lists it.
+pub fn is_mixin_like(doc: &Yaml) -> bool {
+    ["mixin_name", "mixin_version", "applicable_node_types"].iter().any(|k| doc.get(k).is_some())
 }
 
 /// A diagnostic waiting for its position, which is looked up only when there is one to report.
@@ -290,10 +298,7 @@ mod top {
             return None;
         };
         let map = MapView { path: Vec::new(), entries };
-        if map.get("mixin_name").is_none()
-            && map.get("mixin_version").is_none()
-            && map.get("applicable_node_types").is_none()
-        {
+        if !is_mixin_like(doc) {
             not_a_mixin(cx, &map);
             return None;
         }
