@@ -360,7 +360,8 @@ impl Builder {
     pub fn validate(&self) -> Result<ValidationReport, Error> {
         self.check_options()?;
         let run = self.run(None, Sink::Nothing)?;
-        Ok(ValidationReport { diagnostics: run.diagnostics, files: run.checked })
+        let nodes = run.nodes.iter().map(|(n, _)| n.name.clone()).collect();
+        Ok(ValidationReport { diagnostics: run.diagnostics, files: run.checked, nodes })
     }
 
     fn run(&self, out_dir: Option<&Path>, sink: Sink) -> Result<Run, Error> {
@@ -425,7 +426,6 @@ impl Builder {
         }
         run.diagnostics.extend(self.overrides_for_no_mixin(&run.summaries));
         if out_dir.is_some() {
-            run.nodes.sort_by(|a, b| a.0.name.cmp(&b.0.name));
             let files: Vec<(String, String)> = run
                 .nodes
                 .iter()
@@ -489,6 +489,8 @@ impl Builder {
                 run.nodes.push((node, shown));
             }
         }
+        // By name: the root file and reports are the same whatever order the inputs were named in.
+        run.nodes.sort_by(|a, b| a.0.name.cmp(&b.0.name));
         if !run.nodes.is_empty() {
             if let Some(clash) = run.summaries.iter().find(|m| m.module.name == emit::NODES_MODULE) {
                 let path =
@@ -854,8 +856,13 @@ impl Run {
         Ok(())
     }
 
+    /// Every file read and every folder listed: what cargo must watch.
+    fn watched(&self) -> Vec<PathBuf> {
+        self.inputs.files.iter().map(|f| &f.path).chain(&self.inputs.folders).cloned().collect()
+    }
+
     fn print_cargo_directives(&self) {
-        for path in self.inputs.files.iter().map(|f| &f.path).chain(&self.inputs.folders) {
+        for path in self.watched() {
             println!("cargo:rerun-if-changed={}", path.display());
         }
         for d in self.diagnostics.iter().filter(|d| d.severity == Severity::Warning) {
@@ -876,6 +883,7 @@ impl Run {
         if self.measure {
             self.timings.write += start.elapsed();
         }
+        let watched = self.watched();
         Ok(Report {
             diagnostics: self.diagnostics,
             files_written: summary.written.len(),
@@ -883,6 +891,8 @@ impl Run {
             files_removed: summary.removed,
             files_cleaned: summary.cleaned,
             mixins: self.summaries.into_iter().map(|s| s.name).collect(),
+            watched,
+            nodes: self.nodes.into_iter().map(|(n, _)| n.name).collect(),
             timings: self.timings,
         })
     }
@@ -945,6 +955,11 @@ pub struct Report {
     pub files_cleaned: Vec<PathBuf>,
     /// The mixins generated, by name.
     pub mixins: Vec<String>,
+    /// The node contracts generated, by `node_name`.
+    pub nodes: Vec<String>,
+    /// Every contract file read (the mixins that node contracts reach included) and every folder
+    /// listed: what a build script prints as `cargo:rerun-if-changed`.
+    pub watched: Vec<PathBuf>,
     pub timings: StageTimings,
 }
 
@@ -997,8 +1012,10 @@ impl FileSummary {
 #[derive(Debug, Clone)]
 pub struct ValidationReport {
     pub diagnostics: Vec<Diagnostic>,
-    /// Contracts that passed.
+    /// Mixin contracts that passed (those reached through node contracts included).
     pub files: Vec<FileSummary>,
+    /// Node contracts that passed, by `node_name`, in name order.
+    pub nodes: Vec<String>,
 }
 
 /// Why generation failed.

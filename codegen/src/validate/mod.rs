@@ -82,6 +82,10 @@ pub(crate) struct Checker<'a> {
     models: Vec<crate::model::OutputModel>,
     /// The module the mixin becomes (`error_handling`), once its name is known.
     module: Option<String>,
+    /// Data keys with characters no identifier has (`$ref`) lose them, rather than being an
+    /// error: node contracts carry JSON references (`$ref: "contracts/fsm_subcontract.yaml"`)
+    /// in their data, which stays readable under the key's remaining letters.
+    strip_key_symbols: bool,
 }
 
 impl<'a> Checker<'a> {
@@ -98,6 +102,7 @@ impl<'a> Checker<'a> {
             in_config: false,
             models: Vec::new(),
             module: None,
+            strip_key_symbols: false,
         }
     }
 
@@ -144,6 +149,17 @@ impl<'a> Checker<'a> {
 
     /// The identifier for a contract name, or an E0200 diagnostic at `at`.
     pub(crate) fn ident(&mut self, name: &str, case: Case, at: &Anchor, what: &str) -> Option<Ident> {
+        let stripped: String;
+        let name = if self.strip_key_symbols && what == "key" {
+            stripped = name.chars().filter(|c| c.is_alphanumeric() || *c == '_' || *c == '-' || *c == ' ').collect();
+            if stripped.is_empty() {
+                name
+            } else {
+                stripped.as_str()
+            }
+        } else {
+            name
+        };
         match names::to_ident(name, case) {
             Ok(id) => Some(id),
             Err(e) => {

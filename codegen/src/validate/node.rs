@@ -102,6 +102,7 @@ pub struct Entry {
 /// Validates one node contract. Returns the draft when there is no error, and every diagnostic.
 pub fn validate(source: &Source, doc: &Yaml, options: &Options) -> (Option<Draft>, Vec<Diagnostic>) {
     let mut cx = Checker::new(&source.path, options);
+    cx.strip_key_symbols = true;
     let Yaml::Map(entries) = doc else {
         // `kind` only calls a mapping a node contract.
         return (None, Vec::new());
