@@ -623,8 +623,7 @@ fn bad_node_contracts_exit_1_with_file_and_line_and_write_nothing() {
         assert!(!r.stderr.contains("panicked"), "{}", r.stderr);
         let shown = format!("{}:6:11", node.display());
         assert!(
-            r.stderr
-                .contains(&format!("error[E0308]: subcontract path `../../../mixins/mixin_gone.yaml` does not exist")),
+            r.stderr.contains("error[E0308]: subcontract path `../../../mixins/mixin_gone.yaml` does not exist"),
             "{}",
             r.stderr
         );
