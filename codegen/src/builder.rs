@@ -3,7 +3,7 @@
 use crate::diagnostics::{render_all, Diagnostic, Label, Severity, Style};
 use crate::emit::{self, EmitOptions, MixinSummary, NodeSummary};
 use crate::locate::{Anchor, Seg, SpanIndex};
-use crate::model::{Mixin, MixinRef, Node};
+use crate::model::{Mixin, MixinRef, Node, Project};
 use crate::validate::node::resolve::{MixinInfo, Target};
 use crate::validate::node::{ContractKind, Draft};
 use crate::validate::UntypedNames;
@@ -364,7 +364,26 @@ impl Builder {
         Ok(ValidationReport { diagnostics: run.diagnostics, files: run.checked, nodes })
     }
 
+    /// Validates the contracts into the checked model of them all, for back ends other than the
+    /// Rust one: every valid mixin (those that node contracts reach included) and every node,
+    /// each in name order. Any error is [`Error::Contracts`]; warnings come with the project.
+    pub fn project(&self) -> Result<ProjectReport, Error> {
+        self.check_options()?;
+        let run = self.run_keeping(None, Sink::Nothing, true)?;
+        if run.has_errors() {
+            return Err(Error::contracts(run.diagnostics));
+        }
+        let mut mixins = run.models.unwrap_or_default();
+        mixins.sort_by(|a, b| a.name.cmp(&b.name));
+        let nodes = run.nodes.into_iter().map(|(n, _)| n).collect();
+        Ok(ProjectReport { project: Project { mixins, nodes }, diagnostics: run.diagnostics })
+    }
+
     fn run(&self, out_dir: Option<&Path>, sink: Sink) -> Result<Run, Error> {
+        self.run_keeping(out_dir, sink, false)
+    }
+
+    fn run_keeping(&self, out_dir: Option<&Path>, sink: Sink, keep_models: bool) -> Result<Run, Error> {
         let (inputs, problems) = load::discover(&self.inputs);
         if !problems.is_empty() {
             return Err(Error::Inputs(problems));
@@ -386,6 +405,7 @@ impl Builder {
             drafts: Vec::new(),
             nodes: Vec::new(),
             reached: Vec::new(),
+            models: keep_models.then(Vec::new),
             timings: StageTimings::default(),
             measure: self.timings,
         };
@@ -401,7 +421,12 @@ impl Builder {
     /// Processes every contract into `run`, then the root file.
     fn fill(&self, run: &mut Run, out_dir: Option<&Path>) -> Result<(), Error> {
         let files = run.inputs.files.clone();
-        let work = Work { builder: self, code: out_dir.is_some(), errors: AtomicBool::new(false) };
+        let work = Work {
+            builder: self,
+            code: out_dir.is_some(),
+            keep_models: run.models.is_some(),
+            errors: AtomicBool::new(false),
+        };
         let jobs = self.job_count(files.len());
         let options = self.emit.options();
         if jobs == 1 {
@@ -587,6 +612,8 @@ struct Work<'a> {
     builder: &'a Builder,
     /// Whether to emit and format code (not for `validate`).
     code: bool,
+    /// Whether each valid mixin's model goes back to the caller ([`Builder::project`]).
+    keep_models: bool,
     /// Set when any contract had an error: nothing will be written, so no more code is made.
     errors: AtomicBool,
 }
@@ -609,6 +636,8 @@ struct Checked {
     root: MixinSummary,
     /// What nodes that list the mixin need of it.
     info: MixinInfo,
+    /// The checked model itself, when the caller keeps it.
+    model: Option<Mixin>,
     /// The formatted module file, unless code was not wanted or could not be written anyway.
     code: Option<String>,
 }
@@ -721,8 +750,10 @@ impl Work<'_> {
                 },
                 node_types: mixin.node_types.clone(),
             },
+            model: None,
             code,
         };
+        let checked = Checked { model: self.keep_models.then_some(mixin), ..checked };
         Processed { path, diagnostics, mixin: Some(checked), node: None, is_node: false, timings }
     }
 }
@@ -749,6 +780,9 @@ struct Run {
     /// (resolved only when there is a node, so a run of mixins alone asks nothing more of the
     /// file system).
     reached: Vec<(PathBuf, Reached)>,
+    /// Every valid mixin's checked model, kept only when asked for ([`Builder::project`]): a run
+    /// that writes code needs no more than each mixin's summary.
+    models: Option<Vec<Mixin>>,
     timings: StageTimings,
     measure: bool,
 }
@@ -795,6 +829,9 @@ impl Run {
             return Ok(());
         }
         self.reached.push((done.path, Reached::Mixin(checked.info.clone())));
+        if let (Some(models), Some(model)) = (&mut self.models, checked.model) {
+            models.push(model);
+        }
         let file_name = checked.root.file_name.clone();
         self.checked.push(checked.summary);
         self.summaries.push(checked.root);
@@ -1007,6 +1044,13 @@ impl FileSummary {
             dependencies: m.provides.len() + m.requires.len(),
         }
     }
+}
+
+/// What [`Builder::project`] gives: the checked model, and the warnings and notes found.
+#[derive(Debug, Clone)]
+pub struct ProjectReport {
+    pub project: Project,
+    pub diagnostics: Vec<Diagnostic>,
 }
 
 #[derive(Debug, Clone)]

@@ -296,6 +296,15 @@ pub struct Dependency {
     pub optional: bool,
 }
 
+/// Everything one run checked, for every back end to read: the mixins and the node contracts
+/// that put them together, each node's subcontracts resolved to mixins of `mixins`. Both in name
+/// order.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Project {
+    pub mixins: Vec<Mixin>,
+    pub nodes: Vec<Node>,
+}
+
 /// One validated node contract, its subcontracts resolved.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Node {

@@ -392,12 +392,13 @@ mod readme_examples {{
 }
 
 /// Every trait's rustdoc example (an `ignore` block: its paths are the including module's),
-/// each in a module of its own beside the module `dir` that includes the generated code.
+/// each in a module of its own beside the module `dir` that includes the generated code. Mixin
+/// module files only: node modules (in `nodes/`) have no actions of their own.
 fn trait_doc_examples(dir: &str, generated: &Path) -> String {
     let mut files: Vec<PathBuf> = std::fs::read_dir(generated)
         .unwrap()
         .map(|e| e.unwrap().path())
-        .filter(|p| p.file_name().is_some_and(|n| n != "mixins.rs"))
+        .filter(|p| p.is_file() && p.file_name().is_some_and(|n| n != "mixins.rs"))
         .collect();
     files.sort();
     let mut out = String::new();

@@ -468,3 +468,32 @@ fn corpus_nodes_own_content_is_accepted_when_their_paths_resolve() {
     assert!(!report.diagnostics.iter().any(Diagnostic::is_error));
     assert_eq!(report.nodes, ["canary_compute", "canary_reducer"]);
 }
+
+#[test]
+fn the_project_holds_every_mixin_and_every_node_resolved() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+    // Only the nodes: the mixins they list come with them.
+    let report = Builder::new().input(root.join("nodes")).emit_rerun_directives(false).project().unwrap();
+    let project = &report.project;
+    let mixins: Vec<&str> = project.mixins.iter().map(|m| m.name.as_str()).collect();
+    assert_eq!(
+        mixins,
+        ["mixin_error_handling", "mixin_event_handling", "mixin_health_check", "mixin_performance_monitoring"]
+    );
+    let nodes: Vec<&str> = project.nodes.iter().map(|n| n.name.as_str()).collect();
+    assert_eq!(nodes, ["api_client_effect", "data_processor_compute"]);
+    let compute = &project.nodes[1];
+    assert_eq!(compute.contract_name.name, "DataProcessorComputeContract");
+    assert_eq!(compute.trait_name.name, "DataProcessorComputeNode");
+    for sub in &compute.subcontracts {
+        let mixin =
+            project.mixins.iter().find(|m| m.name == sub.mixin.name).expect("resolved to a mixin of the project");
+        assert_eq!(mixin.module, sub.mixin.module);
+        assert!(sub.field.name.ends_with("_configuration"));
+    }
+    // An error anywhere is no project.
+    let dir = TempDir::new("project-error");
+    dir.write("n.yaml", NODE);
+    let err = Builder::new().input(&dir.0).emit_rerun_directives(false).project().unwrap_err();
+    assert_eq!(err.diagnostics()[0].code, "E0308", "{err}");
+}
