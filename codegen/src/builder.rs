@@ -451,6 +451,8 @@ impl Builder {
         }
         run.diagnostics.extend(self.overrides_for_no_mixin(&run.summaries));
         if out_dir.is_some() {
+            // Node modules left from contracts that are gone are stale, even when no node is left.
+            run.scan_also(Path::new(emit::NODES_MODULE))?;
             let files: Vec<(String, String)> = run
                 .nodes
                 .iter()
@@ -873,6 +875,16 @@ impl Run {
         }
         self.names.insert(mixin.name.clone(), path.to_path_buf());
         true
+    }
+
+    /// Has the sink look in `folder` (relative to the output folder) for stale files too.
+    fn scan_also(&mut self, folder: &Path) -> Result<(), Error> {
+        match &mut self.sink {
+            Sink::Nothing => {}
+            Sink::Stage(transaction) => transaction.scan_also(folder)?,
+            Sink::Compare(comparison) => comparison.scan_also(folder)?,
+        }
+        Ok(())
     }
 
     /// Hands one file to the sink. `name` is relative to the output folder.

@@ -497,3 +497,20 @@ fn the_project_holds_every_mixin_and_every_node_resolved() {
     let err = Builder::new().input(&dir.0).emit_rerun_directives(false).project().unwrap_err();
     assert_eq!(err.diagnostics()[0].code, "E0308", "{err}");
 }
+
+#[test]
+fn the_module_of_a_node_that_is_gone_is_stale_and_removed() {
+    let dir = TempDir::new("gone");
+    dir.write("c/mixin_example.yaml", MIXIN);
+    let node = dir.write("c/n.yaml", NODE);
+    let out = dir.0.join("out");
+    let build = || Builder::new().input(dir.0.join("c")).out_dir(&out).emit_rerun_directives(false);
+    build().generate().unwrap();
+    assert!(out.join("nodes/example_compute.rs").is_file());
+    std::fs::remove_file(node).unwrap();
+    let stale: Vec<PathBuf> = build().check().unwrap().stale.into_iter().map(|f| f.path).collect();
+    assert!(stale.contains(&out.join("nodes/example_compute.rs")), "{stale:?}");
+    let report = build().generate().unwrap();
+    assert_eq!(report.files_removed, [out.join("nodes/example_compute.rs")]);
+    assert!(build().check().unwrap().stale.is_empty());
+}
