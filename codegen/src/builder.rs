@@ -494,7 +494,7 @@ impl Builder {
             reached.insert(std::fs::canonicalize(&path).unwrap_or(path), what);
         }
         let drafts = std::mem::take(&mut run.drafts);
-        let all: Vec<Draft> = drafts.iter().map(|(d, _)| d.clone()).collect();
+        let all: Vec<&Draft> = drafts.iter().map(|(d, _)| d).collect();
         let duplicates = validate::node::resolve::unique_names(&all);
         let taken: Vec<PathBuf> = duplicates.iter().map(|d| d.primary.file.clone()).collect();
         run.diagnostics.extend(duplicates);

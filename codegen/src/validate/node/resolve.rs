@@ -168,7 +168,7 @@ fn shown(path: &Path) -> String {
 
 /// E0313 for every node whose `node_name` an earlier one took: the module under `nodes` is
 /// named after it.
-pub fn unique_names(drafts: &[Draft]) -> Vec<Diagnostic> {
+pub fn unique_names(drafts: &[&Draft]) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     for (i, draft) in drafts.iter().enumerate() {
         if let Some(first) = drafts[..i].iter().find(|d| d.name == draft.name) {
