@@ -494,11 +494,10 @@ impl Builder {
             reached.insert(std::fs::canonicalize(&path).unwrap_or(path), what);
         }
         let drafts = std::mem::take(&mut run.drafts);
-        let all: Vec<&Draft> = drafts.iter().map(|(d, _)| d).collect();
-        let duplicates = validate::node::resolve::unique_names(&all);
+        let all: Vec<&Draft> = drafts.iter().map(|(d, _, _)| d).collect();
+        let mut duplicates = validate::node::resolve::unique_names(&all);
         let taken: Vec<PathBuf> = duplicates.iter().map(|d| d.primary.file.clone()).collect();
-        run.diagnostics.extend(duplicates);
-        for (draft, shown) in drafts {
+        for (draft, shown, mut own) in drafts {
             let base = match draft.source.parent() {
                 Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
                 _ => PathBuf::from("."),
@@ -507,11 +506,22 @@ impl Builder {
             for entry in &draft.entries {
                 targets.push(self.target(run, work, &mut reached, &base.join(&entry.path), out_dir, options)?);
             }
+            let source = draft.source.clone();
             let (node, diagnostics) = validate::node::resolve::resolve(draft, targets);
-            if diagnostics.iter().any(Diagnostic::is_error) {
+            own.extend(diagnostics);
+            let (here, elsewhere): (Vec<Diagnostic>, Vec<Diagnostic>) =
+                duplicates.into_iter().partition(|d| d.primary.file == source);
+            duplicates = elsewhere;
+            own.extend(here);
+            if own.iter().any(Diagnostic::is_error) {
                 work.errors.store(true, Ordering::Relaxed);
             }
-            run.diagnostics.extend(diagnostics);
+            // In the file's order, as the diagnostics of a contract checked alone are.
+            own.sort_by(|a, b| {
+                (a.primary.location, std::cmp::Reverse(a.severity))
+                    .cmp(&(b.primary.location, std::cmp::Reverse(b.severity)))
+            });
+            run.diagnostics.extend(own);
             if let Some(node) = node.filter(|n| !taken.contains(&n.source)) {
                 run.nodes.push((node, shown));
             }
@@ -775,7 +785,7 @@ struct Run {
     /// mixin_name -> the file that defined it first.
     names: HashMap<String, PathBuf>,
     /// Node contracts checked alone, in input order, waiting for their subcontracts.
-    drafts: Vec<(Draft, String)>,
+    drafts: Vec<(Draft, String, Vec<Diagnostic>)>,
     /// Nodes whose subcontracts all resolved.
     nodes: Vec<(Node, String)>,
     /// What each file became, by the path it was reached by: what a subcontract path leads to
@@ -813,14 +823,16 @@ impl Run {
     /// (unique names) and hands its code to the sink.
     fn merge(&mut self, done: Processed, work: &Work, out_dir: Option<&Path>) -> Result<(), Error> {
         self.timings.add(&done.timings);
-        self.diagnostics.extend(done.diagnostics);
         if done.is_node {
             self.reached.push((done.path, Reached::Other(validate::node::NODE_LOOKS.to_string())));
-            if let Some(draft) = done.node {
-                self.drafts.push(draft);
+            match done.node {
+                // Reported with what its subcontracts lead to, all of the file's in one order.
+                Some((draft, shown)) => self.drafts.push((draft, shown, done.diagnostics)),
+                None => self.diagnostics.extend(done.diagnostics),
             }
             return Ok(());
         }
+        self.diagnostics.extend(done.diagnostics);
         let Some(checked) = done.mixin else {
             self.reached.push((done.path, Reached::Broken));
             return Ok(());

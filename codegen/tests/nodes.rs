@@ -514,3 +514,13 @@ fn the_module_of_a_node_that_is_gone_is_stale_and_removed() {
     assert_eq!(report.files_removed, [out.join("nodes/example_compute.rs")]);
     assert!(build().check().unwrap().stale.is_empty());
 }
+
+#[test]
+fn a_nodes_own_diagnostics_and_its_subcontracts_come_in_file_order() {
+    let text =
+        NODE.replacen("\"mixin_example.yaml\"", "\"gone.yaml\"", 1).replacen("example_configuration", "example", 1);
+    let (_dir, report) = folder("order", &[("n.yaml", &text)]);
+    let found: Vec<(&str, usize)> =
+        report.diagnostics.iter().map(|d| (d.code, d.primary.location.map_or(0, |l| l.line))).collect();
+    assert_eq!(found, [("E0308", 6), ("W0314", 7)], "{}", render_all(&report.diagnostics));
+}

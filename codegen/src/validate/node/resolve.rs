@@ -76,8 +76,8 @@ pub fn resolve(draft: Draft, targets: Vec<Target>) -> (Option<Node>, Vec<Diagnos
                 problems.push(label(
                     error("E0309", format!("subcontract path `{}` leads to {looks}, not a mixin contract", entry.path))
                         .with_help(format!(
-                            "a subcontract names a mixin contract (with `mixin_name`, `mixin_version`, `applicable_node_types`); {} is not one",
-                            shown(&resolved)
+                            "a subcontract names a mixin contract (with `mixin_name`, `mixin_version`, `applicable_node_types`); `{}` is not one",
+                            resolved.display()
                         )),
                     "not a mixin contract",
                 ));
