@@ -668,3 +668,31 @@ pub const MIXINS: &[&MixinSpec] = &[
     &rate_limiting::MIXIN,
     &state_management::MIXIN,
 ];
+/// The node contracts: one module per node, named by its `node_name`.
+pub mod nodes {
+    /// One entry of a node contract's `subcontracts`: the field of the node's contract struct
+    /// and the mixin whose `Configuration` it holds.
+    #[derive(Debug, Clone, Copy, PartialEq)]
+    pub struct SubcontractSpec {
+        /// `integration_field`: the field of the node's contract struct.
+        pub integration_field: &'static str,
+        /// `path`, as the node contract writes it (relative to the node contract).
+        pub path: &'static str,
+        /// The mixin it names.
+        pub mixin: &'static super::MixinSpec,
+    }
+    /// Calls partner APIs with retries and a circuit breaker
+    ///
+    /// Generated from the node contract `api_client_effect`.
+    #[allow(missing_docs, clippy::approx_constant, clippy::excessive_precision)]
+    pub mod api_client_effect {
+        include!("nodes/api_client_effect.rs");
+    }
+    /// Transforms batches of records, with health checks, metrics, events and error handling
+    ///
+    /// Generated from the node contract `data_processor_compute`.
+    #[allow(missing_docs, clippy::approx_constant, clippy::excessive_precision)]
+    pub mod data_processor_compute {
+        include!("nodes/data_processor_compute.rs");
+    }
+}

@@ -7,10 +7,12 @@ mod dispatch;
 mod docs;
 mod enums;
 mod items;
+mod node;
 mod root;
 mod traits;
 
-pub use root::{root_file, MixinSummary, RootChunk};
+pub use node::{node_file, node_file_name, NODES_MODULE};
+pub use root::{root_file, root_file_with_nodes, MixinSummary, NodeSummary, RootChunk};
 
 use crate::model::Mixin;
 

@@ -38,7 +38,9 @@ struct Untyped {
 pub(super) fn check(cx: &mut Checker, map: &MapView, models: &[OutputModel]) -> Option<Vec<Action>> {
     let path = map.child("actions");
     let value = map.get("actions")?;
-    if matches!(value, Yaml::Seq(items) if items.is_empty()) {
+    // `actions:` with nothing after it is null: no actions, as `[]` is (not a contract silently
+    // left out).
+    if matches!(value, Yaml::Null) || matches!(value, Yaml::Seq(items) if items.is_empty()) {
         cx.error("E0140", Anchor::value(&path), "a mixin needs at least one action")
             .label("no actions")
             .help("add an action with name, description, inputs, outputs, required and timeout_ms");
