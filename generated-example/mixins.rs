@@ -668,6 +668,7 @@ pub const MIXINS: &[&MixinSpec] = &[
     &rate_limiting::MIXIN,
     &state_management::MIXIN,
 ];
+
 /// The node contracts: one module per node, named by its `node_name`.
 pub mod nodes {
     /// One entry of a node contract's `subcontracts`: the field of the node's contract struct

@@ -58,11 +58,12 @@ pub fn node_file(node: &Node, options: &EmitOptions) -> syn::File {
             || node.contract_name.name == name
     };
     let cx = Cx::at(&view, options, Std::build(&defined), ROOT);
-    let mut items = constants(node);
-    items.push(contract_struct(node, options));
+    // As in a mixin's file: what the node configures, its trait, its data, its spec tables last.
+    let mut items = vec![contract_struct(node, options)];
     items.extend(node_trait(node));
     items.extend(cx.statics());
-    items.extend(items::type_defs(&cx));
+    items.extend(items::type_defs(&cx).into_iter().map(|(_, item)| item));
+    items.extend(constants(node));
     syn::File { shebang: None, frontmatter: None, attrs: Vec::new(), items }
 }
 
