@@ -27,6 +27,7 @@ pub enum NodeType {
     #[serde(rename = "ORCHESTRATOR")]
     Orchestrator,
 }
+
 impl NodeType {
     /// Every node type.
     pub const ALL: &'static [NodeType] = &[
@@ -45,11 +46,13 @@ impl NodeType {
         }
     }
 }
+
 impl ::core::fmt::Display for NodeType {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
         f.write_str(self.as_str())
     }
 }
+
 impl ::core::str::FromStr for NodeType {
     type Err = UnknownVariant;
     fn from_str(s: &str) -> ::core::result::Result<Self, Self::Err> {
@@ -63,6 +66,7 @@ impl ::core::str::FromStr for NodeType {
             })
     }
 }
+
 /// A string that names none of an enum's values.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct UnknownVariant {
@@ -71,12 +75,15 @@ pub struct UnknownVariant {
     /// The text that matched none of its values.
     pub value: ::std::string::String,
 }
+
 impl ::core::fmt::Display for UnknownVariant {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
         write!(f, "`{}` is not a value of {}", self.value, self.type_name)
     }
 }
+
 impl ::std::error::Error for UnknownVariant {}
+
 /// A contract's `mixin_version`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct Version {
@@ -87,11 +94,13 @@ pub struct Version {
     /// Fixes.
     pub patch: u64,
 }
+
 impl ::core::fmt::Display for Version {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
         write!(f, "{}.{}.{}", self.major, self.minor, self.patch)
     }
 }
+
 /// An action of a mixin, as its contract declares it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct ActionSpec {
@@ -108,6 +117,7 @@ pub struct ActionSpec {
     /// The names of its outputs.
     pub outputs: &'static [&'static str],
 }
+
 /// What a metric measures.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum MetricKind {
@@ -118,6 +128,7 @@ pub enum MetricKind {
     /// Counts observations into buckets.
     Histogram,
 }
+
 /// A metric a mixin collects.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct MetricSpec {
@@ -132,6 +143,7 @@ pub struct MetricSpec {
     /// Histogram bucket bounds, strictly increasing (empty: the collector's defaults).
     pub buckets: &'static [f64],
 }
+
 /// What kind of thing a dependency is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum DependencyKind {
@@ -144,6 +156,7 @@ pub enum DependencyKind {
     /// A resource.
     Resource,
 }
+
 /// A dependency a mixin provides or requires.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct DependencySpec {
@@ -156,6 +169,7 @@ pub struct DependencySpec {
     /// Whether the mixin works without it.
     pub optional: bool,
 }
+
 /// Everything a contract declares about a mixin, as constants.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct MixinSpec {
@@ -178,6 +192,7 @@ pub struct MixinSpec {
     /// `requires_dependencies`
     pub required_dependencies: &'static [DependencySpec],
 }
+
 impl MixinSpec {
     /// Whether the mixin may be used by a node of this type.
     pub fn applies_to(&self, node_type: NodeType) -> bool {
@@ -188,6 +203,7 @@ impl MixinSpec {
         self.actions.iter().find(|a| a.name == name)
     }
 }
+
 /// What an optional action answers until a node implements it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct NotImplemented {
@@ -196,12 +212,15 @@ pub struct NotImplemented {
     /// The action's name.
     pub action: &'static str,
 }
+
 impl ::core::fmt::Display for NotImplemented {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
         write!(f, "action `{}` of `{}` is not implemented", self.action, self.mixin)
     }
 }
+
 impl ::std::error::Error for NotImplemented {}
+
 /// The answer of an optional action that a node does not implement: a ready future
 /// of [`NotImplemented`], converted into the node's error type. Called by the generated
 /// default methods, not by users.
@@ -214,6 +233,7 @@ pub fn not_implemented<T, E: ::core::convert::From<NotImplemented>>(
         ::core::result::Result::Err(E::from(NotImplemented { mixin, action })),
     )
 }
+
 /// A node: what every mixin's actions trait extends. A type that implements several
 /// mixins declares its error type once, here, and generic code over several mixins names
 /// `N::Error` without ambiguity.
@@ -222,6 +242,7 @@ pub trait Node {
     /// implemented return it built from [`NotImplemented`].
     type Error: ::core::convert::From<NotImplemented> + ::core::marker::Send;
 }
+
 /// Any contract value: for `object`, for inputs and outputs with no declared type, and for
 /// contract data that is empty or mixes kinds. Build one with `From` (`Value::from("text")`,
 /// `5.into()`) and read it with the `as_*` accessors.
@@ -247,6 +268,7 @@ pub enum Value {
     /// are kept as their text (`"1"`, `"true"`).
     Map(::std::collections::BTreeMap<::std::string::String, Value>),
 }
+
 impl Value {
     /// Whether it is `null`.
     pub fn is_null(&self) -> bool {
@@ -313,57 +335,68 @@ impl Value {
         self.as_map().and_then(|entries| entries.get(key))
     }
 }
+
 impl ::core::convert::From<bool> for Value {
     fn from(b: bool) -> Self {
         Value::Bool(b)
     }
 }
+
 impl ::core::convert::From<i64> for Value {
     fn from(i: i64) -> Self {
         Value::Int(i)
     }
 }
+
 impl ::core::convert::From<i32> for Value {
     fn from(i: i32) -> Self {
         Value::Int(i64::from(i))
     }
 }
+
 impl ::core::convert::From<u32> for Value {
     fn from(u: u32) -> Self {
         Value::Int(i64::from(u))
     }
 }
+
 impl ::core::convert::From<u64> for Value {
     fn from(u: u64) -> Self {
         i64::try_from(u).map_or(Value::UInt(u), Value::Int)
     }
 }
+
 impl ::core::convert::From<usize> for Value {
     fn from(u: usize) -> Self {
         Value::from(u as u64)
     }
 }
+
 impl ::core::convert::From<f64> for Value {
     fn from(f: f64) -> Self {
         Value::Float(f)
     }
 }
+
 impl ::core::convert::From<&str> for Value {
     fn from(s: &str) -> Self {
         Value::String(::std::string::String::from(s))
     }
 }
+
 impl ::core::convert::From<::std::string::String> for Value {
     fn from(s: ::std::string::String) -> Self {
         Value::String(s)
     }
 }
+
 impl<T: ::core::convert::Into<Value>> ::core::convert::From<::std::vec::Vec<T>>
 for Value {
     fn from(items: ::std::vec::Vec<T>) -> Self {
         Value::List(items.into_iter().map(::core::convert::Into::into).collect())
     }
 }
+
 impl ::core::convert::From<::std::collections::BTreeMap<::std::string::String, Value>>
 for Value {
     fn from(
@@ -372,6 +405,7 @@ for Value {
         Value::Map(entries)
     }
 }
+
 impl<T: ::core::convert::Into<Value>> ::core::convert::From<::core::option::Option<T>>
 for Value {
     /// `None` is `null`.
@@ -379,6 +413,7 @@ for Value {
         v.map_or(Value::Null, ::core::convert::Into::into)
     }
 }
+
 impl ::serde::Serialize for Value {
     fn serialize<S: ::serde::Serializer>(
         &self,
@@ -396,6 +431,7 @@ impl ::serde::Serialize for Value {
         }
     }
 }
+
 /// Any YAML or JSON value: whole numbers over the full `i64` and `u64` range, and
 /// mapping keys that are numbers, booleans or `null` (kept as their text).
 impl<'de> ::serde::Deserialize<'de> for Value {
@@ -522,6 +558,7 @@ impl<'de> ::serde::Deserialize<'de> for Value {
         deserializer.deserialize_any(AnyValue)
     }
 }
+
 /// A value in a data section that is empty or mixes kinds: [`Value`]'s borrowed twin,
 /// held in the program's read-only data like the rest of the section.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -541,9 +578,11 @@ pub enum DataValue {
     /// A mapping with string keys, in contract order.
     Map(&'static [(&'static str, DataValue)]),
 }
+
 /// The type of `timestamp` and `datetime` values: RFC 3339 text, unless the build chose another
 /// (`.timestamp_type(..)`).
 pub type Timestamp = ::std::string::String;
+
 /// Windowed aggregation of incoming events into reducer state
 ///
 /// Generated from the contract `mixin_aggregation_window`.
@@ -551,6 +590,7 @@ pub type Timestamp = ::std::string::String;
 pub mod aggregation_window {
     include!("aggregation_window.rs");
 }
+
 /// Standardized error handling, circuit breakers, and fault tolerance for ONEX nodes
 ///
 /// Generated from the contract `mixin_error_handling`.
@@ -558,6 +598,7 @@ pub mod aggregation_window {
 pub mod error_handling {
     include!("error_handling.rs");
 }
+
 /// Event bus integration and message handling patterns for ONEX nodes
 ///
 /// Generated from the contract `mixin_event_handling`.
@@ -565,6 +606,7 @@ pub mod error_handling {
 pub mod event_handling {
     include!("event_handling.rs");
 }
+
 /// External service integrations, API calls, and I/O operations for EFFECT nodes
 ///
 /// Generated from the contract `mixin_external_dependencies`.
@@ -572,6 +614,7 @@ pub mod event_handling {
 pub mod external_dependencies {
     include!("external_dependencies.rs");
 }
+
 /// Standardized health monitoring and status reporting for ONEX nodes
 ///
 /// Generated from the contract `mixin_health_check`.
@@ -579,6 +622,7 @@ pub mod external_dependencies {
 pub mod health_check {
     include!("health_check.rs");
 }
+
 /// Node discovery, capability reporting, and runtime introspection for ONEX nodes
 ///
 /// Generated from the contract `mixin_introspection`.
@@ -586,6 +630,7 @@ pub mod health_check {
 pub mod introspection {
     include!("introspection.rs");
 }
+
 /// Metrics collection, performance tracking, and observability for ONEX nodes
 ///
 /// Generated from the contract `mixin_performance_monitoring`.
@@ -593,6 +638,7 @@ pub mod introspection {
 pub mod performance_monitoring {
     include!("performance_monitoring.rs");
 }
+
 /// Token-bucket rate limiting for outbound calls made by EFFECT nodes.
 /// Buckets refill continuously; a call that finds no token waits or is rejected.
 ///
@@ -601,6 +647,7 @@ pub mod performance_monitoring {
 pub mod rate_limiting {
     include!("rate_limiting.rs");
 }
+
 /// State persistence, management, and consistency for stateful REDUCER nodes
 ///
 /// Generated from the contract `mixin_state_management`.
@@ -608,6 +655,7 @@ pub mod rate_limiting {
 pub mod state_management {
     include!("state_management.rs");
 }
+
 /// Every mixin generated here, in the order of their contract files.
 pub const MIXINS: &[&MixinSpec] = &[
     &aggregation_window::MIXIN,
@@ -620,3 +668,32 @@ pub const MIXINS: &[&MixinSpec] = &[
     &rate_limiting::MIXIN,
     &state_management::MIXIN,
 ];
+
+/// The node contracts: one module per node, named by its `node_name`.
+pub mod nodes {
+    /// One entry of a node contract's `subcontracts`: the field of the node's contract struct
+    /// and the mixin whose `Configuration` it holds.
+    #[derive(Debug, Clone, Copy, PartialEq)]
+    pub struct SubcontractSpec {
+        /// `integration_field`: the field of the node's contract struct.
+        pub integration_field: &'static str,
+        /// `path`, as the node contract writes it (relative to the node contract).
+        pub path: &'static str,
+        /// The mixin it names.
+        pub mixin: &'static super::MixinSpec,
+    }
+    /// Calls partner APIs with retries and a circuit breaker
+    ///
+    /// Generated from the node contract `api_client_effect`.
+    #[allow(missing_docs, clippy::approx_constant, clippy::excessive_precision)]
+    pub mod api_client_effect {
+        include!("nodes/api_client_effect.rs");
+    }
+    /// Transforms batches of records, with health checks, metrics, events and error handling
+    ///
+    /// Generated from the node contract `data_processor_compute`.
+    #[allow(missing_docs, clippy::approx_constant, clippy::excessive_precision)]
+    pub mod data_processor_compute {
+        include!("nodes/data_processor_compute.rs");
+    }
+}

@@ -1,8 +1,9 @@
-//! Typed Rust for the ONEX mixin contracts in `mixins/`, generated at build time by
-//! [mixin-codegen](../mixin_codegen/index.html).
+//! Typed Rust for the ONEX mixin contracts in `mixins/` and the node contracts in `nodes/`,
+//! generated at build time by [mixin-codegen](../mixin_codegen/index.html).
 //!
-//! Each contract becomes a module: `onex_mixins::error_handling::ErrorHandlingConfig`,
-//! `onex_mixins::error_handling::ErrorHandlingActions`, ...
+//! Each mixin contract becomes a module: `onex_mixins::error_handling::ErrorHandlingConfig`,
+//! `onex_mixins::error_handling::ErrorHandlingActions`, ...; each node contract a module under
+//! `nodes`: `onex_mixins::nodes::api_client_effect::ApiClientEffectContract`, `ApiClientEffectNode`.
 #![deny(warnings)]
 #![deny(missing_docs)]
 

@@ -9,14 +9,15 @@ mod committed {
 fn committed_example_is_current() {
     let report = mixin_codegen::Builder::new()
         .input(concat!(env!("CARGO_MANIFEST_DIR"), "/mixins"))
+        .input(concat!(env!("CARGO_MANIFEST_DIR"), "/nodes"))
         .out_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/generated-example"))
         .emit_rerun_directives(false)
         .check()
-        .expect("contracts in mixins/ are valid");
+        .expect("contracts in mixins/ and nodes/ are valid");
     let stale: Vec<String> = report.stale.iter().map(|f| f.path.display().to_string()).collect();
     assert!(
         stale.is_empty(),
-        "generated-example/ is stale: {stale:?}; run `cargo run -p mixin-codegen --features cli -- generate mixins --out generated-example`"
+        "generated-example/ is stale: {stale:?}; run `cargo run -p mixin-codegen --features cli -- generate mixins nodes --out generated-example`"
     );
 }
 
@@ -27,4 +28,9 @@ fn committed_example_matches_out_dir_build() {
         assert_eq!(a.name, b.name);
         assert_eq!(a.actions.len(), b.actions.len());
     }
+    assert_eq!(committed::nodes::api_client_effect::NODE_NAME, onex_mixins::nodes::api_client_effect::NODE_NAME);
+    assert_eq!(
+        committed::nodes::data_processor_compute::SUBCONTRACTS.len(),
+        onex_mixins::nodes::data_processor_compute::SUBCONTRACTS.len()
+    );
 }

@@ -1,9 +1,11 @@
 //! The library's entry point: `Builder`, like prost-build's `Config`.
 
 use crate::diagnostics::{render_all, Diagnostic, Label, Severity, Style};
-use crate::emit::{self, EmitOptions, MixinSummary};
+use crate::emit::{self, EmitOptions, MixinSummary, NodeSummary};
 use crate::locate::{Anchor, Seg, SpanIndex};
-use crate::model::Mixin;
+use crate::model::{Mixin, MixinRef, Node, Project};
+use crate::validate::node::resolve::{MixinInfo, Target};
+use crate::validate::node::{ContractKind, Draft};
 use crate::validate::UntypedNames;
 use crate::{format, load, parallel, parse, user_syntax, validate, write};
 use proc_macro2::TokenStream;
@@ -374,15 +376,31 @@ impl Builder {
     pub fn validate(&self) -> Result<ValidationReport, Error> {
         self.check_options()?;
         let run = self.run(None, Sink::Nothing)?;
-        Ok(ValidationReport { diagnostics: run.diagnostics, files: run.checked })
+        let nodes = run.nodes.iter().map(|(n, _)| n.name.clone()).collect();
+        Ok(ValidationReport { diagnostics: run.diagnostics, files: run.checked, nodes })
+    }
+
+    /// Validates the contracts into the checked model of them all, for back ends other than the
+    /// Rust one: every valid mixin (those that node contracts reach included) and every node,
+    /// each in name order. Any error is [`Error::Contracts`]; warnings come with the project.
+    pub fn project(&self) -> Result<ProjectReport, Error> {
+        self.check_options()?;
+        let run = self.run_keeping(None, Sink::Nothing, true)?;
+        if run.has_errors() {
+            return Err(Error::contracts(run.diagnostics));
+        }
+        let mut mixins: Vec<Mixin> = run.models.into_iter().map(|(m, _)| m).collect();
+        mixins.sort_by(|a, b| a.name.cmp(&b.name));
+        let nodes = run.nodes.into_iter().map(|(n, _)| n).collect();
+        Ok(ProjectReport { project: Project { mixins, nodes }, diagnostics: run.diagnostics })
     }
 
     fn run(&self, out_dir: Option<&Path>, sink: Sink) -> Result<Run, Error> {
         self.run_keeping(out_dir, sink, self.keeps_models())
     }
 
-    /// [`Self::run`], keeping every checked model in [`Run::models`] when `models` is set.
-    fn run_keeping(&self, out_dir: Option<&Path>, sink: Sink, models: bool) -> Result<Run, Error> {
+    /// [`Self::run`], keeping every checked model in [`Run::models`] when `keep_models` is set.
+    fn run_keeping(&self, out_dir: Option<&Path>, sink: Sink, keep_models: bool) -> Result<Run, Error> {
         let (inputs, problems) = load::discover(&self.inputs);
         if !problems.is_empty() {
             return Err(Error::Inputs(problems));
@@ -401,10 +419,13 @@ impl Builder {
             summaries: Vec::new(),
             checked: Vec::new(),
             names: HashMap::new(),
+            drafts: Vec::new(),
+            nodes: Vec::new(),
+            reached: Vec::new(),
             timings: StageTimings::default(),
             measure: self.timings,
             models: Vec::new(),
-            keep_models: models,
+            keep_models,
         };
         match self.fill(&mut run, out_dir) {
             Ok(()) => Ok(run),
@@ -418,8 +439,12 @@ impl Builder {
     /// Processes every contract into `run`, then the root file.
     fn fill(&self, run: &mut Run, out_dir: Option<&Path>) -> Result<(), Error> {
         let files = run.inputs.files.clone();
-        let work =
-            Work { builder: self, code: out_dir.is_some(), models: run.keep_models, errors: AtomicBool::new(false) };
+        let work = Work {
+            builder: self,
+            code: out_dir.is_some(),
+            keep_models: run.keep_models,
+            errors: AtomicBool::new(false),
+        };
         let jobs = self.job_count(files.len());
         let options = self.emit.options();
         if jobs == 1 {
@@ -436,6 +461,7 @@ impl Builder {
                 |done| run.merge(done, &work, out_dir),
             )?;
         }
+        self.resolve_nodes(run, &work, out_dir, &options)?;
         // Contract errors first: they are the user's to fix, and which contracts were emitted
         // before an error was seen depends on the number of jobs.
         if run.has_errors() {
@@ -443,13 +469,171 @@ impl Builder {
         }
         run.diagnostics.extend(self.overrides_for_no_mixin(&run.summaries));
         if out_dir.is_some() {
+            // Node modules left from contracts that are gone are stale, even when no node is left.
+            run.scan_also(Path::new(emit::NODES_MODULE))?;
+            let files: Vec<(String, String)> = run
+                .nodes
+                .iter()
+                .map(|(node, shown)| {
+                    let syntax = emit::node_file(node, &options);
+                    (emit::node_file_name(node), format::format_file(&syntax, &format::header(Some(shown))))
+                })
+                .collect();
+            for (name, text) in files {
+                run.output(&name, text)?;
+            }
             // By name: the root file is the same whatever order the inputs were named in.
             run.summaries.sort_by(|a, b| a.name.cmp(&b.name));
-            let chunks = emit::root_file(&run.summaries, &options);
+            let nodes: Vec<NodeSummary> = run.nodes.iter().map(|(n, _)| NodeSummary::of(n)).collect();
+            let chunks = emit::root_file_with_nodes(&run.summaries, &nodes, &options);
             let text = format::format_root(chunks, &format::header(None));
             run.output(ROOT_FILE, text)?;
         }
         Ok(())
+    }
+}
+
+impl Builder {
+    /// Follows every node's subcontracts, reading and generating the mixins they reach that were
+    /// not among the inputs (each file once), then checks what needs them: the targets, the node
+    /// types, integration fields and mixins listed twice, node names used twice.
+    fn resolve_nodes(
+        &self,
+        run: &mut Run,
+        work: &Work,
+        out_dir: Option<&Path>,
+        options: &EmitOptions,
+    ) -> Result<(), Error> {
+        if run.drafts.is_empty() {
+            return Ok(());
+        }
+        let mut reached: HashMap<PathBuf, Reached> = HashMap::new();
+        for (path, what) in std::mem::take(&mut run.reached) {
+            reached.insert(std::fs::canonicalize(&path).unwrap_or(path), what);
+        }
+        let drafts = std::mem::take(&mut run.drafts);
+        let all: Vec<&Draft> = drafts.iter().map(|(d, _, _)| d).collect();
+        let mut duplicates = validate::node::resolve::unique_names(&all);
+        let taken: Vec<PathBuf> = duplicates.iter().map(|d| d.primary.file.clone()).collect();
+        for (draft, shown, mut own) in drafts {
+            let base = match draft.source.parent() {
+                Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+                _ => PathBuf::from("."),
+            };
+            let mut targets = Vec::new();
+            for entry in &draft.entries {
+                targets.push(self.target(run, work, &mut reached, &base.join(&entry.path), out_dir, options)?);
+            }
+            let source = draft.source.clone();
+            let (node, diagnostics) = validate::node::resolve::resolve(draft, targets);
+            own.extend(diagnostics);
+            let (here, elsewhere): (Vec<Diagnostic>, Vec<Diagnostic>) =
+                duplicates.into_iter().partition(|d| d.primary.file == source);
+            duplicates = elsewhere;
+            own.extend(here);
+            if own.iter().any(Diagnostic::is_error) {
+                work.errors.store(true, Ordering::Relaxed);
+            }
+            // In the file's order, as the diagnostics of a contract checked alone are.
+            own.sort_by(|a, b| {
+                (a.primary.location, std::cmp::Reverse(a.severity))
+                    .cmp(&(b.primary.location, std::cmp::Reverse(b.severity)))
+            });
+            run.diagnostics.extend(own);
+            if let Some(node) = node.filter(|n| !taken.contains(&n.source)) {
+                run.nodes.push((node, shown));
+            }
+        }
+        // By name: the root file and reports are the same whatever order the inputs were named in.
+        run.nodes.sort_by(|a, b| a.0.name.cmp(&b.0.name));
+        if !run.nodes.is_empty() {
+            if let Some(clash) = run.summaries.iter().find(|m| m.module.name == emit::NODES_MODULE) {
+                let path =
+                    run.checked.iter().find(|f| f.mixin == clash.name).map(|f| f.path.clone()).unwrap_or_default();
+                let text = load::read(&path).map(|s| s.text).unwrap_or_default();
+                let mut d = Diagnostic::error(
+                    "E0315",
+                    &path,
+                    format!(
+                        "`{}` would become the module `{}`, which holds the node contracts here",
+                        clash.name,
+                        emit::NODES_MODULE
+                    ),
+                )
+                .with_help("rename the mixin: with node contracts among the inputs, `crate::nodes` is theirs");
+                d.primary.location = locate_name(&text);
+                run.diagnostics.push(d);
+                work.errors.store(true, Ordering::Relaxed);
+            }
+        }
+        Ok(())
+    }
+
+    /// What one subcontract path leads to. A mixin contract not read yet is read, validated and
+    /// generated here, like an input.
+    fn target(
+        &self,
+        run: &mut Run,
+        work: &Work,
+        reached: &mut HashMap<PathBuf, Reached>,
+        path: &Path,
+        out_dir: Option<&Path>,
+        options: &EmitOptions,
+    ) -> Result<Target, Error> {
+        match std::fs::metadata(path) {
+            Err(_) => return Ok(Target::Missing(path.to_path_buf())),
+            Ok(m) if !m.is_file() => return Ok(Target::NotAFile(path.to_path_buf(), load::describe(&m.file_type()))),
+            Ok(_) => {}
+        }
+        let Ok(resolved) = std::fs::canonicalize(path) else { return Ok(Target::Missing(path.to_path_buf())) };
+        if let Some(what) = reached.get(&resolved) {
+            return Ok(what.target(path));
+        }
+        // Read once, watched by cargo like an input.
+        let what = match run.inputs.add_file(path) {
+            Ok(true) => {
+                let file = run.inputs.files.last().cloned().expect("just added");
+                match work.read(&file) {
+                    Err(done) => {
+                        run.merge(done, work, out_dir)?;
+                        Reached::Broken
+                    }
+                    Ok((_, doc, _))
+                        if validate::node::kind(&doc) == ContractKind::Node || !validate::is_mixin_like(&doc) =>
+                    {
+                        Reached::Other(validate::node::looks_like(&doc))
+                    }
+                    Ok((source, doc, timings)) => {
+                        let done = work.process_doc(&file, &source, doc, options, timings);
+                        let info = done.mixin.as_ref().map(|c| c.info.clone());
+                        let before = run.names.len();
+                        run.merge(done, work, out_dir)?;
+                        match info {
+                            Some(info) if run.names.len() > before => Reached::Mixin(info),
+                            _ => Reached::Broken,
+                        }
+                    }
+                }
+            }
+            Ok(false) => Reached::Broken,
+            Err(d) => {
+                run.diagnostics.push(*d);
+                Reached::Broken
+            }
+        };
+        let target = what.target(path);
+        reached.insert(resolved, what);
+        Ok(target)
+    }
+}
+
+impl Reached {
+    fn target(&self, path: &Path) -> Target {
+        match self {
+            Reached::Mixin(info) => Target::Mixin(info.clone()),
+            Reached::Other(looks) => Target::NotAMixin(path.to_path_buf(), looks.clone()),
+            Reached::Broken => Target::Broken,
+        }
     }
 }
 
@@ -458,64 +642,118 @@ struct Work<'a> {
     builder: &'a Builder,
     /// Whether to emit and format code (not for `validate`).
     code: bool,
-    /// Whether to keep each checked model, for the back ends that read them all at the end.
-    models: bool,
+    /// Whether to keep each checked model: for [`Builder::project`] and the back ends that read
+    /// them all at the end.
+    keep_models: bool,
     /// Set when any contract had an error: nothing will be written, so no more code is made.
     errors: AtomicBool,
 }
 
 /// One contract, processed: what it reported and, if valid, what it became.
 struct Processed {
+    /// The file as reached.
+    path: PathBuf,
     diagnostics: Vec<Diagnostic>,
     mixin: Option<Checked>,
+    /// A node contract checked alone, with the name its file is shown by.
+    node: Option<(Draft, String)>,
+    /// Whether the file is a node contract (valid or not).
+    is_node: bool,
     timings: StageTimings,
 }
 
 struct Checked {
     summary: FileSummary,
     root: MixinSummary,
+    /// What nodes that list the mixin need of it.
+    info: MixinInfo,
     /// The formatted module file, unless code was not wanted or could not be written anyway.
     code: Option<String>,
-    /// The model and its header name, when a back end other than Rust wants it.
+    /// The checked model and its header name, when the caller keeps them.
     model: Option<(Mixin, String)>,
 }
 
 impl Work<'_> {
     /// Load, parse, validate, emit and format one contract: everything that needs no other contract.
     fn process(&self, file: &load::ContractFile, options: &EmitOptions) -> Processed {
+        match self.read(file) {
+            Ok((source, doc, timings)) => self.process_doc(file, &source, doc, options, timings),
+            Err(done) => done,
+        }
+    }
+
+    /// Load and parse one file; a failure is the file's one diagnostic.
+    #[allow(clippy::result_large_err)]
+    fn read(&self, file: &load::ContractFile) -> Result<(load::Source, parse::Yaml, StageTimings), Processed> {
         let mut timings = StageTimings::default();
+        let measure = self.builder.timings;
+        let failed = |d: Box<Diagnostic>, timings| {
+            self.errors.store(true, Ordering::Relaxed);
+            Processed {
+                path: file.path.clone(),
+                diagnostics: vec![*d],
+                mixin: None,
+                node: None,
+                is_node: false,
+                timings,
+            }
+        };
+        let start = Instant::now();
+        let source = load::read(&file.path);
+        if measure {
+            timings.load += start.elapsed();
+        }
+        let source = match source {
+            Ok(s) => s,
+            Err(d) => return Err(failed(d, timings)),
+        };
+        let start = Instant::now();
+        let doc = parse::parse(&source);
+        if measure {
+            timings.parse += start.elapsed();
+        }
+        match doc {
+            Ok(doc) => Ok((source, doc, timings)),
+            Err(d) => Err(failed(d, timings)),
+        }
+    }
+
+    /// Validate, emit and format one parsed contract.
+    fn process_doc(
+        &self,
+        file: &load::ContractFile,
+        source: &load::Source,
+        doc: parse::Yaml,
+        options: &EmitOptions,
+        mut timings: StageTimings,
+    ) -> Processed {
         let measure = self.builder.timings;
         let mut time = |stage: fn(&mut StageTimings) -> &mut Duration, start: Instant| {
             if measure {
                 *stage(&mut timings) += start.elapsed();
             }
         };
-        let failed = |d: Box<Diagnostic>, timings| {
-            self.errors.store(true, Ordering::Relaxed);
-            Processed { diagnostics: vec![*d], mixin: None, timings }
-        };
+        let path = file.path.clone();
+        if validate::node::kind(&doc) == ContractKind::Node {
+            let start = Instant::now();
+            let (draft, diagnostics) = validate::node::validate(source, &doc, &self.builder.validate);
+            time(|t| &mut t.validate, start);
+            if diagnostics.iter().any(Diagnostic::is_error) {
+                self.errors.store(true, Ordering::Relaxed);
+            }
+            let node = draft.map(|d| (d, file.shown.clone()));
+            return Processed { path, diagnostics, mixin: None, node, is_node: true, timings };
+        }
         let start = Instant::now();
-        let source = load::read(&file.path);
-        time(|t| &mut t.load, start);
-        let source = match source {
-            Ok(s) => s,
-            Err(d) => return failed(d, timings),
-        };
-        let start = Instant::now();
-        let doc = parse::parse(&source);
-        time(|t| &mut t.parse, start);
-        let doc = match doc {
-            Ok(doc) => doc,
-            Err(d) => return failed(d, timings),
-        };
-        let start = Instant::now();
-        let (mixin, diagnostics) = validate::validate(&source, &doc, &self.builder.validate);
+        let (mixin, diagnostics) = validate::validate(source, &doc, &self.builder.validate);
         time(|t| &mut t.validate, start);
         drop(doc);
         if diagnostics.iter().any(Diagnostic::is_error) {
             self.errors.store(true, Ordering::Relaxed);
         }
-        let Some(mixin) = mixin else { return Processed { diagnostics, mixin: None, timings } };
+        let Some(mixin) = mixin else {
+            return Processed { path, diagnostics, mixin: None, node: None, is_node: false, timings };
+        };
         let file_name = format!("{}.rs", mixin.module.name);
         let code = (self.code && !self.errors.load(Ordering::Relaxed)).then(|| {
             let start = Instant::now();
@@ -534,10 +772,19 @@ impl Work<'_> {
                 description: mixin.description.clone(),
                 file_name,
             },
+            info: MixinInfo {
+                mixin: MixinRef {
+                    name: mixin.name.clone(),
+                    module: mixin.module.clone(),
+                    trait_name: mixin.trait_name.clone(),
+                    source: mixin.source.clone(),
+                },
+                node_types: mixin.node_types.clone(),
+            },
             code,
-            model: self.models.then(|| (mixin, file.shown.clone())),
+            model: self.keep_models.then(|| (mixin, file.shown.clone())),
         };
-        Processed { diagnostics, mixin: Some(checked), timings }
+        Processed { path, diagnostics, mixin: Some(checked), node: None, is_node: false, timings }
     }
 }
 
@@ -555,11 +802,31 @@ struct Run {
     checked: Vec<FileSummary>,
     /// mixin_name -> the file that defined it first.
     names: HashMap<String, PathBuf>,
+    /// Node contracts checked alone, in input order, waiting for their subcontracts.
+    drafts: Vec<(Draft, String, Vec<Diagnostic>)>,
+    /// Nodes whose subcontracts all resolved.
+    nodes: Vec<(Node, String)>,
+    /// What each file became, by the path it was reached by: what a subcontract path leads to
+    /// (resolved only when there is a node, so a run of mixins alone asks nothing more of the
+    /// file system).
+    reached: Vec<(PathBuf, Reached)>,
     timings: StageTimings,
     measure: bool,
-    /// Checked models with their header names, in input order (when kept).
+    /// Every valid mixin's checked model with its header name, in input order, kept only when
+    /// asked for ([`Builder::project`], docs, schemas): a run that writes code needs no more than
+    /// each mixin's summary.
     models: Vec<(Mixin, String)>,
     keep_models: bool,
+}
+
+/// What a file read in this run turned out to be, for the subcontracts that lead to it.
+#[derive(Clone)]
+enum Reached {
+    Mixin(MixinInfo),
+    /// Not a mixin contract: what it looks like.
+    Other(String),
+    /// A contract with errors of its own, reported in its own file.
+    Broken,
 }
 
 impl Run {
@@ -576,12 +843,26 @@ impl Run {
     /// (unique names) and hands its code to the sink.
     fn merge(&mut self, done: Processed, work: &Work, out_dir: Option<&Path>) -> Result<(), Error> {
         self.timings.add(&done.timings);
-        self.diagnostics.extend(done.diagnostics);
-        let Some(checked) = done.mixin else { return Ok(()) };
-        if !self.unique(&checked.root, &checked.summary.path) {
-            work.errors.store(true, Ordering::Relaxed);
+        if done.is_node {
+            self.reached.push((done.path, Reached::Other(validate::node::NODE_LOOKS.to_string())));
+            match done.node {
+                // Reported with what its subcontracts lead to, all of the file's in one order.
+                Some((draft, shown)) => self.drafts.push((draft, shown, done.diagnostics)),
+                None => self.diagnostics.extend(done.diagnostics),
+            }
             return Ok(());
         }
+        self.diagnostics.extend(done.diagnostics);
+        let Some(checked) = done.mixin else {
+            self.reached.push((done.path, Reached::Broken));
+            return Ok(());
+        };
+        if !self.unique(&checked.root, &checked.summary.path) {
+            work.errors.store(true, Ordering::Relaxed);
+            self.reached.push((done.path, Reached::Broken));
+            return Ok(());
+        }
+        self.reached.push((done.path, Reached::Mixin(checked.info.clone())));
         let file_name = checked.root.file_name.clone();
         self.models.extend(checked.model);
         self.checked.push(checked.summary);
@@ -626,6 +907,16 @@ impl Run {
         true
     }
 
+    /// Has the sink look in `folder` (relative to the output folder) for stale files too.
+    fn scan_also(&mut self, folder: &Path) -> Result<(), Error> {
+        match &mut self.sink {
+            Sink::Nothing => {}
+            Sink::Stage(transaction) => transaction.scan_also(folder)?,
+            Sink::Compare(comparison) => comparison.scan_also(folder)?,
+        }
+        Ok(())
+    }
+
     /// Hands one file to the sink. `name` is relative to the output folder.
     fn output(&mut self, name: &str, text: String) -> Result<(), Error> {
         let start = Instant::now();
@@ -644,8 +935,13 @@ impl Run {
         Ok(())
     }
 
+    /// Every file read and every folder listed: what cargo must watch.
+    fn watched(&self) -> Vec<PathBuf> {
+        self.inputs.files.iter().map(|f| &f.path).chain(&self.inputs.folders).cloned().collect()
+    }
+
     fn print_cargo_directives(&self) {
-        for path in self.inputs.files.iter().map(|f| &f.path).chain(&self.inputs.folders) {
+        for path in self.watched() {
             println!("cargo:rerun-if-changed={}", path.display());
         }
         for d in self.diagnostics.iter().filter(|d| d.severity == Severity::Warning) {
@@ -666,6 +962,7 @@ impl Run {
         if self.measure {
             self.timings.write += start.elapsed();
         }
+        let watched = self.watched();
         Ok(Report {
             diagnostics: self.diagnostics,
             files_written: summary.written.len(),
@@ -673,6 +970,8 @@ impl Run {
             files_removed: summary.removed,
             files_cleaned: summary.cleaned,
             mixins: self.summaries.into_iter().map(|s| s.name).collect(),
+            watched,
+            nodes: self.nodes.into_iter().map(|(n, _)| n.name).collect(),
             timings: self.timings,
         })
     }
@@ -735,6 +1034,11 @@ pub struct Report {
     pub files_cleaned: Vec<PathBuf>,
     /// The mixins generated, by name.
     pub mixins: Vec<String>,
+    /// The node contracts generated, by `node_name`.
+    pub nodes: Vec<String>,
+    /// Every contract file read (the mixins that node contracts reach included) and every folder
+    /// listed: what a build script prints as `cargo:rerun-if-changed`.
+    pub watched: Vec<PathBuf>,
     pub timings: StageTimings,
 }
 
@@ -784,11 +1088,20 @@ impl FileSummary {
     }
 }
 
+/// What [`Builder::project`] gives: the checked model, and the warnings and notes found.
+#[derive(Debug, Clone)]
+pub struct ProjectReport {
+    pub project: Project,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
 #[derive(Debug, Clone)]
 pub struct ValidationReport {
     pub diagnostics: Vec<Diagnostic>,
-    /// Contracts that passed.
+    /// Mixin contracts that passed (those reached through node contracts included).
     pub files: Vec<FileSummary>,
+    /// Node contracts that passed, by `node_name`, in name order.
+    pub nodes: Vec<String>,
 }
 
 /// Why generation failed.

@@ -40,23 +40,31 @@ pub fn header(from: Option<&str>) -> String {
 
 /// Formats a syntax tree built by the emitters.
 pub fn format_file(file: &syn::File, header: &str) -> String {
-    let body = prettyplease::unparse(file);
-    let mut out = String::with_capacity(header.len() + 1 + body.len());
+    let mut out = String::with_capacity(header.len() + 1);
     out.push_str(header);
-    out.push('\n');
-    out.push_str(&body);
+    push_items(&mut out, file);
     out
+}
+
+/// Each top-level item after a blank line, so a reviewer sees where one ends (prettyplease puts
+/// none between items). Items are formatted one at a time: the same text as the whole file at
+/// once, but for the blank lines.
+fn push_items(out: &mut String, file: &syn::File) {
+    for item in &file.items {
+        let one = syn::File { shebang: None, frontmatter: None, attrs: Vec::new(), items: vec![item.clone()] };
+        out.push('\n');
+        out.push_str(&prettyplease::unparse(&one));
+    }
 }
 
 /// Formats the root file, chunk by chunk; the same text as formatting its items at once.
 pub fn format_root(chunks: impl IntoIterator<Item = RootChunk>, header: &str) -> String {
     let mut out = String::with_capacity(header.len() + 1);
     out.push_str(header);
-    out.push('\n');
     for chunk in chunks {
         match chunk {
             RootChunk::Formatted(text) => out.push_str(text),
-            RootChunk::Items(file) => out.push_str(&prettyplease::unparse(&file)),
+            RootChunk::Items(file) => push_items(&mut out, &file),
         }
     }
     out
@@ -67,7 +75,9 @@ pub fn format_root(chunks: impl IntoIterator<Item = RootChunk>, header: &str) ->
 #[cfg(test)]
 pub fn format_tokens(tokens: TokenStream) -> Result<String, String> {
     let file: syn::File = syn::parse2(tokens).map_err(|e| format!("generated code does not parse: {e}"))?;
-    Ok(prettyplease::unparse(&file))
+    let mut out = String::new();
+    push_items(&mut out, &file);
+    Ok(out)
 }
 
 #[cfg(test)]

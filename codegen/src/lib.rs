@@ -28,7 +28,8 @@ pub mod validate;
 pub mod write;
 
 pub use builder::{
-    Builder, CheckReport, Error, FileSummary, Report, StageTimings, StaleFile, ValidationReport, ROOT_FILE,
+    Builder, CheckReport, Error, FileSummary, ProjectReport, Report, StageTimings, StaleFile, ValidationReport,
+    ROOT_FILE,
 };
 pub use diagnostics::{Diagnostic, Severity};
 pub use validate::UntypedNames;

@@ -60,9 +60,18 @@ impl Inputs {
         true
     }
 
-    /// Every `*.yaml`/`*.yml` entry of `folder`, in sorted order; an entry with such a name that
-    /// is not a readable file (a folder, a link to nothing, a FIFO...) is a problem, not skipped.
+    /// Every `*.yaml`/`*.yml` entry of `folder` and of its subfolders, in sorted order (a
+    /// subfolder's files where its name sorts); an entry with such a name that is not a readable
+    /// file (a folder, a link to nothing, a FIFO...) is a problem, not skipped. Subfolders are
+    /// entered, so that `nodes/<node>/v1_0_0/contract.yaml` is found from `nodes`; hidden ones
+    /// (`.git`) and links to folders are not, so a listing never loops.
     fn add_folder(&mut self, folder: &Path, problems: &mut Vec<Diagnostic>) {
+        self.add_folder_under(folder, None, problems);
+    }
+
+    /// `shown`: the name of the input folder and the path below it, which files found here are
+    /// shown under (`nodes/api_client_effect/v1_0_0`); `None` for the input folder itself.
+    fn add_folder_under(&mut self, folder: &Path, shown: Option<&str>, problems: &mut Vec<Diagnostic>) {
         let listed = std::fs::canonicalize(folder).and_then(|resolved| {
             let entries = std::fs::read_dir(folder)?.collect::<std::io::Result<Vec<_>>>()?;
             Ok((resolved, entries))
@@ -76,21 +85,29 @@ impl Inputs {
         };
         entries.sort_by_key(|e| e.file_name());
         self.folders.push(folder.to_path_buf());
+        let shown = shown
+            .map(str::to_owned)
+            .unwrap_or_else(|| resolved.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default());
         for entry in entries {
             let name = entry.file_name();
+            let path = folder.join(&name);
             if !is_contract_file(Path::new(&name)) {
+                let hidden = name.to_string_lossy().starts_with('.');
+                if !hidden && entry.file_type().is_ok_and(|t| t.is_dir()) {
+                    let below = format!("{shown}/{}", name.to_string_lossy());
+                    self.add_folder_under(&path, Some(&below), problems);
+                }
                 continue;
             }
-            let path = folder.join(&name);
             // The entry's own type answers without a stat call; only a link needs one.
             match entry.file_type() {
                 Ok(t) if t.is_file() => {
-                    self.add(path, resolved.join(&name), &resolved);
+                    self.add_shown(path, resolved.join(&name), &shown);
                 }
                 Ok(t) if t.is_symlink() => match std::fs::metadata(&path) {
                     Ok(m) if m.is_file() => match std::fs::canonicalize(&path) {
                         Ok(target) => {
-                            self.add(path, target, &resolved);
+                            self.add_shown(path, target, &shown);
                         }
                         Err(e) => problems.push(cannot_use(&path, &e)),
                     },
@@ -102,6 +119,17 @@ impl Inputs {
             }
         }
     }
+
+    /// A file found in a listed folder, shown under that folder's name.
+    fn add_shown(&mut self, path: PathBuf, resolved: PathBuf, folder_shown: &str) -> bool {
+        if !self.seen.insert(resolved) {
+            return false;
+        }
+        let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+        let shown = if folder_shown.is_empty() { name } else { format!("{folder_shown}/{name}") };
+        self.files.push(ContractFile { path, shown });
+        true
+    }
 }
 
 pub fn is_contract_file(path: &Path) -> bool {
@@ -109,7 +137,7 @@ pub fn is_contract_file(path: &Path) -> bool {
 }
 
 /// What a folder entry that is not a regular file is, for messages.
-fn describe(t: &std::fs::FileType) -> &'static str {
+pub(crate) fn describe(t: &std::fs::FileType) -> &'static str {
     #[cfg(unix)]
     {
         use std::os::unix::fs::FileTypeExt;
@@ -152,8 +180,8 @@ fn cannot_use(path: &Path, e: &std::io::Error) -> Diagnostic {
     }
 }
 
-/// Expands each input: a file is taken as is, a folder means every `*.yaml`/`*.yml` directly in it,
-/// in sorted order. Inputs that do not exist or cannot be listed, and folder entries that are not
+/// Expands each input: a file is taken as is, a folder means every `*.yaml`/`*.yml` in it and in
+/// its subfolders, in sorted order. Inputs that do not exist or cannot be listed, and folder entries that are not
 /// contract files, are diagnostics. Each file is taken once, however often it is reached.
 pub fn discover(inputs: &[PathBuf]) -> (Inputs, Vec<Diagnostic>) {
     let mut found = Inputs::default();

@@ -278,8 +278,12 @@ fn generate(builder: Builder, style: Style) -> u8 {
             for file in &r.files_cleaned {
                 eprintln!("removed {}, left by an interrupted run", file.display());
             }
+            let nodes = match r.nodes.len() {
+                0 => String::new(),
+                n => format!(" and {}", count(n, "node", "nodes")),
+            };
             eprintln!(
-                "generated {}: {} written, {} unchanged, {} removed",
+                "generated {}{nodes}: {} written, {} unchanged, {} removed",
                 count(r.mixins.len(), "mixin", "mixins"),
                 count(r.files_written, "file", "files"),
                 r.files_unchanged,
@@ -347,9 +351,13 @@ fn validate(builder: Builder, style: Style) -> u8 {
                     count(f.dependencies, "dependency", "dependencies")
                 );
             }
+            for node in &r.nodes {
+                println!("ok node {node}: node contract, every subcontract a mixin that applies to it");
+            }
             let tally = Tally::of(&r.diagnostics);
             let failed = tally.errors > 0;
-            println!("{}: {tally}", count(r.files.len(), "valid contract", "valid contracts"));
+            let valid = r.files.len() + r.nodes.len();
+            println!("{}: {tally}", count(valid, "valid contract", "valid contracts"));
             if failed {
                 PROBLEMS
             } else {

@@ -192,6 +192,9 @@ impl TypeDef {
     }
 }
 
+/// The type of a mixin's whole configuration, an alias or a struct (validate/configuration.rs).
+pub const CONFIGURATION: &str = "Configuration";
+
 /// The per-mixin types that route actions by name (`Request::dispatch`): no contract item may take
 /// their names.
 pub const DISPATCH_TYPES: [&str; 3] = ["Action", "Request", "Response"];
@@ -311,4 +314,59 @@ impl Field {
             None => doc,
         }
     }
+}
+
+/// Everything one run checked, for every back end to read: the mixins and the node contracts
+/// that put them together, each node's subcontracts resolved to mixins of `mixins`. Both in name
+/// order.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Project {
+    pub mixins: Vec<Mixin>,
+    pub nodes: Vec<Node>,
+}
+
+/// One validated node contract, its subcontracts resolved.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Node {
+    /// The contract file, as it was given.
+    pub source: PathBuf,
+    /// `api_client_effect`: the `node_name`, also the module under `nodes`.
+    pub name: String,
+    pub module: Ident,
+    /// `ApiClientEffectContract`
+    pub contract_name: Ident,
+    /// `ApiClientEffectNode`
+    pub trait_name: Ident,
+    pub node_type: NodeType,
+    pub version: Version,
+    pub description: String,
+    /// In contract order.
+    pub subcontracts: Vec<Subcontract>,
+    /// Top-level sections the node format does not define: `pub static` values, as a mixin's.
+    pub sections: Vec<DataSection>,
+    /// The types of `sections`.
+    pub types: Vec<TypeDef>,
+}
+
+/// One entry of a node's `subcontracts:`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Subcontract {
+    /// The `path` as the contract writes it (relative to the node contract).
+    pub path: String,
+    /// The `integration_field`: the field of the node's contract struct.
+    pub field: Ident,
+    pub mixin: MixinRef,
+}
+
+/// What a node needs to know of a mixin it uses.
+#[derive(Debug, Clone, PartialEq)]
+pub struct MixinRef {
+    /// `mixin_error_handling`
+    pub name: String,
+    /// `error_handling`
+    pub module: Ident,
+    /// `ErrorHandlingActions`
+    pub trait_name: Ident,
+    /// The mixin's contract file.
+    pub source: PathBuf,
 }

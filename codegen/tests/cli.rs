@@ -50,17 +50,22 @@ fn s(p: &Path) -> &str {
     p.to_str().unwrap()
 }
 
-/// file name -> bytes, for every file directly in `dir` (generated-example/ also holds the docs/
-/// and schema/ folders of other back ends).
+/// file name -> bytes, for every Rust-output file in `dir` and its folders (`nodes/x.rs`); the
+/// docs/ and schema/ folders of generated-example/ belong to other back ends.
 fn files(dir: &Path) -> BTreeMap<String, Vec<u8>> {
-    std::fs::read_dir(dir)
-        .unwrap()
-        .filter(|e| e.as_ref().unwrap().file_type().unwrap().is_file())
-        .map(|e| {
-            let e = e.unwrap();
-            (e.file_name().into_string().unwrap(), std::fs::read(e.path()).unwrap())
-        })
-        .collect()
+    let mut out = BTreeMap::new();
+    for e in std::fs::read_dir(dir).unwrap() {
+        let e = e.unwrap();
+        let name = e.file_name().into_string().unwrap();
+        if e.file_type().unwrap().is_dir() {
+            if name != "docs" && name != "schema" {
+                out.extend(files(&e.path()).into_iter().map(|(n, b)| (format!("{name}/{n}"), b)));
+            }
+        } else {
+            out.insert(name, std::fs::read(e.path()).unwrap());
+        }
+    }
+    out
 }
 
 fn mtimes(dir: &Path) -> BTreeMap<String, SystemTime> {
@@ -106,8 +111,13 @@ actions:
 #[test]
 fn generate_writes_the_committed_example() {
     let out = scratch("generate");
-    let r = generate(&out, &[]);
-    assert!(r.stderr.contains("generated 9 mixins: 10 files written, 0 unchanged, 0 removed"), "{}", r.stderr);
+    let r = run(&["generate", "mixins", "nodes", "--out", s(&out)]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(
+        r.stderr.contains("generated 9 mixins and 2 nodes: 12 files written, 0 unchanged, 0 removed"),
+        "{}",
+        r.stderr
+    );
     let now = files(&out);
     let committed = files(&workspace().join("generated-example"));
     assert_eq!(now.keys().collect::<Vec<_>>(), committed.keys().collect::<Vec<_>>());
@@ -135,9 +145,9 @@ fn check_passes_on_fresh_output_and_on_the_committed_example() {
     let r = run(&["check", "mixins", "--out", s(&out)]);
     assert_eq!(r.code, 0, "{}{}", r.stdout, r.stderr);
     assert!(r.stdout.is_empty(), "no diff: {}", r.stdout);
-    assert_eq!(run(&["check", "mixins", "--out", "generated-example"]).code, 0);
+    assert_eq!(run(&["check", "mixins", "nodes", "--out", "generated-example"]).code, 0);
     // Default PATH is mixins.
-    assert_eq!(run(&["check", "--out", "generated-example"]).code, 0);
+    assert_eq!(run(&["check", "--out", s(&out)]).code, 0);
 }
 
 #[test]
@@ -580,5 +590,54 @@ fn untyped_names_policy_on_the_command_line() {
         let r = run(bad);
         assert_eq!(r.code, 2, "{bad:?}: {}", r.stderr);
         assert!(r.stderr.contains("--untyped-names"), "{bad:?}: {}", r.stderr);
+    }
+}
+
+/// A node contract with a subcontract path that leads nowhere and a mixin that does not apply.
+const BAD_NODE: &str = r#"node_name: "bad_reducer"
+node_type: "REDUCER"
+version: "1.0.0"
+description: "Lists what it cannot use"
+subcontracts:
+  - path: "mixins/mixin_gone.yaml"
+    integration_field: "gone_configuration"
+  - path: "mixins/mixin_rate_limiting.yaml"
+    integration_field: "rate_limiting_configuration"
+"#;
+
+#[test]
+fn bad_node_contracts_exit_1_with_file_and_line_and_write_nothing() {
+    let dir = scratch("bad-node");
+    std::fs::create_dir_all(dir.join("mixins")).unwrap();
+    std::fs::copy(workspace().join("mixins/mixin_rate_limiting.yaml"), dir.join("mixins/mixin_rate_limiting.yaml"))
+        .unwrap();
+    std::fs::create_dir_all(dir.join("nodes/bad_reducer/v1_0_0")).unwrap();
+    let node = dir.join("nodes/bad_reducer/v1_0_0/contract.yaml");
+    std::fs::write(&node, BAD_NODE.replace("mixins/", "../../../mixins/")).unwrap();
+    let out = dir.join("out");
+    let nodes = dir.join("nodes");
+    for command in ["generate", "check", "validate"] {
+        let mut args = vec![command, s(&nodes)];
+        if command != "validate" {
+            args.extend(["--out", s(&out)]);
+        }
+        let r = run(&args);
+        assert_eq!(r.code, 1, "{command}: {}{}", r.stdout, r.stderr);
+        assert!(!r.stderr.contains("panicked"), "{}", r.stderr);
+        let shown = format!("{}:6:11", node.display());
+        assert!(
+            r.stderr.contains("error[E0308]: subcontract path `../../../mixins/mixin_gone.yaml` does not exist"),
+            "{}",
+            r.stderr
+        );
+        assert!(r.stderr.contains(&shown), "{command}: {shown} in\n{}", r.stderr);
+        assert!(
+            r.stderr
+                .contains("error[E0310]: `mixin_rate_limiting` does not apply to REDUCER nodes; it applies to EFFECT"),
+            "{}",
+            r.stderr
+        );
+        assert!(r.stderr.contains(&format!("{}:8:11", node.display())), "{}", r.stderr);
+        assert!(!out.exists(), "{command} wrote {}", out.display());
     }
 }

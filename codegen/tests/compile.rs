@@ -11,7 +11,13 @@
 //! - README's examples (in `checked`): its `type_attribute` row, its serde_yaml override snippet, and
 //!   its claims that blocking traits are trait objects and async ones generics;
 //! - `noserde` (no dependencies at all): mixins/ generated with `.serde(false)`, blocking and async.
+//!
+//! Every mixins/ build also takes the node contracts of nodes/, and the `overrides` one the two
+//! real node contracts of tests/corpus/nodes/ (their paths pointed at mixins/), so node modules
+//! compile in every option set.
 
+#[path = "support/corpus_nodes.rs"]
+mod corpus_nodes;
 #[path = "support/gen.rs"]
 mod gen;
 #[path = "support/tricky.rs"]
@@ -141,6 +147,19 @@ mod tests {
         let _: fn(&crate::overrides::error_handling::ShouldRetryInput) -> &u32 = |i| &i.attempt_number;
         let _: fn(&crate::blocking::error_handling::ShouldRetryInput) -> &serde_json::Value = |i| &i.error_type;
     }
+
+    #[test]
+    fn node_contracts_read_overrides_in_every_build() {
+        use crate::overrides::nodes::canary_compute as compute;
+        let c: compute::CanaryComputeContract =
+            serde_json::from_value(json!({"error_handling_configuration": {"circuit_failure_threshold": 9}})).unwrap();
+        assert_eq!(c.error_handling_configuration.circuit_failure_threshold, 9);
+        assert_eq!(c.health_check_configuration, compute::CanaryComputeContract::default().health_check_configuration);
+        assert_eq!(compute::ALGORITHM.factors.group_correlation.weight, 0.4);
+        assert_eq!(crate::overrides::nodes::canary_reducer::STATE_TRANSITIONS.r#ref, "contracts/fsm_subcontract.yaml");
+        let _: fn(&crate::blocking::nodes::api_client_effect::ApiClientEffectContract) -> bool =
+            |c| c.error_handling_configuration.enable_circuit_breaker;
+    }
 }
 "#;
 
@@ -199,6 +218,8 @@ fn generated_code_compiles_without_warnings() {
     let root = Path::new(env!("CARGO_TARGET_TMPDIR")).join("compile");
     let gen_dir = root.join("generated");
     let mixins = workspace().join("mixins");
+    let nodes = workspace().join("nodes");
+    let corpus_nodes = corpus_nodes::write(&gen_dir.join("corpus-nodes"), &mixins);
 
     // (a) 20 random valid contracts in one folder.
     let random_in = gen_dir.join("random-contracts");
@@ -215,6 +236,8 @@ fn generated_code_compiles_without_warnings() {
     generate(
         Builder::new()
             .input(&mixins)
+            .input(&nodes)
+            .inputs(&corpus_nodes)
             .timestamp_type("std::time::Duration")
             .io_type("error_handling.should_retry.attempt_number", "u32")
             .object_type("std::collections::BTreeMap<String, String>")
@@ -231,10 +254,10 @@ fn generated_code_compiles_without_warnings() {
     generate(Builder::new().input(&empty_in), &gen_dir.join("empty"));
     // (c) mixins/ blocking and without serde; async without serde; blocking with serde and
     // serde_json's `Value` as the fallback.
-    generate(Builder::new().input(&mixins).blocking(true).serde(false), &gen_dir.join("noserde"));
-    generate(Builder::new().input(&mixins).serde(false), &gen_dir.join("noserde-async"));
+    generate(Builder::new().input(&mixins).input(&nodes).blocking(true).serde(false), &gen_dir.join("noserde"));
+    generate(Builder::new().input(&mixins).input(&nodes).serde(false), &gen_dir.join("noserde-async"));
     generate(
-        Builder::new().input(&mixins).blocking(true).fallback_type("serde_json::Value"),
+        Builder::new().input(&mixins).input(&nodes).blocking(true).fallback_type("serde_json::Value"),
         &gen_dir.join("blocking"),
     );
     // (d) README's own examples, read from README.md so that an example edited there is tested.
@@ -285,7 +308,7 @@ fn generated_code_compiles_without_warnings() {
     // Doc-tests ran for both crates and found nothing to run: contract text is never a doctest.
     let doc_runs: Vec<&str> = out.lines().filter(|l| l.starts_with("running ")).collect();
     assert!(!out.contains("contract text ran as a doctest"), "{out}");
-    assert!(out.contains("8 passed"), "the round-trip and README tests ran:\n{out}");
+    assert!(out.contains("9 passed"), "the round-trip and README tests ran:\n{out}");
     // The traits' examples are `ignore` blocks (built above as modules instead): rustdoc lists
     // them and runs none.
     let ran: Vec<&str> =
@@ -369,12 +392,13 @@ mod readme_examples {{
 }
 
 /// Every trait's rustdoc example (an `ignore` block: its paths are the including module's),
-/// each in a module of its own beside the module `dir` that includes the generated code.
+/// each in a module of its own beside the module `dir` that includes the generated code. Mixin
+/// module files only: node modules (in `nodes/`) have no actions of their own.
 fn trait_doc_examples(dir: &str, generated: &Path) -> String {
     let mut files: Vec<PathBuf> = std::fs::read_dir(generated)
         .unwrap()
         .map(|e| e.unwrap().path())
-        .filter(|p| p.file_name().is_some_and(|n| n != "mixins.rs"))
+        .filter(|p| p.is_file() && p.file_name().is_some_and(|n| n != "mixins.rs"))
         .collect();
     files.sort();
     let mut out = String::new();

@@ -693,6 +693,9 @@ fn w0132_duplicate_node_type() {
 fn e0140_no_actions() {
     let text = BASE.split("actions:").next().unwrap().to_string() + "actions: []\n";
     check(text, error("E0140", (8, 10), &["at least one action"], Some("add an action")));
+    // `actions:` and nothing: null, also no action (it was once neither a mixin nor an error).
+    let text = BASE.split("actions:").next().unwrap().to_string() + "actions:\n";
+    check(text, error("E0140", (8, 9), &["at least one action"], Some("add an action")));
 }
 
 #[test]

@@ -185,6 +185,37 @@ fn against_a_git_revision_reads_the_old_contracts_from_git() {
     assert_eq!(r.stdout, "ok: 2 contracts: 2 unchanged, 0 changed, 0 added, 0 removed; 0 with a version that does not cover its changes\n");
 }
 
+/// Folders holding node contracts beside mixins (`mixins/`, `nodes/<node>/v1_0_0/contract.yaml`):
+/// the node contracts are not compared, and subfolders are read on both sides, from disk and
+/// from git alike.
+#[test]
+fn node_contracts_are_skipped_and_subfolders_read_on_both_sides() {
+    let dir = scratch("nodes");
+    git(&dir, &["init", "-q"]);
+    let node = "node_name: \"n\"\nnode_type: \"COMPUTE\"\nversion: \"1.0.0\"\ndescription: \"d\"\nsubcontracts: []\n";
+    write(&dir.join("contracts/mixin_base.yaml"), &pairs::old_text(None));
+    write(&dir.join("contracts/deep/mixin_other.yaml"), &pairs::old_text(Some("mixin_other")));
+    write(&dir.join("contracts/n/v1_0_0/contract.yaml"), node);
+    write(&dir.join("contracts/.hidden/broken.yaml"), "mixin_name: [");
+    git(&dir, &["add", "."]);
+    git(&dir, &["commit", "-q", "-m", "base"]);
+    let r = run(&dir, &["diff", "--against", "HEAD", "contracts"]);
+    assert_eq!(r.code, 0, "{}{}", r.stdout, r.stderr);
+    assert!(r.stdout.contains("ok: 2 contracts: 2 unchanged"), "{}", r.stdout);
+    std::fs::remove_file(dir.join("contracts/deep/mixin_other.yaml")).unwrap();
+    let r = run(&dir, &["diff", "--against", "HEAD", "contracts"]);
+    assert!(
+        r.stdout.contains(
+            "warning[B0002]: contract `mixin_other` removed (major)\n --> HEAD:contracts/deep/mixin_other.yaml"
+        ),
+        "{}",
+        r.stdout
+    );
+    let r = run(&dir, &["diff", "contracts", "contracts"]);
+    assert_eq!(r.code, 0, "{}{}", r.stdout, r.stderr);
+    assert!(r.stdout.contains("ok: 1 contract"), "{}", r.stdout);
+}
+
 #[test]
 fn usage_problems_exit_2_and_invalid_contracts_exit_1() {
     let dir = scratch("usage");

@@ -1,5 +1,5 @@
-//! Snapshot tests: the generator's output for every contract in mixins/ equals the committed
-//! generated-example/<module>.rs, byte for byte. On a mismatch the test prints a line diff.
+//! Snapshot tests: the generator's output for every contract in mixins/ and nodes/ equals the
+//! committed generated-example/<module>.rs (nodes/<node>.rs), byte for byte. On a mismatch the test prints a line diff.
 
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
@@ -20,6 +20,7 @@ fn generated() -> &'static Path {
         std::env::set_current_dir(workspace()).unwrap();
         mixin_codegen::Builder::new()
             .input("mixins")
+            .input("nodes")
             .out_dir(&out)
             .emit_rerun_directives(false)
             .generate()
@@ -66,7 +67,7 @@ fn snapshot(file: &str) {
         .unwrap_or_else(|e| panic!("generated-example/{file}: {e}"));
     if now != committed {
         panic!(
-            "generated-example/{file} differs from what the generator writes now:\n{}\nrun `cargo run -p mixin-codegen --features cli -- generate mixins --out generated-example` if the change is intended",
+            "generated-example/{file} differs from what the generator writes now:\n{}\nrun `cargo run -p mixin-codegen --features cli -- generate mixins nodes --out generated-example` if the change is intended",
             line_diff(&committed, &now)
         );
     }
@@ -101,7 +102,33 @@ fn mixins_root_file() {
     snapshot("mixins.rs");
 }
 
-/// Every contract in mixins/ has a snapshot test above, and nothing else was generated.
+#[test]
+fn node_api_client_effect() {
+    snapshot("nodes/api_client_effect.rs");
+}
+
+#[test]
+fn node_data_processor_compute() {
+    snapshot("nodes/data_processor_compute.rs");
+}
+
+/// Every node contract under nodes/ (in `<node>/v1_0_0/contract.yaml`) has a snapshot test above.
+#[test]
+fn every_node_has_a_snapshot() {
+    let nodes: BTreeSet<String> = std::fs::read_dir(workspace().join("nodes"))
+        .unwrap()
+        .map(|e| format!("{}.rs", e.unwrap().file_name().into_string().unwrap()))
+        .collect();
+    let written: BTreeSet<String> = std::fs::read_dir(generated().join("nodes"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().into_string().unwrap())
+        .collect();
+    assert_eq!(nodes, written);
+    assert_eq!(written, BTreeSet::from(["api_client_effect.rs".to_string(), "data_processor_compute.rs".to_string()]));
+}
+
+/// Every contract in mixins/ has a snapshot test above, and nothing else was generated (besides
+/// the nodes' folder).
 #[test]
 fn every_contract_has_a_snapshot() {
     let contracts: BTreeSet<String> = std::fs::read_dir(workspace().join("mixins"))
@@ -117,7 +144,7 @@ fn every_contract_has_a_snapshot() {
     let written: BTreeSet<String> =
         std::fs::read_dir(generated()).unwrap().map(|e| e.unwrap().file_name().into_string().unwrap()).collect();
     let expected: BTreeSet<String> =
-        MODULES.iter().map(|m| format!("{m}.rs")).chain(["mixins.rs".to_string()]).collect();
+        MODULES.iter().map(|m| format!("{m}.rs")).chain(["mixins.rs".to_string(), "nodes".to_string()]).collect();
     assert_eq!(written, expected);
 }
 

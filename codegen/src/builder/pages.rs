@@ -89,6 +89,7 @@ impl Builder {
         let run = self.models()?;
         let output = output(&run.models);
         let summary = write::write_files(&output.dir, output.files, self.settings(output.is_ours))?;
+        let watched = run.watched();
         let mut report = Report {
             diagnostics: run.diagnostics,
             files_written: 0,
@@ -96,6 +97,8 @@ impl Builder {
             files_removed: Vec::new(),
             files_cleaned: Vec::new(),
             mixins: run.models.iter().map(|(m, _)| m.name.clone()).collect(),
+            nodes: run.nodes.iter().map(|(n, _)| n.name.clone()).collect(),
+            watched,
             timings: run.timings,
         };
         add(&mut report, summary);

@@ -117,12 +117,19 @@ fn refuse(old: Option<Refused>, new: Option<Refused>, style: Style) -> u8 {
     code
 }
 
-/// Checks every source; all problems of all of them at once.
+/// Checks every source; all problems of all of them at once. Node contracts (which folders may
+/// hold beside mixins) are not compared: the rules are about mixins.
 fn check(sources: Vec<Source>) -> Result<Vec<Contract>, Refused> {
     let mut contracts = Vec::new();
     let mut problems = Vec::new();
     let mut shown = Vec::new();
     for source in sources {
+        let is_node = mixin_codegen::parse::parse(&source).is_ok_and(|doc| {
+            mixin_codegen::validate::node::kind(&doc) == mixin_codegen::validate::node::ContractKind::Node
+        });
+        if is_node {
+            continue;
+        }
         let text = (source.path.clone(), source.text.clone());
         match Contract::check(source) {
             Ok(c) => contracts.push(c),

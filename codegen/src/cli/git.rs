@@ -33,8 +33,9 @@ struct Entry {
     path: PathBuf,
 }
 
+/// Every file at or below `path` (`-r`: the files of folders inside it too).
 fn ls_tree(rev: &str, path: &str) -> Result<Vec<Entry>, String> {
-    let out = run(&["ls-tree", "-z", rev, "--", path])?;
+    let out = run(&["ls-tree", "-r", "-z", rev, "--", path])?;
     let mut entries = Vec::new();
     for record in out.split(|b| *b == 0).filter(|r| !r.is_empty()) {
         let text = String::from_utf8_lossy(record);
@@ -55,17 +56,19 @@ pub struct Blob {
     pub bytes: Vec<u8>,
 }
 
-/// The contracts at `rev` under `path` (a file, or a folder's `*.yaml`/`*.yml` files, not its
-/// subfolders: as the working tree's folders are read). Nothing when the path is not there.
+/// The contracts at `rev` under `path` (a file, or the `*.yaml`/`*.yml` files of a folder and of
+/// its subfolders, hidden ones left out: as the working tree's folders are read). Nothing when the
+/// path is not there.
 pub fn contracts(rev: &str, path: &Path) -> Result<Vec<Blob>, String> {
     let text = path.to_string_lossy().into_owned();
-    let here = ls_tree(rev, &text)?;
-    let entries = match here.as_slice() {
-        [one] if one.kind == "tree" && one.path == Path::new(text.trim_end_matches('/')) => {
-            ls_tree(rev, &format!("{}/", text.trim_end_matches('/')))?
-        }
-        _ => here,
-    };
+    let mut entries = ls_tree(rev, &text)?;
+    let base = Path::new(text.trim_end_matches('/'));
+    let hidden = |c: std::path::Component| c.as_os_str().to_string_lossy().starts_with('.');
+    entries.retain(|e| {
+        let inner = e.path.strip_prefix(base).unwrap_or(&e.path);
+        !inner.parent().is_some_and(|p| p.components().any(hidden))
+    });
+    entries.sort_by(|a, b| a.path.cmp(&b.path));
     let mut out = Vec::new();
     for entry in entries {
         let is_contract = mixin_codegen::load::is_contract_file(&entry.path);

@@ -30,21 +30,36 @@ pub struct Cx<'a> {
     /// The derives of data-section types: plain borrowed data, copied and compared.
     pub static_derive: syn::Attribute,
     std: super::Std,
+    /// The path from the module to the root file's shared types: `super` for a mixin's module,
+    /// `super::super` for a node's (under `nodes`).
+    root: &'static [&'static str],
+}
+
+fn shared_path(root: &[&str], name: &str) -> syn::Path {
+    let mut segments = root.to_vec();
+    segments.push(name);
+    ast::path(false, &segments)
 }
 
 impl<'a> Cx<'a> {
     pub fn new(mixin: &'a Mixin, options: &'a EmitOptions, std: super::Std) -> Self {
-        let value = ast::path(false, &["super", "Value"]);
+        Self::at(mixin, options, std, &["super"])
+    }
+
+    /// A context for a module `root` below the root file (`&["super", "super"]` under `nodes`).
+    pub fn at(mixin: &'a Mixin, options: &'a EmitOptions, std: super::Std, root: &'static [&'static str]) -> Self {
+        let shared = |name: &str| shared_path(root, name);
+        let value = shared("Value");
         let chosen = |t: &Option<Type>| t.clone().unwrap_or_else(|| ast::ty(value.clone()));
         Cx {
             mixin,
             options,
             // One alias at the root, which `.timestamp_type(..)` sets.
-            timestamp: ast::ty(ast::path(false, &["super", "Timestamp"])),
+            timestamp: ast::ty(shared("Timestamp")),
             object: chosen(&options.object_type),
             fallback: chosen(&options.fallback_type),
             value,
-            data_value: ast::path(false, &["super", "DataValue"]),
+            data_value: shared("DataValue"),
             static_str: ast::static_ref(ast::ty(ast::path(false, &["str"]))),
             integer: ast::ty(ast::path(false, &["i64"])),
             float: ast::ty(ast::path(false, &["f64"])),
@@ -65,7 +80,13 @@ impl<'a> Cx<'a> {
             },
             static_derive: ast::list_attr("derive", quote!(Debug, Clone, Copy, PartialEq)),
             std,
+            root,
         }
+    }
+
+    /// A shared type of the root file (`super::NodeType`), from this module.
+    pub(crate) fn shared(&self, name: &str) -> syn::Path {
+        shared_path(self.root, name)
     }
 
     pub(super) fn std(&self) -> &super::Std {
@@ -90,7 +111,7 @@ impl<'a> Cx<'a> {
             }
             TypeRef::NodeMap(value) => {
                 let map = ast::path(true, &["std", "collections", "BTreeMap"]);
-                let key = ast::ty(ast::path(false, &["super", "NodeType"]));
+                let key = ast::ty(self.shared("NodeType"));
                 ast::ty(ast::generic(map, vec![key, self.type_of(value)]))
             }
             TypeRef::Optional(inner) => ast::ty(ast::generic(std.option.clone(), vec![self.type_of(inner)])),
@@ -151,7 +172,7 @@ impl<'a> Cx<'a> {
                 ast::static_ref(ast::slice(ast::tuple_type(vec![self.static_str.clone(), self.static_type_of(value)])))
             }
             TypeRef::NodeMap(value) => ast::static_ref(ast::slice(ast::tuple_type(vec![
-                ast::ty(ast::path(false, &["super", "NodeType"])),
+                ast::ty(self.shared("NodeType")),
                 self.static_type_of(value),
             ]))),
             TypeRef::Optional(inner) => {
@@ -182,7 +203,7 @@ impl<'a> Cx<'a> {
             ),
             (TypeRef::NodeMap(inner), Value::Map(entries)) => {
                 // Validation made this type only for keys that are all node types.
-                let node_type = ast::path(false, &["super", "NodeType"]);
+                let node_type = self.shared("NodeType");
                 let entries = entries
                     .iter()
                     .filter_map(|(k, v)| {
@@ -284,7 +305,7 @@ impl<'a> Cx<'a> {
             }
             (TypeRef::NodeMap(inner), Value::Map(entries)) => {
                 // Validation made this type only for keys that are all node types.
-                let node_type = ast::path(false, &["super", "NodeType"]);
+                let node_type = self.shared("NodeType");
                 let entries = entries
                     .iter()
                     .filter_map(|(k, v)| {

@@ -125,7 +125,7 @@ fn display_impl(name: &Ident) -> syn::Item {
 /// `impl FromStr for E { type Err = super::UnknownVariant; fn from_str(s: &str) -> .. }`
 fn from_str_impl(cx: &Cx, e: &EnumDef, name: &Ident) -> syn::Item {
     let std = cx.std();
-    let unknown = ast::path(false, &["super", "UnknownVariant"]);
+    let unknown = cx.shared("UnknownVariant");
     let err = ImplItem::Type(syn::ImplItemType {
         attrs: Vec::new(),
         vis: syn::Visibility::Inherited,

@@ -4,7 +4,7 @@ use super::ast;
 use super::data::Cx;
 use super::docs::doc_attrs;
 use super::ident;
-use crate::model::{DependencyKind, MetricKind, Mixin, StructDef, TypeDef, TypeRef};
+use crate::model::{DependencyKind, MetricKind, Mixin, StructDef, StructRole, TypeDef, TypeRef};
 use quote::quote;
 
 pub fn constants(mixin: &Mixin) -> Vec<syn::Item> {
@@ -142,10 +142,59 @@ pub fn constants(mixin: &Mixin) -> Vec<syn::Item> {
     ]
 }
 
-pub fn type_defs(cx: &Cx) -> Vec<syn::Item> {
+/// Where a type goes in the file, in reading order: what a node configures, what its actions
+/// take and give, the models they use, enums, then the contract's data.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Part {
+    Config,
+    Actions,
+    Models,
+    Enums,
+    Data,
+}
+
+/// The part of each of `mixin.types`. A nested struct is defined before the struct holding it
+/// (validation makes the inner type first), so it goes with the next struct that is not nested.
+fn parts(mixin: &crate::model::Mixin) -> Vec<Part> {
+    let own = |def: &TypeDef| -> Option<Part> {
+        Some(match def {
+            TypeDef::Enum(_) => Part::Enums,
+            TypeDef::Struct(s) => match s.role {
+                StructRole::Config => Part::Config,
+                StructRole::ActionInput | StructRole::ActionOutput => Part::Actions,
+                StructRole::OutputModel => Part::Models,
+                StructRole::Section | StructRole::Data => Part::Data,
+                StructRole::Nested => return None,
+            },
+            TypeDef::Alias(a) if a.is_static => Part::Data,
+            TypeDef::Alias(a) => {
+                let named = |ty: &TypeRef| matches!(ty, TypeRef::Named(n) if *n == a.name);
+                if a.name.name == crate::model::CONFIGURATION || mixin.configs.iter().any(|c| named(&c.ty)) {
+                    Part::Config
+                } else {
+                    Part::Models
+                }
+            }
+        })
+    };
+    let mut parts: Vec<Option<Part>> = mixin.types.iter().map(own).collect();
+    let mut next = Part::Models;
+    for part in parts.iter_mut().rev() {
+        match part {
+            Some(p) => next = *p,
+            None => *part = Some(next),
+        }
+    }
+    parts.into_iter().map(|p| p.unwrap_or(Part::Models)).collect()
+}
+
+/// Every generated type of the mixin with its impls, by part, each part in definition order.
+pub fn type_defs(cx: &Cx) -> Vec<(Part, syn::Item)> {
     let (mixin, options) = (cx.mixin, cx.options);
+    let mut tagged = Vec::new();
     let mut out = Vec::new();
-    for def in &mixin.types {
+    for (def, part) in mixin.types.iter().zip(parts(mixin)) {
+        let start = out.len();
         let path = format!("{}.{}", mixin.module.name, def.name().name);
         let extra: Vec<syn::Attribute> = options
             .type_attributes
@@ -175,8 +224,10 @@ pub fn type_defs(cx: &Cx) -> Vec<syn::Item> {
                 where_clause_placement: syn::WhereClausePlacement::Late,
             })),
         }
+        tagged.extend(out.drain(start..).map(|item| (part, item)));
     }
-    out
+    tagged.sort_by_key(|(part, _)| *part);
+    tagged
 }
 
 fn structure(cx: &Cx, s: &StructDef, extra: &[syn::Attribute]) -> syn::Item {

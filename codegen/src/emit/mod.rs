@@ -7,10 +7,12 @@ mod dispatch;
 mod docs;
 mod enums;
 mod items;
+mod node;
 mod root;
 mod traits;
 
-pub use root::{root_file, MixinSummary, RootChunk};
+pub use node::{node_file, node_file_name, NODES_MODULE};
+pub use root::{root_file, root_file_with_nodes, MixinSummary, NodeSummary, RootChunk};
 
 use crate::model::Mixin;
 
@@ -112,13 +114,27 @@ impl Default for EmitOptions {
 /// The syntax tree of one mixin's module file.
 pub fn mixin_file(mixin: &Mixin, options: &EmitOptions) -> syn::File {
     let cx = data::Cx::new(mixin, options, Std::for_mixin(mixin));
+    // In reading order: what a node configures, the trait it implements and how requests reach
+    // it, what actions take and give, models, enums, the contract's data, and its spec tables.
     let mut items = uses(mixin, options, cx.std());
-    items.extend(items::constants(mixin));
+    let mut types = items::type_defs(&cx).into_iter().peekable();
+    let mut part = |p: items::Part| {
+        let mut out = Vec::new();
+        while let Some((_, item)) = types.next_if(|(q, _)| *q == p) {
+            out.push(item);
+        }
+        out
+    };
+    items.extend(part(items::Part::Config));
+    items.extend(cx.accessors());
     items.push(traits::actions_trait(mixin, options, cx.std()));
     items.extend(dispatch::items(mixin, options, cx.std()));
-    items.extend(cx.accessors());
+    items.extend(part(items::Part::Actions));
+    items.extend(part(items::Part::Models));
+    items.extend(part(items::Part::Enums));
     items.extend(cx.statics());
-    items.extend(items::type_defs(&cx));
+    items.extend(part(items::Part::Data));
+    items.extend(items::constants(mixin));
     syn::File { shebang: None, frontmatter: None, attrs: Vec::new(), items }
 }
 

@@ -17,6 +17,27 @@ pub struct MixinSummary {
     pub file_name: String,
 }
 
+/// What the root file needs to know of each node.
+#[derive(Debug, Clone, PartialEq)]
+pub struct NodeSummary {
+    pub name: String,
+    pub module: Ident,
+    pub description: String,
+    /// The generated file, relative to the root file (`nodes/api_client_effect.rs`).
+    pub file_name: String,
+}
+
+impl NodeSummary {
+    pub fn of(node: &crate::model::Node) -> Self {
+        NodeSummary {
+            name: node.name.clone(),
+            module: node.module.clone(),
+            description: node.description.clone(),
+            file_name: super::node::node_file_name(node),
+        }
+    }
+}
+
 /// One piece of the root file, in order.
 pub enum RootChunk {
     /// Text already formatted: the shared types, which depend on no contract.
@@ -31,11 +52,68 @@ const MODULES_PER_CHUNK: usize = 256;
 
 /// The root file as a sequence of chunks, formatted one at a time.
 pub fn root_file<'a>(mixins: &'a [MixinSummary], options: &EmitOptions) -> impl Iterator<Item = RootChunk> + use<'a> {
+    root_file_with_nodes(mixins, &[], options)
+}
+
+/// The root file of mixins and node contracts: after the mixins, `pub mod nodes { .. }` with one
+/// module per node, when there are any (without nodes the file is what [`root_file`] makes).
+pub fn root_file_with_nodes<'a>(
+    mixins: &'a [MixinSummary],
+    nodes: &[NodeSummary],
+    options: &EmitOptions,
+) -> impl Iterator<Item = RootChunk> + use<'a> {
     let shared = RootChunk::Formatted(shared_types_text(options.serde, options.async_methods));
     let timestamp = RootChunk::Items(file([timestamp_alias(options)]));
     let modules = mixins.chunks(MODULES_PER_CHUNK).map(|chunk| RootChunk::Items(file(chunk.iter().map(module))));
     let table = RootChunk::Items(file([mixins_table(mixins)]));
-    [shared, timestamp].into_iter().chain(modules).chain(std::iter::once(table))
+    let nodes = (!nodes.is_empty()).then(|| RootChunk::Items(file([nodes_module(nodes)])));
+    [shared, timestamp].into_iter().chain(modules).chain(std::iter::once(table)).chain(nodes)
+}
+
+/// `pub mod nodes { pub struct SubcontractSpec { .. } pub mod <node> { include!("nodes/<node>.rs"); } .. }`
+fn nodes_module(nodes: &[NodeSummary]) -> syn::Item {
+    let spec_doc = doc_attrs("One entry of a node contract's `subcontracts`: the field of the node's contract struct\nand the mixin whose `Configuration` it holds.");
+    let mut spec_attrs = spec_doc;
+    spec_attrs.push(ast::list_attr("derive", quote!(Debug, Clone, Copy, PartialEq)));
+    let static_str = ast::static_ref(ast::ty(ast::path(false, &["str"])));
+    let spec = ast::item_struct(
+        spec_attrs,
+        ast::ident("SubcontractSpec"),
+        vec![
+            ast::field(
+                doc_attrs("`integration_field`: the field of the node's contract struct."),
+                ast::ident("integration_field"),
+                static_str.clone(),
+            ),
+            ast::field(
+                doc_attrs("`path`, as the node contract writes it (relative to the node contract)."),
+                ast::ident("path"),
+                static_str,
+            ),
+            ast::field(
+                doc_attrs("The mixin it names."),
+                ast::ident("mixin"),
+                ast::static_ref(ast::ty(ast::path(false, &["super", "MixinSpec"]))),
+            ),
+        ],
+    );
+    let mut items = vec![spec];
+    items.extend(nodes.iter().map(|n| {
+        let mut attrs = doc_attrs(&n.description);
+        attrs.push(ast::doc_attr(""));
+        attrs.extend(doc_attrs(&format!("Generated from the node contract `{}`.", n.name)));
+        attrs.push(ast::list_attr("allow", quote!(missing_docs, clippy::approx_constant, clippy::excessive_precision)));
+        include_module(attrs, &n.module, &n.file_name)
+    }));
+    syn::Item::Mod(syn::ItemMod {
+        attrs: doc_attrs("The node contracts: one module per node, named by its `node_name`."),
+        vis: syn::Visibility::Public(Default::default()),
+        unsafety: None,
+        mod_token: Default::default(),
+        ident: ast::ident(super::node::NODES_MODULE),
+        content: Some((Default::default(), items)),
+        semi: None,
+    })
 }
 
 /// `pub type Timestamp = ..;`: every `timestamp`/`datetime` value has this type, so
@@ -71,7 +149,11 @@ fn module(m: &MixinSummary) -> syn::Item {
     attrs.extend(doc_attrs(&format!("Generated from the contract `{}`.", m.name)));
     // Fields the contract says nothing about have no doc comment rather than one restating their type.
     attrs.push(ast::list_attr("allow", quote!(missing_docs, clippy::approx_constant, clippy::excessive_precision)));
-    let file = &m.file_name;
+    include_module(attrs, &m.module, &m.file_name)
+}
+
+/// `pub mod name { include!("file"); }`
+fn include_module(attrs: Vec<syn::Attribute>, name: &Ident, file: &str) -> syn::Item {
     let include = syn::Item::Macro(syn::ItemMacro {
         attrs: Vec::new(),
         ident: None,
@@ -88,7 +170,7 @@ fn module(m: &MixinSummary) -> syn::Item {
         vis: syn::Visibility::Public(Default::default()),
         unsafety: None,
         mod_token: Default::default(),
-        ident: ident(&m.module),
+        ident: ident(name),
         content: Some((Default::default(), vec![include])),
         semi: None,
     })

@@ -5,7 +5,7 @@ use super::{resolve, types, Checker, MapView};
 use crate::diagnostics::Diagnostic;
 use crate::locate::{Anchor, Seg};
 use crate::model::{Action, Field, OutputModel, Param, Resolution, StructDef, StructRole, TypeDef, TypeRef};
-use crate::names::{Case, Ident};
+use crate::names::{self, Case, Ident};
 use crate::parse::Yaml;
 use std::collections::HashMap;
 
@@ -39,7 +39,9 @@ struct Untyped {
 pub(super) fn check(cx: &mut Checker, map: &MapView, models: &[OutputModel]) -> Option<Vec<Action>> {
     let path = map.child("actions");
     let value = map.get("actions")?;
-    if matches!(value, Yaml::Seq(items) if items.is_empty()) {
+    // `actions:` with nothing after it is null: no actions, as `[]` is (not a contract silently
+    // left out).
+    if matches!(value, Yaml::Null) || matches!(value, Yaml::Seq(items) if items.is_empty()) {
         cx.error("E0140", Anchor::value(&path), "a mixin needs at least one action")
             .label("no actions")
             .help("add an action with name, description, inputs, outputs, required and timeout_ms");
@@ -148,7 +150,8 @@ fn action(
     let description = string(cx, view, "description", "an action");
     let name_at = Anchor::value_of(view.child("name"));
     let method = name.as_ref().and_then(|n| cx.ident(n, Case::Snake, &name_at, "action name"));
-    let variant = name.as_ref().and_then(|n| cx.ident(n, Case::UpperCamel, &name_at, "action name"));
+    // A name the method accepts makes a variant too; a refused one is reported once, above.
+    let variant = name.as_ref().filter(|_| method.is_some()).and_then(|n| names::to_ident(n, Case::UpperCamel).ok());
     if let (Some(n), Some(m), Some(v)) = (&name, &method, &variant) {
         if let Some(at) = seen.by_name.get(n) {
             let first = n;

@@ -8,7 +8,7 @@ use crate::model::{AliasDef, DataSection, Field, StructDef, StructRole, TypeDef,
 use crate::names::Ident;
 
 /// The generated name.
-pub(crate) const NAME: &str = "Configuration";
+pub(crate) const NAME: &str = crate::model::CONFIGURATION;
 
 /// Claims the name before the contract's own items, so an item that would take it is the one
 /// reported (E0190), at its own line.

@@ -5,6 +5,7 @@ mod config_names;
 mod configuration;
 mod conform;
 mod data;
+pub mod node;
 mod records;
 mod resolve;
 pub mod rules;
@@ -43,6 +44,13 @@ pub fn validate(source: &Source, doc: &Yaml, options: &Options) -> (Option<Mixin
     (mixin.filter(|_| ok), diagnostics)
 }
 
+/// Whether a parsed file is meant as a mixin contract: a mapping with at least one of the keys
+/// that make one. Anything else gets one E0210 from [`validate`], and is "not a mixin contract"
+/// to a node that lists it.
+pub fn is_mixin_like(doc: &Yaml) -> bool {
+    ["mixin_name", "mixin_version", "applicable_node_types"].iter().any(|k| doc.get(k).is_some())
+}
+
 /// A diagnostic waiting for its position, which is looked up only when there is one to report.
 pub(crate) struct Pending {
     diagnostic: Diagnostic,
@@ -71,6 +79,10 @@ pub(crate) struct Checker<'a> {
     models: Vec<crate::model::OutputModel>,
     /// The module the mixin becomes (`error_handling`), once its name is known.
     module: Option<String>,
+    /// Data keys with characters no identifier has (`$ref`) lose them, rather than being an
+    /// error: node contracts carry JSON references (`$ref: "contracts/fsm_subcontract.yaml"`)
+    /// in their data, which stays readable under the key's remaining letters.
+    strip_key_symbols: bool,
 }
 
 impl<'a> Checker<'a> {
@@ -87,6 +99,7 @@ impl<'a> Checker<'a> {
             in_config: false,
             models: Vec::new(),
             module: None,
+            strip_key_symbols: false,
         }
     }
 
@@ -133,6 +146,17 @@ impl<'a> Checker<'a> {
 
     /// The identifier for a contract name, or an E0200 diagnostic at `at`.
     pub(crate) fn ident(&mut self, name: &str, case: Case, at: &Anchor, what: &str) -> Option<Ident> {
+        let stripped: String;
+        let name = if self.strip_key_symbols && what == "key" {
+            stripped = name.chars().filter(|c| c.is_alphanumeric() || *c == '_' || *c == '-' || *c == ' ').collect();
+            if stripped.is_empty() {
+                name
+            } else {
+                stripped.as_str()
+            }
+        } else {
+            name
+        };
         match names::to_ident(name, case) {
             Ok(id) => Some(id),
             Err(e) => {
@@ -287,10 +311,7 @@ mod top {
             return None;
         };
         let map = MapView { path: Vec::new(), entries };
-        if map.get("mixin_name").is_none()
-            && map.get("mixin_version").is_none()
-            && map.get("applicable_node_types").is_none()
-        {
+        if !is_mixin_like(doc) {
             not_a_mixin(cx, &map);
             return None;
         }

@@ -143,6 +143,16 @@ struct Expected {
 }
 
 impl Expected {
+    /// A folder under `dir` to look in for stale files even when no file is handed over there
+    /// (a folder the run may have written to before, such as the node modules' `nodes/`).
+    fn scan_also(&mut self, dir: &Path, rel: &Path) -> Result<(), Error> {
+        if !rel.components().all(|c| matches!(c, Component::Normal(_))) || rel.as_os_str().is_empty() {
+            return Err(Error::other(rel, "not a path inside the output folder"));
+        }
+        self.folders.insert(dir.join(rel));
+        Ok(())
+    }
+
     /// `dir/rel`, after checking that `rel` stays inside `dir` and was not handed over before.
     fn add(&mut self, dir: &Path, rel: &Path) -> Result<PathBuf, Error> {
         let inside = rel.components().all(|c| matches!(c, Component::Normal(_)));
@@ -384,6 +394,12 @@ impl Transaction {
         Ok(true)
     }
 
+    /// Looks in the folder `rel` too for stale files of ours at the commit, even when this run
+    /// hands over no file there.
+    pub fn scan_also(&mut self, rel: &Path) -> Result<(), Error> {
+        self.expected.scan_also(&self.dir, rel)
+    }
+
     /// Files handed over so far that the commit will write.
     pub fn pending(&self) -> usize {
         self.staged.len()
@@ -585,6 +601,11 @@ impl Comparison {
         let actual = if change == Change::Replace { fs::read(&target).ok() } else { None };
         self.differences.push(Difference { path: target, change, expected: Some(content.to_vec()), actual });
         Ok(true)
+    }
+
+    /// Looks in the folder `rel` too for stale files of ours, as [`Transaction::scan_also`].
+    pub fn scan_also(&mut self, rel: &Path) -> Result<(), Error> {
+        self.expected.scan_also(&self.dir, rel)
     }
 
     /// Every difference: the files handed over, in order, then stale files and leftovers.

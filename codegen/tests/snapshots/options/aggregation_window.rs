@@ -1,90 +1,66 @@
 
-/// The contract's `mixin_name`.
-pub const NAME: &str = "mixin_aggregation_window";
-/// The contract's `mixin_version`.
-pub const VERSION: super::Version = super::Version {
-    major: 2,
-    minor: 1,
-    patch: 0,
-};
-/// The contract's `description`.
-pub const DESCRIPTION: &str = "Windowed aggregation of incoming events into reducer state";
-/// The node types this mixin applies to.
-pub const APPLICABLE_NODE_TYPES: &[super::NodeType] = &[super::NodeType::Reducer];
-/// Every action, in contract order.
-pub const ACTIONS: &[super::ActionSpec] = &[
-    super::ActionSpec {
-        name: "add_event",
-        description: "Add one event to the open window of its key",
-        required: true,
-        timeout: ::core::time::Duration::from_millis(50),
-        inputs: &["window_key", "event_value", "event_time"],
-        outputs: &["window_status"],
-    },
-    super::ActionSpec {
-        name: "close_window",
-        description: "Close the window of a key and emit its aggregate",
-        required: true,
-        timeout: ::core::time::Duration::from_millis(2000),
-        inputs: &["window_key"],
-        outputs: &["window_aggregate"],
-    },
-    super::ActionSpec {
-        name: "list_open_windows",
-        description: "List the windows that are still open",
-        required: false,
-        timeout: ::core::time::Duration::from_millis(500),
-        inputs: &[],
-        outputs: &["open_windows"],
-    },
-];
-/// The metrics this mixin collects.
-pub const METRICS: &[super::MetricSpec] = &[
-    super::MetricSpec {
-        name: "windows_closed_total",
-        kind: super::MetricKind::Counter,
-        description: "Windows closed, by outcome",
-        labels: &["outcome"],
-        buckets: &[],
-    },
-    super::MetricSpec {
-        name: "window_event_count",
-        kind: super::MetricKind::Histogram,
-        description: "Events per closed window",
-        labels: &[],
-        buckets: &[1.0, 10.0, 100.0, 1000.0, 10000.0],
-    },
-];
-/// What this mixin provides (`dependencies`).
-pub const DEPENDENCIES: &[super::DependencySpec] = &[
-    super::DependencySpec {
-        name: "windowed_aggregation",
-        kind: super::DependencyKind::Capability,
-        description: "Aggregates events in tumbling windows",
-        optional: false,
-    },
-];
-/// What this mixin needs (`requires_dependencies`).
-pub const REQUIRED_DEPENDENCIES: &[super::DependencySpec] = &[
-    super::DependencySpec {
-        name: "state_store",
-        kind: super::DependencyKind::Resource,
-        description: "Durable store for open windows",
-        optional: true,
-    },
-];
-/// Everything above, in one value.
-pub const MIXIN: super::MixinSpec = super::MixinSpec {
-    name: NAME,
-    module: "aggregation_window",
-    version: VERSION,
-    description: DESCRIPTION,
-    applicable_node_types: APPLICABLE_NODE_TYPES,
-    actions: ACTIONS,
-    metrics: METRICS,
-    dependencies: DEPENDENCIES,
-    required_dependencies: REQUIRED_DEPENDENCIES,
-};
+/// `aggregation_window_config.watermark` in the contract.
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub struct AggregationWindowConfigWatermark {
+    /// Contract value: `"bounded_out_of_orderness"`.
+    pub strategy: String,
+    /// Contract value: `2000`.
+    pub max_out_of_orderness_ms: i64,
+}
+
+impl Default for AggregationWindowConfigWatermark {
+    /// The contract's values.
+    fn default() -> Self {
+        Self {
+            strategy: String::from("bounded_out_of_orderness"),
+            max_out_of_orderness_ms: 2000,
+        }
+    }
+}
+
+/// Configuration section `aggregation_window_config`. `Default` gives the contract's values; deserializing a partial override keeps the defaults of every key it leaves out, and an unknown key is an error.
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub struct AggregationWindowConfig {
+    /// Contract value: `60000`.
+    pub window_size_ms: i64,
+    /// Contract value: `5000`.
+    pub allowed_lateness_ms: i64,
+    /// Contract value: `["count", "sum", "max"]`.
+    pub aggregate_functions: Vec<String>,
+    /// Contract value: `false`.
+    pub emit_empty_windows: bool,
+    /// Contract value: `{...}`.
+    pub watermark: AggregationWindowConfigWatermark,
+}
+
+impl Default for AggregationWindowConfig {
+    /// The contract's values.
+    fn default() -> Self {
+        Self {
+            window_size_ms: 60000,
+            allowed_lateness_ms: 5000,
+            aggregate_functions: Vec::from([
+                String::from("count"),
+                String::from("sum"),
+                String::from("max"),
+            ]),
+            emit_empty_windows: false,
+            watermark: <AggregationWindowConfigWatermark as Default>::default(),
+        }
+    }
+}
+
+/// What a node contract's integration field for `mixin_aggregation_window` holds: its `aggregation_window_config`
+/// section.
+pub type Configuration = AggregationWindowConfig;
+
+/// The contract's `aggregation_window_config` section, with the values the contract gives.
+pub fn aggregation_window_config() -> AggregationWindowConfig {
+    <AggregationWindowConfig as Default>::default()
+}
+
 /// The actions of `mixin_aggregation_window`: implement this for a node that uses the mixin.
 ///
 /// Every action returns the node's error type, [`super::Node::Error`]. Required actions
@@ -136,6 +112,7 @@ pub trait AggregationWindowActions: super::Node {
         super::not_implemented(NAME, "list_open_windows")
     }
 }
+
 /// The actions of `mixin_aggregation_window`, by name: [`Action::spec`] gives each one's [`super::ActionSpec`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
@@ -148,6 +125,7 @@ pub enum Action {
     /// `list_open_windows`
     ListOpenWindows,
 }
+
 impl Action {
     /// Every action, in contract order.
     pub const ALL: &'static [Self] = &[
@@ -172,11 +150,13 @@ impl Action {
         }
     }
 }
+
 impl ::core::fmt::Display for Action {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
         f.write_str(self.name())
     }
 }
+
 impl ::core::str::FromStr for Action {
     type Err = super::UnknownVariant;
     fn from_str(s: &str) -> Result<Self, super::UnknownVariant> {
@@ -193,6 +173,7 @@ impl ::core::str::FromStr for Action {
         }
     }
 }
+
 /// A call of one action of `mixin_aggregation_window`, with its inputs: `{"action": "<name>", "input": {..}}` on the wire.
 /// Run it with [`Request::dispatch`].
 #[derive(Debug, Clone, PartialEq)]
@@ -206,6 +187,7 @@ pub enum Request {
     /// A call of `list_open_windows`.
     ListOpenWindows,
 }
+
 impl Request {
     /// The action it names.
     pub const fn action(&self) -> Action {
@@ -232,6 +214,7 @@ impl Request {
         }
     }
 }
+
 /// What one action of `mixin_aggregation_window` returned: `{"action": "<name>", "output": {..}}` on the wire.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -244,6 +227,7 @@ pub enum Response {
     /// The outputs of `list_open_windows`.
     ListOpenWindows(ListOpenWindowsOutput),
 }
+
 impl Response {
     /// The action it names.
     pub const fn action(&self) -> Action {
@@ -254,57 +238,51 @@ impl Response {
         }
     }
 }
-/// The contract's `aggregation_window_config` section, with the values the contract gives.
-pub fn aggregation_window_config() -> AggregationWindowConfig {
-    <AggregationWindowConfig as Default>::default()
-}
-/// One of `OPEN`, `CLOSING`, `CLOSED`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
+
+/// The inputs of the `add_event` action.
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
-#[derive(Eq)]
-#[allow(dead_code)]
-pub enum WindowStatusState {
-    /// `OPEN`
-    #[default]
-    Open,
-    /// `CLOSING`
-    Closing,
-    /// `CLOSED`
-    Closed,
+pub struct AddEventInput {
+    /// Typed like the output model field `window_status.window_key`, `window_aggregate_result.window_key`.
+    pub window_key: String,
+    /// Typed by the builder option `.io_type("aggregation_window.add_event.event_value", ..)`.
+    pub event_value: f64,
+    /// `event_time`
+    pub event_time: super::Timestamp,
 }
-impl WindowStatusState {
-    /// Every value, in contract order.
-    pub const ALL: &'static [Self] = &[Self::Open, Self::Closing, Self::Closed];
-    /// The value as the contract writes it.
-    pub const fn as_str(self) -> &'static str {
-        match self {
-            Self::Open => "OPEN",
-            Self::Closing => "CLOSING",
-            Self::Closed => "CLOSED",
-        }
-    }
+
+/// The outputs of the `add_event` action.
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct AddEventOutput {
+    /// Typed by the output model `window_status`.
+    pub window_status: WindowStatus,
 }
-impl ::core::fmt::Display for WindowStatusState {
-    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        f.write_str(self.as_str())
-    }
+
+/// The inputs of the `close_window` action.
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct CloseWindowInput {
+    /// Typed like the output model field `window_status.window_key`, `window_aggregate_result.window_key`.
+    pub window_key: String,
 }
-impl ::core::str::FromStr for WindowStatusState {
-    type Err = super::UnknownVariant;
-    fn from_str(s: &str) -> Result<Self, super::UnknownVariant> {
-        match s {
-            "OPEN" => Ok(Self::Open),
-            "CLOSING" => Ok(Self::Closing),
-            "CLOSED" => Ok(Self::Closed),
-            _ => {
-                Err(super::UnknownVariant {
-                    type_name: "WindowStatusState",
-                    value: String::from(s),
-                })
-            }
-        }
-    }
+
+/// The outputs of the `close_window` action.
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct CloseWindowOutput {
+    /// Typed by the output model `window_aggregate_result`.
+    pub window_aggregate: WindowAggregateResult,
 }
+
+/// The outputs of the `list_open_windows` action.
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct ListOpenWindowsOutput {
+    /// `open_windows`
+    pub open_windows: Vec<String>,
+}
+
 /// The output model `window_status`.
 #[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
@@ -318,6 +296,7 @@ pub struct WindowStatus {
     /// Contract type: `integer`.
     pub event_count: i64,
 }
+
 /// The output model `window_aggregate_result`.
 #[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
@@ -335,94 +314,149 @@ pub struct WindowAggregateResult {
     /// Contract type: `integer`.
     pub late_events_dropped: i64,
 }
-/// `aggregation_window_config.watermark` in the contract.
-#[derive(Debug, Clone, PartialEq)]
+
+/// One of `OPEN`, `CLOSING`, `CLOSED`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
 #[non_exhaustive]
-pub struct AggregationWindowConfigWatermark {
-    /// Contract value: `"bounded_out_of_orderness"`.
-    pub strategy: String,
-    /// Contract value: `2000`.
-    pub max_out_of_orderness_ms: i64,
+#[derive(Eq)]
+#[allow(dead_code)]
+pub enum WindowStatusState {
+    /// `OPEN`
+    #[default]
+    Open,
+    /// `CLOSING`
+    Closing,
+    /// `CLOSED`
+    Closed,
 }
-impl Default for AggregationWindowConfigWatermark {
-    /// The contract's values.
-    fn default() -> Self {
-        Self {
-            strategy: String::from("bounded_out_of_orderness"),
-            max_out_of_orderness_ms: 2000,
+
+impl WindowStatusState {
+    /// Every value, in contract order.
+    pub const ALL: &'static [Self] = &[Self::Open, Self::Closing, Self::Closed];
+    /// The value as the contract writes it.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Self::Open => "OPEN",
+            Self::Closing => "CLOSING",
+            Self::Closed => "CLOSED",
         }
     }
 }
-/// Configuration section `aggregation_window_config`. `Default` gives the contract's values; deserializing a partial override keeps the defaults of every key it leaves out, and an unknown key is an error.
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub struct AggregationWindowConfig {
-    /// Contract value: `60000`.
-    pub window_size_ms: i64,
-    /// Contract value: `5000`.
-    pub allowed_lateness_ms: i64,
-    /// Contract value: `["count", "sum", "max"]`.
-    pub aggregate_functions: Vec<String>,
-    /// Contract value: `false`.
-    pub emit_empty_windows: bool,
-    /// Contract value: `{...}`.
-    pub watermark: AggregationWindowConfigWatermark,
+
+impl ::core::fmt::Display for WindowStatusState {
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        f.write_str(self.as_str())
+    }
 }
-impl Default for AggregationWindowConfig {
-    /// The contract's values.
-    fn default() -> Self {
-        Self {
-            window_size_ms: 60000,
-            allowed_lateness_ms: 5000,
-            aggregate_functions: Vec::from([
-                String::from("count"),
-                String::from("sum"),
-                String::from("max"),
-            ]),
-            emit_empty_windows: false,
-            watermark: <AggregationWindowConfigWatermark as Default>::default(),
+
+impl ::core::str::FromStr for WindowStatusState {
+    type Err = super::UnknownVariant;
+    fn from_str(s: &str) -> Result<Self, super::UnknownVariant> {
+        match s {
+            "OPEN" => Ok(Self::Open),
+            "CLOSING" => Ok(Self::Closing),
+            "CLOSED" => Ok(Self::Closed),
+            _ => {
+                Err(super::UnknownVariant {
+                    type_name: "WindowStatusState",
+                    value: String::from(s),
+                })
+            }
         }
     }
 }
-/// What a node contract's integration field for `mixin_aggregation_window` holds: its `aggregation_window_config`
-/// section.
-pub type Configuration = AggregationWindowConfig;
-/// The inputs of the `add_event` action.
-#[derive(Debug, Clone, PartialEq, Default)]
-#[non_exhaustive]
-pub struct AddEventInput {
-    /// Typed like the output model field `window_status.window_key`, `window_aggregate_result.window_key`.
-    pub window_key: String,
-    /// Typed by the builder option `.io_type("aggregation_window.add_event.event_value", ..)`.
-    pub event_value: f64,
-    /// `event_time`
-    pub event_time: super::Timestamp,
-}
-/// The outputs of the `add_event` action.
-#[derive(Debug, Clone, PartialEq, Default)]
-#[non_exhaustive]
-pub struct AddEventOutput {
-    /// Typed by the output model `window_status`.
-    pub window_status: WindowStatus,
-}
-/// The inputs of the `close_window` action.
-#[derive(Debug, Clone, PartialEq, Default)]
-#[non_exhaustive]
-pub struct CloseWindowInput {
-    /// Typed like the output model field `window_status.window_key`, `window_aggregate_result.window_key`.
-    pub window_key: String,
-}
-/// The outputs of the `close_window` action.
-#[derive(Debug, Clone, PartialEq, Default)]
-#[non_exhaustive]
-pub struct CloseWindowOutput {
-    /// Typed by the output model `window_aggregate_result`.
-    pub window_aggregate: WindowAggregateResult,
-}
-/// The outputs of the `list_open_windows` action.
-#[derive(Debug, Clone, PartialEq, Default)]
-#[non_exhaustive]
-pub struct ListOpenWindowsOutput {
-    /// `open_windows`
-    pub open_windows: Vec<String>,
-}
+
+/// The contract's `mixin_name`.
+pub const NAME: &str = "mixin_aggregation_window";
+
+/// The contract's `mixin_version`.
+pub const VERSION: super::Version = super::Version {
+    major: 2,
+    minor: 1,
+    patch: 0,
+};
+
+/// The contract's `description`.
+pub const DESCRIPTION: &str = "Windowed aggregation of incoming events into reducer state";
+
+/// The node types this mixin applies to.
+pub const APPLICABLE_NODE_TYPES: &[super::NodeType] = &[super::NodeType::Reducer];
+
+/// Every action, in contract order.
+pub const ACTIONS: &[super::ActionSpec] = &[
+    super::ActionSpec {
+        name: "add_event",
+        description: "Add one event to the open window of its key",
+        required: true,
+        timeout: ::core::time::Duration::from_millis(50),
+        inputs: &["window_key", "event_value", "event_time"],
+        outputs: &["window_status"],
+    },
+    super::ActionSpec {
+        name: "close_window",
+        description: "Close the window of a key and emit its aggregate",
+        required: true,
+        timeout: ::core::time::Duration::from_millis(2000),
+        inputs: &["window_key"],
+        outputs: &["window_aggregate"],
+    },
+    super::ActionSpec {
+        name: "list_open_windows",
+        description: "List the windows that are still open",
+        required: false,
+        timeout: ::core::time::Duration::from_millis(500),
+        inputs: &[],
+        outputs: &["open_windows"],
+    },
+];
+
+/// The metrics this mixin collects.
+pub const METRICS: &[super::MetricSpec] = &[
+    super::MetricSpec {
+        name: "windows_closed_total",
+        kind: super::MetricKind::Counter,
+        description: "Windows closed, by outcome",
+        labels: &["outcome"],
+        buckets: &[],
+    },
+    super::MetricSpec {
+        name: "window_event_count",
+        kind: super::MetricKind::Histogram,
+        description: "Events per closed window",
+        labels: &[],
+        buckets: &[1.0, 10.0, 100.0, 1000.0, 10000.0],
+    },
+];
+
+/// What this mixin provides (`dependencies`).
+pub const DEPENDENCIES: &[super::DependencySpec] = &[
+    super::DependencySpec {
+        name: "windowed_aggregation",
+        kind: super::DependencyKind::Capability,
+        description: "Aggregates events in tumbling windows",
+        optional: false,
+    },
+];
+
+/// What this mixin needs (`requires_dependencies`).
+pub const REQUIRED_DEPENDENCIES: &[super::DependencySpec] = &[
+    super::DependencySpec {
+        name: "state_store",
+        kind: super::DependencyKind::Resource,
+        description: "Durable store for open windows",
+        optional: true,
+    },
+];
+
+/// Everything above, in one value.
+pub const MIXIN: super::MixinSpec = super::MixinSpec {
+    name: NAME,
+    module: "aggregation_window",
+    version: VERSION,
+    description: DESCRIPTION,
+    applicable_node_types: APPLICABLE_NODE_TYPES,
+    actions: ACTIONS,
+    metrics: METRICS,
+    dependencies: DEPENDENCIES,
+    required_dependencies: REQUIRED_DEPENDENCIES,
+};

@@ -1,165 +1,149 @@
 
-/// The contract's `mixin_name`.
-pub const NAME: &str = "mixin_external_dependencies";
-/// The contract's `mixin_version`.
-pub const VERSION: super::Version = super::Version {
-    major: 1,
-    minor: 0,
-    patch: 0,
-};
-/// The contract's `description`.
-pub const DESCRIPTION: &str = "External service integrations, API calls, and I/O operations for EFFECT nodes";
-/// The node types this mixin applies to.
-pub const APPLICABLE_NODE_TYPES: &[super::NodeType] = &[super::NodeType::Effect];
-/// Every action, in contract order.
-pub const ACTIONS: &[super::ActionSpec] = &[
-    super::ActionSpec {
-        name: "execute_external_call",
-        description: "Execute call to external service or API",
-        required: true,
-        timeout: ::core::time::Duration::from_millis(30000),
-        inputs: &["service_config", "call_parameters", "retry_config"],
-        outputs: &["call_result", "execution_metadata"],
-    },
-    super::ActionSpec {
-        name: "validate_external_response",
-        description: "Validate response from external service",
-        required: true,
-        timeout: ::core::time::Duration::from_millis(2000),
-        inputs: &["response_data", "validation_schema", "service_contract"],
-        outputs: &["validation_result", "normalized_response"],
-    },
-    super::ActionSpec {
-        name: "manage_service_health",
-        description: "Monitor and manage health of external dependencies",
-        required: false,
-        timeout: ::core::time::Duration::from_millis(10000),
-        inputs: &["service_list", "health_check_config"],
-        outputs: &["health_status", "availability_metrics"],
-    },
-    super::ActionSpec {
-        name: "handle_service_failure",
-        description: "Handle failures from external services with fallback strategies",
-        required: true,
-        timeout: ::core::time::Duration::from_millis(5000),
-        inputs: &["failure_context", "fallback_config", "recovery_options"],
-        outputs: &["recovery_action", "fallback_result"],
-    },
-    super::ActionSpec {
-        name: "transform_external_data",
-        description: "Transform data between internal and external formats",
-        required: false,
-        timeout: ::core::time::Duration::from_millis(3000),
-        inputs: &["source_data", "transformation_config", "target_schema"],
-        outputs: &["transformed_data", "transformation_metadata"],
-    },
-];
-/// The metrics this mixin collects.
-pub const METRICS: &[super::MetricSpec] = &[
-    super::MetricSpec {
-        name: "external_calls_total",
-        kind: super::MetricKind::Counter,
-        description: "Total number of external service calls",
-        labels: &["service_name", "operation", "status"],
-        buckets: &[],
-    },
-    super::MetricSpec {
-        name: "external_call_duration",
-        kind: super::MetricKind::Histogram,
-        description: "Duration of external service calls",
-        labels: &["service_name", "operation"],
-        buckets: &[50.0, 100.0, 500.0, 1000.0, 5000.0, 10000.0, 30000.0],
-    },
-    super::MetricSpec {
-        name: "circuit_breaker_state_changes",
-        kind: super::MetricKind::Counter,
-        description: "Number of circuit breaker state changes",
-        labels: &["service_name", "from_state", "to_state"],
-        buckets: &[],
-    },
-    super::MetricSpec {
-        name: "fallback_activations",
-        kind: super::MetricKind::Counter,
-        description: "Number of fallback strategy activations",
-        labels: &["service_name", "fallback_strategy"],
-        buckets: &[],
-    },
-    super::MetricSpec {
-        name: "external_service_availability",
-        kind: super::MetricKind::Gauge,
-        description: "External service availability percentage",
-        labels: &["service_name"],
-        buckets: &[],
-    },
-    super::MetricSpec {
-        name: "data_transformation_operations",
-        kind: super::MetricKind::Counter,
-        description: "Number of data transformation operations",
-        labels: &["source_format", "target_format", "transformation_type"],
-        buckets: &[],
-    },
-    super::MetricSpec {
-        name: "authentication_operations",
-        kind: super::MetricKind::Counter,
-        description: "Number of authentication operations",
-        labels: &["service_name", "auth_type", "success"],
-        buckets: &[],
-    },
-];
-/// What this mixin provides (`dependencies`).
-pub const DEPENDENCIES: &[super::DependencySpec] = &[
-    super::DependencySpec {
-        name: "external_integration",
-        kind: super::DependencyKind::Capability,
-        description: "Provides external service integration capabilities",
-        optional: false,
-    },
-    super::DependencySpec {
-        name: "api_client",
-        kind: super::DependencyKind::Capability,
-        description: "Provides HTTP/REST API client capabilities",
-        optional: false,
-    },
-    super::DependencySpec {
-        name: "data_transformation",
-        kind: super::DependencyKind::Capability,
-        description: "Provides data transformation and mapping capabilities",
-        optional: false,
-    },
-];
-/// What this mixin needs (`requires_dependencies`).
-pub const REQUIRED_DEPENDENCIES: &[super::DependencySpec] = &[
-    super::DependencySpec {
-        name: "protocol_http_client",
-        kind: super::DependencyKind::Protocol,
-        description: "HTTP client protocol for REST API calls",
-        optional: false,
-    },
-    super::DependencySpec {
-        name: "protocol_database_client",
-        kind: super::DependencyKind::Protocol,
-        description: "Database client protocol for database operations",
-        optional: true,
-    },
-    super::DependencySpec {
-        name: "protocol_message_queue_client",
-        kind: super::DependencyKind::Protocol,
-        description: "Message queue client protocol",
-        optional: true,
-    },
-];
-/// Everything above, in one value.
-pub const MIXIN: super::MixinSpec = super::MixinSpec {
-    name: NAME,
-    module: "external_dependencies",
-    version: VERSION,
-    description: DESCRIPTION,
-    applicable_node_types: APPLICABLE_NODE_TYPES,
-    actions: ACTIONS,
-    metrics: METRICS,
-    dependencies: DEPENDENCIES,
-    required_dependencies: REQUIRED_DEPENDENCIES,
-};
+/// `external_dependency_config.retry_policy` in the contract.
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub struct ExternalDependencyConfigRetryPolicy {
+    /// Contract value: `3`.
+    pub max_retries: i64,
+    /// Contract value: `1000`.
+    pub initial_delay_ms: i64,
+    /// Contract value: `10000`.
+    pub max_delay_ms: i64,
+    /// Contract value: `true`.
+    pub exponential_backoff: bool,
+    /// Contract value: `true`.
+    pub jitter_enabled: bool,
+}
+
+impl Default for ExternalDependencyConfigRetryPolicy {
+    /// The contract's values.
+    fn default() -> Self {
+        Self {
+            max_retries: 3,
+            initial_delay_ms: 1000,
+            max_delay_ms: 10000,
+            exponential_backoff: true,
+            jitter_enabled: true,
+        }
+    }
+}
+
+/// `external_dependency_config.rate_limiting` in the contract.
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub struct ExternalDependencyConfigRateLimiting {
+    /// Contract value: `true`.
+    pub enabled: bool,
+    /// Contract value: `100`.
+    pub requests_per_second: i64,
+    /// Contract value: `200`.
+    pub burst_capacity: i64,
+}
+
+impl Default for ExternalDependencyConfigRateLimiting {
+    /// The contract's values.
+    fn default() -> Self {
+        Self {
+            enabled: true,
+            requests_per_second: 100,
+            burst_capacity: 200,
+        }
+    }
+}
+
+/// Configuration section `external_dependency_config`. `Default` gives the contract's values; deserializing a partial override keeps the defaults of every key it leaves out, and an unknown key is an error.
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub struct ExternalDependencyConfig {
+    /// Contract value: `20`.
+    pub connection_pool_size: i64,
+    /// Contract value: `15000`.
+    pub default_timeout_ms: i64,
+    /// Contract value: `50`.
+    pub max_concurrent_calls: i64,
+    /// Contract value: `true`.
+    pub circuit_breaker_enabled: bool,
+    /// Contract value: `{...}`.
+    pub retry_policy: ExternalDependencyConfigRetryPolicy,
+    /// Contract value: `{...}`.
+    pub rate_limiting: ExternalDependencyConfigRateLimiting,
+}
+
+impl Default for ExternalDependencyConfig {
+    /// The contract's values.
+    fn default() -> Self {
+        Self {
+            connection_pool_size: 20,
+            default_timeout_ms: 15000,
+            max_concurrent_calls: 50,
+            circuit_breaker_enabled: true,
+            retry_policy: <ExternalDependencyConfigRetryPolicy as Default>::default(),
+            rate_limiting: <ExternalDependencyConfigRateLimiting as Default>::default(),
+        }
+    }
+}
+
+/// Configuration section `circuit_breaker_config`. `Default` gives the contract's values; deserializing a partial override keeps the defaults of every key it leaves out, and an unknown key is an error.
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub struct CircuitBreakerConfig {
+    /// Contract value: `10`.
+    pub failure_threshold: i64,
+    /// Contract value: `60000`.
+    pub timeout_duration_ms: i64,
+    /// Contract value: `3`.
+    pub half_open_max_calls: i64,
+    /// Contract value: `10000`.
+    pub metrics_window_ms: i64,
+    /// Contract value: `5`.
+    pub min_calls_for_evaluation: i64,
+}
+
+impl Default for CircuitBreakerConfig {
+    /// The contract's values.
+    fn default() -> Self {
+        Self {
+            failure_threshold: 10,
+            timeout_duration_ms: 60000,
+            half_open_max_calls: 3,
+            metrics_window_ms: 10000,
+            min_calls_for_evaluation: 5,
+        }
+    }
+}
+
+/// What a node contract's integration field for `mixin_external_dependencies` holds: one field
+/// per configuration section. `Default` gives the contract's values; deserializing a partial
+/// override keeps the defaults of every key it leaves out, and an unknown key is an error.
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub struct Configuration {
+    /// The `external_dependency_config` section.
+    pub external_dependency_config: ExternalDependencyConfig,
+    /// The `circuit_breaker_config` section.
+    pub circuit_breaker_config: CircuitBreakerConfig,
+}
+
+impl Default for Configuration {
+    /// The contract's values.
+    fn default() -> Self {
+        Self {
+            external_dependency_config: <ExternalDependencyConfig as Default>::default(),
+            circuit_breaker_config: <CircuitBreakerConfig as Default>::default(),
+        }
+    }
+}
+
+/// The contract's `external_dependency_config` section, with the values the contract gives.
+pub fn external_dependency_config() -> ExternalDependencyConfig {
+    <ExternalDependencyConfig as Default>::default()
+}
+
+/// The contract's `circuit_breaker_config` section, with the values the contract gives.
+pub fn circuit_breaker_config() -> CircuitBreakerConfig {
+    <CircuitBreakerConfig as Default>::default()
+}
+
 /// The actions of `mixin_external_dependencies`: implement this for a node that uses the mixin.
 ///
 /// Every action returns the node's error type, [`super::Node::Error`]. Required actions
@@ -240,6 +224,7 @@ pub trait ExternalDependenciesActions: super::Node {
         super::not_implemented(NAME, "transform_external_data")
     }
 }
+
 /// The actions of `mixin_external_dependencies`, by name: [`Action::spec`] gives each one's [`super::ActionSpec`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
@@ -256,6 +241,7 @@ pub enum Action {
     /// `transform_external_data`
     TransformExternalData,
 }
+
 impl Action {
     /// Every action, in contract order.
     pub const ALL: &'static [Self] = &[
@@ -286,11 +272,13 @@ impl Action {
         }
     }
 }
+
 impl ::core::fmt::Display for Action {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
         f.write_str(self.name())
     }
 }
+
 impl ::core::str::FromStr for Action {
     type Err = super::UnknownVariant;
     fn from_str(s: &str) -> Result<Self, super::UnknownVariant> {
@@ -309,6 +297,7 @@ impl ::core::str::FromStr for Action {
         }
     }
 }
+
 /// A call of one action of `mixin_external_dependencies`, with its inputs: `{"action": "<name>", "input": {..}}` on the wire.
 /// Run it with [`Request::dispatch`].
 #[derive(Debug, Clone, PartialEq)]
@@ -326,6 +315,7 @@ pub enum Request {
     /// A call of `transform_external_data`.
     TransformExternalData(TransformExternalDataInput),
 }
+
 impl Request {
     /// The action it names.
     pub const fn action(&self) -> Action {
@@ -366,6 +356,7 @@ impl Request {
         }
     }
 }
+
 /// What one action of `mixin_external_dependencies` returned: `{"action": "<name>", "output": {..}}` on the wire.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -382,6 +373,7 @@ pub enum Response {
     /// The outputs of `transform_external_data`.
     TransformExternalData(TransformExternalDataOutput),
 }
+
 impl Response {
     /// The action it names.
     pub const fn action(&self) -> Action {
@@ -394,14 +386,361 @@ impl Response {
         }
     }
 }
-/// The contract's `external_dependency_config` section, with the values the contract gives.
-pub fn external_dependency_config() -> ExternalDependencyConfig {
-    <ExternalDependencyConfig as Default>::default()
+
+/// The inputs of the `execute_external_call` action.
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct ExecuteExternalCallInput {
+    /// No type declared in the contract: the fallback type.
+    pub service_config: Box<str>,
+    /// No type declared in the contract: the fallback type.
+    pub call_parameters: Box<str>,
+    /// No type declared in the contract: the fallback type.
+    pub retry_config: Box<str>,
 }
-/// The contract's `circuit_breaker_config` section, with the values the contract gives.
-pub fn circuit_breaker_config() -> CircuitBreakerConfig {
-    <CircuitBreakerConfig as Default>::default()
+
+/// The outputs of the `execute_external_call` action.
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct ExecuteExternalCallOutput {
+    /// Typed by the output model `call_result`.
+    pub call_result: CallResult,
+    /// Typed by the output model `execution_metadata`.
+    pub execution_metadata: ExecutionMetadata,
 }
+
+/// The inputs of the `validate_external_response` action.
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct ValidateExternalResponseInput {
+    /// Typed like the output model field `call_result.response_data`.
+    pub response_data: std::collections::BTreeMap<String, String>,
+    /// No type declared in the contract: the fallback type.
+    pub validation_schema: Box<str>,
+    /// No type declared in the contract: the fallback type.
+    pub service_contract: Box<str>,
+}
+
+/// The outputs of the `validate_external_response` action.
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct ValidateExternalResponseOutput {
+    /// No type declared in the contract: the fallback type.
+    pub validation_result: Box<str>,
+    /// No type declared in the contract: the fallback type.
+    pub normalized_response: Box<str>,
+}
+
+/// The inputs of the `manage_service_health` action.
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct ManageServiceHealthInput {
+    /// No type declared in the contract: the fallback type.
+    pub service_list: Box<str>,
+    /// No type declared in the contract: the fallback type.
+    pub health_check_config: Box<str>,
+}
+
+/// The outputs of the `manage_service_health` action.
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct ManageServiceHealthOutput {
+    /// Typed by the output model `health_status`.
+    pub health_status: HealthStatus,
+    /// No type declared in the contract: the fallback type.
+    pub availability_metrics: Box<str>,
+}
+
+/// The inputs of the `handle_service_failure` action.
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct HandleServiceFailureInput {
+    /// No type declared in the contract: the fallback type.
+    pub failure_context: Box<str>,
+    /// No type declared in the contract: the fallback type.
+    pub fallback_config: Box<str>,
+    /// No type declared in the contract: the fallback type.
+    pub recovery_options: Box<str>,
+}
+
+/// The outputs of the `handle_service_failure` action.
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct HandleServiceFailureOutput {
+    /// No type declared in the contract: the fallback type.
+    pub recovery_action: Box<str>,
+    /// Typed by the output model `fallback_result`.
+    pub fallback_result: FallbackResult,
+}
+
+/// The inputs of the `transform_external_data` action.
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct TransformExternalDataInput {
+    /// No type declared in the contract: the fallback type.
+    pub source_data: Box<str>,
+    /// No type declared in the contract: the fallback type.
+    pub transformation_config: Box<str>,
+    /// No type declared in the contract: the fallback type.
+    pub target_schema: Box<str>,
+}
+
+/// The outputs of the `transform_external_data` action.
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct TransformExternalDataOutput {
+    /// No type declared in the contract: the fallback type.
+    pub transformed_data: Box<str>,
+    /// No type declared in the contract: the fallback type.
+    pub transformation_metadata: Box<str>,
+}
+
+/// `output_models.call_result.metadata` in the contract.
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct CallResultMetadata {
+    /// Contract type: `integer`.
+    pub retry_count: i64,
+    /// Contract type: `enum[CLOSED,OPEN,HALF_OPEN]`.
+    pub circuit_breaker_state: CallResultMetadataCircuitBreakerState,
+}
+
+/// The output model `call_result`.
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct CallResult {
+    /// Contract type: `boolean`.
+    pub success: bool,
+    /// Contract type: `object`.
+    pub response_data: std::collections::BTreeMap<String, String>,
+    /// Contract type: `integer`.
+    pub http_status: i64,
+    /// Contract type: `integer`.
+    pub response_time_ms: i64,
+    /// Contract type: `string`.
+    pub service_endpoint: String,
+    /// `headers`
+    pub headers: ::std::collections::BTreeMap<String, String>,
+    /// `metadata`
+    pub metadata: CallResultMetadata,
+}
+
+/// The output model `execution_metadata`.
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct ExecutionMetadata {
+    /// Contract type: `string`.
+    pub service_name: String,
+    /// Contract type: `string`.
+    pub operation_name: String,
+    /// Contract type: `datetime`.
+    pub start_time: super::Timestamp,
+    /// Contract type: `datetime`.
+    pub end_time: super::Timestamp,
+    /// Contract type: `integer`.
+    pub total_time_ms: i64,
+    /// Contract type: `integer`.
+    pub network_time_ms: i64,
+    /// Contract type: `integer`.
+    pub processing_time_ms: i64,
+    /// Contract type: `integer`.
+    pub bytes_sent: i64,
+    /// Contract type: `integer`.
+    pub bytes_received: i64,
+}
+
+/// The output model `health_status`.
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct HealthStatus {
+    /// Contract type: `string`.
+    pub service_name: String,
+    /// Contract type: `enum[HEALTHY,DEGRADED,UNHEALTHY,UNKNOWN]`.
+    pub status: HealthStatusStatus,
+    /// Contract type: `datetime`.
+    pub last_check: super::Timestamp,
+    /// Contract type: `integer`.
+    pub response_time_ms: i64,
+    /// Contract type: `float`.
+    pub error_rate_percent: f64,
+    /// Contract type: `float`.
+    pub availability_percent: f64,
+    /// Contract type: `string`.
+    pub circuit_breaker_state: String,
+}
+
+/// The output model `fallback_result`.
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct FallbackResult {
+    /// Contract type: `string`.
+    pub fallback_strategy_used: String,
+    /// Contract type: `boolean`.
+    pub fallback_success: bool,
+    /// Contract type: `object`.
+    pub fallback_data: std::collections::BTreeMap<String, String>,
+    /// Contract type: `string`.
+    pub original_error: String,
+    /// Contract type: `enum[NONE,PARTIAL,FULL]`.
+    pub degradation_level: FallbackResultDegradationLevel,
+}
+
+/// One of `CLOSED`, `OPEN`, `HALF_OPEN`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
+#[non_exhaustive]
+pub enum CallResultMetadataCircuitBreakerState {
+    /// `CLOSED`
+    #[default]
+    Closed,
+    /// `OPEN`
+    Open,
+    /// `HALF_OPEN`
+    HalfOpen,
+}
+
+impl CallResultMetadataCircuitBreakerState {
+    /// Every value, in contract order.
+    pub const ALL: &'static [Self] = &[Self::Closed, Self::Open, Self::HalfOpen];
+    /// The value as the contract writes it.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Self::Closed => "CLOSED",
+            Self::Open => "OPEN",
+            Self::HalfOpen => "HALF_OPEN",
+        }
+    }
+}
+
+impl ::core::fmt::Display for CallResultMetadataCircuitBreakerState {
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl ::core::str::FromStr for CallResultMetadataCircuitBreakerState {
+    type Err = super::UnknownVariant;
+    fn from_str(s: &str) -> Result<Self, super::UnknownVariant> {
+        match s {
+            "CLOSED" => Ok(Self::Closed),
+            "OPEN" => Ok(Self::Open),
+            "HALF_OPEN" => Ok(Self::HalfOpen),
+            _ => {
+                Err(super::UnknownVariant {
+                    type_name: "CallResultMetadataCircuitBreakerState",
+                    value: String::from(s),
+                })
+            }
+        }
+    }
+}
+
+/// One of `HEALTHY`, `DEGRADED`, `UNHEALTHY`, `UNKNOWN`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
+#[non_exhaustive]
+pub enum HealthStatusStatus {
+    /// `HEALTHY`
+    #[default]
+    Healthy,
+    /// `DEGRADED`
+    Degraded,
+    /// `UNHEALTHY`
+    Unhealthy,
+    /// `UNKNOWN`
+    Unknown,
+}
+
+impl HealthStatusStatus {
+    /// Every value, in contract order.
+    pub const ALL: &'static [Self] = &[
+        Self::Healthy,
+        Self::Degraded,
+        Self::Unhealthy,
+        Self::Unknown,
+    ];
+    /// The value as the contract writes it.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Self::Healthy => "HEALTHY",
+            Self::Degraded => "DEGRADED",
+            Self::Unhealthy => "UNHEALTHY",
+            Self::Unknown => "UNKNOWN",
+        }
+    }
+}
+
+impl ::core::fmt::Display for HealthStatusStatus {
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl ::core::str::FromStr for HealthStatusStatus {
+    type Err = super::UnknownVariant;
+    fn from_str(s: &str) -> Result<Self, super::UnknownVariant> {
+        match s {
+            "HEALTHY" => Ok(Self::Healthy),
+            "DEGRADED" => Ok(Self::Degraded),
+            "UNHEALTHY" => Ok(Self::Unhealthy),
+            "UNKNOWN" => Ok(Self::Unknown),
+            _ => {
+                Err(super::UnknownVariant {
+                    type_name: "HealthStatusStatus",
+                    value: String::from(s),
+                })
+            }
+        }
+    }
+}
+
+/// One of `NONE`, `PARTIAL`, `FULL`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
+#[non_exhaustive]
+pub enum FallbackResultDegradationLevel {
+    /// `NONE`
+    #[default]
+    None,
+    /// `PARTIAL`
+    Partial,
+    /// `FULL`
+    Full,
+}
+
+impl FallbackResultDegradationLevel {
+    /// Every value, in contract order.
+    pub const ALL: &'static [Self] = &[Self::None, Self::Partial, Self::Full];
+    /// The value as the contract writes it.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Self::None => "NONE",
+            Self::Partial => "PARTIAL",
+            Self::Full => "FULL",
+        }
+    }
+}
+
+impl ::core::fmt::Display for FallbackResultDegradationLevel {
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl ::core::str::FromStr for FallbackResultDegradationLevel {
+    type Err = super::UnknownVariant;
+    fn from_str(s: &str) -> Result<Self, super::UnknownVariant> {
+        match s {
+            "NONE" => Ok(Self::None),
+            "PARTIAL" => Ok(Self::Partial),
+            "FULL" => Ok(Self::Full),
+            _ => {
+                Err(super::UnknownVariant {
+                    type_name: "FallbackResultDegradationLevel",
+                    value: String::from(s),
+                })
+            }
+        }
+    }
+}
+
 /// The contract's `supported_service_types` section.
 pub static SUPPORTED_SERVICE_TYPES: SupportedServiceTypes = SupportedServiceTypes {
     rest_api: SupportedServiceTypesRestApi {
@@ -433,6 +772,7 @@ pub static SUPPORTED_SERVICE_TYPES: SupportedServiceTypes = SupportedServiceType
         rate_limiting_aware: true,
     },
 };
+
 /// The contract's `fallback_strategies` section.
 pub static FALLBACK_STRATEGIES: FallbackStrategies = FallbackStrategies {
     cached_response: FallbackStrategiesCachedResponse {
@@ -456,6 +796,7 @@ pub static FALLBACK_STRATEGIES: FallbackStrategies = FallbackStrategies {
         user_notification_required: true,
     },
 };
+
 /// The contract's `authentication_patterns` section.
 pub static AUTHENTICATION_PATTERNS: AuthenticationPatterns = AuthenticationPatterns {
     oauth2: AuthenticationPatternsOauth2 {
@@ -474,6 +815,7 @@ pub static AUTHENTICATION_PATTERNS: AuthenticationPatterns = AuthenticationPatte
         expiration_handling: true,
     },
 };
+
 /// The contract's `data_transformation` section.
 pub static DATA_TRANSFORMATION: DataTransformation = DataTransformation {
     input_formats: &["json", "xml", "csv", "protobuf", "avro"],
@@ -486,360 +828,7 @@ pub static DATA_TRANSFORMATION: DataTransformation = DataTransformation {
         "validation_and_sanitization",
     ],
 };
-/// One of `CLOSED`, `OPEN`, `HALF_OPEN`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
-#[non_exhaustive]
-pub enum CallResultMetadataCircuitBreakerState {
-    /// `CLOSED`
-    #[default]
-    Closed,
-    /// `OPEN`
-    Open,
-    /// `HALF_OPEN`
-    HalfOpen,
-}
-impl CallResultMetadataCircuitBreakerState {
-    /// Every value, in contract order.
-    pub const ALL: &'static [Self] = &[Self::Closed, Self::Open, Self::HalfOpen];
-    /// The value as the contract writes it.
-    pub const fn as_str(self) -> &'static str {
-        match self {
-            Self::Closed => "CLOSED",
-            Self::Open => "OPEN",
-            Self::HalfOpen => "HALF_OPEN",
-        }
-    }
-}
-impl ::core::fmt::Display for CallResultMetadataCircuitBreakerState {
-    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl ::core::str::FromStr for CallResultMetadataCircuitBreakerState {
-    type Err = super::UnknownVariant;
-    fn from_str(s: &str) -> Result<Self, super::UnknownVariant> {
-        match s {
-            "CLOSED" => Ok(Self::Closed),
-            "OPEN" => Ok(Self::Open),
-            "HALF_OPEN" => Ok(Self::HalfOpen),
-            _ => {
-                Err(super::UnknownVariant {
-                    type_name: "CallResultMetadataCircuitBreakerState",
-                    value: String::from(s),
-                })
-            }
-        }
-    }
-}
-/// `output_models.call_result.metadata` in the contract.
-#[derive(Debug, Clone, PartialEq, Default)]
-#[non_exhaustive]
-pub struct CallResultMetadata {
-    /// Contract type: `integer`.
-    pub retry_count: i64,
-    /// Contract type: `enum[CLOSED,OPEN,HALF_OPEN]`.
-    pub circuit_breaker_state: CallResultMetadataCircuitBreakerState,
-}
-/// The output model `call_result`.
-#[derive(Debug, Clone, PartialEq, Default)]
-#[non_exhaustive]
-pub struct CallResult {
-    /// Contract type: `boolean`.
-    pub success: bool,
-    /// Contract type: `object`.
-    pub response_data: std::collections::BTreeMap<String, String>,
-    /// Contract type: `integer`.
-    pub http_status: i64,
-    /// Contract type: `integer`.
-    pub response_time_ms: i64,
-    /// Contract type: `string`.
-    pub service_endpoint: String,
-    /// `headers`
-    pub headers: ::std::collections::BTreeMap<String, String>,
-    /// `metadata`
-    pub metadata: CallResultMetadata,
-}
-/// The output model `execution_metadata`.
-#[derive(Debug, Clone, PartialEq, Default)]
-#[non_exhaustive]
-pub struct ExecutionMetadata {
-    /// Contract type: `string`.
-    pub service_name: String,
-    /// Contract type: `string`.
-    pub operation_name: String,
-    /// Contract type: `datetime`.
-    pub start_time: super::Timestamp,
-    /// Contract type: `datetime`.
-    pub end_time: super::Timestamp,
-    /// Contract type: `integer`.
-    pub total_time_ms: i64,
-    /// Contract type: `integer`.
-    pub network_time_ms: i64,
-    /// Contract type: `integer`.
-    pub processing_time_ms: i64,
-    /// Contract type: `integer`.
-    pub bytes_sent: i64,
-    /// Contract type: `integer`.
-    pub bytes_received: i64,
-}
-/// One of `HEALTHY`, `DEGRADED`, `UNHEALTHY`, `UNKNOWN`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
-#[non_exhaustive]
-pub enum HealthStatusStatus {
-    /// `HEALTHY`
-    #[default]
-    Healthy,
-    /// `DEGRADED`
-    Degraded,
-    /// `UNHEALTHY`
-    Unhealthy,
-    /// `UNKNOWN`
-    Unknown,
-}
-impl HealthStatusStatus {
-    /// Every value, in contract order.
-    pub const ALL: &'static [Self] = &[
-        Self::Healthy,
-        Self::Degraded,
-        Self::Unhealthy,
-        Self::Unknown,
-    ];
-    /// The value as the contract writes it.
-    pub const fn as_str(self) -> &'static str {
-        match self {
-            Self::Healthy => "HEALTHY",
-            Self::Degraded => "DEGRADED",
-            Self::Unhealthy => "UNHEALTHY",
-            Self::Unknown => "UNKNOWN",
-        }
-    }
-}
-impl ::core::fmt::Display for HealthStatusStatus {
-    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl ::core::str::FromStr for HealthStatusStatus {
-    type Err = super::UnknownVariant;
-    fn from_str(s: &str) -> Result<Self, super::UnknownVariant> {
-        match s {
-            "HEALTHY" => Ok(Self::Healthy),
-            "DEGRADED" => Ok(Self::Degraded),
-            "UNHEALTHY" => Ok(Self::Unhealthy),
-            "UNKNOWN" => Ok(Self::Unknown),
-            _ => {
-                Err(super::UnknownVariant {
-                    type_name: "HealthStatusStatus",
-                    value: String::from(s),
-                })
-            }
-        }
-    }
-}
-/// The output model `health_status`.
-#[derive(Debug, Clone, PartialEq, Default)]
-#[non_exhaustive]
-pub struct HealthStatus {
-    /// Contract type: `string`.
-    pub service_name: String,
-    /// Contract type: `enum[HEALTHY,DEGRADED,UNHEALTHY,UNKNOWN]`.
-    pub status: HealthStatusStatus,
-    /// Contract type: `datetime`.
-    pub last_check: super::Timestamp,
-    /// Contract type: `integer`.
-    pub response_time_ms: i64,
-    /// Contract type: `float`.
-    pub error_rate_percent: f64,
-    /// Contract type: `float`.
-    pub availability_percent: f64,
-    /// Contract type: `string`.
-    pub circuit_breaker_state: String,
-}
-/// One of `NONE`, `PARTIAL`, `FULL`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
-#[non_exhaustive]
-pub enum FallbackResultDegradationLevel {
-    /// `NONE`
-    #[default]
-    None,
-    /// `PARTIAL`
-    Partial,
-    /// `FULL`
-    Full,
-}
-impl FallbackResultDegradationLevel {
-    /// Every value, in contract order.
-    pub const ALL: &'static [Self] = &[Self::None, Self::Partial, Self::Full];
-    /// The value as the contract writes it.
-    pub const fn as_str(self) -> &'static str {
-        match self {
-            Self::None => "NONE",
-            Self::Partial => "PARTIAL",
-            Self::Full => "FULL",
-        }
-    }
-}
-impl ::core::fmt::Display for FallbackResultDegradationLevel {
-    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl ::core::str::FromStr for FallbackResultDegradationLevel {
-    type Err = super::UnknownVariant;
-    fn from_str(s: &str) -> Result<Self, super::UnknownVariant> {
-        match s {
-            "NONE" => Ok(Self::None),
-            "PARTIAL" => Ok(Self::Partial),
-            "FULL" => Ok(Self::Full),
-            _ => {
-                Err(super::UnknownVariant {
-                    type_name: "FallbackResultDegradationLevel",
-                    value: String::from(s),
-                })
-            }
-        }
-    }
-}
-/// The output model `fallback_result`.
-#[derive(Debug, Clone, PartialEq, Default)]
-#[non_exhaustive]
-pub struct FallbackResult {
-    /// Contract type: `string`.
-    pub fallback_strategy_used: String,
-    /// Contract type: `boolean`.
-    pub fallback_success: bool,
-    /// Contract type: `object`.
-    pub fallback_data: std::collections::BTreeMap<String, String>,
-    /// Contract type: `string`.
-    pub original_error: String,
-    /// Contract type: `enum[NONE,PARTIAL,FULL]`.
-    pub degradation_level: FallbackResultDegradationLevel,
-}
-/// `external_dependency_config.retry_policy` in the contract.
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub struct ExternalDependencyConfigRetryPolicy {
-    /// Contract value: `3`.
-    pub max_retries: i64,
-    /// Contract value: `1000`.
-    pub initial_delay_ms: i64,
-    /// Contract value: `10000`.
-    pub max_delay_ms: i64,
-    /// Contract value: `true`.
-    pub exponential_backoff: bool,
-    /// Contract value: `true`.
-    pub jitter_enabled: bool,
-}
-impl Default for ExternalDependencyConfigRetryPolicy {
-    /// The contract's values.
-    fn default() -> Self {
-        Self {
-            max_retries: 3,
-            initial_delay_ms: 1000,
-            max_delay_ms: 10000,
-            exponential_backoff: true,
-            jitter_enabled: true,
-        }
-    }
-}
-/// `external_dependency_config.rate_limiting` in the contract.
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub struct ExternalDependencyConfigRateLimiting {
-    /// Contract value: `true`.
-    pub enabled: bool,
-    /// Contract value: `100`.
-    pub requests_per_second: i64,
-    /// Contract value: `200`.
-    pub burst_capacity: i64,
-}
-impl Default for ExternalDependencyConfigRateLimiting {
-    /// The contract's values.
-    fn default() -> Self {
-        Self {
-            enabled: true,
-            requests_per_second: 100,
-            burst_capacity: 200,
-        }
-    }
-}
-/// Configuration section `external_dependency_config`. `Default` gives the contract's values; deserializing a partial override keeps the defaults of every key it leaves out, and an unknown key is an error.
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub struct ExternalDependencyConfig {
-    /// Contract value: `20`.
-    pub connection_pool_size: i64,
-    /// Contract value: `15000`.
-    pub default_timeout_ms: i64,
-    /// Contract value: `50`.
-    pub max_concurrent_calls: i64,
-    /// Contract value: `true`.
-    pub circuit_breaker_enabled: bool,
-    /// Contract value: `{...}`.
-    pub retry_policy: ExternalDependencyConfigRetryPolicy,
-    /// Contract value: `{...}`.
-    pub rate_limiting: ExternalDependencyConfigRateLimiting,
-}
-impl Default for ExternalDependencyConfig {
-    /// The contract's values.
-    fn default() -> Self {
-        Self {
-            connection_pool_size: 20,
-            default_timeout_ms: 15000,
-            max_concurrent_calls: 50,
-            circuit_breaker_enabled: true,
-            retry_policy: <ExternalDependencyConfigRetryPolicy as Default>::default(),
-            rate_limiting: <ExternalDependencyConfigRateLimiting as Default>::default(),
-        }
-    }
-}
-/// Configuration section `circuit_breaker_config`. `Default` gives the contract's values; deserializing a partial override keeps the defaults of every key it leaves out, and an unknown key is an error.
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub struct CircuitBreakerConfig {
-    /// Contract value: `10`.
-    pub failure_threshold: i64,
-    /// Contract value: `60000`.
-    pub timeout_duration_ms: i64,
-    /// Contract value: `3`.
-    pub half_open_max_calls: i64,
-    /// Contract value: `10000`.
-    pub metrics_window_ms: i64,
-    /// Contract value: `5`.
-    pub min_calls_for_evaluation: i64,
-}
-impl Default for CircuitBreakerConfig {
-    /// The contract's values.
-    fn default() -> Self {
-        Self {
-            failure_threshold: 10,
-            timeout_duration_ms: 60000,
-            half_open_max_calls: 3,
-            metrics_window_ms: 10000,
-            min_calls_for_evaluation: 5,
-        }
-    }
-}
-/// What a node contract's integration field for `mixin_external_dependencies` holds: one field
-/// per configuration section. `Default` gives the contract's values; deserializing a partial
-/// override keeps the defaults of every key it leaves out, and an unknown key is an error.
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub struct Configuration {
-    /// The `external_dependency_config` section.
-    pub external_dependency_config: ExternalDependencyConfig,
-    /// The `circuit_breaker_config` section.
-    pub circuit_breaker_config: CircuitBreakerConfig,
-}
-impl Default for Configuration {
-    /// The contract's values.
-    fn default() -> Self {
-        Self {
-            external_dependency_config: <ExternalDependencyConfig as Default>::default(),
-            circuit_breaker_config: <CircuitBreakerConfig as Default>::default(),
-        }
-    }
-}
+
 /// `supported_service_types.rest_api` in the contract.
 #[derive(Debug, Clone, Copy, PartialEq)]
 #[non_exhaustive]
@@ -849,6 +838,7 @@ pub struct SupportedServiceTypesRestApi {
     pub serialization: &'static [&'static str],
     pub compression: &'static [&'static str],
 }
+
 /// `supported_service_types.database` in the contract.
 #[derive(Debug, Clone, Copy, PartialEq)]
 #[non_exhaustive]
@@ -858,6 +848,7 @@ pub struct SupportedServiceTypesDatabase {
     pub transaction_support: bool,
     pub streaming_support: bool,
 }
+
 /// `supported_service_types.message_queue` in the contract.
 #[derive(Debug, Clone, Copy, PartialEq)]
 #[non_exhaustive]
@@ -866,6 +857,7 @@ pub struct SupportedServiceTypesMessageQueue {
     pub delivery_guarantee: &'static [&'static str],
     pub batching_support: bool,
 }
+
 /// `supported_service_types.file_storage` in the contract.
 #[derive(Debug, Clone, Copy, PartialEq)]
 #[non_exhaustive]
@@ -875,6 +867,7 @@ pub struct SupportedServiceTypesFileStorage {
     pub encryption_support: bool,
     pub versioning_support: bool,
 }
+
 /// `supported_service_types.external_apis` in the contract.
 #[derive(Debug, Clone, Copy, PartialEq)]
 #[non_exhaustive]
@@ -883,6 +876,7 @@ pub struct SupportedServiceTypesExternalApis {
     pub authentication_flows: &'static [&'static str],
     pub rate_limiting_aware: bool,
 }
+
 /// The type of the contract's `supported_service_types` section.
 #[derive(Debug, Clone, Copy, PartialEq)]
 #[non_exhaustive]
@@ -893,6 +887,7 @@ pub struct SupportedServiceTypes {
     pub file_storage: SupportedServiceTypesFileStorage,
     pub external_apis: SupportedServiceTypesExternalApis,
 }
+
 /// `fallback_strategies.cached_response` in the contract.
 #[derive(Debug, Clone, Copy, PartialEq)]
 #[non_exhaustive]
@@ -901,6 +896,7 @@ pub struct FallbackStrategiesCachedResponse {
     pub cache_ttl_ms: i64,
     pub stale_while_revalidate: bool,
 }
+
 /// `fallback_strategies.default_response` in the contract.
 #[derive(Debug, Clone, Copy, PartialEq)]
 #[non_exhaustive]
@@ -909,6 +905,7 @@ pub struct FallbackStrategiesDefaultResponse {
     pub response_templates: &'static [(&'static str, super::DataValue)],
     pub static_fallbacks: &'static [(&'static str, super::DataValue)],
 }
+
 /// `fallback_strategies.alternative_service` in the contract.
 #[derive(Debug, Clone, Copy, PartialEq)]
 #[non_exhaustive]
@@ -917,6 +914,7 @@ pub struct FallbackStrategiesAlternativeService {
     pub service_priority_list: &'static [super::DataValue],
     pub automatic_failover: bool,
 }
+
 /// `fallback_strategies.graceful_degradation` in the contract.
 #[derive(Debug, Clone, Copy, PartialEq)]
 #[non_exhaustive]
@@ -925,6 +923,7 @@ pub struct FallbackStrategiesGracefulDegradation {
     pub reduced_functionality_mode: bool,
     pub user_notification_required: bool,
 }
+
 /// The type of the contract's `fallback_strategies` section.
 #[derive(Debug, Clone, Copy, PartialEq)]
 #[non_exhaustive]
@@ -934,6 +933,7 @@ pub struct FallbackStrategies {
     pub alternative_service: FallbackStrategiesAlternativeService,
     pub graceful_degradation: FallbackStrategiesGracefulDegradation,
 }
+
 /// `authentication_patterns.oauth2` in the contract.
 #[derive(Debug, Clone, Copy, PartialEq)]
 #[non_exhaustive]
@@ -942,6 +942,7 @@ pub struct AuthenticationPatternsOauth2 {
     pub token_refresh_enabled: bool,
     pub scope_management: bool,
 }
+
 /// `authentication_patterns.api_key` in the contract.
 #[derive(Debug, Clone, Copy, PartialEq)]
 #[non_exhaustive]
@@ -950,6 +951,7 @@ pub struct AuthenticationPatternsApiKey {
     pub header_based: bool,
     pub query_param_based: bool,
 }
+
 /// `authentication_patterns.jwt_bearer` in the contract.
 #[derive(Debug, Clone, Copy, PartialEq)]
 #[non_exhaustive]
@@ -958,6 +960,7 @@ pub struct AuthenticationPatternsJwtBearer {
     pub claim_extraction: bool,
     pub expiration_handling: bool,
 }
+
 /// The type of the contract's `authentication_patterns` section.
 #[derive(Debug, Clone, Copy, PartialEq)]
 #[non_exhaustive]
@@ -966,6 +969,7 @@ pub struct AuthenticationPatterns {
     pub api_key: AuthenticationPatternsApiKey,
     pub jwt_bearer: AuthenticationPatternsJwtBearer,
 }
+
 /// The type of the contract's `data_transformation` section.
 #[derive(Debug, Clone, Copy, PartialEq)]
 #[non_exhaustive]
@@ -974,101 +978,173 @@ pub struct DataTransformation {
     pub output_formats: &'static [&'static str],
     pub transformation_types: &'static [&'static str],
 }
-/// The inputs of the `execute_external_call` action.
-#[derive(Debug, Clone, PartialEq, Default)]
-#[non_exhaustive]
-pub struct ExecuteExternalCallInput {
-    /// No type declared in the contract: the fallback type.
-    pub service_config: Box<str>,
-    /// No type declared in the contract: the fallback type.
-    pub call_parameters: Box<str>,
-    /// No type declared in the contract: the fallback type.
-    pub retry_config: Box<str>,
-}
-/// The outputs of the `execute_external_call` action.
-#[derive(Debug, Clone, PartialEq, Default)]
-#[non_exhaustive]
-pub struct ExecuteExternalCallOutput {
-    /// Typed by the output model `call_result`.
-    pub call_result: CallResult,
-    /// Typed by the output model `execution_metadata`.
-    pub execution_metadata: ExecutionMetadata,
-}
-/// The inputs of the `validate_external_response` action.
-#[derive(Debug, Clone, PartialEq, Default)]
-#[non_exhaustive]
-pub struct ValidateExternalResponseInput {
-    /// Typed like the output model field `call_result.response_data`.
-    pub response_data: std::collections::BTreeMap<String, String>,
-    /// No type declared in the contract: the fallback type.
-    pub validation_schema: Box<str>,
-    /// No type declared in the contract: the fallback type.
-    pub service_contract: Box<str>,
-}
-/// The outputs of the `validate_external_response` action.
-#[derive(Debug, Clone, PartialEq, Default)]
-#[non_exhaustive]
-pub struct ValidateExternalResponseOutput {
-    /// No type declared in the contract: the fallback type.
-    pub validation_result: Box<str>,
-    /// No type declared in the contract: the fallback type.
-    pub normalized_response: Box<str>,
-}
-/// The inputs of the `manage_service_health` action.
-#[derive(Debug, Clone, PartialEq, Default)]
-#[non_exhaustive]
-pub struct ManageServiceHealthInput {
-    /// No type declared in the contract: the fallback type.
-    pub service_list: Box<str>,
-    /// No type declared in the contract: the fallback type.
-    pub health_check_config: Box<str>,
-}
-/// The outputs of the `manage_service_health` action.
-#[derive(Debug, Clone, PartialEq, Default)]
-#[non_exhaustive]
-pub struct ManageServiceHealthOutput {
-    /// Typed by the output model `health_status`.
-    pub health_status: HealthStatus,
-    /// No type declared in the contract: the fallback type.
-    pub availability_metrics: Box<str>,
-}
-/// The inputs of the `handle_service_failure` action.
-#[derive(Debug, Clone, PartialEq, Default)]
-#[non_exhaustive]
-pub struct HandleServiceFailureInput {
-    /// No type declared in the contract: the fallback type.
-    pub failure_context: Box<str>,
-    /// No type declared in the contract: the fallback type.
-    pub fallback_config: Box<str>,
-    /// No type declared in the contract: the fallback type.
-    pub recovery_options: Box<str>,
-}
-/// The outputs of the `handle_service_failure` action.
-#[derive(Debug, Clone, PartialEq, Default)]
-#[non_exhaustive]
-pub struct HandleServiceFailureOutput {
-    /// No type declared in the contract: the fallback type.
-    pub recovery_action: Box<str>,
-    /// Typed by the output model `fallback_result`.
-    pub fallback_result: FallbackResult,
-}
-/// The inputs of the `transform_external_data` action.
-#[derive(Debug, Clone, PartialEq, Default)]
-#[non_exhaustive]
-pub struct TransformExternalDataInput {
-    /// No type declared in the contract: the fallback type.
-    pub source_data: Box<str>,
-    /// No type declared in the contract: the fallback type.
-    pub transformation_config: Box<str>,
-    /// No type declared in the contract: the fallback type.
-    pub target_schema: Box<str>,
-}
-/// The outputs of the `transform_external_data` action.
-#[derive(Debug, Clone, PartialEq, Default)]
-#[non_exhaustive]
-pub struct TransformExternalDataOutput {
-    /// No type declared in the contract: the fallback type.
-    pub transformed_data: Box<str>,
-    /// No type declared in the contract: the fallback type.
-    pub transformation_metadata: Box<str>,
-}
+
+/// The contract's `mixin_name`.
+pub const NAME: &str = "mixin_external_dependencies";
+
+/// The contract's `mixin_version`.
+pub const VERSION: super::Version = super::Version {
+    major: 1,
+    minor: 0,
+    patch: 0,
+};
+
+/// The contract's `description`.
+pub const DESCRIPTION: &str = "External service integrations, API calls, and I/O operations for EFFECT nodes";
+
+/// The node types this mixin applies to.
+pub const APPLICABLE_NODE_TYPES: &[super::NodeType] = &[super::NodeType::Effect];
+
+/// Every action, in contract order.
+pub const ACTIONS: &[super::ActionSpec] = &[
+    super::ActionSpec {
+        name: "execute_external_call",
+        description: "Execute call to external service or API",
+        required: true,
+        timeout: ::core::time::Duration::from_millis(30000),
+        inputs: &["service_config", "call_parameters", "retry_config"],
+        outputs: &["call_result", "execution_metadata"],
+    },
+    super::ActionSpec {
+        name: "validate_external_response",
+        description: "Validate response from external service",
+        required: true,
+        timeout: ::core::time::Duration::from_millis(2000),
+        inputs: &["response_data", "validation_schema", "service_contract"],
+        outputs: &["validation_result", "normalized_response"],
+    },
+    super::ActionSpec {
+        name: "manage_service_health",
+        description: "Monitor and manage health of external dependencies",
+        required: false,
+        timeout: ::core::time::Duration::from_millis(10000),
+        inputs: &["service_list", "health_check_config"],
+        outputs: &["health_status", "availability_metrics"],
+    },
+    super::ActionSpec {
+        name: "handle_service_failure",
+        description: "Handle failures from external services with fallback strategies",
+        required: true,
+        timeout: ::core::time::Duration::from_millis(5000),
+        inputs: &["failure_context", "fallback_config", "recovery_options"],
+        outputs: &["recovery_action", "fallback_result"],
+    },
+    super::ActionSpec {
+        name: "transform_external_data",
+        description: "Transform data between internal and external formats",
+        required: false,
+        timeout: ::core::time::Duration::from_millis(3000),
+        inputs: &["source_data", "transformation_config", "target_schema"],
+        outputs: &["transformed_data", "transformation_metadata"],
+    },
+];
+
+/// The metrics this mixin collects.
+pub const METRICS: &[super::MetricSpec] = &[
+    super::MetricSpec {
+        name: "external_calls_total",
+        kind: super::MetricKind::Counter,
+        description: "Total number of external service calls",
+        labels: &["service_name", "operation", "status"],
+        buckets: &[],
+    },
+    super::MetricSpec {
+        name: "external_call_duration",
+        kind: super::MetricKind::Histogram,
+        description: "Duration of external service calls",
+        labels: &["service_name", "operation"],
+        buckets: &[50.0, 100.0, 500.0, 1000.0, 5000.0, 10000.0, 30000.0],
+    },
+    super::MetricSpec {
+        name: "circuit_breaker_state_changes",
+        kind: super::MetricKind::Counter,
+        description: "Number of circuit breaker state changes",
+        labels: &["service_name", "from_state", "to_state"],
+        buckets: &[],
+    },
+    super::MetricSpec {
+        name: "fallback_activations",
+        kind: super::MetricKind::Counter,
+        description: "Number of fallback strategy activations",
+        labels: &["service_name", "fallback_strategy"],
+        buckets: &[],
+    },
+    super::MetricSpec {
+        name: "external_service_availability",
+        kind: super::MetricKind::Gauge,
+        description: "External service availability percentage",
+        labels: &["service_name"],
+        buckets: &[],
+    },
+    super::MetricSpec {
+        name: "data_transformation_operations",
+        kind: super::MetricKind::Counter,
+        description: "Number of data transformation operations",
+        labels: &["source_format", "target_format", "transformation_type"],
+        buckets: &[],
+    },
+    super::MetricSpec {
+        name: "authentication_operations",
+        kind: super::MetricKind::Counter,
+        description: "Number of authentication operations",
+        labels: &["service_name", "auth_type", "success"],
+        buckets: &[],
+    },
+];
+
+/// What this mixin provides (`dependencies`).
+pub const DEPENDENCIES: &[super::DependencySpec] = &[
+    super::DependencySpec {
+        name: "external_integration",
+        kind: super::DependencyKind::Capability,
+        description: "Provides external service integration capabilities",
+        optional: false,
+    },
+    super::DependencySpec {
+        name: "api_client",
+        kind: super::DependencyKind::Capability,
+        description: "Provides HTTP/REST API client capabilities",
+        optional: false,
+    },
+    super::DependencySpec {
+        name: "data_transformation",
+        kind: super::DependencyKind::Capability,
+        description: "Provides data transformation and mapping capabilities",
+        optional: false,
+    },
+];
+
+/// What this mixin needs (`requires_dependencies`).
+pub const REQUIRED_DEPENDENCIES: &[super::DependencySpec] = &[
+    super::DependencySpec {
+        name: "protocol_http_client",
+        kind: super::DependencyKind::Protocol,
+        description: "HTTP client protocol for REST API calls",
+        optional: false,
+    },
+    super::DependencySpec {
+        name: "protocol_database_client",
+        kind: super::DependencyKind::Protocol,
+        description: "Database client protocol for database operations",
+        optional: true,
+    },
+    super::DependencySpec {
+        name: "protocol_message_queue_client",
+        kind: super::DependencyKind::Protocol,
+        description: "Message queue client protocol",
+        optional: true,
+    },
+];
+
+/// Everything above, in one value.
+pub const MIXIN: super::MixinSpec = super::MixinSpec {
+    name: NAME,
+    module: "external_dependencies",
+    version: VERSION,
+    description: DESCRIPTION,
+    applicable_node_types: APPLICABLE_NODE_TYPES,
+    actions: ACTIONS,
+    metrics: METRICS,
+    dependencies: DEPENDENCIES,
+    required_dependencies: REQUIRED_DEPENDENCIES,
+};

@@ -11,6 +11,7 @@ pub enum NodeType {
     /// `ORCHESTRATOR`
     Orchestrator,
 }
+
 impl NodeType {
     /// Every node type.
     pub const ALL: &'static [NodeType] = &[
@@ -29,11 +30,13 @@ impl NodeType {
         }
     }
 }
+
 impl ::core::fmt::Display for NodeType {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
         f.write_str(self.as_str())
     }
 }
+
 impl ::core::str::FromStr for NodeType {
     type Err = UnknownVariant;
     fn from_str(s: &str) -> ::core::result::Result<Self, Self::Err> {
@@ -47,6 +50,7 @@ impl ::core::str::FromStr for NodeType {
             })
     }
 }
+
 /// A string that names none of an enum's values.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct UnknownVariant {
@@ -55,12 +59,15 @@ pub struct UnknownVariant {
     /// The text that matched none of its values.
     pub value: ::std::string::String,
 }
+
 impl ::core::fmt::Display for UnknownVariant {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
         write!(f, "`{}` is not a value of {}", self.value, self.type_name)
     }
 }
+
 impl ::std::error::Error for UnknownVariant {}
+
 /// A contract's `mixin_version`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct Version {
@@ -71,11 +78,13 @@ pub struct Version {
     /// Fixes.
     pub patch: u64,
 }
+
 impl ::core::fmt::Display for Version {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
         write!(f, "{}.{}.{}", self.major, self.minor, self.patch)
     }
 }
+
 /// An action of a mixin, as its contract declares it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct ActionSpec {
@@ -92,6 +101,7 @@ pub struct ActionSpec {
     /// The names of its outputs.
     pub outputs: &'static [&'static str],
 }
+
 /// What a metric measures.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum MetricKind {
@@ -102,6 +112,7 @@ pub enum MetricKind {
     /// Counts observations into buckets.
     Histogram,
 }
+
 /// A metric a mixin collects.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct MetricSpec {
@@ -116,6 +127,7 @@ pub struct MetricSpec {
     /// Histogram bucket bounds, strictly increasing (empty: the collector's defaults).
     pub buckets: &'static [f64],
 }
+
 /// What kind of thing a dependency is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum DependencyKind {
@@ -128,6 +140,7 @@ pub enum DependencyKind {
     /// A resource.
     Resource,
 }
+
 /// A dependency a mixin provides or requires.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct DependencySpec {
@@ -140,6 +153,7 @@ pub struct DependencySpec {
     /// Whether the mixin works without it.
     pub optional: bool,
 }
+
 /// Everything a contract declares about a mixin, as constants.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct MixinSpec {
@@ -162,6 +176,7 @@ pub struct MixinSpec {
     /// `requires_dependencies`
     pub required_dependencies: &'static [DependencySpec],
 }
+
 impl MixinSpec {
     /// Whether the mixin may be used by a node of this type.
     pub fn applies_to(&self, node_type: NodeType) -> bool {
@@ -172,6 +187,7 @@ impl MixinSpec {
         self.actions.iter().find(|a| a.name == name)
     }
 }
+
 /// What an optional action answers until a node implements it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct NotImplemented {
@@ -180,12 +196,15 @@ pub struct NotImplemented {
     /// The action's name.
     pub action: &'static str,
 }
+
 impl ::core::fmt::Display for NotImplemented {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
         write!(f, "action `{}` of `{}` is not implemented", self.action, self.mixin)
     }
 }
+
 impl ::std::error::Error for NotImplemented {}
+
 /// The answer of an optional action that a node does not implement: [`NotImplemented`],
 /// converted into the node's error type. Called by the generated default methods, not
 /// by users.
@@ -196,6 +215,7 @@ pub fn not_implemented<T, E: ::core::convert::From<NotImplemented>>(
 ) -> ::core::result::Result<T, E> {
     ::core::result::Result::Err(E::from(NotImplemented { mixin, action }))
 }
+
 /// A node: what every mixin's actions trait extends. A type that implements several
 /// mixins declares its error type once, here, and generic code over several mixins names
 /// `N::Error` without ambiguity.
@@ -204,6 +224,7 @@ pub trait Node {
     /// implemented return it built from [`NotImplemented`].
     type Error: ::core::convert::From<NotImplemented> + ::core::marker::Send;
 }
+
 /// Any contract value: for `object`, for inputs and outputs with no declared type, and for
 /// contract data that is empty or mixes kinds. Build one with `From` (`Value::from("text")`,
 /// `5.into()`) and read it with the `as_*` accessors.
@@ -229,6 +250,7 @@ pub enum Value {
     /// are kept as their text (`"1"`, `"true"`).
     Map(::std::collections::BTreeMap<::std::string::String, Value>),
 }
+
 impl Value {
     /// Whether it is `null`.
     pub fn is_null(&self) -> bool {
@@ -295,57 +317,68 @@ impl Value {
         self.as_map().and_then(|entries| entries.get(key))
     }
 }
+
 impl ::core::convert::From<bool> for Value {
     fn from(b: bool) -> Self {
         Value::Bool(b)
     }
 }
+
 impl ::core::convert::From<i64> for Value {
     fn from(i: i64) -> Self {
         Value::Int(i)
     }
 }
+
 impl ::core::convert::From<i32> for Value {
     fn from(i: i32) -> Self {
         Value::Int(i64::from(i))
     }
 }
+
 impl ::core::convert::From<u32> for Value {
     fn from(u: u32) -> Self {
         Value::Int(i64::from(u))
     }
 }
+
 impl ::core::convert::From<u64> for Value {
     fn from(u: u64) -> Self {
         i64::try_from(u).map_or(Value::UInt(u), Value::Int)
     }
 }
+
 impl ::core::convert::From<usize> for Value {
     fn from(u: usize) -> Self {
         Value::from(u as u64)
     }
 }
+
 impl ::core::convert::From<f64> for Value {
     fn from(f: f64) -> Self {
         Value::Float(f)
     }
 }
+
 impl ::core::convert::From<&str> for Value {
     fn from(s: &str) -> Self {
         Value::String(::std::string::String::from(s))
     }
 }
+
 impl ::core::convert::From<::std::string::String> for Value {
     fn from(s: ::std::string::String) -> Self {
         Value::String(s)
     }
 }
+
 impl<T: ::core::convert::Into<Value>> ::core::convert::From<::std::vec::Vec<T>>
 for Value {
     fn from(items: ::std::vec::Vec<T>) -> Self {
         Value::List(items.into_iter().map(::core::convert::Into::into).collect())
     }
 }
+
 impl ::core::convert::From<::std::collections::BTreeMap<::std::string::String, Value>>
 for Value {
     fn from(
@@ -354,6 +387,7 @@ for Value {
         Value::Map(entries)
     }
 }
+
 impl<T: ::core::convert::Into<Value>> ::core::convert::From<::core::option::Option<T>>
 for Value {
     /// `None` is `null`.
@@ -361,6 +395,7 @@ for Value {
         v.map_or(Value::Null, ::core::convert::Into::into)
     }
 }
+
 /// A value in a data section that is empty or mixes kinds: [`Value`]'s borrowed twin,
 /// held in the program's read-only data like the rest of the section.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -380,9 +415,11 @@ pub enum DataValue {
     /// A mapping with string keys, in contract order.
     Map(&'static [(&'static str, DataValue)]),
 }
+
 /// The type of `timestamp` and `datetime` values: RFC 3339 text, unless the build chose another
 /// (`.timestamp_type(..)`).
 pub type Timestamp = std::time::SystemTime;
+
 /// Windowed aggregation of incoming events into reducer state
 ///
 /// Generated from the contract `mixin_aggregation_window`.
@@ -390,6 +427,7 @@ pub type Timestamp = std::time::SystemTime;
 pub mod aggregation_window {
     include!("aggregation_window.rs");
 }
+
 /// External service integrations, API calls, and I/O operations for EFFECT nodes
 ///
 /// Generated from the contract `mixin_external_dependencies`.
@@ -397,6 +435,7 @@ pub mod aggregation_window {
 pub mod external_dependencies {
     include!("external_dependencies.rs");
 }
+
 /// Every mixin generated here, in the order of their contract files.
 pub const MIXINS: &[&MixinSpec] = &[
     &aggregation_window::MIXIN,
