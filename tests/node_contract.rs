@@ -276,3 +276,32 @@ fn optional_actions_not_implemented_answer_through_the_nodes_error() {
         "{out:?}"
     );
 }
+
+#[test]
+fn requests_for_any_of_its_mixins_route_through_the_node() {
+    let processor = DataProcessor::new(DataProcessorComputeContract::default());
+    let route = |message: &str| -> Result<serde_json::Value, String> {
+        let request: node::Request = serde_json::from_str(message).map_err(|e| format!("bad request: {e}"))?;
+        let response = block_on(request.dispatch(&processor)).map_err(|e| format!("{e:?}"))?;
+        serde_json::to_value(&response).map_err(|e| e.to_string())
+    };
+    let health = route(r#"{"mixin": "mixin_health_check", "action": "health_check"}"#).unwrap();
+    assert_eq!(health["mixin"], "mixin_health_check");
+    assert_eq!(health["action"], "health_check");
+    let interval = DataProcessorComputeContract::default().health_check_configuration.check_interval_ms;
+    assert_eq!(health["output"]["health_status"]["message"], format!("every {interval} ms"));
+    let back: node::Response = serde_json::from_value(health).unwrap();
+    assert!(matches!(back, node::Response::HealthCheck(hc::Response::HealthCheck(_))));
+
+    // The mixin's own errors: not implemented, unknown names, inputs of the wrong shape.
+    let err = route(r#"{"mixin": "mixin_error_handling", "action": "record_error_metric", "input": {"error_category": "io", "operation_name": "x", "error_metadata": null}}"#)
+        .unwrap_err();
+    assert!(err.contains("record_error_metric"), "{err}");
+    let err = route(r#"{"mixin": "mixin_rate_limiting", "action": "acquire", "input": {}}"#).unwrap_err();
+    assert!(err.starts_with("bad request: unknown variant `mixin_rate_limiting`"), "{err}");
+    assert!(err.contains("mixin_health_check") && err.contains("mixin_error_handling"), "{err}");
+    let err = route(r#"{"mixin": "mixin_health_check", "action": "no_such_action"}"#).unwrap_err();
+    assert!(err.contains("unknown variant `no_such_action`"), "{err}");
+    let err = route(r#"{"action": "health_check"}"#).unwrap_err();
+    assert!(err.contains("missing field `mixin`"), "{err}");
+}

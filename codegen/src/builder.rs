@@ -7,7 +7,7 @@ use crate::model::{Mixin, MixinRef, Node, Project};
 use crate::validate::node::resolve::{MixinInfo, Target};
 use crate::validate::node::{ContractKind, Draft};
 use crate::validate::UntypedNames;
-use crate::{format, load, parallel, parse, user_syntax, validate, write};
+use crate::{format, load, names, parallel, parse, user_syntax, validate, write};
 use proc_macro2::TokenStream;
 use std::collections::HashMap;
 use std::fmt;
@@ -778,6 +778,9 @@ impl Work<'_> {
                     module: mixin.module.clone(),
                     trait_name: mixin.trait_name.clone(),
                     source: mixin.source.clone(),
+                    variant: names::to_ident(&mixin.module.name, names::Case::UpperCamel)
+                        .unwrap_or_else(|_| mixin.trait_name.clone()),
+                    has_actions: !mixin.actions.is_empty(),
                 },
                 node_types: mixin.node_types.clone(),
             },

@@ -369,4 +369,8 @@ pub struct MixinRef {
     pub trait_name: Ident,
     /// The mixin's contract file.
     pub source: PathBuf,
+    /// `ErrorHandling`: its variant in the node's `Request` and `Response`.
+    pub variant: Ident,
+    /// Whether it has actions, and so a `Request` of its own to route to.
+    pub has_actions: bool,
 }

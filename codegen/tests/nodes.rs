@@ -565,3 +565,12 @@ fn mutated_node_contracts_never_panic_and_never_vanish() {
     }
     assert!(checked > 500, "{checked} variants checked");
 }
+
+#[test]
+fn e0190_a_node_section_named_like_its_dispatch_type() {
+    // The node's `Request` routes calls to its mixins: a data section may not take the name.
+    let text = format!("{NODE}request:\n  retries: 2\n");
+    let (dir, report) = folder("e0190-request", &[("n.yaml", &text)]);
+    let d = only(&report, "E0190", Severity::Error, (8, 1), &dir.0.join("n.yaml"));
+    assert!(d.message.contains("the generated dispatch type `Request`"), "{}", render(&d));
+}

@@ -18,6 +18,45 @@ impl<
     T: super::super::Node + super::super::error_handling::ErrorHandlingActions + ?Sized,
 > ApiClientEffectNode for T {}
 
+/// A call of one action of a mixin of `api_client_effect`: `{"mixin": "<mixin_name>", "action": "<name>", "input": {..}}` on the wire.
+/// Run it with [`Request::dispatch`].
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[serde(tag = "mixin")]
+#[non_exhaustive]
+#[allow(clippy::large_enum_variant, clippy::enum_variant_names)]
+pub enum Request {
+    /// An action of `mixin_error_handling`.
+    #[serde(rename = "mixin_error_handling")]
+    ErrorHandling(super::super::error_handling::Request),
+}
+
+impl Request {
+    /// Runs the action this request names on `node`, through the mixin's own [`Request::dispatch`]
+    /// (see each mixin's module), and wraps the outputs in the matching [`Response`]. The error is
+    /// the node's own, declared once in [`Node`](super::super::Node).
+    pub async fn dispatch<N: ApiClientEffectNode + ?Sized>(
+        self,
+        node: &N,
+    ) -> Result<Response, N::Error> {
+        match self {
+            Self::ErrorHandling(request) => {
+                Ok(Response::ErrorHandling(request.dispatch(node).await?))
+            }
+        }
+    }
+}
+
+/// What one action of a mixin of `api_client_effect` returned: `{"mixin": "<mixin_name>", "action": "<name>", "output": {..}}` on the wire.
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[serde(tag = "mixin")]
+#[non_exhaustive]
+#[allow(clippy::large_enum_variant, clippy::enum_variant_names)]
+pub enum Response {
+    /// An action of `mixin_error_handling`.
+    #[serde(rename = "mixin_error_handling")]
+    ErrorHandling(super::super::error_handling::Response),
+}
+
 /// The contract's `node_name`.
 pub const NODE_NAME: &str = "api_client_effect";
 

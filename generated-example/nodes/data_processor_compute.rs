@@ -27,6 +27,72 @@ impl<
         + super::super::error_handling::ErrorHandlingActions + ?Sized,
 > DataProcessorComputeNode for T {}
 
+/// A call of one action of a mixin of `data_processor_compute`: `{"mixin": "<mixin_name>", "action": "<name>", "input": {..}}` on the wire.
+/// Run it with [`Request::dispatch`].
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[serde(tag = "mixin")]
+#[non_exhaustive]
+#[allow(clippy::large_enum_variant, clippy::enum_variant_names)]
+pub enum Request {
+    /// An action of `mixin_health_check`.
+    #[serde(rename = "mixin_health_check")]
+    HealthCheck(super::super::health_check::Request),
+    /// An action of `mixin_performance_monitoring`.
+    #[serde(rename = "mixin_performance_monitoring")]
+    PerformanceMonitoring(super::super::performance_monitoring::Request),
+    /// An action of `mixin_event_handling`.
+    #[serde(rename = "mixin_event_handling")]
+    EventHandling(super::super::event_handling::Request),
+    /// An action of `mixin_error_handling`.
+    #[serde(rename = "mixin_error_handling")]
+    ErrorHandling(super::super::error_handling::Request),
+}
+
+impl Request {
+    /// Runs the action this request names on `node`, through the mixin's own [`Request::dispatch`]
+    /// (see each mixin's module), and wraps the outputs in the matching [`Response`]. The error is
+    /// the node's own, declared once in [`Node`](super::super::Node).
+    pub async fn dispatch<N: DataProcessorComputeNode + ?Sized>(
+        self,
+        node: &N,
+    ) -> Result<Response, N::Error> {
+        match self {
+            Self::HealthCheck(request) => {
+                Ok(Response::HealthCheck(request.dispatch(node).await?))
+            }
+            Self::PerformanceMonitoring(request) => {
+                Ok(Response::PerformanceMonitoring(request.dispatch(node).await?))
+            }
+            Self::EventHandling(request) => {
+                Ok(Response::EventHandling(request.dispatch(node).await?))
+            }
+            Self::ErrorHandling(request) => {
+                Ok(Response::ErrorHandling(request.dispatch(node).await?))
+            }
+        }
+    }
+}
+
+/// What one action of a mixin of `data_processor_compute` returned: `{"mixin": "<mixin_name>", "action": "<name>", "output": {..}}` on the wire.
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[serde(tag = "mixin")]
+#[non_exhaustive]
+#[allow(clippy::large_enum_variant, clippy::enum_variant_names)]
+pub enum Response {
+    /// An action of `mixin_health_check`.
+    #[serde(rename = "mixin_health_check")]
+    HealthCheck(super::super::health_check::Response),
+    /// An action of `mixin_performance_monitoring`.
+    #[serde(rename = "mixin_performance_monitoring")]
+    PerformanceMonitoring(super::super::performance_monitoring::Response),
+    /// An action of `mixin_event_handling`.
+    #[serde(rename = "mixin_event_handling")]
+    EventHandling(super::super::event_handling::Response),
+    /// An action of `mixin_error_handling`.
+    #[serde(rename = "mixin_error_handling")]
+    ErrorHandling(super::super::error_handling::Response),
+}
+
 /// The contract's `processing` section.
 pub static PROCESSING: Processing = Processing {
     batch_size: 500,

@@ -496,3 +496,142 @@ fn match_expr(scrutinee: Expr, arms: Vec<syn::Arm>) -> Expr {
         arms,
     })
 }
+
+/// A node's `Request` and `Response`: one variant per listed mixin that has actions, holding that
+/// mixin's own `Request` (`Response`) and tagged with the mixin's name, so a call on the wire is
+/// `{"mixin": "mixin_error_handling", "action": "should_retry", "input": {..}}`; and
+/// `Request::dispatch`, over any type implementing the node's trait. `root` is the path from the
+/// node's module to the root file (`super::super`).
+pub fn node_items(node: &crate::model::Node, options: &EmitOptions, std: &Std, root: &[&str]) -> Vec<syn::Item> {
+    let routed: Vec<&crate::model::MixinRef> =
+        node.subcontracts.iter().map(|s| &s.mixin).filter(|m| m.has_actions).collect();
+    if routed.is_empty() {
+        return Vec::new();
+    }
+    let mixin_path = |m: &crate::model::MixinRef, last: &str| {
+        let mut segments = root.to_vec();
+        segments.push(&m.module.name);
+        segments.push(last);
+        ast::path(false, &segments)
+    };
+    let own_variant = |m: &crate::model::MixinRef| {
+        let mut path = ast::path(false, &["Self"]);
+        path.segments.push(ident(&m.variant).into());
+        path
+    };
+    let message = |name: &str, doc: String| {
+        let mut attrs = doc_attrs(&doc);
+        let serde = options.serde.then(|| quote!(::serde::Serialize, ::serde::Deserialize,));
+        attrs.push(ast::list_attr("derive", quote!(Debug, Clone, PartialEq, #serde)));
+        if options.serde {
+            attrs.push(ast::list_attr("serde", quote!(tag = "mixin")));
+        }
+        attrs.push(ast::word_attr("non_exhaustive"));
+        attrs.push(ast::list_attr("allow", quote!(clippy::large_enum_variant, clippy::enum_variant_names)));
+        let variants = routed
+            .iter()
+            .map(|m| {
+                let mut attrs = doc_attrs(&format!("An action of `{}`.", m.name));
+                if options.serde {
+                    let wire = &m.name;
+                    attrs.push(ast::list_attr("serde", quote!(rename = #wire)));
+                }
+                syn::Variant {
+                    attrs,
+                    ident: ident(&m.variant),
+                    fields: syn::Fields::Unnamed(syn::FieldsUnnamed {
+                        paren_token: Default::default(),
+                        unnamed: [syn::Field {
+                            attrs: Vec::new(),
+                            vis: syn::Visibility::Inherited,
+                            modifiers: Default::default(),
+                            ident: None,
+                            colon_token: None,
+                            ty: ast::ty(mixin_path(m, name)),
+                            default: None,
+                        }]
+                        .into_iter()
+                        .collect(),
+                    }),
+                    discriminant: None,
+                }
+            })
+            .collect();
+        item_enum(attrs, name, variants)
+    };
+    let request = message(
+        "Request",
+        format!(
+            "A call of one action of a mixin of `{}`: `{{\"mixin\": \"<mixin_name>\", \"action\": \"<name>\", \"input\": {{..}}}}` on the wire.\nRun it with [`Request::dispatch`].",
+            node.name
+        ),
+    );
+    let response = message(
+        "Response",
+        format!(
+            "What one action of a mixin of `{}` returned: `{{\"mixin\": \"<mixin_name>\", \"action\": \"<name>\", \"output\": {{..}}}}` on the wire.",
+            node.name
+        ),
+    );
+
+    let arms = routed
+        .iter()
+        .map(|m| {
+            let mut call = method_call(
+                ast::path_expr(ast::path(false, &["request"])),
+                ast::ident("dispatch"),
+                vec![ast::path_expr(ast::path(false, &["node"]))],
+            );
+            if options.async_methods {
+                call = Expr::Await(syn::ExprAwait {
+                    attrs: Vec::new(),
+                    base: Box::new(call),
+                    dot_token: Default::default(),
+                    await_token: Default::default(),
+                });
+            }
+            let tried =
+                Expr::Try(syn::ExprTry { attrs: Vec::new(), expr: Box::new(call), question_token: Default::default() });
+            let mut response = ast::path(false, &["Response"]);
+            response.segments.push(ident(&m.variant).into());
+            let body = ast::call(ast::path(false, &["Ok"]), vec![ast::call(response, vec![tried])]);
+            arm(variant_pat(own_variant(m), Some(ident_pat("request"))), body)
+        })
+        .collect();
+    let body = match_expr(ast::path_expr(ast::path(false, &["self"])), arms);
+    let error = ast::ty(ast::path(false, &["N", "Error"]));
+    let output = ast::ty(ast::generic(std.result.clone(), vec![ast::ty(ast::path(false, &["Response"])), error]));
+    let mut sig = ast::signature(
+        ast::ident("dispatch"),
+        vec![ast::receiver(false), ast::argument("node", ast::reference(ast::ty(ast::path(false, &["N"]))))],
+        output,
+    );
+    if options.async_methods {
+        sig.asyncness = Some(Default::default());
+    }
+    sig.generics.lt_token = Some(Default::default());
+    sig.generics.gt_token = Some(Default::default());
+    sig.generics.params.push(syn::GenericParam::Type(syn::TypeParam {
+        attrs: Vec::new(),
+        ident: ast::ident("N"),
+        colon_token: Some(Default::default()),
+        bounds: [
+            ast::trait_bound(ast::ident_path(ident(&node.trait_name)), false),
+            ast::trait_bound(ast::path(false, &["Sized"]), true),
+        ]
+        .into_iter()
+        .collect(),
+        default: None,
+    }));
+    let dispatch = ImplItem::Fn(syn::ImplItemFn {
+        attrs: doc_attrs(&format!(
+            "Runs the action this request names on `node`, through the mixin's own [`Request::dispatch`]\n(see each mixin's module), and wraps the outputs in the matching [`Response`]. The error is\nthe node's own, declared once in [`Node`]({}::Node).",
+            root.join("::")
+        )),
+        vis: public(),
+        modifiers: Default::default(),
+        sig,
+        block: ast::block(vec![Stmt::Expr(body, None)]),
+    });
+    vec![request, ast::impl_block(None, ast::ty(ast::path(false, &["Request"])), vec![dispatch]), response]
+}

@@ -61,6 +61,7 @@ pub fn node_file(node: &Node, options: &EmitOptions) -> syn::File {
     // As in a mixin's file: what the node configures, its trait, its data, its spec tables last.
     let mut items = vec![contract_struct(node, options)];
     items.extend(node_trait(node));
+    items.extend(super::dispatch::node_items(node, options, cx.std(), ROOT));
     items.extend(cx.statics());
     items.extend(items::type_defs(&cx).into_iter().map(|(_, item)| item));
     items.extend(constants(node));

@@ -185,6 +185,9 @@ fn check(cx: &mut Checker, map: &MapView) -> Option<(Draft, EntryAnchors)> {
     if let Some(t) = &trait_name {
         cx.claim(t, false, &name_at, "the node's trait".to_string());
     }
+    for name in ["Request", "Response"] {
+        cx.claim(&Ident::fixed(name), false, &Anchor::value(&[]), format!("the generated dispatch type `{name}`"));
+    }
     let entries = subcontracts(cx, map);
     let sections = data::sections(cx, map, &section_keys, false);
 
