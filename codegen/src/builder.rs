@@ -351,8 +351,9 @@ impl Builder {
                 run.print_cargo_directives();
             }
             let models = std::mem::take(&mut run.models);
+            let nodes = if models.is_empty() { Vec::new() } else { run.nodes.clone() };
             let report = run.finish_generate()?;
-            self.generate_pages(report, &models)
+            self.generate_pages(report, &models, &nodes)
         })
     }
 
@@ -364,8 +365,9 @@ impl Builder {
         let comparison = write::Comparison::begin(&out_dir, self.write_settings())?;
         let mut run = self.run(Some(&out_dir), Sink::Compare(comparison))?;
         let models = std::mem::take(&mut run.models);
+        let nodes = if models.is_empty() { Vec::new() } else { run.nodes.clone() };
         let report = run.finish_check()?;
-        self.check_pages(report, &models)
+        self.check_pages(report, &models, &nodes)
     }
 
     fn write_settings(&self) -> write::Settings {

@@ -134,6 +134,7 @@ fn tables_are_rectangular(s: &Shape, page: &str) {
 fn committed_docs_are_current() {
     let report = Builder::new()
         .input(workspace().join("mixins"))
+        .input(workspace().join("nodes"))
         .docs_out(workspace().join("generated-example/docs"))
         .emit_rerun_directives(false)
         .check_docs()
@@ -141,7 +142,7 @@ fn committed_docs_are_current() {
     let stale: Vec<String> = report.stale.iter().map(|f| f.path.display().to_string()).collect();
     assert!(
         stale.is_empty(),
-        "generated-example/docs/ is stale: {stale:?}; run `cargo run -p mixin-codegen --features cli -- docs mixins --out generated-example/docs`"
+        "generated-example/docs/ is stale: {stale:?}; run `cargo run -p mixin-codegen --features cli -- docs mixins nodes --out generated-example/docs`"
     );
 }
 
@@ -352,4 +353,34 @@ fn generate_writes_the_pages_when_asked() {
     let stale = build().check().unwrap().stale;
     assert_eq!(stale.len(), 1);
     assert_eq!(stale[0].path, docs.join("error_handling.md"));
+}
+
+#[test]
+fn node_pages_list_their_mixins_with_links_that_exist() {
+    let files = pages("nodes", &[workspace().join("mixins"), workspace().join("nodes")]);
+    let names: Vec<&str> = files.iter().map(|(n, _)| n.as_str()).collect();
+    let (_, text) = files.iter().find(|(n, _)| n == "data_processor_compute.node.md").expect("a page per node");
+    let s = shape(text);
+    only_header_html(&s, "data_processor_compute.node.md");
+    tables_are_rectangular(&s, "data_processor_compute.node.md");
+    let h2: Vec<&str> = s.headings.iter().filter(|(l, _)| *l == 2).map(|(_, t)| t.as_str()).collect();
+    assert_eq!(h2, ["Overview", "Mixins", "Usage"]);
+    assert!(s.text.contains("COMPUTE") && s.text.contains("DataProcessorComputeContract"), "{}", s.text);
+    // One row per subcontract (the head besides), with its integration field, linked to the mixin's page.
+    assert_eq!(s.tables[0].len(), 1 + 4, "{text}");
+    for field in ["health_check_configuration", "error_handling_configuration"] {
+        assert!(s.text.contains(field), "{field}: {}", s.text);
+    }
+    assert_eq!(s.links.len(), 4, "{:?}", s.links);
+    for link in &s.links {
+        assert!(names.contains(&link.as_str()), "{link} is not a page: {names:?}");
+    }
+    // The index links every node page too.
+    let (_, index) = files.iter().find(|(n, _)| n == "README.md").unwrap();
+    let index = shape(index);
+    assert!(index.headings.iter().any(|(l, t)| *l == 2 && t == "Nodes"), "{:?}", index.headings);
+    for page in ["api_client_effect.node.md", "data_processor_compute.node.md"] {
+        assert!(index.links.iter().any(|l| l == page), "{page} not linked: {:?}", index.links);
+        assert!(names.contains(&page));
+    }
 }

@@ -47,9 +47,13 @@ fn names(dir: &Path) -> Vec<String> {
 #[test]
 fn docs_writes_the_committed_pages_and_check_finds_them_current() {
     let out = scratch("docs");
-    let r = run(&["docs", "mixins", "--out", s(&out)]);
+    let r = run(&["docs", "mixins", "nodes", "--out", s(&out)]);
     assert_eq!(r.code, 0, "{}", r.stderr);
-    assert!(r.stderr.contains("documented 9 mixins: 10 files written, 0 unchanged, 0 removed"), "{}", r.stderr);
+    assert!(
+        r.stderr.contains("documented 9 mixins and 2 nodes: 12 files written, 0 unchanged, 0 removed"),
+        "{}",
+        r.stderr
+    );
     let committed = workspace().join("generated-example/docs");
     assert_eq!(names(&out), names(&committed));
     for name in names(&out) {
@@ -59,9 +63,9 @@ fn docs_writes_the_committed_pages_and_check_finds_them_current() {
             "{name} differs from generated-example/docs"
         );
     }
-    let again = run(&["docs", "mixins", "--out", s(&out)]);
-    assert!(again.stderr.contains("0 files written, 10 unchanged"), "{}", again.stderr);
-    let check = run(&["docs", "mixins", "--out", s(&out), "--check"]);
+    let again = run(&["docs", "mixins", "nodes", "--out", s(&out)]);
+    assert!(again.stderr.contains("0 files written, 12 unchanged"), "{}", again.stderr);
+    let check = run(&["docs", "mixins", "nodes", "--out", s(&out), "--check"]);
     assert_eq!((check.code, check.stdout.as_str()), (0, ""), "{}", check.stderr);
     assert!(check.stderr.ends_with("up to date\n"), "{}", check.stderr);
 }

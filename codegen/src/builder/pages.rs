@@ -3,7 +3,7 @@
 //! shared write stage, with its own header to recognise its stale files by.
 
 use super::{Builder, CheckReport, Error, Report, Sink, StaleFile};
-use crate::model::Mixin;
+use crate::model::{Mixin, Node};
 use crate::write;
 #[cfg(any(feature = "docs", feature = "schema"))]
 use std::path::Path;
@@ -11,6 +11,8 @@ use std::path::PathBuf;
 
 /// Checked models with the names their headers show.
 type Models = [(Mixin, String)];
+/// Checked node contracts with the names their headers show.
+type Nodes = [(Node, String)];
 
 /// One back end's output: where it goes, how its files are recognised, and the files.
 struct Output {
@@ -37,12 +39,12 @@ impl Builder {
     }
 
     #[allow(unused_variables)]
-    fn outputs(&self, models: &Models) -> Vec<Output> {
+    fn outputs(&self, models: &Models, nodes: &Nodes) -> Vec<Output> {
         #[allow(unused_mut)]
         let mut out = Vec::new();
         #[cfg(feature = "docs")]
         if let Some(dir) = &self.docs_out {
-            out.push(docs_output(dir, models));
+            out.push(docs_output(dir, models, nodes));
         }
         #[cfg(feature = "schema")]
         if let Some(dir) = &self.schema_out {
@@ -56,8 +58,8 @@ impl Builder {
     }
 
     /// After the Rust files are in place: every other back end's folder, one transaction each.
-    pub(super) fn generate_pages(&self, mut report: Report, models: &Models) -> Result<Report, Error> {
-        for output in self.outputs(models) {
+    pub(super) fn generate_pages(&self, mut report: Report, models: &Models, nodes: &Nodes) -> Result<Report, Error> {
+        for output in self.outputs(models, nodes) {
             let summary = write::write_files(&output.dir, output.files, self.settings(output.is_ours))?;
             add(&mut report, summary);
         }
@@ -65,8 +67,13 @@ impl Builder {
     }
 
     /// What `generate_pages` would change, added to the Rust folder's stale files.
-    pub(super) fn check_pages(&self, mut report: CheckReport, models: &Models) -> Result<CheckReport, Error> {
-        for output in self.outputs(models) {
+    pub(super) fn check_pages(
+        &self,
+        mut report: CheckReport,
+        models: &Models,
+        nodes: &Nodes,
+    ) -> Result<CheckReport, Error> {
+        for output in self.outputs(models, nodes) {
             let differences = write::compare_files(&output.dir, output.files, self.settings(output.is_ours))?;
             report.stale.extend(differences.into_iter().map(stale));
         }
@@ -85,9 +92,9 @@ impl Builder {
 
     /// Writes one back end's files alone (the CLI's `docs` and `schema`).
     #[allow(dead_code)]
-    fn write_only(&self, output: impl Fn(&Models) -> Output) -> Result<Report, Error> {
+    fn write_only(&self, output: impl Fn(&Models, &Nodes) -> Output) -> Result<Report, Error> {
         let run = self.models()?;
-        let output = output(&run.models);
+        let output = output(&run.models, &run.nodes);
         let summary = write::write_files(&output.dir, output.files, self.settings(output.is_ours))?;
         let watched = run.watched();
         let mut report = Report {
@@ -107,9 +114,9 @@ impl Builder {
 
     /// Compares one back end's folder alone.
     #[allow(dead_code)]
-    fn check_only(&self, output: impl Fn(&Models) -> Output) -> Result<CheckReport, Error> {
+    fn check_only(&self, output: impl Fn(&Models, &Nodes) -> Output) -> Result<CheckReport, Error> {
         let run = self.models()?;
-        let output = output(&run.models);
+        let output = output(&run.models, &run.nodes);
         let differences = write::compare_files(&output.dir, output.files, self.settings(output.is_ours))?;
         Ok(CheckReport { diagnostics: run.diagnostics, stale: differences.into_iter().map(stale).collect() })
     }
@@ -134,24 +141,26 @@ impl Builder {
     /// Writes the pages into the [`docs_out`](Self::docs_out) folder, and no Rust.
     pub fn docs(&self) -> Result<Report, Error> {
         let dir = Self::folder(&self.docs_out, "docs_out")?;
-        self.write_only(|models| docs_output(&dir, models))
+        self.write_only(|models, nodes| docs_output(&dir, models, nodes))
     }
 
     /// What [`docs`](Self::docs) would change, without writing.
     pub fn check_docs(&self) -> Result<CheckReport, Error> {
         let dir = Self::folder(&self.docs_out, "docs_out")?;
-        self.check_only(|models| docs_output(&dir, models))
+        self.check_only(|models, nodes| docs_output(&dir, models, nodes))
     }
 }
 
 #[cfg(feature = "docs")]
-fn docs_output(dir: &Path, models: &Models) -> Output {
+fn docs_output(dir: &Path, models: &Models, nodes: &Nodes) -> Output {
     let documented: Vec<crate::docs::Documented> =
         models.iter().map(|(mixin, shown)| crate::docs::Documented { mixin, shown }).collect();
+    let nodes: Vec<crate::docs::DocumentedNode> =
+        nodes.iter().map(|(node, shown)| crate::docs::DocumentedNode { node, shown }).collect();
     Output {
         dir: dir.to_path_buf(),
         is_ours: crate::docs::is_header,
-        files: crate::docs::pages(&documented).into_iter().map(|p| (p.path, p.text)).collect(),
+        files: crate::docs::pages(&documented, &nodes).into_iter().map(|p| (p.path, p.text)).collect(),
     }
 }
 
@@ -180,13 +189,13 @@ impl Builder {
     /// Writes the schemas into the [`schema_out`](Self::schema_out) folder, and no Rust.
     pub fn schemas(&self) -> Result<Report, Error> {
         let dir = Self::folder(&self.schema_out, "schema_out")?;
-        self.write_only(|models| schema_output(&dir, models))
+        self.write_only(|models, _| schema_output(&dir, models))
     }
 
     /// What [`schemas`](Self::schemas) would change, without writing.
     pub fn check_schemas(&self) -> Result<CheckReport, Error> {
         let dir = Self::folder(&self.schema_out, "schema_out")?;
-        self.check_only(|models| schema_output(&dir, models))
+        self.check_only(|models, _| schema_output(&dir, models))
     }
 }
 

@@ -80,8 +80,12 @@ fn done(result: Result<mixin_codegen::Report, mixin_codegen::Error>, what: &str,
             for file in &r.files_cleaned {
                 eprintln!("removed {}, left by an interrupted run", file.display());
             }
+            let nodes = match r.nodes.len() {
+                0 => String::new(),
+                n => format!(" and {}", count(n, "node", "nodes")),
+            };
             eprintln!(
-                "{what} {}: {} written, {} unchanged, {} removed",
+                "{what} {}{nodes}: {} written, {} unchanged, {} removed",
                 count(r.mixins.len(), "mixin", "mixins"),
                 count(r.files_written, "file", "files"),
                 r.files_unchanged,

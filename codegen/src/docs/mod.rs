@@ -13,8 +13,9 @@ pub mod escape;
 mod fields;
 mod index;
 pub mod mixin;
+pub mod node;
 
-use crate::model::Mixin;
+use crate::model::{Mixin, Node};
 
 /// The index page's name.
 pub const INDEX: &str = "README.md";
@@ -36,13 +37,23 @@ pub struct Documented<'a> {
     pub shown: &'a str,
 }
 
-/// Every page for the mixins, the index last. The same mixins give the same bytes, in whatever
-/// order they come: pages are sorted by name.
-pub fn pages(mixins: &[Documented]) -> Vec<Page> {
+/// A node contract and how it is named in headers.
+#[derive(Debug, Clone, Copy)]
+pub struct DocumentedNode<'a> {
+    pub node: &'a Node,
+    pub shown: &'a str,
+}
+
+/// Every page for the mixins and nodes, the index last. The same contracts give the same bytes,
+/// in whatever order they come: pages are sorted by name.
+pub fn pages(mixins: &[Documented], nodes: &[DocumentedNode]) -> Vec<Page> {
     let mut sorted: Vec<Documented> = mixins.to_vec();
     sorted.sort_by(|a, b| a.mixin.name.cmp(&b.mixin.name));
+    let mut sorted_nodes: Vec<DocumentedNode> = nodes.to_vec();
+    sorted_nodes.sort_by(|a, b| a.node.name.cmp(&b.node.name));
     let mut out: Vec<Page> = sorted.iter().map(|d| mixin::page(d.mixin, d.shown)).collect();
-    out.push(index::page(&sorted));
+    out.extend(sorted_nodes.iter().map(|d| node::page(d.node, d.shown)));
+    out.push(index::page(&sorted, &sorted_nodes));
     out
 }
 
