@@ -8,15 +8,32 @@ use ::core::future::Future;
 pub struct ErrorHandlingConfig {
     /// Contract value: `true`.
     pub enable_circuit_breaker: bool,
+    /// Consecutive failures that open the circuit
+    ///
+    /// Allowed: 1 to 100.
+    ///
     /// Contract value: `5`.
+    #[serde(
+        deserialize_with = "ErrorHandlingConfig::deserialize_circuit_failure_threshold"
+    )]
     pub circuit_failure_threshold: i64,
     /// Contract value: `30000`.
     pub circuit_timeout_ms: i64,
     /// Contract value: `3`.
     pub circuit_half_open_max_calls: i64,
+    /// Retries after the first failed attempt
+    ///
+    /// Allowed: 1 to 10.
+    ///
     /// Contract value: `3`.
+    #[serde(deserialize_with = "ErrorHandlingConfig::deserialize_error_retry_attempts")]
     pub error_retry_attempts: i64,
+    /// Delay before the first retry, in milliseconds
+    ///
+    /// Allowed: 100 to 60000.
+    ///
     /// Contract value: `1000`.
+    #[serde(deserialize_with = "ErrorHandlingConfig::deserialize_error_retry_delay_ms")]
     pub error_retry_delay_ms: i64,
     /// Contract value: `2.0`.
     pub error_retry_backoff_multiplier: f64,
@@ -60,6 +77,68 @@ impl Default for ErrorHandlingConfig {
             sensitive_data_scrubbing: true,
             error_log_level: String::from("ERROR"),
         }
+    }
+}
+
+impl ErrorHandlingConfig {
+    /// Checks every bound of the contract's field specs (here and in the structs it holds),
+    /// and returns every value that breaks one, not only the first. Deserializing checks them
+    /// too; this is for values built or changed in code.
+    pub fn validate(&self) -> Result<(), super::ConfigError> {
+        super::Checked::validate(self)
+    }
+    fn deserialize_circuit_failure_threshold<'de, D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<i64, D::Error> {
+        super::deserialize_bounded(
+            deserializer,
+            "circuit_failure_threshold",
+            &[super::Bound::Minimum(1.0), super::Bound::Maximum(100.0)],
+        )
+    }
+    fn deserialize_error_retry_attempts<'de, D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<i64, D::Error> {
+        super::deserialize_bounded(
+            deserializer,
+            "error_retry_attempts",
+            &[super::Bound::Minimum(1.0), super::Bound::Maximum(10.0)],
+        )
+    }
+    fn deserialize_error_retry_delay_ms<'de, D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<i64, D::Error> {
+        super::deserialize_bounded(
+            deserializer,
+            "error_retry_delay_ms",
+            &[super::Bound::Minimum(100.0), super::Bound::Maximum(60000.0)],
+        )
+    }
+}
+
+impl super::Checked for ErrorHandlingConfig {
+    fn collect_violations(&self, path: &str, out: &mut Vec<super::Violation>) {
+        super::check_bounds(
+            out,
+            path,
+            "circuit_failure_threshold",
+            &self.circuit_failure_threshold,
+            &[super::Bound::Minimum(1.0), super::Bound::Maximum(100.0)],
+        );
+        super::check_bounds(
+            out,
+            path,
+            "error_retry_attempts",
+            &self.error_retry_attempts,
+            &[super::Bound::Minimum(1.0), super::Bound::Maximum(10.0)],
+        );
+        super::check_bounds(
+            out,
+            path,
+            "error_retry_delay_ms",
+            &self.error_retry_delay_ms,
+            &[super::Bound::Minimum(100.0), super::Bound::Maximum(60000.0)],
+        );
     }
 }
 

@@ -6,13 +6,26 @@ use ::core::future::Future;
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct HealthCheckConfig {
+    /// Time between health checks, in milliseconds (5 to 300 seconds)
+    ///
+    /// Allowed: 5000 to 300000.
+    ///
     /// Contract value: `30000`.
+    #[serde(deserialize_with = "HealthCheckConfig::deserialize_check_interval_ms")]
     pub check_interval_ms: i64,
+    /// Allowed: 1 to 10.
+    ///
     /// Contract value: `3`.
+    #[serde(deserialize_with = "HealthCheckConfig::deserialize_failure_threshold")]
     pub failure_threshold: i64,
     /// Contract value: `2`.
     pub recovery_threshold: i64,
+    /// How long one health check may take, in milliseconds
+    ///
+    /// Allowed: 100 to 60000.
+    ///
     /// Contract value: `5000`.
+    #[serde(deserialize_with = "HealthCheckConfig::deserialize_timeout_ms")]
     pub timeout_ms: i64,
     /// Contract value: `true`.
     pub include_dependency_checks: bool,
@@ -31,6 +44,68 @@ impl Default for HealthCheckConfig {
             include_dependency_checks: true,
             include_component_checks: true,
         }
+    }
+}
+
+impl HealthCheckConfig {
+    /// Checks every bound of the contract's field specs (here and in the structs it holds),
+    /// and returns every value that breaks one, not only the first. Deserializing checks them
+    /// too; this is for values built or changed in code.
+    pub fn validate(&self) -> Result<(), super::ConfigError> {
+        super::Checked::validate(self)
+    }
+    fn deserialize_check_interval_ms<'de, D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<i64, D::Error> {
+        super::deserialize_bounded(
+            deserializer,
+            "check_interval_ms",
+            &[super::Bound::Minimum(5000.0), super::Bound::Maximum(300000.0)],
+        )
+    }
+    fn deserialize_failure_threshold<'de, D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<i64, D::Error> {
+        super::deserialize_bounded(
+            deserializer,
+            "failure_threshold",
+            &[super::Bound::Minimum(1.0), super::Bound::Maximum(10.0)],
+        )
+    }
+    fn deserialize_timeout_ms<'de, D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<i64, D::Error> {
+        super::deserialize_bounded(
+            deserializer,
+            "timeout_ms",
+            &[super::Bound::Minimum(100.0), super::Bound::Maximum(60000.0)],
+        )
+    }
+}
+
+impl super::Checked for HealthCheckConfig {
+    fn collect_violations(&self, path: &str, out: &mut Vec<super::Violation>) {
+        super::check_bounds(
+            out,
+            path,
+            "check_interval_ms",
+            &self.check_interval_ms,
+            &[super::Bound::Minimum(5000.0), super::Bound::Maximum(300000.0)],
+        );
+        super::check_bounds(
+            out,
+            path,
+            "failure_threshold",
+            &self.failure_threshold,
+            &[super::Bound::Minimum(1.0), super::Bound::Maximum(10.0)],
+        );
+        super::check_bounds(
+            out,
+            path,
+            "timeout_ms",
+            &self.timeout_ms,
+            &[super::Bound::Minimum(100.0), super::Bound::Maximum(60000.0)],
+        );
     }
 }
 

@@ -579,6 +579,288 @@ pub enum DataValue {
     Map(&'static [(&'static str, DataValue)]),
 }
 
+/// A bound on a configuration value, from its contract's field spec.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Bound {
+    /// `minimum`: at least this.
+    Minimum(f64),
+    /// `exclusiveMinimum`: above this.
+    ExclusiveMinimum(f64),
+    /// `maximum`: at most this.
+    Maximum(f64),
+    /// `exclusiveMaximum`: below this.
+    ExclusiveMaximum(f64),
+    /// `minLength`: at least this many characters.
+    MinLength(usize),
+    /// `maxLength`: at most this many characters.
+    MaxLength(usize),
+    /// `minItems`: at least this many items.
+    MinItems(usize),
+    /// `maxItems`: at most this many items.
+    MaxItems(usize),
+}
+
+impl ::core::fmt::Display for Bound {
+    /// What breaking the bound means: `above the maximum 100`.
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        match self {
+            Bound::Minimum(n) => write!(f, "below the minimum {n}"),
+            Bound::ExclusiveMinimum(n) => {
+                write!(f, "not above the exclusive minimum {n}")
+            }
+            Bound::Maximum(n) => write!(f, "above the maximum {n}"),
+            Bound::ExclusiveMaximum(n) => {
+                write!(f, "not below the exclusive maximum {n}")
+            }
+            Bound::MinLength(n) => write!(f, "shorter than the minimum length {n}"),
+            Bound::MaxLength(n) => write!(f, "longer than the maximum length {n}"),
+            Bound::MinItems(n) => write!(f, "fewer than the minimum of {n} items"),
+            Bound::MaxItems(n) => write!(f, "more than the maximum of {n} items"),
+        }
+    }
+}
+
+/// A configuration value that breaks a bound of its field spec.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Violation {
+    /// The field, with its path when nested (`retry.max_attempts`, `ports[2]`).
+    pub field: ::std::string::String,
+    /// The value, as text (`101`, `"ab" (2 characters)`, `a list of 0 items`).
+    pub value: ::std::string::String,
+    /// The bound it breaks.
+    pub bound: Bound,
+}
+
+impl ::core::fmt::Display for Violation {
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        write!(f, "`{}` is {}, {}", self.field, self.value, self.bound)
+    }
+}
+
+/// Every bound a configuration breaks, in field order: what `validate()` returns, and
+/// the error deserializing a value that breaks a bound gives.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct ConfigError {
+    /// At least one.
+    pub violations: ::std::vec::Vec<Violation>,
+}
+
+impl ConfigError {
+    /// `Ok` when there are no violations.
+    pub fn check(
+        violations: ::std::vec::Vec<Violation>,
+    ) -> ::core::result::Result<(), ConfigError> {
+        if violations.is_empty() {
+            ::core::result::Result::Ok(())
+        } else {
+            ::core::result::Result::Err(ConfigError { violations })
+        }
+    }
+}
+
+impl ::core::fmt::Display for ConfigError {
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        for (i, v) in self.violations.iter().enumerate() {
+            if i > 0 {
+                f.write_str("; ")?;
+            }
+            write!(f, "{v}")?;
+        }
+        ::core::result::Result::Ok(())
+    }
+}
+
+impl ::std::error::Error for ConfigError {}
+
+/// A value a bound can apply to: numbers, text, lists, and optional ones.
+pub trait Bounded {
+    /// The value as text for a message, when it breaks `bound` (a bound of another kind of
+    /// value never applies).
+    fn breaks(&self, bound: Bound) -> ::core::option::Option<::std::string::String>;
+}
+
+/// A number breaks a bound it does not keep; NaN keeps none.
+fn number_breaks(n: f64, bound: Bound) -> bool {
+    match bound {
+        Bound::Minimum(m) => n.is_nan() || n < m,
+        Bound::ExclusiveMinimum(m) => n.is_nan() || n <= m,
+        Bound::Maximum(m) => n.is_nan() || n > m,
+        Bound::ExclusiveMaximum(m) => n.is_nan() || n >= m,
+        _ => false,
+    }
+}
+
+impl Bounded for i64 {
+    fn breaks(&self, bound: Bound) -> ::core::option::Option<::std::string::String> {
+        number_breaks(*self as f64, bound).then(|| self.to_string())
+    }
+}
+
+impl Bounded for f64 {
+    fn breaks(&self, bound: Bound) -> ::core::option::Option<::std::string::String> {
+        number_breaks(*self, bound).then(|| self.to_string())
+    }
+}
+
+impl Bounded for ::std::string::String {
+    fn breaks(&self, bound: Bound) -> ::core::option::Option<::std::string::String> {
+        let n = self.chars().count();
+        let broken = match bound {
+            Bound::MinLength(m) => n < m,
+            Bound::MaxLength(m) => n > m,
+            _ => false,
+        };
+        broken.then(|| ::std::format!("{self:?} ({n} characters)"))
+    }
+}
+
+impl<T> Bounded for ::std::vec::Vec<T> {
+    fn breaks(&self, bound: Bound) -> ::core::option::Option<::std::string::String> {
+        let broken = match bound {
+            Bound::MinItems(m) => self.len() < m,
+            Bound::MaxItems(m) => self.len() > m,
+            _ => false,
+        };
+        broken.then(|| ::std::format!("a list of {} items", self.len()))
+    }
+}
+
+impl<T: Bounded> Bounded for ::core::option::Option<T> {
+    fn breaks(&self, bound: Bound) -> ::core::option::Option<::std::string::String> {
+        self.as_ref().and_then(|v| v.breaks(bound))
+    }
+}
+
+/// Adds a violation for each of `bounds` that `value` breaks; `path` is where the struct
+/// holding the field sits (empty at the top). Called by generated code, not by users.
+#[doc(hidden)]
+pub fn check_bounds<T: Bounded + ?Sized>(
+    out: &mut ::std::vec::Vec<Violation>,
+    path: &str,
+    field: &str,
+    value: &T,
+    bounds: &[Bound],
+) {
+    for &bound in bounds {
+        if let ::core::option::Option::Some(value) = value.breaks(bound) {
+            out.push(Violation {
+                field: field_path(path, field),
+                value,
+                bound,
+            });
+        }
+    }
+}
+
+/// Adds a violation for each item of `items` that breaks one of `bounds`. Called by
+/// generated code, not by users.
+#[doc(hidden)]
+pub fn check_item_bounds<T: Bounded>(
+    out: &mut ::std::vec::Vec<Violation>,
+    path: &str,
+    field: &str,
+    items: &[T],
+    bounds: &[Bound],
+) {
+    for (i, item) in items.iter().enumerate() {
+        for &bound in bounds {
+            if let ::core::option::Option::Some(value) = item.breaks(bound) {
+                let field = ::std::format!("{}[{i}]", field_path(path, field));
+                out.push(Violation { field, value, bound });
+            }
+        }
+    }
+}
+
+/// A configuration struct whose fields (or the structs inside it) have bounds.
+pub trait Checked {
+    /// Adds a violation for each bound a field breaks; `path` is where the value sits
+    /// (empty at the top).
+    fn collect_violations(&self, path: &str, out: &mut ::std::vec::Vec<Violation>);
+    /// Every bound the value breaks, or `Ok`.
+    fn validate(&self) -> ::core::result::Result<(), ConfigError> {
+        let mut violations = ::std::vec::Vec::new();
+        self.collect_violations("", &mut violations);
+        ConfigError::check(violations)
+    }
+}
+
+impl<T: Checked> Checked for ::core::option::Option<T> {
+    fn collect_violations(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        if let ::core::option::Option::Some(v) = self {
+            v.collect_violations(path, out);
+        }
+    }
+}
+
+impl<T: Checked> Checked for ::std::vec::Vec<T> {
+    fn collect_violations(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        for (i, v) in self.iter().enumerate() {
+            v.collect_violations(&::std::format!("{path}[{i}]"), out);
+        }
+    }
+}
+
+impl<K: ::core::fmt::Display, T: Checked> Checked
+for ::std::collections::BTreeMap<K, T> {
+    fn collect_violations(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        for (k, v) in self {
+            v.collect_violations(&field_path(path, &k.to_string()), out);
+        }
+    }
+}
+
+/// `path.field`, or `field` at the top. Called by generated code, not by users.
+#[doc(hidden)]
+pub fn field_path(path: &str, field: &str) -> ::std::string::String {
+    if path.is_empty() {
+        ::std::string::String::from(field)
+    } else {
+        ::std::format!("{path}.{field}")
+    }
+}
+
+/// Deserializes a configuration value and checks its bounds, failing with every bound
+/// it breaks. Called by generated code, not by users.
+#[doc(hidden)]
+pub fn deserialize_bounded<'de, D, T>(
+    deserializer: D,
+    field: &'static str,
+    bounds: &[Bound],
+) -> ::core::result::Result<T, D::Error>
+where
+    D: ::serde::Deserializer<'de>,
+    T: ::serde::Deserialize<'de> + Bounded,
+{
+    let value = T::deserialize(deserializer)?;
+    let mut violations = ::std::vec::Vec::new();
+    check_bounds(&mut violations, "", field, &value, bounds);
+    ConfigError::check(violations)
+        .map(|()| value)
+        .map_err(<D::Error as ::serde::de::Error>::custom)
+}
+
+/// [`deserialize_bounded`] for a list whose items have bounds of their own (`items`).
+#[doc(hidden)]
+pub fn deserialize_bounded_items<'de, D, T>(
+    deserializer: D,
+    field: &'static str,
+    bounds: &[Bound],
+    items: &[Bound],
+) -> ::core::result::Result<::std::vec::Vec<T>, D::Error>
+where
+    D: ::serde::Deserializer<'de>,
+    T: ::serde::Deserialize<'de> + Bounded,
+{
+    let value = <::std::vec::Vec<T> as ::serde::Deserialize>::deserialize(deserializer)?;
+    let mut violations = ::std::vec::Vec::new();
+    check_bounds(&mut violations, "", field, &value, bounds);
+    check_item_bounds(&mut violations, "", field, &value, items);
+    ConfigError::check(violations)
+        .map(|()| value)
+        .map_err(<D::Error as ::serde::de::Error>::custom)
+}
+
 /// The type of `timestamp` and `datetime` values: RFC 3339 text, unless the build chose another
 /// (`.timestamp_type(..)`).
 pub type Timestamp = ::std::string::String;

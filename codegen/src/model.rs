@@ -243,6 +243,29 @@ pub struct Field {
     pub ident: Ident,
     pub ty: TypeRef,
     pub doc: String,
+    /// The bounds a config field's value must keep (from a field spec); empty for most fields.
+    pub checks: Vec<Check>,
+}
+
+/// A bound from a config field spec (`minimum: 1`, `maxLength: 64`, ...), checked when a
+/// config is deserialized and by its `validate()`.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Check {
+    pub bound: Bound,
+    /// The bound holds for every item of a list (`items: {type: integer, minimum: 0}`).
+    pub each_item: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Bound {
+    Minimum(f64),
+    ExclusiveMinimum(f64),
+    Maximum(f64),
+    ExclusiveMaximum(f64),
+    MinLength(u64),
+    MaxLength(u64),
+    MinItems(u64),
+    MaxItems(u64),
 }
 
 #[derive(Debug, Clone, PartialEq)]

@@ -163,6 +163,126 @@ mod tests {
 }
 "#;
 
+/// Field specs: every bound kind, an enum, a nested spec and a list with item bounds.
+const FIELD_SPECS: &str = r#"mixin_name: "mixin_bounded"
+mixin_version: {major: 1, minor: 0, patch: 0}
+description: "Bounds"
+applicable_node_types: ["EFFECT"]
+actions:
+  - name: "get"
+    description: "Get"
+    inputs: []
+    outputs: [{name: "value", type: "string"}]
+    required: true
+    timeout_ms: 100
+bounded_config:
+  plain: 5
+  threshold: {type: integer, default: 5, minimum: 1, maximum: 100, description: "Failures before opening"}
+  ratio: {type: number, default: 0.5, exclusiveMinimum: 0, exclusiveMaximum: 1}
+  name: {type: string, default: "abc", minLength: 1, maxLength: 8}
+  level: {type: string, default: "INFO", enum: ["DEBUG", "INFO", "WARN"]}
+  ports: {type: array, default: [80, 443], minItems: 1, maxItems: 4, items: {type: integer, minimum: 1, maximum: 65535}}
+  tags: {type: array, default: ["a"], items: "string", maxItems: 3}
+  retry:
+    attempts: {type: integer, default: 3, minimum: 1, maximum: 10}
+    delay_ms: 100
+"#;
+
+/// Tests inside the generated crates: bounds at every edge, through serde_json and `validate()`.
+const BOUNDS_SERDE: &str = r#"
+#[cfg(test)]
+mod bounds {
+    use crate::specs::bounded::{BoundedConfig, BoundedConfigLevel};
+    use serde_json::json;
+
+    fn parse(v: serde_json::Value) -> Result<BoundedConfig, String> {
+        serde_json::from_value::<BoundedConfig>(v).map_err(|e| e.to_string())
+    }
+
+    #[test]
+    fn every_bound_holds_at_its_edges_when_deserializing() {
+        assert_eq!(parse(json!({})).unwrap(), BoundedConfig::default());
+        let ok = [
+            json!({"threshold": 1}), json!({"threshold": 100}),
+            json!({"ratio": 0.0001}), json!({"ratio": 0.9999}),
+            json!({"name": "a"}), json!({"name": "abcdefgh"}),
+            json!({"ports": [1]}), json!({"ports": [1, 2, 3, 65535]}),
+            json!({"tags": ["a", "b", "c"]}), json!({"tags": []}),
+            json!({"retry": {"attempts": 1}}), json!({"retry": {"attempts": 10}}),
+        ];
+        for v in ok {
+            parse(v.clone()).unwrap_or_else(|e| panic!("{v}: {e}"));
+        }
+        let refused = [
+            (json!({"threshold": 0}), "`threshold` is 0, below the minimum 1"),
+            (json!({"threshold": 101}), "`threshold` is 101, above the maximum 100"),
+            (json!({"ratio": 0.0}), "`ratio` is 0, not above the exclusive minimum 0"),
+            (json!({"ratio": 1.0}), "`ratio` is 1, not below the exclusive maximum 1"),
+            (json!({"name": ""}), "`name` is \"\" (0 characters), shorter than the minimum length 1"),
+            (json!({"name": "abcdefghi"}), "longer than the maximum length 8"),
+            (json!({"ports": []}), "`ports` is a list of 0 items, fewer than the minimum of 1 items"),
+            (json!({"ports": [1, 2, 3, 4, 5]}), "more than the maximum of 4 items"),
+            (json!({"ports": [80, 0]}), "`ports[1]` is 0, below the minimum 1"),
+            (json!({"ports": [65536]}), "`ports[0]` is 65536, above the maximum 65535"),
+            (json!({"tags": ["a", "b", "c", "d"]}), "`tags` is a list of 4 items"),
+            (json!({"retry": {"attempts": 0}}), "`retry.attempts` is 0, below the minimum 1"),
+            (json!({"retry": {"attempts": 11}}), "`retry.attempts` is 11, above the maximum 10"),
+            (json!({"level": "TRACE"}), "unknown variant `TRACE`"),
+        ];
+        for (v, words) in refused {
+            let e = parse(v.clone()).expect_err(&v.to_string());
+            assert!(e.contains(words), "{v}: {e}");
+        }
+    }
+
+    #[test]
+    fn validate_lists_every_violation_of_a_value_built_in_code() {
+        assert_eq!(BoundedConfig::default().validate(), Ok(()));
+        let mut c = BoundedConfig { threshold: 0, name: String::new(), ..Default::default() };
+        c.retry.attempts = 11;
+        c.ports = vec![0, 80];
+        c.ratio = 1.0;
+        let e = c.validate().unwrap_err();
+        let fields: Vec<&str> = e.violations.iter().map(|v| v.field.as_str()).collect();
+        assert_eq!(fields, ["threshold", "ratio", "name", "ports[0]", "retry.attempts"]);
+        assert_eq!(e.violations[0].value, "0");
+        assert_eq!(e.violations[0].bound, crate::specs::Bound::Minimum(1.0));
+        assert!(e.to_string().contains("`retry.attempts` is 11, above the maximum 10"), "{e}");
+        let _: &dyn std::error::Error = &e;
+        // Each edge, inclusive and exclusive.
+        for (threshold, ok) in [(1, true), (100, true), (0, false), (101, false)] {
+            assert_eq!(BoundedConfig { threshold, ..Default::default() }.validate().is_ok(), ok, "{threshold}");
+        }
+        for (ratio, ok) in [(0.0, false), (1.0, false), (1e-9, true), (0.999, true), (f64::NAN, false)] {
+            assert_eq!(BoundedConfig { ratio, ..Default::default() }.validate().is_ok(), ok, "{ratio}");
+        }
+        assert!(c.retry.validate().is_err(), "nested structs validate on their own too");
+    }
+
+    #[test]
+    fn enum_specs_are_enums() {
+        assert_eq!(BoundedConfig::default().level, BoundedConfigLevel::Info);
+        assert_eq!("WARN".parse::<BoundedConfigLevel>().unwrap().to_string(), "WARN");
+        assert_eq!(parse(json!({"level": "DEBUG"})).unwrap().level, BoundedConfigLevel::Debug);
+    }
+}
+"#;
+
+/// `validate()` without serde.
+const BOUNDS_PLAIN: &str = r#"
+#[cfg(test)]
+mod bounds {
+    use crate::specs::bounded::BoundedConfig;
+
+    #[test]
+    fn validate_works_without_serde() {
+        assert!(BoundedConfig::default().validate().is_ok());
+        let e = BoundedConfig { threshold: 101, ..Default::default() }.validate().unwrap_err();
+        assert_eq!(e.to_string(), "`threshold` is 101, above the maximum 100");
+    }
+}
+"#;
+
 /// A config and a data section whose defaults are empty maps and lists, nested too.
 const EMPTY_DEFAULTS: &str = r#"mixin_name: "mixin_empty_defaults"
 mixin_version: {major: 1, minor: 0, patch: 0}
@@ -252,6 +372,10 @@ fn generated_code_compiles_without_warnings() {
     let empty_in = gen_dir.join("empty-contracts");
     write(&empty_in.join("mixin_empty_defaults.yaml"), EMPTY_DEFAULTS);
     generate(Builder::new().input(&empty_in), &gen_dir.join("empty"));
+    let bounded_in = gen_dir.join("bounded-contracts");
+    write(&bounded_in.join("mixin_bounded.yaml"), FIELD_SPECS);
+    generate(Builder::new().input(&bounded_in), &gen_dir.join("bounded"));
+    generate(Builder::new().input(&bounded_in).serde(false), &gen_dir.join("bounded-plain"));
     // (c) mixins/ blocking and without serde; async without serde; blocking with serde and
     // serde_json's `Value` as the fallback.
     generate(Builder::new().input(&mixins).input(&nodes).blocking(true).serde(false), &gen_dir.join("noserde"));
@@ -285,7 +409,9 @@ fn generated_code_compiles_without_warnings() {
     lib.push_str(&module("security", "Keyword names and hostile text.", &gen_dir.join("security")));
     lib.push_str(&module("empty", "Empty defaults.", &gen_dir.join("empty")));
     lib.push_str(&module("readme", "mixins/ with README's `type_attribute` example.", &gen_dir.join("readme")));
+    lib.push_str(&module("specs", "Field specs.", &gen_dir.join("bounded")));
     lib.push_str(ROUND_TRIP);
+    lib.push_str(BOUNDS_SERDE);
     lib.push_str(&readme_examples(&readme, &attr_path, &attr));
     for dir in ["readme", "blocking", "random"] {
         lib.push_str(&trait_doc_examples(dir, &gen_dir.join(dir)));
@@ -298,6 +424,8 @@ fn generated_code_compiles_without_warnings() {
     let mut lib = String::from("//! Generated code without serde, blocking.\n#![deny(missing_docs)]\n\n");
     lib.push_str(&module("plain", "mixins/, blocking, no serde.", &gen_dir.join("noserde")));
     lib.push_str(&module("plain_async", "mixins/, async, no serde.", &gen_dir.join("noserde-async")));
+    lib.push_str(&module("specs", "Field specs, no serde.", &gen_dir.join("bounded-plain")));
+    lib.push_str(BOUNDS_PLAIN);
     write(&crates.join("noserde/src/lib.rs"), &lib);
     let noserde = std::fs::read_to_string(gen_dir.join("noserde/rate_limiting.rs")).unwrap();
     assert!(!noserde.contains("serde"), "serde(false) output mentions serde");
@@ -308,12 +436,13 @@ fn generated_code_compiles_without_warnings() {
     // Doc-tests ran for both crates and found nothing to run: contract text is never a doctest.
     let doc_runs: Vec<&str> = out.lines().filter(|l| l.starts_with("running ")).collect();
     assert!(!out.contains("contract text ran as a doctest"), "{out}");
-    assert!(out.contains("9 passed"), "the round-trip and README tests ran:\n{out}");
+    assert!(out.contains("12 passed"), "the round-trip, README and bounds tests ran:\n{out}");
+    assert!(out.contains("1 passed"), "the bounds test without serde ran:\n{out}");
     // The traits' examples are `ignore` blocks (built above as modules instead): rustdoc lists
     // them and runs none.
     let ran: Vec<&str> =
         out.lines().filter(|l| l.starts_with("test result:") && !l.contains(" 0 passed; 0 failed")).collect();
-    assert_eq!(ran.len(), 1, "only the round-trip tests run, no doctest:\n{out}");
+    assert_eq!(ran.len(), 2, "only the round-trip and bounds tests run, no doctest:\n{out}");
     assert!(doc_runs.len() >= 3, "the doctest runs were reported:\n{out}");
 
     let clippy =

@@ -157,3 +157,70 @@ fn identical_nested_structs_share_one_type() {
     assert_ne!(types[0], types[1]);
     assert_eq!(types[0], types[2], "same shape and same values: one type");
 }
+
+/// Appended to [`HEAD`]: every key a field spec takes, beside plain values, nested too.
+const SPECS: &str = r#"specs_config:
+  plain: 5
+  threshold: {type: integer, default: 5, minimum: 1, maximum: 100, description: "Failures before opening"}
+  ratio: {type: number, default: 0.5, exclusiveMinimum: 0, exclusiveMaximum: 1}
+  name: {type: string, default: "abc", minLength: 1, maxLength: 8}
+  level: {type: string, default: "INFO", enum: ["DEBUG", "INFO"]}
+  ports: {type: array, default: [80], minItems: 1, maxItems: 4, items: {type: integer, minimum: 1}}
+  flags: {type: boolean, default: true}
+  retry:
+    attempts: {type: float, default: 3, maximum: 10}
+specs_data:
+  threshold: {type: integer, default: 5, minimum: 1}
+"#;
+
+#[test]
+fn field_specs_give_types_bounds_and_docs() {
+    use mixin_codegen::model::{Bound, Check};
+    let (mixin, ds) = model("specs", &format!("{HEAD}{SPECS}"));
+    let mixin = mixin.unwrap_or_else(|| panic!("{}", render(&ds)));
+    assert!(ds.iter().all(|d| d.code == "N0230"), "only the note on the data section: {}", render(&ds));
+    let config = struct_named(&mixin, "SpecsConfig");
+    let field = |name: &str| config.fields.iter().find(|f| f.wire == name).unwrap();
+    let own = |bound| Check { bound, each_item: false };
+    assert_eq!((field("plain").ty.clone(), field("plain").checks.len()), (TypeRef::Integer, 0));
+    let threshold = field("threshold");
+    assert_eq!(threshold.ty, TypeRef::Integer);
+    assert_eq!(threshold.checks, [own(Bound::Minimum(1.0)), own(Bound::Maximum(100.0))]);
+    assert_eq!(threshold.doc, "Failures before opening\n\nAllowed: 1 to 100.\n\nContract value: `5`.");
+    let ratio = field("ratio");
+    assert_eq!(
+        (ratio.ty.clone(), ratio.checks.clone()),
+        (TypeRef::Float, vec![own(Bound::ExclusiveMinimum(0.0)), own(Bound::ExclusiveMaximum(1.0))])
+    );
+    assert!(ratio.doc.starts_with("Allowed: above 0 and below 1."), "{}", ratio.doc);
+    let name = field("name");
+    assert_eq!(name.checks, [own(Bound::MinLength(1)), own(Bound::MaxLength(8))]);
+    assert!(name.doc.starts_with("Allowed: 1 to 8 characters."), "{}", name.doc);
+    // `enum`: an enum type, like an inline `enum[..]`.
+    let level = field("level");
+    let TypeRef::Named(level_ty) = &level.ty else { panic!("{:?}", level.ty) };
+    let Some(TypeDef::Enum(e)) = mixin.types.iter().find(|d| d.name() == level_ty) else { panic!("no enum") };
+    assert_eq!(e.variants.iter().map(|v| v.wire.as_str()).collect::<Vec<_>>(), ["DEBUG", "INFO"]);
+    assert!(level.doc.starts_with("Allowed: one of `DEBUG`, `INFO`."), "{}", level.doc);
+    let ports = field("ports");
+    assert_eq!(ports.ty, TypeRef::List(Box::new(TypeRef::Integer)));
+    assert_eq!(
+        ports.checks,
+        [own(Bound::MinItems(1)), own(Bound::MaxItems(4)), Check { bound: Bound::Minimum(1.0), each_item: true }]
+    );
+    assert!(ports.doc.starts_with("Allowed: 1 to 4 items; each item at least 1."), "{}", ports.doc);
+    assert_eq!(field("flags").ty, TypeRef::Bool);
+    // The contract values are the specs' defaults.
+    let defaults = config.defaults.as_ref().unwrap();
+    assert_eq!(defaults[1], Value::Int(5));
+    assert_eq!(defaults[4], Value::Str("INFO".into()));
+    assert_eq!(defaults[5], Value::List(vec![Value::Int(80)]));
+    // Nested: a spec in a nested map.
+    let retry = struct_named(&mixin, "SpecsConfigRetry");
+    assert_eq!(retry.fields[0].ty, TypeRef::Float);
+    assert_eq!(retry.fields[0].checks, [own(Bound::Maximum(10.0))]);
+    // A data section is nobody's to override: a spec there is data as written.
+    let data = struct_named(&mixin, "SpecsData");
+    let TypeRef::Named(inner) = &data.fields[0].ty else { panic!("{:?}", data.fields[0].ty) };
+    assert_eq!(struct_named(&mixin, &inner.name).fields.len(), 3);
+}

@@ -1494,3 +1494,180 @@ fn e0160_inside_properties_points_at_the_fields_value() {
     let dup = format!("{BASE}    nested_object:\n      type: object\n      properties:\n        sub_field: \"string\"\n        sub-field: \"string\"\n");
     check(dup, error("E0190", (25, 9), &["`sub_field` and `sub-field`"], Some("rename one of them")));
 }
+
+// ---------------------------------------------------------------------------------------------
+// E0260-E0267: field specs in configuration
+// ---------------------------------------------------------------------------------------------
+
+/// Appended to [`BASE`]: its first line is line 21.
+const SPECS: &str = r#"example_config:
+  threshold:
+    type: "integer"
+    default: 5
+    minimum: 1
+    maximum: 100
+  name:
+    type: "string"
+    default: "abc"
+    maxLength: 8
+  ports:
+    type: "array"
+    default: [80]
+    items: {type: "integer", minimum: 1}
+"#;
+
+fn specs_with(old: &str, new: &str) -> String {
+    format!("{BASE}{}", edit(SPECS, old, new))
+}
+
+#[test]
+fn field_specs_are_clean() {
+    let (_dir, ds) = diagnostics_of(format!("{BASE}{SPECS}"));
+    assert!(ds.is_empty(), "{}", render_all(&ds));
+}
+
+#[test]
+fn e0260_unknown_key_in_a_field_spec() {
+    check(
+        specs_with("    minimum: 1", "    minimun: 1"),
+        error("E0260", (25, 5), &["unknown key `minimun` in a field spec"], Some("did you mean `minimum`?")),
+    );
+    check(
+        specs_with("{type: \"integer\", minimum: 1}", "{type: \"integer\", minimun: 1}"),
+        error(
+            "E0260",
+            (34, 30),
+            &["unknown key `minimun` in the `items` of a field spec"],
+            Some("did you mean `minimum`?"),
+        ),
+    );
+    check(
+        specs_with("    maxLength: 8", "    colour: 8"),
+        error("E0260", (30, 5), &["unknown key `colour`"], Some("a field spec takes `type`, `default`")),
+    );
+}
+
+#[test]
+fn e0261_unknown_type_in_a_field_spec() {
+    check(
+        specs_with("type: \"integer\"", "type: \"integr\""),
+        error("E0261", (23, 11), &["unknown type `integr` in a field spec"], Some("did you mean `integer`?")),
+    );
+    check(
+        specs_with("{type: \"integer\", minimum: 1}", "{type: \"strng\"}"),
+        error("E0261", (34, 19), &["unknown type `strng`"], Some("did you mean `string`?")),
+    );
+}
+
+#[test]
+fn e0262_bound_of_the_wrong_kind_for_the_type() {
+    check(
+        specs_with("    maxLength: 8", "    minimum: 1"),
+        error("E0262", (30, 5), &["`minimum` applies to numbers", "not to a `string` field"], Some("remove `minimum`")),
+    );
+    check(
+        specs_with("    maximum: 100", "    minItems: 1"),
+        error("E0262", (26, 5), &["`minItems` applies to arrays", "not to a `integer` field"], Some("change `type`")),
+    );
+    check(
+        specs_with("    maximum: 100", "    enum: [\"a\"]"),
+        error("E0262", (26, 5), &["`enum` applies to strings"], Some("remove `enum`")),
+    );
+}
+
+#[test]
+fn e0263_bound_that_is_not_a_number() {
+    check(
+        specs_with("maximum: 100", "maximum: \"100\""),
+        error("E0263", (26, 14), &["`maximum` must be a number, found the string \"100\""], Some("without quotes")),
+    );
+    check(
+        specs_with("maxLength: 8", "maxLength: -1"),
+        error("E0263", (30, 16), &["`maxLength` must be a whole number from 0, found `-1`"], Some("maxLength: 1")),
+    );
+}
+
+#[test]
+fn e0264_minimum_above_maximum() {
+    let d = check(
+        specs_with("minimum: 1", "minimum: 200"),
+        error("E0264", (25, 14), &["`minimum: 200` is above `maximum: 100`: no value fits"], Some("swap them")),
+    );
+    assert_eq!(d.secondary[0].location.map(|l| (l.line, l.column)), Some((26, 14)), "{}", render(&d));
+    check(
+        specs_with("    minimum: 1\n    maximum: 100", "    exclusiveMinimum: 100\n    maximum: 100"),
+        error(
+            "E0264",
+            (25, 23),
+            &["`exclusiveMinimum: 100` is above `maximum: 100`", "an exclusive bound leaves no value"],
+            Some("swap them"),
+        ),
+    );
+    check(
+        specs_with("    maxLength: 8", "    minLength: 9\n    maxLength: 8"),
+        error("E0264", (30, 16), &["`minLength: 9` is above `maxLength: 8`"], Some("lower `minLength`")),
+    );
+}
+
+#[test]
+fn e0265_default_outside_its_own_bounds() {
+    check(
+        specs_with("default: 5", "default: 0"),
+        error("E0265", (24, 14), &["the default 0 breaks the minimum 1"], Some("make the default keep the bounds")),
+    );
+    check(
+        specs_with("    minimum: 1", "    exclusiveMinimum: 5"),
+        error("E0265", (24, 14), &["the default 5 breaks the exclusive minimum 5"], Some("change the bounds")),
+    );
+    check(
+        specs_with("maxLength: 8", "maxLength: 2"),
+        error(
+            "E0265",
+            (29, 14),
+            &["the default \"abc\" (3 characters) breaks the maximum length 2"],
+            Some("keep the bounds"),
+        ),
+    );
+    check(
+        specs_with("default: [80]", "default: [80, 0]"),
+        error("E0265", (33, 19), &["an item of the default 0 breaks the minimum 1"], Some("keep the bounds")),
+    );
+    check(
+        specs_with("    maxLength: 8", "    enum: [\"abd\", \"xyz\"]"),
+        error(
+            "E0265",
+            (29, 14),
+            &["the default \"abc\" is not among the `enum` values: abd, xyz"],
+            Some("did you mean `abd`?"),
+        ),
+    );
+}
+
+#[test]
+fn e0266_default_of_the_wrong_type() {
+    check(
+        specs_with("default: 5", "default: \"five\""),
+        error(
+            "E0266",
+            (24, 14),
+            &["the default must be an integer (`type: integer`), found the string \"five\""],
+            Some("change `type`"),
+        ),
+    );
+    check(
+        specs_with("default: [80]", "default: [80, \"x\"]"),
+        error("E0266", (33, 19), &["item 1 of the default must be an integer"], Some("fit `items`")),
+    );
+}
+
+#[test]
+fn e0267_enum_that_is_not_a_list_of_distinct_strings() {
+    check(
+        specs_with("    maxLength: 8", "    enum: \"abc\""),
+        error("E0267", (30, 11), &["`enum` must be a non-empty list of strings"], Some("enum: [\"DEBUG\", \"INFO\"]")),
+    );
+    check(
+        specs_with("    maxLength: 8", "    enum: [\"abc\", \"abc\"]"),
+        error("E0267", (30, 19), &["`abc` is listed twice in `enum`"], Some("list each allowed value once")),
+    );
+}

@@ -192,6 +192,7 @@ fn parts(mixin: &crate::model::Mixin) -> Vec<Part> {
 pub fn type_defs(cx: &Cx) -> Vec<(Part, syn::Item)> {
     let (mixin, options) = (cx.mixin, cx.options);
     let mut tagged = Vec::new();
+    let bounded = super::bounds::Bounded::of(cx);
     let mut out = Vec::new();
     for (def, part) in mixin.types.iter().zip(parts(mixin)) {
         let start = out.len();
@@ -204,11 +205,13 @@ pub fn type_defs(cx: &Cx) -> Vec<(Part, syn::Item)> {
             .collect();
         match def {
             TypeDef::Struct(s) => {
-                out.push(structure(cx, s, &extra));
+                let (item, deserializers) = structure(cx, s, &extra, &bounded);
+                out.push(item);
                 // A static's values are written out where it is defined: no `Default`.
                 if let Some(values) = s.defaults.as_ref().filter(|_| !s.role.is_static()) {
                     out.push(cx.default_impl(s, values));
                 }
+                out.extend(bounded.impls(cx, s, deserializers));
             }
             TypeDef::Enum(e) => out.extend(super::enums::enumeration(cx, e, &extra)),
             TypeDef::Alias(a) => out.push(syn::Item::Type(syn::ItemType {
@@ -230,10 +233,17 @@ pub fn type_defs(cx: &Cx) -> Vec<(Part, syn::Item)> {
     tagged
 }
 
-fn structure(cx: &Cx, s: &StructDef, extra: &[syn::Attribute]) -> syn::Item {
+/// The struct, and the deserializers its bounded fields name (with serde).
+fn structure(
+    cx: &Cx,
+    s: &StructDef,
+    extra: &[syn::Attribute],
+    bounded: &super::bounds::Bounded,
+) -> (syn::Item, Vec<syn::ImplItem>) {
     if s.role.is_static() {
-        return static_structure(cx, s, extra);
+        return (static_structure(cx, s, extra), Vec::new());
     }
+    let mut deserializers = Vec::new();
     let options = cx.options;
     let mut attrs = doc_attrs(&s.doc);
     // Without the contract's values, `Default` is every field's own: payloads are built with
@@ -267,10 +277,14 @@ fn structure(cx: &Cx, s: &StructDef, extra: &[syn::Attribute]) -> syn::Item {
                     (None, None) => {}
                 }
             }
+            if let Some((attr, deserializer)) = bounded.deserializer(cx, s, f) {
+                fattrs.push(attr);
+                deserializers.push(deserializer);
+            }
             ast::field(fattrs, ident(&f.ident), cx.type_of(&f.ty))
         })
         .collect();
-    ast::item_struct(attrs, ident(&s.name), fields)
+    (ast::item_struct(attrs, ident(&s.name), fields), deserializers)
 }
 
 /// A data section's type: borrowed fields, no serde; the static holding it shows the values.

@@ -2,6 +2,7 @@
 //! syn/`quote` literals and identifiers made by `names`, so no contract can inject code.
 
 mod ast;
+mod bounds;
 mod data;
 mod dispatch;
 mod docs;

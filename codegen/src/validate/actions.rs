@@ -273,7 +273,7 @@ fn io_struct(
             }
             Resolution::Fallback => "No type declared in the contract: the fallback type.".to_string(),
         };
-        fields.push(Field { wire: p.name.clone(), ident: fid, ty: p.ty.clone(), doc });
+        fields.push(Field { wire: p.name.clone(), ident: fid, ty: p.ty.clone(), doc, checks: Vec::new() });
     }
     let role = if suffix == "Input" { StructRole::ActionInput } else { StructRole::ActionOutput };
     let doc = format!("The {key} of the `{action}` action.");

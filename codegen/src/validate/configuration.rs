@@ -50,6 +50,7 @@ pub(super) fn define(cx: &mut Checker, mixin_name: &str, configs: &[DataSection]
             ident: c.accessor.clone(),
             ty: c.ty.clone(),
             doc: format!("The `{}` section.", c.key),
+            checks: Vec::new(),
         })
         .collect();
     let defaults = Some(configs.iter().map(|c| c.value.clone()).collect());

@@ -1,6 +1,7 @@
 //! Contract data (`*_config` and sections the format does not define) into types and values.
 //! Types are inferred from the values; lists of mappings merge into one item type.
 
+use super::field_spec::{self, is_field_spec};
 use super::{Checker, MapView};
 use crate::locate::{Anchor, Seg};
 use crate::model::{AliasDef, DataSection, Field, NodeType, StructDef, StructRole, TypeDef, TypeRef, Value};
@@ -26,6 +27,8 @@ enum Shape {
     NodeMap(Box<Shape>),
     /// `{type: object, additionalProperties: T, default: {..}}`: a map of `T` the contract declares.
     DeclaredMap(Yaml),
+    /// `{type: integer, default: 5, minimum: 1, ...}`: a field spec (configuration only).
+    FieldSpec(Yaml),
 }
 
 /// Keys of a map declaration in contract data.
@@ -60,6 +63,7 @@ fn infer(v: &Yaml) -> Shape {
         Yaml::Seq(items) => Shape::List(Box::new(items.iter().map(infer).reduce(unify).unwrap_or(Shape::Dynamic))),
         Yaml::Map(entries) if entries.is_empty() => Shape::EmptyMap,
         Yaml::Map(_) if is_map_declaration(v) => Shape::DeclaredMap(v.clone()),
+        Yaml::Map(_) if is_field_spec(v) => Shape::FieldSpec(v.clone()),
         Yaml::Map(entries) if entries.iter().all(|(k, _)| is_node_type(k)) => {
             Shape::NodeMap(Box::new(entries.iter().map(|(_, v)| infer(v)).reduce(unify).unwrap_or(Shape::Dynamic)))
         }
@@ -127,9 +131,24 @@ pub(super) fn sections(cx: &mut Checker, map: &MapView, keys: &[&str], config: b
         };
         let shape = infer(value);
         let Some(ty) = materialize(cx, &shape, Some(value), &path, key, role, doc) else { continue };
-        out.push(DataSection { key: key.to_string(), accessor, ty, value: to_value(value) });
+        out.push(DataSection { key: key.to_string(), accessor, ty, value: value_in(value, config) });
     }
     out
+}
+
+/// Contract data as a value; a map declaration is its `default` entries, and so is a field spec
+/// in configuration (`config`; a data section holds its specs as written).
+fn value_in(v: &Yaml, config: bool) -> Value {
+    if config && is_field_spec(v) && !is_map_declaration(v) {
+        return v.get("default").map_or(Value::Null, |d| value_in(d, true));
+    }
+    match v {
+        Yaml::Seq(items) => Value::List(items.iter().map(|v| value_in(v, config)).collect()),
+        Yaml::Map(entries) if !is_map_declaration(v) => {
+            Value::Map(entries.iter().map(|(k, v)| (k.clone(), value_in(v, config))).collect())
+        }
+        _ => to_value(v),
+    }
 }
 
 /// Contract data as a value; a map declaration is its `default` entries.
@@ -194,6 +213,12 @@ fn materialize(
             materialize(cx, &shape, value, path, hint, role, doc)?
         }
         Shape::DeclaredMap(spec) => declared_map(cx, spec, path, hint)?,
+        Shape::FieldSpec(Yaml::Map(entries)) if role.is_static() => {
+            let shape = Shape::Map(entries.iter().map(|(k, v)| (k.clone(), infer(v), true)).collect());
+            materialize(cx, &shape, value, path, hint, role, doc)?
+        }
+        // A spec not directly under a key (a list item, a whole section): its type alone.
+        Shape::FieldSpec(spec) => field_spec::check(cx, spec, path, hint)?.ty,
         Shape::Optional(inner) => {
             TypeRef::Optional(Box::new(materialize(cx, inner, None, path, hint, nested(role), String::new())?))
         }
@@ -245,9 +270,23 @@ fn materialize(
                 }
                 let field_value = entries.get(key.as_str()).copied();
                 let fhint = format!("{hint}_{key}");
-                let Some(mut ty) =
-                    materialize(cx, field_shape, field_value, &fpath, &fhint, nested(role), String::new())
-                else {
+                let spec = match (field_shape, field_value) {
+                    (Shape::FieldSpec(spec), Some(_)) if !role.is_static() => {
+                        match field_spec::check(cx, spec, &fpath, &fhint) {
+                            Some(spec) => Some(spec),
+                            None => {
+                                ok = false;
+                                continue;
+                            }
+                        }
+                    }
+                    _ => None,
+                };
+                let materialized = match &spec {
+                    Some(spec) => Some(spec.ty.clone()),
+                    None => materialize(cx, field_shape, field_value, &fpath, &fhint, nested(role), String::new()),
+                };
+                let Some(mut ty) = materialized else {
                     ok = false;
                     continue;
                 };
@@ -255,10 +294,19 @@ fn materialize(
                     ty = TypeRef::Optional(Box::new(ty));
                 }
                 if let Some(v) = field_value {
-                    defaults.push(to_value(v));
+                    defaults.push(value_in(v, !role.is_static()));
                 }
                 // A static shows its values where it is defined; a config's field says its default.
                 let doc = match field_value {
+                    Some(v) if spec.is_some() => {
+                        let spec_doc = spec.as_ref().map_or("", |s| s.doc.as_str());
+                        let default = v.get("default").map_or_else(String::new, short);
+                        if spec_doc.is_empty() {
+                            format!("Contract value: `{default}`.")
+                        } else {
+                            format!("{spec_doc}\n\nContract value: `{default}`.")
+                        }
+                    }
                     Some(v) if is_map_declaration(v) && !role.is_static() => {
                         let default = v.get("default").map_or_else(|| "{}".to_string(), short);
                         match v.get("description").and_then(Yaml::as_str) {
@@ -270,7 +318,8 @@ fn materialize(
                     _ => String::new(),
                 };
                 taken.insert(fid.name.clone(), out.len());
-                out.push(Field { wire: key.clone(), ident: fid, ty, doc });
+                let checks = spec.map(|s| s.checks).unwrap_or_default();
+                out.push(Field { wire: key.clone(), ident: fid, ty, doc, checks });
             }
             if !ok {
                 return None;

@@ -5,6 +5,7 @@ mod config_names;
 mod configuration;
 mod conform;
 mod data;
+mod field_spec;
 pub mod node;
 mod records;
 mod resolve;
@@ -195,7 +196,8 @@ impl<'a> Checker<'a> {
     /// types, defaults and strictness), whose type it then shares, as identical enums do. Returns
     /// the type to use.
     pub(crate) fn define_struct(&mut self, def: crate::model::StructDef) -> TypeRef {
-        if def.role != crate::model::StructRole::Nested {
+        // A struct with bounds names its fields' paths in messages: it is not shared.
+        if def.role != crate::model::StructRole::Nested || def.fields.iter().any(|f| !f.checks.is_empty()) {
             let name = def.name.clone();
             self.define(TypeDef::Struct(def));
             return TypeRef::Named(name);

@@ -174,7 +174,7 @@ pub(super) fn define_struct(
             _ => spec_description(spec).unwrap_or_default(),
         };
         taken.insert(fid.name.clone(), out.len());
-        out.push(Field { wire: key.clone(), ident: fid, ty, doc });
+        out.push(Field { wire: key.clone(), ident: fid, ty, doc, checks: Vec::new() });
     }
     if !ok {
         return None;
@@ -358,6 +358,13 @@ fn inline_enum(cx: &mut Checker, text: &str, at: &[Seg], hint: &str) -> Option<T
         return None;
     };
     let wires: Vec<String> = inner.split(',').map(|v| v.trim().to_string()).collect();
+    define_enum(cx, wires, at, hint)
+}
+
+/// The enum of these values (shared with an identical one defined before), named after `hint`;
+/// problems are reported at the value at `at`.
+pub(super) fn define_enum(cx: &mut Checker, wires: Vec<String>, at: &[Seg], hint: &str) -> Option<TypeRef> {
+    let at_value = Anchor::value(at);
     if let Some(ident) = cx.enums.get(&wires) {
         return Some(TypeRef::Named(ident.clone()));
     }
