@@ -6,8 +6,12 @@ use ::core::future::Future;
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct ErrorHandlingConfig {
+    /// Group: Circuit breaker settings.
+    ///
     /// Contract value: `true`.
     pub enable_circuit_breaker: bool,
+    /// Group: Circuit breaker settings.
+    ///
     /// Consecutive failures that open the circuit
     ///
     /// Allowed: 1 to 100.
@@ -17,10 +21,16 @@ pub struct ErrorHandlingConfig {
         deserialize_with = "ErrorHandlingConfig::deserialize_circuit_failure_threshold"
     )]
     pub circuit_failure_threshold: i64,
+    /// Group: Circuit breaker settings.
+    ///
     /// Contract value: `30000`.
     pub circuit_timeout_ms: i64,
+    /// Group: Circuit breaker settings.
+    ///
     /// Contract value: `3`.
     pub circuit_half_open_max_calls: i64,
+    /// Group: Retry settings.
+    ///
     /// Retries after the first failed attempt
     ///
     /// Allowed: 1 to 10.
@@ -28,6 +38,8 @@ pub struct ErrorHandlingConfig {
     /// Contract value: `3`.
     #[serde(deserialize_with = "ErrorHandlingConfig::deserialize_error_retry_attempts")]
     pub error_retry_attempts: i64,
+    /// Group: Retry settings.
+    ///
     /// Delay before the first retry, in milliseconds
     ///
     /// Allowed: 100 to 60000.
@@ -35,18 +47,32 @@ pub struct ErrorHandlingConfig {
     /// Contract value: `1000`.
     #[serde(deserialize_with = "ErrorHandlingConfig::deserialize_error_retry_delay_ms")]
     pub error_retry_delay_ms: i64,
+    /// Group: Retry settings.
+    ///
     /// Contract value: `2.0`.
     pub error_retry_backoff_multiplier: f64,
+    /// Group: Retry settings.
+    ///
     /// Contract value: `30000`.
     pub max_retry_delay_ms: i64,
+    /// Group: Error categorization.
+    ///
     /// Contract value: `["TimeoutError", "ConnectionError", "TemporaryFailure"]`.
     pub retriable_error_types: Vec<String>,
+    /// Group: Error categorization.
+    ///
     /// Contract value: `["AuthenticationError", "ValidationError", "ConfigurationError"]`.
     pub fatal_error_types: Vec<String>,
+    /// Group: Monitoring.
+    ///
     /// Contract value: `true`.
     pub enable_error_metrics: bool,
+    /// Group: Monitoring.
+    ///
     /// Contract value: `true`.
     pub sensitive_data_scrubbing: bool,
+    /// Group: Monitoring.
+    ///
     /// Contract value: `"ERROR"`.
     pub error_log_level: String,
 }
@@ -393,74 +419,74 @@ impl Response {
 /// The inputs of the `handle_error` action.
 #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct HandleErrorInput {
-    /// No type declared in the contract: the fallback type.
+    /// Exception details
     pub error_info: super::Value,
-    /// No type declared in the contract: the fallback type.
+    /// Execution context
     pub error_context: super::Value,
-    /// No type declared in the contract: the fallback type.
+    /// How to handle (retry/fail/ignore)
     pub handling_strategy: super::Value,
 }
 
 /// The outputs of the `handle_error` action.
 #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct HandleErrorOutput {
-    /// Typed by the output model `error_handling_result`.
+    /// Processing result
     pub error_handling_result: ErrorHandlingResult,
-    /// No type declared in the contract: the fallback type.
+    /// Suggested recovery steps
     pub recovery_actions: super::Value,
 }
 
 /// The inputs of the `circuit_breaker_check` action.
 #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct CircuitBreakerCheckInput {
-    /// No type declared in the contract: the fallback type.
+    /// Unique operation identifier
     pub operation_key: super::Value,
 }
 
 /// The outputs of the `circuit_breaker_check` action.
 #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct CircuitBreakerCheckOutput {
-    /// Typed by the output model `circuit_status_result`.
+    /// open/closed/half_open
     pub circuit_status: CircuitStatusResult,
-    /// Typed like the output model field `circuit_status_result.failure_rate`.
+    /// Current failure percentage
     pub failure_rate: f64,
 }
 
 /// The inputs of the `should_retry` action.
 #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct ShouldRetryInput {
-    /// No type declared in the contract: the fallback type.
+    /// Type of error that occurred
     pub error_type: super::Value,
-    /// No type declared in the contract: the fallback type.
+    /// Current retry attempt
     pub attempt_number: super::Value,
-    /// No type declared in the contract: the fallback type.
+    /// Operation details
     pub operation_context: super::Value,
 }
 
 /// The outputs of the `should_retry` action.
 #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct ShouldRetryOutput {
-    /// Typed by the output model `retry_decision_result`.
+    /// Boolean retry decision
     pub retry_decision: RetryDecisionResult,
-    /// Typed like the output model field `retry_decision_result.retry_delay_ms`.
+    /// Delay before retry
     pub retry_delay_ms: i64,
 }
 
 /// The inputs of the `record_error_metric` action.
 #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct RecordErrorMetricInput {
-    /// Typed like the output model field `error_handling_result.error_category`.
+    /// Error classification
     pub error_category: String,
-    /// No type declared in the contract: the fallback type.
+    /// Operation that failed
     pub operation_name: super::Value,
-    /// No type declared in the contract: the fallback type.
+    /// Additional error details
     pub error_metadata: super::Value,
 }
 
 /// The outputs of the `record_error_metric` action.
 #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct RecordErrorMetricOutput {
-    /// No type declared in the contract: the fallback type.
+    /// Confirmation boolean
     pub metric_recorded: super::Value,
 }
 
@@ -480,6 +506,8 @@ pub struct ErrorHandlingResult {
 /// The output model `circuit_status_result`.
 #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct CircuitStatusResult {
+    /// open/closed/half_open
+    ///
     /// Contract type: `string`.
     pub status: String,
     /// Contract type: `integer`.

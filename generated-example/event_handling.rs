@@ -48,6 +48,8 @@ impl Default for EventConfigBatchProcessing {
     }
 }
 
+/// EVENT CONFIGURATION
+///
 /// Configuration section `event_config`. `Default` gives the contract's values; deserializing a partial override keeps the defaults of every key it leaves out, and an unknown key is an error.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(default, deny_unknown_fields)]
@@ -87,6 +89,8 @@ impl Default for EventConfig {
 /// section.
 pub type Configuration = EventConfig;
 
+/// EVENT CONFIGURATION
+///
 /// The contract's `event_config` section, with the values the contract gives.
 pub fn event_config() -> EventConfig {
     <EventConfig as Default>::default()
@@ -579,6 +583,8 @@ impl ::core::str::FromStr for PublishResultDeliveryStatus {
     }
 }
 
+/// EVENT TYPES BY NODE TYPE
+///
 /// The contract's `node_specific_events` section.
 pub static NODE_SPECIFIC_EVENTS: NodeSpecificEvents = &[
     (
@@ -626,6 +632,8 @@ pub struct NodeSpecificEventsValue {
     pub subscribes: &'static [&'static str],
 }
 
+/// EVENT TYPES BY NODE TYPE
+///
 /// The type of the contract's `node_specific_events` section.
 pub type NodeSpecificEvents = &'static [(super::NodeType, NodeSpecificEventsValue)];
 

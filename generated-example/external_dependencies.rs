@@ -54,6 +54,8 @@ impl Default for ExternalDependencyConfigRateLimiting {
     }
 }
 
+/// EXTERNAL DEPENDENCY CONFIGURATION
+///
 /// Configuration section `external_dependency_config`. `Default` gives the contract's values; deserializing a partial override keeps the defaults of every key it leaves out, and an unknown key is an error.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(default, deny_unknown_fields)]
@@ -86,16 +88,22 @@ impl Default for ExternalDependencyConfig {
     }
 }
 
+/// CIRCUIT BREAKER PATTERNS
+///
 /// Configuration section `circuit_breaker_config`. `Default` gives the contract's values; deserializing a partial override keeps the defaults of every key it leaves out, and an unknown key is an error.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct CircuitBreakerConfig {
     /// Contract value: `10`.
     pub failure_threshold: i64,
+    /// 1 minute
+    ///
     /// Contract value: `60000`.
     pub timeout_duration_ms: i64,
     /// Contract value: `3`.
     pub half_open_max_calls: i64,
+    /// 10 seconds
+    ///
     /// Contract value: `10000`.
     pub metrics_window_ms: i64,
     /// Contract value: `5`.
@@ -137,11 +145,15 @@ impl Default for Configuration {
     }
 }
 
+/// EXTERNAL DEPENDENCY CONFIGURATION
+///
 /// The contract's `external_dependency_config` section, with the values the contract gives.
 pub fn external_dependency_config() -> ExternalDependencyConfig {
     <ExternalDependencyConfig as Default>::default()
 }
 
+/// CIRCUIT BREAKER PATTERNS
+///
 /// The contract's `circuit_breaker_config` section, with the values the contract gives.
 pub fn circuit_breaker_config() -> CircuitBreakerConfig {
     <CircuitBreakerConfig as Default>::default()
@@ -818,6 +830,8 @@ impl ::core::str::FromStr for FallbackResultDegradationLevel {
     }
 }
 
+/// SERVICE TYPES
+///
 /// The contract's `supported_service_types` section.
 pub static SUPPORTED_SERVICE_TYPES: SupportedServiceTypes = SupportedServiceTypes {
     rest_api: SupportedServiceTypesRestApi {
@@ -850,6 +864,8 @@ pub static SUPPORTED_SERVICE_TYPES: SupportedServiceTypes = SupportedServiceType
     },
 };
 
+/// FALLBACK STRATEGIES
+///
 /// The contract's `fallback_strategies` section.
 pub static FALLBACK_STRATEGIES: FallbackStrategies = FallbackStrategies {
     cached_response: FallbackStrategiesCachedResponse {
@@ -874,6 +890,8 @@ pub static FALLBACK_STRATEGIES: FallbackStrategies = FallbackStrategies {
     },
 };
 
+/// AUTHENTICATION PATTERNS
+///
 /// The contract's `authentication_patterns` section.
 pub static AUTHENTICATION_PATTERNS: AuthenticationPatterns = AuthenticationPatterns {
     oauth2: AuthenticationPatternsOauth2 {
@@ -893,6 +911,8 @@ pub static AUTHENTICATION_PATTERNS: AuthenticationPatterns = AuthenticationPatte
     },
 };
 
+/// DATA TRANSFORMATION PATTERNS
+///
 /// The contract's `data_transformation` section.
 pub static DATA_TRANSFORMATION: DataTransformation = DataTransformation {
     input_formats: &["json", "xml", "csv", "protobuf", "avro"],
@@ -949,6 +969,8 @@ pub struct SupportedServiceTypesExternalApis {
     pub rate_limiting_aware: bool,
 }
 
+/// SERVICE TYPES
+///
 /// The type of the contract's `supported_service_types` section.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct SupportedServiceTypes {
@@ -963,6 +985,7 @@ pub struct SupportedServiceTypes {
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct FallbackStrategiesCachedResponse {
     pub enabled: bool,
+    /// 5 minutes
     pub cache_ttl_ms: i64,
     pub stale_while_revalidate: bool,
 }
@@ -991,6 +1014,8 @@ pub struct FallbackStrategiesGracefulDegradation {
     pub user_notification_required: bool,
 }
 
+/// FALLBACK STRATEGIES
+///
 /// The type of the contract's `fallback_strategies` section.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct FallbackStrategies {
@@ -1024,6 +1049,8 @@ pub struct AuthenticationPatternsJwtBearer {
     pub expiration_handling: bool,
 }
 
+/// AUTHENTICATION PATTERNS
+///
 /// The type of the contract's `authentication_patterns` section.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct AuthenticationPatterns {
@@ -1032,6 +1059,8 @@ pub struct AuthenticationPatterns {
     pub jwt_bearer: AuthenticationPatternsJwtBearer,
 }
 
+/// DATA TRANSFORMATION PATTERNS
+///
 /// The type of the contract's `data_transformation` section.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct DataTransformation {

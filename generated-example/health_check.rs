@@ -2,10 +2,14 @@
 
 use ::core::future::Future;
 
+/// HEALTH CHECK CONFIGURATION
+///
 /// Configuration section `health_check_config`. `Default` gives the contract's values; deserializing a partial override keeps the defaults of every key it leaves out, and an unknown key is an error.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct HealthCheckConfig {
+    /// 30 seconds
+    ///
     /// Time between health checks, in milliseconds (5 to 300 seconds)
     ///
     /// Allowed: 5000 to 300000.
@@ -13,6 +17,8 @@ pub struct HealthCheckConfig {
     /// Contract value: `30000`.
     #[serde(deserialize_with = "HealthCheckConfig::deserialize_check_interval_ms")]
     pub check_interval_ms: i64,
+    /// consecutive failed checks before the node is unhealthy
+    ///
     /// Allowed: 1 to 10.
     ///
     /// Contract value: `3`.
@@ -113,6 +119,8 @@ impl super::Checked for HealthCheckConfig {
 /// section.
 pub type Configuration = HealthCheckConfig;
 
+/// HEALTH CHECK CONFIGURATION
+///
 /// The contract's `health_check_config` section, with the values the contract gives.
 pub fn health_check_config() -> HealthCheckConfig {
     <HealthCheckConfig as Default>::default()
@@ -433,6 +441,8 @@ impl ::core::str::FromStr for HealthStatusStatus {
     }
 }
 
+/// HEALTH STATUS DEFINITIONS
+///
 /// The contract's `health_status_levels` section.
 pub static HEALTH_STATUS_LEVELS: HealthStatusLevels = &[
     HealthStatusLevelsItem {
@@ -482,6 +492,8 @@ pub struct HealthStatusLevelsItem {
     pub error: Option<&'static str>,
 }
 
+/// HEALTH STATUS DEFINITIONS
+///
 /// The type of the contract's `health_status_levels` section.
 pub type HealthStatusLevels = &'static [HealthStatusLevelsItem];
 

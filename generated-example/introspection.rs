@@ -2,14 +2,20 @@
 
 use ::core::future::Future;
 
+/// INTROSPECTION CONFIGURATION
+///
 /// Configuration section `introspection_config`. `Default` gives the contract's values; deserializing a partial override keeps the defaults of every key it leaves out, and an unknown key is an error.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct IntrospectionConfig {
     /// Contract value: `true`.
     pub auto_registration: bool,
+    /// 1 minute
+    ///
     /// Contract value: `60000`.
     pub discovery_interval_ms: i64,
+    /// 5 minutes
+    ///
     /// Contract value: `300000`.
     pub capability_refresh_ms: i64,
     /// Contract value: `true`.
@@ -38,6 +44,8 @@ impl Default for IntrospectionConfig {
 /// section.
 pub type Configuration = IntrospectionConfig;
 
+/// INTROSPECTION CONFIGURATION
+///
 /// The contract's `introspection_config` section, with the values the contract gives.
 pub fn introspection_config() -> IntrospectionConfig {
     <IntrospectionConfig as Default>::default()

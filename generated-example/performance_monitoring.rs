@@ -2,20 +2,32 @@
 
 use ::core::future::Future;
 
+/// PERFORMANCE MONITORING CONFIGURATION
+///
 /// Configuration section `performance_config`. `Default` gives the contract's values; deserializing a partial override keeps the defaults of every key it leaves out, and an unknown key is an error.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct PerformanceConfig {
+    /// 10 seconds
+    ///
     /// Contract value: `10000`.
     pub collection_interval_ms: i64,
+    /// 7 days
+    ///
     /// Contract value: `168`.
     pub metric_retention_hours: i64,
+    /// 1min, 5min, 1hour
+    ///
     /// Contract value: `[60000, 300000, 3600000]`.
     pub aggregation_intervals: Vec<i64>,
     /// Contract value: `true`.
     pub auto_collection_enabled: bool,
+    /// 10% sampling
+    ///
     /// Contract value: `0.1`.
     pub trace_sampling_rate: f64,
+    /// 30 seconds
+    ///
     /// Contract value: `30000`.
     pub alert_evaluation_interval_ms: i64,
 }
@@ -38,6 +50,8 @@ impl Default for PerformanceConfig {
 /// section.
 pub type Configuration = PerformanceConfig;
 
+/// PERFORMANCE MONITORING CONFIGURATION
+///
 /// The contract's `performance_config` section, with the values the contract gives.
 pub fn performance_config() -> PerformanceConfig {
     <PerformanceConfig as Default>::default()
@@ -571,6 +585,8 @@ impl ::core::str::FromStr for MetricsDataMetricsItemMetricType {
     }
 }
 
+/// CORE METRICS DEFINITIONS
+///
 /// The contract's `core_metrics` section.
 pub static CORE_METRICS: CoreMetrics = &[
     CoreMetricsItem {
@@ -610,6 +626,8 @@ pub static CORE_METRICS: CoreMetrics = &[
     },
 ];
 
+/// NODE-SPECIFIC METRICS
+///
 /// The contract's `node_specific_metrics` section.
 pub static NODE_SPECIFIC_METRICS: NodeSpecificMetrics = &[
     (
@@ -682,6 +700,8 @@ pub static NODE_SPECIFIC_METRICS: NodeSpecificMetrics = &[
     ),
 ];
 
+/// ALERT DEFINITIONS
+///
 /// The contract's `default_alerts` section.
 pub static DEFAULT_ALERTS: DefaultAlerts = &[
     DefaultAlertsItem {
@@ -704,6 +724,8 @@ pub static DEFAULT_ALERTS: DefaultAlerts = &[
     },
 ];
 
+/// METRICS EXPORT CONFIGURATION
+///
 /// The contract's `metrics_export` section.
 pub static METRICS_EXPORT: MetricsExport = MetricsExport {
     formats: &["prometheus", "json", "influxdb"],
@@ -731,6 +753,8 @@ pub struct CoreMetricsItem {
     pub buckets: Option<&'static [i64]>,
 }
 
+/// CORE METRICS DEFINITIONS
+///
 /// The type of the contract's `core_metrics` section.
 pub type CoreMetrics = &'static [CoreMetricsItem];
 
@@ -743,6 +767,8 @@ pub struct NodeSpecificMetricsItem {
     pub labels: Option<&'static [&'static str]>,
 }
 
+/// NODE-SPECIFIC METRICS
+///
 /// The type of the contract's `node_specific_metrics` section.
 pub type NodeSpecificMetrics = &'static [(
     super::NodeType,
@@ -758,6 +784,8 @@ pub struct DefaultAlertsItem {
     pub evaluation_window_ms: i64,
 }
 
+/// ALERT DEFINITIONS
+///
 /// The type of the contract's `default_alerts` section.
 pub type DefaultAlerts = &'static [DefaultAlertsItem];
 
@@ -782,6 +810,8 @@ pub struct MetricsExportRetentionPolicies {
     pub aggregated_data: &'static str,
 }
 
+/// METRICS EXPORT CONFIGURATION
+///
 /// The type of the contract's `metrics_export` section.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct MetricsExport {

@@ -30,6 +30,8 @@ pub struct RateLimitingConfig {
     pub refill_jitter_ratio: f64,
     /// Contract value: `[]`.
     pub exempt_call_keys: Vec<super::Value>,
+    /// A map: an override may name any call key.
+    ///
     /// Limits for particular call keys, in place of the ones above
     ///
     /// Contract value: `{...}`; an override replaces every entry.

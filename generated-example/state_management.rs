@@ -2,18 +2,26 @@
 
 use ::core::future::Future;
 
+/// STATE MANAGEMENT CONFIGURATION
+///
 /// Configuration section `state_management_config`. `Default` gives the contract's values; deserializing a partial override keeps the defaults of every key it leaves out, and an unknown key is an error.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct StateManagementConfig {
+    /// postgresql, redis, cassandra, file
+    ///
     /// Contract value: `"postgresql"`.
     pub storage_backend: String,
+    /// strong, eventual, weak
+    ///
     /// Contract value: `"strong"`.
     pub consistency_level: String,
     /// Contract value: `"serializable"`.
     pub transaction_isolation: String,
     /// Contract value: `true`.
     pub auto_persistence: bool,
+    /// 30 seconds
+    ///
     /// Contract value: `30000`.
     pub persistence_interval_ms: i64,
     /// Contract value: `30`.
@@ -44,6 +52,8 @@ impl Default for StateManagementConfig {
 /// section.
 pub type Configuration = StateManagementConfig;
 
+/// STATE MANAGEMENT CONFIGURATION
+///
 /// The contract's `state_management_config` section, with the values the contract gives.
 pub fn state_management_config() -> StateManagementConfig {
     <StateManagementConfig as Default>::default()
@@ -658,6 +668,8 @@ impl ::core::str::FromStr for ConsistencyReportIssuesFoundItemSeverity {
     }
 }
 
+/// STORAGE BACKENDS
+///
 /// The contract's `storage_backends` section.
 pub static STORAGE_BACKENDS: StorageBackends = StorageBackends {
     postgresql: StorageBackendsPostgresql {
@@ -681,6 +693,8 @@ pub static STORAGE_BACKENDS: StorageBackends = StorageBackends {
     },
 };
 
+/// STATE VERSIONING
+///
 /// The contract's `state_versioning` section.
 pub static STATE_VERSIONING: StateVersioning = StateVersioning {
     enabled: true,
@@ -690,6 +704,8 @@ pub static STATE_VERSIONING: StateVersioning = StateVersioning {
     cleanup_threshold_versions: 50,
 };
 
+/// CONSISTENCY PATTERNS
+///
 /// The contract's `consistency_patterns` section.
 pub static CONSISTENCY_PATTERNS: ConsistencyPatterns = ConsistencyPatterns {
     aggregation_state: ConsistencyPatternsAggregationState {
@@ -709,6 +725,8 @@ pub static CONSISTENCY_PATTERNS: ConsistencyPatterns = ConsistencyPatterns {
     },
 };
 
+/// AGGREGATION PATTERNS FOR REDUCER NODES
+///
 /// The contract's `aggregation_patterns` section.
 pub static AGGREGATION_PATTERNS: AggregationPatterns = AggregationPatterns {
     message_aggregation: AggregationPatternsMessageAggregation {
@@ -746,6 +764,7 @@ pub struct StorageBackendsPostgresql {
 pub struct StorageBackendsRedis {
     pub enabled: bool,
     pub cluster_mode: bool,
+    /// AOF, RDB, both
     pub persistence_mode: &'static str,
     pub memory_policy: &'static str,
 }
@@ -759,6 +778,8 @@ pub struct StorageBackendsCassandra {
     pub keyspace: &'static str,
 }
 
+/// STORAGE BACKENDS
+///
 /// The type of the contract's `storage_backends` section.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct StorageBackends {
@@ -767,10 +788,13 @@ pub struct StorageBackends {
     pub cassandra: StorageBackendsCassandra,
 }
 
+/// STATE VERSIONING
+///
 /// The type of the contract's `state_versioning` section.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct StateVersioning {
     pub enabled: bool,
+    /// timestamp, sequential, semantic
     pub versioning_strategy: &'static str,
     pub max_versions_per_key: i64,
     pub auto_cleanup_enabled: bool,
@@ -789,6 +813,7 @@ pub struct ConsistencyPatternsAggregationState {
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct ConsistencyPatternsTemporaryState {
     pub consistency_level: &'static str,
+    /// 1 hour
     pub ttl_seconds: i64,
     pub cleanup_strategy: &'static str,
 }
@@ -801,6 +826,8 @@ pub struct ConsistencyPatternsCheckpointState {
     pub compression_enabled: bool,
 }
 
+/// CONSISTENCY PATTERNS
+///
 /// The type of the contract's `consistency_patterns` section.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct ConsistencyPatterns {
@@ -836,6 +863,8 @@ pub struct AggregationPatternsBatchProcessing {
     pub state_persistence: &'static str,
 }
 
+/// AGGREGATION PATTERNS FOR REDUCER NODES
+///
 /// The type of the contract's `aggregation_patterns` section.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct AggregationPatterns {

@@ -86,3 +86,19 @@ fn health_check_bounds() {
     let bad = HealthCheckConfig { timeout_ms: 60001, failure_threshold: 0, ..Default::default() };
     assert_eq!(bad.validate().unwrap_err().violations.len(), 2);
 }
+
+/// The guide's YAML comments are the generated docs (`- "error_info"  # Exception details`,
+/// `status: "string"  # open/closed/half_open`), and a section header documents its group.
+#[test]
+fn comments_become_docs() {
+    let code = include_str!(concat!(env!("OUT_DIR"), "/error_handling.rs"));
+    let doc_before = |item: &str| {
+        let at = code.find(item).unwrap_or_else(|| panic!("no `{item}`"));
+        code[..at].lines().rev().skip(1).take_while(|l| l.trim_start().starts_with("///")).collect::<Vec<_>>()
+    };
+    assert!(doc_before("pub error_info:").iter().any(|l| l.trim() == "/// Exception details"));
+    assert!(doc_before("pub status: String").iter().any(|l| l.trim() == "/// open/closed/half_open"));
+    assert!(doc_before("pub enable_circuit_breaker:")
+        .iter()
+        .any(|l| l.trim() == "/// Group: Circuit breaker settings."));
+}

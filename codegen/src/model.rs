@@ -90,6 +90,8 @@ pub struct Action {
     pub output: Option<Ident>,
     pub inputs: Vec<Param>,
     pub outputs: Vec<Param>,
+    /// The YAML comments that document it (empty when there are none).
+    pub comment: String,
 }
 
 /// An action input or output and how its type was decided.
@@ -98,7 +100,8 @@ pub struct Param {
     pub name: String,
     pub ty: TypeRef,
     pub resolved_by: Resolution,
-    /// The contract's `description` of it (empty when it has none).
+    /// The contract's `description` of it, after the YAML comments that document it (empty when
+    /// there are neither).
     pub description: String,
 }
 
@@ -133,6 +136,8 @@ pub struct DataSection {
     pub accessor: Ident,
     pub ty: TypeRef,
     pub value: Value,
+    /// The YAML comments that document it (empty when there are none).
+    pub comment: String,
 }
 
 /// A value from the contract, kept to become defaults and constants.
@@ -304,6 +309,8 @@ pub struct Metric {
     pub description: String,
     pub labels: Vec<String>,
     pub buckets: Vec<f64>,
+    /// The YAML comments that document it (empty when there are none).
+    pub comment: String,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

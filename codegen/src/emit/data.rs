@@ -128,9 +128,9 @@ impl<'a> Cx<'a> {
             .configs
             .iter()
             .map(|section| {
-                let docs = doc_attrs(&format!(
-                    "The contract's `{}` section, with the values the contract gives.",
-                    section.key
+                let docs = doc_attrs(&crate::locate::with_comment(
+                    (!section.comment.is_empty()).then(|| section.comment.clone()),
+                    &format!("The contract's `{}` section, with the values the contract gives.", section.key),
                 ));
                 let body = self.expr(&section.ty, &section.value);
                 ast::accessor(docs, ident(&section.accessor), self.type_of(&section.ty), body)
@@ -145,7 +145,10 @@ impl<'a> Cx<'a> {
             .sections
             .iter()
             .map(|section| {
-                let docs = doc_attrs(&format!("The contract's `{}` section.", section.key));
+                let docs = doc_attrs(&crate::locate::with_comment(
+                    (!section.comment.is_empty()).then(|| section.comment.clone()),
+                    &format!("The contract's `{}` section.", section.key),
+                ));
                 // A static's own type needs no `'static`: it is the default there (and clippy asks).
                 let mut ty = self.static_type_of(&section.ty);
                 elide_lifetimes(&mut ty);

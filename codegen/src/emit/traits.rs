@@ -37,6 +37,10 @@ pub fn actions_trait(mixin: &Mixin, options: &EmitOptions, std: &Std) -> syn::It
 fn method(action: &Action, options: &EmitOptions, std: &Std) -> syn::TraitItemFn {
     let mut attrs = doc_attrs(&action.description);
     attrs.push(ast::doc_attr(""));
+    if !action.comment.is_empty() {
+        attrs.extend(doc_attrs(&action.comment));
+        attrs.push(ast::doc_attr(""));
+    }
     let required = if action.required { "Required" } else { "Optional" };
     attrs.extend(doc_attrs(&format!("{required} action `{}`, timeout {} ms.", action.name, action.timeout_ms)));
 

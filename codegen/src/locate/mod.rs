@@ -2,7 +2,10 @@
 //! something to report, a second, span-keeping pass maps each path in the document to its place.
 
 use crate::diagnostics::Location;
+mod comments;
 mod events;
+
+pub use comments::{with_comment, Comments};
 
 pub use events::Kind;
 use events::{Event, Events};

@@ -225,7 +225,13 @@ fn action(
     if !complete {
         return None;
     }
+    // A comment above the action's item, or after its first line (`- name: "x"  # ...`).
+    let comment = match cx.comment(&view.path) {
+        c if c.is_empty() => cx.comment(&view.child("name")),
+        c => c,
+    };
     Some(Action {
+        comment,
         name: name?,
         method: method?,
         variant: variant?,
@@ -385,7 +391,8 @@ fn params(
             ty if typed.optional => TypeRef::Optional(Box::new(ty)),
             ty => ty,
         };
-        out.push(Param { name, ty, resolved_by, description: typed.description });
+        let description = cx.documented(&at, &typed.description);
+        out.push(Param { name, ty, resolved_by, description });
         idents.push(field);
     }
     ok.then_some(out)

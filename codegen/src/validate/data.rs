@@ -129,9 +129,11 @@ pub(super) fn sections(cx: &mut Checker, map: &MapView, keys: &[&str], config: b
         } else {
             format!("The type of the contract's `{key}` section.")
         };
+        let comment = cx.comment(&path);
+        let doc = crate::locate::with_comment((!comment.is_empty()).then(|| comment.clone()), &doc);
         let shape = infer(value);
         let Some(ty) = materialize(cx, &shape, Some(value), &path, key, role, doc) else { continue };
-        out.push(DataSection { key: key.to_string(), accessor, ty, value: value_in(value, config) });
+        out.push(DataSection { key: key.to_string(), accessor, ty, value: value_in(value, config), comment });
     }
     out
 }
@@ -318,6 +320,7 @@ fn materialize(
                     _ => String::new(),
                 };
                 taken.insert(fid.name.clone(), out.len());
+                let doc = cx.documented(&fpath, &doc);
                 let checks = spec.map(|s| s.checks).unwrap_or_default();
                 out.push(Field { wire: key.clone(), ident: fid, ty, doc, checks });
             }

@@ -39,6 +39,7 @@ pub struct Options {
 /// diagnostic (errors, warnings, notes) with its location.
 pub fn validate(source: &Source, doc: &Yaml, options: &Options) -> (Option<Mixin>, Vec<Diagnostic>) {
     let mut cx = Checker::new(&source.path, options);
+    cx.comments = crate::locate::Comments::of(&source.text);
     let mixin = top::check(&mut cx, doc);
     let diagnostics = cx.finish(&source.text);
     let ok = !diagnostics.iter().any(Diagnostic::is_error);
@@ -84,6 +85,8 @@ pub(crate) struct Checker<'a> {
     /// error: node contracts carry JSON references (`$ref: "contracts/fsm_subcontract.yaml"`)
     /// in their data, which stays readable under the key's remaining letters.
     strip_key_symbols: bool,
+    /// The YAML comments that document items.
+    pub(crate) comments: crate::locate::Comments,
 }
 
 impl<'a> Checker<'a> {
@@ -101,6 +104,7 @@ impl<'a> Checker<'a> {
             models: Vec::new(),
             module: None,
             strip_key_symbols: false,
+            comments: crate::locate::Comments::default(),
         }
     }
 
@@ -212,6 +216,16 @@ impl<'a> Checker<'a> {
         let name = def.name.clone();
         self.define(TypeDef::Struct(def));
         TypeRef::Named(name)
+    }
+
+    /// `doc` after the YAML comments that document the item at `path`, if any.
+    pub(crate) fn documented(&self, path: &[Seg], doc: &str) -> String {
+        crate::locate::with_comment(self.comments.doc(path), doc)
+    }
+
+    /// The YAML comments that document the item at `path` (empty when none).
+    pub(crate) fn comment(&self, path: &[Seg]) -> String {
+        self.comments.doc(path).unwrap_or_default()
     }
 
     pub(crate) fn defined(&self, name: &Ident) -> bool {

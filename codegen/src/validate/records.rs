@@ -385,7 +385,8 @@ fn metrics(cx: &mut Checker, map: &MapView) -> Vec<Metric> {
         let labels = labels(cx, &view);
         let buckets = buckets(cx, &view, kind);
         if let (Some(name), Some(kind), Some(description)) = (name, kind, description) {
-            out.push(Metric { name, kind, description, labels, buckets });
+            let comment = cx.comment(&view.path);
+            out.push(Metric { name, kind, description, labels, buckets, comment });
         }
     }
     out

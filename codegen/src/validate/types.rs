@@ -36,7 +36,7 @@ pub(super) fn output_models(cx: &mut Checker, map: &MapView) -> Vec<OutputModel>
         let mut at = path.clone();
         at.push(Seg::key(name));
         let Some(ident) = cx.ident(name, Case::UpperCamel, &Anchor::key(&at), "output model") else { continue };
-        let doc = format!("The output model `{name}`.");
+        let doc = cx.documented(&at, &format!("The output model `{name}`."));
         let ty = match spec {
             Yaml::Map(fields) if !is_type_spec(spec) => {
                 let fields = MapView { path: at.clone(), entries: fields };
@@ -173,6 +173,7 @@ pub(super) fn define_struct(
             Yaml::Str(t) => format!("Contract type: `{t}`."),
             _ => spec_description(spec).unwrap_or_default(),
         };
+        let doc = cx.documented(&fat, &doc);
         taken.insert(fid.name.clone(), out.len());
         out.push(Field { wire: key.clone(), ident: fid, ty, doc, checks: Vec::new() });
     }
