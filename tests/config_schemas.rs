@@ -72,6 +72,13 @@ fn schema_and_generated_type_agree_on_overrides() {
         ("rate_limiting", json!({"per_key_overrides": {"x": {"requests_per_second": 1, "burst_capacity": 2}}}), true),
         ("rate_limiting", json!({"per_key_overrides": {"x": {"requests_per_second": 1, "burst": 2}}}), false),
         ("aggregation_window", json!({"unknown": 1}), false),
+        // Field-spec bounds: the schema says what deserializing refuses, at both edges.
+        ("error_handling", json!({"circuit_failure_threshold": 100}), true),
+        ("error_handling", json!({"circuit_failure_threshold": 101}), false),
+        ("error_handling", json!({"circuit_failure_threshold": 1}), true),
+        ("error_handling", json!({"error_retry_attempts": 0}), false),
+        ("health_check", json!({"timeout_ms": 99}), false),
+        ("health_check", json!({"timeout_ms": 100}), true),
     ];
     for (module, value, ok) in cases {
         let by_schema = validator(module).is_valid(value);

@@ -420,6 +420,12 @@ fn same_data(path: &str, want: &Yaml, got: &Yaml, problems: &mut Vec<String>) {
         let default = want.get("default").cloned().unwrap_or(Yaml::Mapping(Default::default()));
         return same_data(path, &default, got, problems);
     }
+    // A field spec (`{type, default, minimum, ...}`) holds its value in `default`.
+    if let (Some(_), Some(default)) = (want.get("type"), want.get("default")) {
+        if path.contains("_config") {
+            return same_data(path, default, got, problems);
+        }
+    }
     match (want, got) {
         (Yaml::Number(a), Yaml::Number(b)) if a.as_f64() == b.as_f64() => {}
         // A static's field is named as Rust names it; a serialized config's keeps the wire name.

@@ -196,9 +196,10 @@ fn error_handling_page_reads_like_the_guides_readme() {
     let h2: Vec<&str> = s.headings.iter().filter(|(l, _)| *l == 2).map(|(_, t)| t.as_str()).collect();
     assert_eq!(h2, ["Overview", "Actions", "Usage", "Configuration", "Output models", "Metrics", "Dependencies"]);
     // Configuration: 13 keys of error_handling_config, with the contract's values.
-    let config = s.tables.iter().find(|t| t.len() == 14 && t[0] == 4);
+    let config = s.tables.iter().find(|t| t.len() == 14 && t[0] == 5);
     assert!(config.is_some(), "{:?}", s.tables);
-    assert!(text.contains("| `circuit_failure_threshold` | integer | `5` |"), "{text}");
+    // Its field spec's bounds have a column of their own.
+    assert!(text.contains("| `circuit_failure_threshold` | integer | `5` | 1 to 100 |"), "{text}");
     assert!(text.contains(
         "| `error_handling_duration_ms` | histogram | `error_category` | 1, 5, 10, 50, 100, 500, 1000, 5000 |"
     ));

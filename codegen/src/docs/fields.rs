@@ -11,7 +11,51 @@ pub struct Row<'m> {
     pub ty: String,
     /// The contract's value, for configuration.
     pub default: Option<&'m Value>,
+    /// The field spec's bounds in words (`1 to 100`), empty without any.
+    pub bounds: String,
     pub doc: String,
+}
+
+/// A field's bounds as a table cell says them: `1 to 100`, `> 0`, `length 1 to 64`,
+/// `at most 5 items`, `each item >= 0`.
+pub fn bounds_text(checks: &[crate::model::Check]) -> String {
+    use crate::model::Bound;
+    let part = |each: bool| -> Option<String> {
+        let bounds: Vec<Bound> = checks.iter().filter(|c| c.each_item == each).map(|c| c.bound).collect();
+        if bounds.is_empty() {
+            return None;
+        }
+        let find = |f: fn(&Bound) -> Option<String>| bounds.iter().find_map(f);
+        let low = find(|b| match b {
+            Bound::Minimum(n) => Some(format!("{n}")),
+            _ => None,
+        });
+        let high = find(|b| match b {
+            Bound::Maximum(n) => Some(format!("{n}")),
+            _ => None,
+        });
+        let mut words = Vec::new();
+        match (low, high) {
+            (Some(l), Some(h)) => words.push(format!("{l} to {h}")),
+            (Some(l), None) => words.push(format!(">= {l}")),
+            (None, Some(h)) => words.push(format!("<= {h}")),
+            (None, None) => {}
+        }
+        for b in &bounds {
+            match b {
+                Bound::ExclusiveMinimum(n) => words.push(format!("> {n}")),
+                Bound::ExclusiveMaximum(n) => words.push(format!("< {n}")),
+                Bound::MinLength(n) => words.push(format!("length >= {n}")),
+                Bound::MaxLength(n) => words.push(format!("length <= {n}")),
+                Bound::MinItems(n) => words.push(format!("at least {n} items")),
+                Bound::MaxItems(n) => words.push(format!("at most {n} items")),
+                _ => {}
+            }
+        }
+        let text = words.join(", ");
+        Some(if each { format!("each item {text}") } else { text })
+    };
+    [part(false), part(true)].into_iter().flatten().collect::<Vec<_>>().join("; ")
 }
 
 /// A type named as the contract's vocabulary names it: `integer`, `list of string`,
@@ -87,7 +131,9 @@ fn walk<'m>(
             key: key.clone(),
             ty: type_text(mixin, &field.ty),
             default: value,
-            doc: field.contract_doc().to_string(),
+            bounds: bounds_text(&field.checks),
+            // The bounds have a column of their own.
+            doc: field.contract_doc().split("\n\nAllowed: ").next().unwrap_or_default().to_string(),
         });
         let Some((nested, suffix)) = struct_of(mixin, &field.ty) else { continue };
         if open.contains(&nested.name.name) {

@@ -268,15 +268,17 @@ fn configuration(out: &mut String, m: &Mixin) {
                 key: section.key.clone(),
                 ty: type_text(m, &section.ty),
                 default: Some(&section.value),
+                bounds: String::new(),
                 doc: String::new(),
             }],
         };
         table(
             out,
-            &["key", "type", "default", "description"],
+            &["key", "type", "default", "bounds", "description"],
             rows.iter().map(|r| {
                 let default = r.default.map_or_else(|| "-".to_string(), |v| code_cell(&short_value(v)));
-                vec![code_cell(&r.key), cell(&r.ty), default, cell(&r.doc)]
+                let bounds = if r.bounds.is_empty() { "-".to_string() } else { cell(&r.bounds) };
+                vec![code_cell(&r.key), cell(&r.ty), default, bounds, cell(&r.doc)]
             }),
         );
     }

@@ -4,7 +4,7 @@
 
 use super::contract::DIALECT;
 use super::json::Json;
-use crate::model::{Field, Mixin, NodeType, StructDef, TypeDef, TypeRef, Value};
+use crate::model::{Bound, Mixin, NodeType, StructDef, TypeDef, TypeRef, Value};
 
 pub fn file_name(mixin: &Mixin) -> String {
     format!("{}.config.schema.json", mixin.module.name)
@@ -105,8 +105,13 @@ fn of_struct(mixin: &Mixin, s: &StructDef, open: &mut Vec<String>) -> Json {
             if let Some(v) = defaults.and_then(|d| d.get(i)) {
                 schema.set("default", json_value(v));
             }
-            for (key, bound) in bounds(f) {
-                schema.set(key, bound);
+            for check in &f.checks {
+                let (key, bound) = keyword(check.bound);
+                if check.each_item {
+                    set_in_items(&mut schema, key, bound);
+                } else {
+                    schema.set(key, bound);
+                }
             }
             (f.wire.clone(), schema)
         })
@@ -131,11 +136,32 @@ fn of_struct(mixin: &Mixin, s: &StructDef, open: &mut Vec<String>) -> Json {
     out
 }
 
-/// `minimum`, `maximum` and the like for a field. The model has no bounds for configuration keys
-/// yet: the config field specs (type, default, bounds, doc per key) are to add them to the model,
-/// and this is where they become schema keywords.
-fn bounds(_field: &Field) -> Vec<(&'static str, Json)> {
-    Vec::new()
+/// A field spec's bound as the JSON Schema keyword of the same meaning (the spec's keys are
+/// JSON Schema's own names).
+fn keyword(bound: Bound) -> (&'static str, Json) {
+    let number = |n: f64| if n.fract() == 0.0 && n.abs() < 9.0e15 { Json::Int(n as i64) } else { Json::Float(n) };
+    let count = |n: u64| Json::Int(i64::try_from(n).unwrap_or(i64::MAX));
+    match bound {
+        Bound::Minimum(n) => ("minimum", number(n)),
+        Bound::ExclusiveMinimum(n) => ("exclusiveMinimum", number(n)),
+        Bound::Maximum(n) => ("maximum", number(n)),
+        Bound::ExclusiveMaximum(n) => ("exclusiveMaximum", number(n)),
+        Bound::MinLength(n) => ("minLength", count(n)),
+        Bound::MaxLength(n) => ("maxLength", count(n)),
+        Bound::MinItems(n) => ("minItems", count(n)),
+        Bound::MaxItems(n) => ("maxItems", count(n)),
+    }
+}
+
+/// A bound on every item of a list: in the schema's `items`, made if it has none.
+fn set_in_items(schema: &mut Json, key: &str, bound: Json) {
+    if let Json::Object(entries) = schema {
+        if let Some((_, items)) = entries.iter_mut().find(|(k, _)| k == "items") {
+            items.set(key, bound);
+            return;
+        }
+        entries.push(("items".to_string(), Json::object([(key, bound)])));
+    }
 }
 
 pub fn json_value(v: &Value) -> Json {
