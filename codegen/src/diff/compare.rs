@@ -406,6 +406,12 @@ fn sections(cx: &mut Cx, config: bool) {
                 }
             },
         );
+        if config {
+            let (old_def, new_def) = (struct_named(&cx.old.mixin, &o.ty), struct_named(&cx.new.mixin, &s.ty));
+            if let (Some(old_def), Some(new_def)) = (old_def, new_def) {
+                bounds(cx, (old_def, new_def), &root, &s.key, &mut Vec::new());
+            }
+        }
         let mut changed = Vec::new();
         values(&o.value, &s.value, &mut Vec::new(), &reported, &mut changed);
         for (path, was, now) in changed {
@@ -664,4 +670,77 @@ fn dependencies(cx: &mut Cx, requires: bool) {
         };
         cx.push(rule, message, Side::Old, at(j, "name"), "removed in the new version");
     }
+}
+
+/// The struct a config section or field has, if it is one (`Named` to a struct).
+fn struct_named<'m>(mixin: &'m Mixin, ty: &TypeRef) -> Option<&'m crate::model::StructDef> {
+    let TypeRef::Named(name) = ty else { return None };
+    mixin.types.iter().find_map(|d| match d {
+        TypeDef::Struct(s) if s.name == *name => Some(s),
+        _ => None,
+    })
+}
+
+/// Field-spec bounds of every field both versions have, nested structs included: each bound
+/// added or narrowed is B0509, each removed or widened B0510.
+fn bounds(
+    cx: &mut Cx,
+    (old, new): (&crate::model::StructDef, &crate::model::StructDef),
+    root: &[Seg],
+    section: &str,
+    path: &mut Vec<Step>,
+) {
+    for f in &new.fields {
+        let Some(o) = old.fields.iter().find(|o| o.wire == f.wire) else { continue };
+        path.push(Step::Field(f.wire.clone()));
+        let shown = dotted(section, path);
+        let at = place::resolve(&cx.new.doc, root, path);
+        for (rule, what) in bound_changes(&o.checks, &f.checks) {
+            let message = format!("bound of config key `{shown}` {what}");
+            cx.push(rule, message, Side::New, Anchor::key_of(at.clone()), what.as_str());
+        }
+        if let (Some(od), Some(nd)) = (struct_named(&cx.old.mixin, &o.ty), struct_named(&cx.new.mixin, &f.ty)) {
+            bounds(cx, (od, nd), root, section, path);
+        }
+        path.pop();
+    }
+}
+
+/// `(rule, "tightened: maximum 10 -> 5")` for each bound kind that differs.
+fn bound_changes(old: &[crate::model::Check], new: &[crate::model::Check]) -> Vec<(&'static Rule, String)> {
+    use crate::model::Bound;
+    // (kind, each item, value, whether a larger value is looser)
+    let parts = |c: &crate::model::Check| -> (&'static str, bool, f64, bool) {
+        match c.bound {
+            Bound::Minimum(n) => ("minimum", c.each_item, n, false),
+            Bound::ExclusiveMinimum(n) => ("exclusiveMinimum", c.each_item, n, false),
+            Bound::Maximum(n) => ("maximum", c.each_item, n, true),
+            Bound::ExclusiveMaximum(n) => ("exclusiveMaximum", c.each_item, n, true),
+            Bound::MinLength(n) => ("minLength", c.each_item, n as f64, false),
+            Bound::MaxLength(n) => ("maxLength", c.each_item, n as f64, true),
+            Bound::MinItems(n) => ("minItems", c.each_item, n as f64, false),
+            Bound::MaxItems(n) => ("maxItems", c.each_item, n as f64, true),
+        }
+    };
+    let name = |kind: &str, each: bool| if each { format!("items.{kind}") } else { kind.to_string() };
+    let mut out = Vec::new();
+    for n in new.iter().map(parts) {
+        match old.iter().map(parts).find(|o| o.0 == n.0 && o.1 == n.1) {
+            None => out.push((&rules::CONFIG_BOUND_TIGHTENED, format!("added: {} {}", name(n.0, n.1), n.2))),
+            Some(o) if o.2 != n.2 => {
+                let looser = (n.2 > o.2) == n.3;
+                let (rule, word) = if looser {
+                    (&rules::CONFIG_BOUND_LOOSENED, "widened")
+                } else {
+                    (&rules::CONFIG_BOUND_TIGHTENED, "narrowed")
+                };
+                out.push((rule, format!("{word}: {} {} -> {}", name(n.0, n.1), o.2, n.2)));
+            }
+            Some(_) => {}
+        }
+    }
+    for o in old.iter().map(parts).filter(|o| !new.iter().map(parts).any(|n| n.0 == o.0 && n.1 == o.1)) {
+        out.push((&rules::CONFIG_BOUND_LOOSENED, format!("removed: {} {}", name(o.0, o.1), o.2)));
+    }
+    out
 }

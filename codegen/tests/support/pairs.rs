@@ -168,6 +168,13 @@ pairs! {
     "B0507" [("  retries: 3\n", "  retries: 5\n")]
         "default of config key `base_config.retries` changed: 3 -> 5" new("retries: 5");
 
+    "B0509" from [("  retries: 3\n", "  retries: {type: \"integer\", default: 3, minimum: 1, maximum: 10}\n")]
+        [("maximum: 10}", "maximum: 5}")]
+        "bound of config key `base_config.retries` narrowed: maximum 10 -> 5" new("retries: {");
+    "B0510" from [("  retries: 3\n", "  retries: {type: \"integer\", default: 3, minimum: 1, maximum: 10}\n")]
+        [("maximum: 10}", "maximum: 20}")]
+        "bound of config key `base_config.retries` widened: maximum 10 -> 20" new("retries: {");
+
     "B0508" from [("cache_config:\n  ttl_s: 60\n\n", "")] [("tuning:\n", "cache_config:\n  ttl_s: 60\n\ntuning:\n")]
         "`Configuration` changes from `BaseConfig` to a struct of 2 config sections" new("cache_config:");
 
