@@ -315,6 +315,10 @@ fn node_contracts_pass_the_node_schema_and_broken_ones_fail() {
         ("integration_field: \"error_handling_configuration\"", "integration_field: \"Error-Handling\""),
         ("  - path: \"../../../mixins/mixin_error_handling.yaml\"\n    integration_field", "  - integration_field"),
         ("subcontracts:\n", "subcontracts: \"error_handling\"\nunused:\n"),
+        // Every key is required, by the validator (nodes.rs: E0302-E0304) and so by the schema.
+        ("version: \"1.0.0\"\n", ""),
+        ("description: \"Calls partner APIs with retries and a circuit breaker\"\n", ""),
+        ("subcontracts:\n", "subcontract:\n"),
     ] {
         assert!(NODE.contains(from), "{from:?}");
         let text = NODE.replacen(from, to, 1);

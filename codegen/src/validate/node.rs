@@ -14,7 +14,7 @@ use crate::parse::Yaml;
 pub mod resolve;
 
 /// The keys the node format defines; every other top-level key is data.
-pub const NODE_KEYS: &[&str] = &["node_name", "node_type", "version", "description", "subcontracts"];
+pub const NODE_KEYS: &[&str] = super::rules::NODE_REQUIRED;
 
 /// Names every node module defines itself; data sections must not take them.
 const FIXED_VALUES: &[&str] = &["NODE_NAME", "NODE_TYPE", "VERSION", "DESCRIPTION", "SUBCONTRACTS"];
@@ -385,7 +385,7 @@ fn subcontracts(cx: &mut Checker, map: &MapView) -> Option<Vec<(Entry, (Anchor, 
     ok.then_some(out)
 }
 
-const ENTRY_KEYS: &[&str] = &["path", "integration_field"];
+const ENTRY_KEYS: &[&str] = super::rules::SUBCONTRACT_KEYS;
 
 fn entry(cx: &mut Checker, view: &MapView) -> Option<(Entry, (Anchor, Anchor))> {
     let mut explained = Vec::new();

@@ -89,11 +89,11 @@ pub fn names<T>(table: &'static [(&'static str, T)]) -> impl Iterator<Item = &'s
     table.iter().map(|(name, _)| *name)
 }
 
-/// Node contracts (issue 17's format). A file is a node contract when it has these keys.
-/// The node validator is to read these tables too, as the mixin validator reads the ones above,
-/// so that `node-contract.schema.json` and it cannot drift.
-pub const NODE_REQUIRED: &[&str] = &["node_name", "node_type"];
-pub const NODE_OPTIONAL: &[&str] = &["version", "description", "subcontracts"];
+/// Node contracts' keys, every one required: the node validator (validate/node.rs) reads this
+/// table, as the mixin validator reads the ones above, so `node-contract.schema.json` and it
+/// cannot drift.
+pub const NODE_REQUIRED: &[&str] = &["node_name", "node_type", "version", "description", "subcontracts"];
+pub const NODE_OPTIONAL: &[&str] = &[];
 
 /// A `subcontracts:` entry's keys.
 pub const SUBCONTRACT_KEYS: &[&str] = &["path", "integration_field"];
