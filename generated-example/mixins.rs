@@ -938,7 +938,7 @@ pub mod state_management {
     include!("state_management.rs");
 }
 
-/// Every mixin generated here, in the order of their contract files.
+/// Every mixin generated here, by name.
 pub const MIXINS: &[&MixinSpec] = &[
     &aggregation_window::MIXIN,
     &error_handling::MIXIN,

@@ -125,7 +125,8 @@ impl Builder {
         }
     }
 
-    /// A contract file, or a folder: every `*.yaml`/`*.yml` directly in it, in sorted order.
+    /// A contract file (mixin or node), or a folder: every `*.yaml`/`*.yml` in it and in its
+    /// subfolders (hidden ones skipped), in sorted order.
     pub fn input(mut self, path: impl AsRef<Path>) -> Self {
         self.inputs.push(path.as_ref().to_path_buf());
         self

@@ -182,7 +182,7 @@ fn mixins_table(mixins: &[MixinSummary]) -> syn::Item {
         mixins.iter().map(|m| ast::ref_expr(ast::path_expr(ast::assoc(ast::ident_path(ident(&m.module)), "MIXIN"))));
     let spec = ast::reference(ast::ty(ast::path(false, &["MixinSpec"])));
     ast::item_const(
-        " Every mixin generated here, in the order of their contract files.",
+        " Every mixin generated here, by name.",
         "MIXINS",
         ast::reference(ast::slice(spec)),
         ast::ref_array(entries.collect()),

@@ -677,7 +677,7 @@ pub mod external_dependencies {
     include!("external_dependencies.rs");
 }
 
-/// Every mixin generated here, in the order of their contract files.
+/// Every mixin generated here, by name.
 pub const MIXINS: &[&MixinSpec] = &[
     &aggregation_window::MIXIN,
     &external_dependencies::MIXIN,
