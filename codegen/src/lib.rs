@@ -15,6 +15,8 @@ pub mod diff;
 pub mod docs;
 pub mod emit;
 pub mod format;
+#[cfg(any(feature = "diff", feature = "schema"))]
+mod json_string;
 pub mod load;
 pub mod locate;
 pub mod model;

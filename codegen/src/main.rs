@@ -272,7 +272,13 @@ fn failure(e: Error, style: Style) -> u8 {
 }
 
 fn generate(builder: Builder, style: Style) -> u8 {
-    match builder.generate() {
+    written(builder.generate(), "generated", style)
+}
+
+/// What a run that writes a folder (`generate`, `docs`, `schema`) did: its diagnostics, then
+/// "<what> 9 mixins and 2 nodes: 3 files written, ...".
+fn written(result: Result<mixin_codegen::Report, Error>, what: &str, style: Style) -> u8 {
+    match result {
         Ok(r) => {
             report(&r.diagnostics, style);
             for file in &r.files_cleaned {
@@ -283,7 +289,7 @@ fn generate(builder: Builder, style: Style) -> u8 {
                 n => format!(" and {}", count(n, "node", "nodes")),
             };
             eprintln!(
-                "generated {}{nodes}: {} written, {} unchanged, {} removed",
+                "{what} {}{nodes}: {} written, {} unchanged, {} removed",
                 count(r.mixins.len(), "mixin", "mixins"),
                 count(r.files_written, "file", "files"),
                 r.files_unchanged,

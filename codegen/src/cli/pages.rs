@@ -6,7 +6,7 @@ use mixin_codegen::diagnostics::Style;
 use mixin_codegen::Builder;
 use std::path::PathBuf;
 
-use crate::{count, failure, paths_arg, report, stale_report, OK};
+use crate::{failure, paths_arg, stale_report, written};
 
 fn command(name: &'static str, about: &'static str, out_help: &'static str) -> Command {
     Command::new(name)
@@ -61,7 +61,7 @@ pub fn docs(m: &ArgMatches, style: Style) -> u8 {
     if check {
         return b.check_docs().map_or_else(|e| failure(e, style), |r| stale_report(r, style, "docs"));
     }
-    done(b.docs(), "documented", style)
+    written(b.docs(), "documented", style)
 }
 
 pub fn schema(m: &ArgMatches, style: Style) -> u8 {
@@ -70,29 +70,5 @@ pub fn schema(m: &ArgMatches, style: Style) -> u8 {
     if check {
         return b.check_schemas().map_or_else(|e| failure(e, style), |r| stale_report(r, style, "schema"));
     }
-    done(b.schemas(), "schemas for", style)
-}
-
-fn done(result: Result<mixin_codegen::Report, mixin_codegen::Error>, what: &str, style: Style) -> u8 {
-    match result {
-        Ok(r) => {
-            report(&r.diagnostics, style);
-            for file in &r.files_cleaned {
-                eprintln!("removed {}, left by an interrupted run", file.display());
-            }
-            let nodes = match r.nodes.len() {
-                0 => String::new(),
-                n => format!(" and {}", count(n, "node", "nodes")),
-            };
-            eprintln!(
-                "{what} {}{nodes}: {} written, {} unchanged, {} removed",
-                count(r.mixins.len(), "mixin", "mixins"),
-                count(r.files_written, "file", "files"),
-                r.files_unchanged,
-                r.files_removed.len()
-            );
-            OK
-        }
-        Err(e) => failure(e, style),
-    }
+    written(b.schemas(), "schemas for", style)
 }

@@ -459,6 +459,41 @@ pub fn qualified_call(self_ty: Type, trait_path: Path, name: &str) -> Expr {
     })
 }
 
+/// `receiver.method(args)`
+pub fn method_call(receiver: Expr, method: proc_macro2::Ident, args: Vec<Expr>) -> Expr {
+    Expr::MethodCall(syn::ExprMethodCall {
+        attrs: Vec::new(),
+        receiver: Box::new(receiver),
+        dot_token: Default::default(),
+        method,
+        turbofish: None,
+        paren_token: Default::default(),
+        args: args.into_iter().collect(),
+    })
+}
+
+/// `pat => body,`
+pub fn arm(pat: syn::Pat, body: Expr) -> syn::Arm {
+    syn::Arm {
+        attrs: Vec::new(),
+        pat,
+        fat_arrow_token: Default::default(),
+        body: Box::new(body),
+        comma: Some(Default::default()),
+    }
+}
+
+/// `match scrutinee { arms }`
+pub fn match_expr(scrutinee: Expr, arms: Vec<syn::Arm>) -> Expr {
+    Expr::Match(syn::ExprMatch {
+        attrs: Vec::new(),
+        match_token: Default::default(),
+        expr: Box::new(scrutinee),
+        brace_token: Default::default(),
+        arms,
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use quote::ToTokens;

@@ -205,17 +205,7 @@ impl<'a> Cx<'a> {
                 entries.iter().map(|(k, v)| ast::tuple(vec![ast::str_lit(k), self.static_expr(inner, v)])).collect(),
             ),
             (TypeRef::NodeMap(inner), Value::Map(entries)) => {
-                // Validation made this type only for keys that are all node types.
-                let node_type = self.shared("NodeType");
-                let entries = entries
-                    .iter()
-                    .filter_map(|(k, v)| {
-                        let n = crate::model::NodeType::ALL.into_iter().find(|n| n.wire() == k)?;
-                        let key = ast::path_expr(ast::assoc(node_type.clone(), n.variant()));
-                        Some(ast::tuple(vec![key, self.static_expr(inner, v)]))
-                    })
-                    .collect();
-                ast::ref_array(entries)
+                ast::ref_array(self.node_entries(entries, |v| self.static_expr(inner, v)))
             }
             (TypeRef::Named(name), v) => match self.find_def(name) {
                 Some(TypeDef::Alias(a)) => self.static_expr(&a.target, v),
@@ -243,6 +233,20 @@ impl<'a> Cx<'a> {
             (TypeRef::Bool, _) => ast::bool_lit(false),
             (TypeRef::List(_) | TypeRef::Map(_) | TypeRef::NodeMap(_), _) => ast::ref_array(Vec::new()),
         }
+    }
+
+    /// `(NodeType::Compute, value)` for each entry of a map keyed by node types.
+    fn node_entries(&self, entries: &[(String, Value)], value: impl Fn(&Value) -> Expr) -> Vec<Expr> {
+        // Validation made this type only for keys that are all node types.
+        let node_type = self.shared("NodeType");
+        entries
+            .iter()
+            .filter_map(|(k, v)| {
+                let n = crate::model::NodeType::ALL.into_iter().find(|n| n.wire() == k)?;
+                let key = ast::path_expr(ast::assoc(node_type.clone(), n.variant()));
+                Some(ast::tuple(vec![key, value(v)]))
+            })
+            .collect()
     }
 
     /// `super::DataValue::Int(5)`, `super::DataValue::List(&[..])`, ...
@@ -307,16 +311,7 @@ impl<'a> Cx<'a> {
                 ast::call(ast::path(true, &["std", "collections", "BTreeMap", "from"]), vec![ast::array(entries)])
             }
             (TypeRef::NodeMap(inner), Value::Map(entries)) => {
-                // Validation made this type only for keys that are all node types.
-                let node_type = self.shared("NodeType");
-                let entries = entries
-                    .iter()
-                    .filter_map(|(k, v)| {
-                        let n = crate::model::NodeType::ALL.into_iter().find(|n| n.wire() == k)?;
-                        let key = ast::path_expr(ast::assoc(node_type.clone(), n.variant()));
-                        Some(ast::tuple(vec![key, self.expr(inner, v)]))
-                    })
-                    .collect();
+                let entries = self.node_entries(entries, |v| self.expr(inner, v));
                 ast::call(ast::path(true, &["std", "collections", "BTreeMap", "from"]), vec![ast::array(entries)])
             }
             (TypeRef::Named(name), v) => match self.find_def(name) {

@@ -2,7 +2,7 @@
 //! names), `Request` and `Response` (an action with its inputs or its outputs, tagged by name on
 //! the wire) and `Request::dispatch`, which calls the trait method the request names.
 
-use super::ast;
+use super::ast::{self, arm, match_expr, method_call};
 use super::docs::doc_attrs;
 use super::{ident, EmitOptions, Std};
 use crate::model::{Action, Mixin};
@@ -17,7 +17,7 @@ pub fn items(mixin: &Mixin, options: &EmitOptions, std: &Std) -> Vec<syn::Item> 
     vec![
         action_enum(mixin, options),
         action_impl(mixin),
-        action_display(),
+        super::enums::display_impl(&ast::ident("Action"), "name"),
         action_from_str(mixin, std),
         message_enum(mixin, options, Message::Request),
         request_impl(mixin, options, std),
@@ -158,84 +158,11 @@ fn const_method(doc: &str, name: &str, output: Type, body: Expr) -> ImplItem {
     })
 }
 
-/// `impl Display for Action`: the contract name.
-fn action_display() -> syn::Item {
-    let formatter = ast::path(true, &["core", "fmt", "Formatter"]);
-    let formatter = syn::Type::Reference(syn::TypeReference {
-        attrs: Vec::new(),
-        and_token: Default::default(),
-        lifetime: None,
-        mutability: Some(Default::default()),
-        elem: Box::new(ast::ty(with_lifetime(formatter, "'_"))),
-    });
-    let name = method_call(ast::path_expr(ast::path(false, &["self"])), ast::ident("name"), Vec::new());
-    let body = method_call(ast::path_expr(ast::path(false, &["f"])), ast::ident("write_str"), vec![name]);
-    let fmt = ImplItem::Fn(syn::ImplItemFn {
-        attrs: Vec::new(),
-        vis: syn::Visibility::Inherited,
-        modifiers: Default::default(),
-        sig: ast::signature(
-            ast::ident("fmt"),
-            vec![ast::receiver(true), ast::argument("f", formatter)],
-            ast::ty(ast::path(true, &["core", "fmt", "Result"])),
-        ),
-        block: ast::block(vec![Stmt::Expr(body, None)]),
-    });
-    ast::impl_block(
-        Some(ast::path(true, &["core", "fmt", "Display"])),
-        ast::ty(ast::path(false, &["Action"])),
-        vec![fmt],
-    )
-}
-
 /// `impl FromStr for Action`: by contract name, else `super::UnknownVariant`.
 fn action_from_str(mixin: &Mixin, std: &Std) -> syn::Item {
+    let values = mixin.actions.iter().map(|a| (a.name.as_str(), ast::path_expr(self_variant(a)))).collect();
     let unknown = ast::path(false, &["super", "UnknownVariant"]);
-    let err = ImplItem::Type(syn::ImplItemType {
-        attrs: Vec::new(),
-        vis: syn::Visibility::Inherited,
-        modifiers: Default::default(),
-        type_token: Default::default(),
-        ident: ast::ident("Err"),
-        generics: Default::default(),
-        eq_token: Default::default(),
-        ty: ast::ty(unknown.clone()),
-        semi_token: Default::default(),
-    });
-    let s = || ast::path_expr(ast::path(false, &["s"]));
-    let mut arms: Vec<syn::Arm> = mixin
-        .actions
-        .iter()
-        .map(|a| {
-            let Expr::Lit(lit) = ast::str_lit(&a.name) else { unreachable!("str_lit gives a literal") };
-            arm(Pat::Lit(lit), ast::call(ast::path(false, &["Ok"]), vec![ast::path_expr(self_variant(a))]))
-        })
-        .collect();
-    let unknown_value = ast::struct_expr(
-        unknown.clone(),
-        vec![
-            (ast::ident("type_name"), ast::str_lit("Action")),
-            (ast::ident("value"), ast::call(ast::assoc(std.string.clone(), "from"), vec![s()])),
-        ],
-    );
-    arms.push(arm(wild(), ast::call(ast::path(false, &["Err"]), vec![unknown_value])));
-    let output = ast::ty(ast::generic(std.result.clone(), vec![ast::self_type(), ast::ty(unknown)]));
-    let from_str = ImplItem::Fn(syn::ImplItemFn {
-        attrs: Vec::new(),
-        vis: syn::Visibility::Inherited,
-        modifiers: Default::default(),
-        sig: ast::signature(
-            ast::ident("from_str"),
-            vec![ast::argument("s", ast::reference(ast::ty(ast::path(false, &["str"]))))],
-            output,
-        ),
-        block: ast::block(vec![Stmt::Expr(match_expr(s(), arms), None)]),
-    });
-    ast::impl_block(
-        Some(ast::path(true, &["core", "str", "FromStr"])),
-        ast::ty(ast::path(false, &["Action"])),
-        vec![err, from_str],
-    )
+    super::enums::from_str_impl(std, unknown, &ast::ident("Action"), "Action", values)
 }
 
 /// `pub enum Request { HandleError(HandleErrorInput), .. }` (or `Response` with the outputs),
@@ -279,20 +206,7 @@ fn message_enum(mixin: &Mixin, options: &EmitOptions, message: Message) -> syn::
             let mut attrs = doc_attrs(&format!("{what} `{}`.", a.name));
             attrs.extend(rename(options, a));
             let fields = match message.payload(a) {
-                Some(payload) => syn::Fields::Unnamed(syn::FieldsUnnamed {
-                    paren_token: Default::default(),
-                    unnamed: [syn::Field {
-                        attrs: Vec::new(),
-                        vis: syn::Visibility::Inherited,
-                        modifiers: Default::default(),
-                        ident: None,
-                        colon_token: None,
-                        ty: ast::ty(ast::ident_path(ident(payload))),
-                        default: None,
-                    }]
-                    .into_iter()
-                    .collect(),
-                }),
+                Some(payload) => one_field(ast::ty(ast::ident_path(ident(payload)))),
                 None => syn::Fields::Unit,
             };
             syn::Variant { attrs, ident: ident(&a.variant), fields, discriminant: None }
@@ -350,18 +264,9 @@ fn dispatch(mixin: &Mixin, options: &EmitOptions, std: &Std) -> ImplItem {
                 Some(_) => variant_pat(self_variant(a), Some(ident_pat("input"))),
                 None => Pat::Path(path_pat(self_variant(a))),
             };
-            let mut call =
+            let call =
                 method_call(ast::path_expr(ast::path(false, &["node"])), ident(&a.method), input.into_iter().collect());
-            if options.async_methods {
-                call = Expr::Await(syn::ExprAwait {
-                    attrs: Vec::new(),
-                    base: Box::new(call),
-                    dot_token: Default::default(),
-                    await_token: Default::default(),
-                });
-            }
-            let tried =
-                Expr::Try(syn::ExprTry { attrs: Vec::new(), expr: Box::new(call), question_token: Default::default() });
+            let tried = tried(call, options);
             let mut response = ast::path(false, &["Response"]);
             response.segments.push(ident(&a.variant).into());
             let body = match &a.output {
@@ -378,69 +283,85 @@ fn dispatch(mixin: &Mixin, options: &EmitOptions, std: &Std) -> ImplItem {
             arm(pat, body)
         })
         .collect();
-    let body = match_expr(ast::path_expr(ast::path(false, &["self"])), arms);
+    let how = if options.async_methods { "awaits" } else { "calls" };
+    let doc = format!(
+        "Runs the action this request names on `node`: {how} its method in [`{}`] and wraps\nthe outputs in the matching [`Response`]. The error is the node's own.",
+        mixin.trait_name.name
+    );
+    dispatch_method(&doc, &mixin.trait_name, arms, options, std)
+}
 
-    let node_ty = ast::ty(ast::path(false, &["N"]));
+/// `node.method(input)?`, with `.await` before the `?` when methods are async.
+fn tried(call: Expr, options: &EmitOptions) -> Expr {
+    let call = if options.async_methods {
+        Expr::Await(syn::ExprAwait {
+            attrs: Vec::new(),
+            base: Box::new(call),
+            dot_token: Default::default(),
+            await_token: Default::default(),
+        })
+    } else {
+        call
+    };
+    Expr::Try(syn::ExprTry { attrs: Vec::new(), expr: Box::new(call), question_token: Default::default() })
+}
+
+/// `pub (async) fn dispatch<N: Trait + ?Sized>(self, node: &N) -> Result<Response, N::Error> { match self { arms } }`
+fn dispatch_method(
+    doc: &str,
+    bound: &crate::names::Ident,
+    arms: Vec<syn::Arm>,
+    options: &EmitOptions,
+    std: &Std,
+) -> ImplItem {
     let error = ast::ty(ast::path(false, &["N", "Error"]));
     let output = ast::ty(ast::generic(std.result.clone(), vec![ast::ty(ast::path(false, &["Response"])), error]));
     let mut sig = ast::signature(
         ast::ident("dispatch"),
-        vec![ast::receiver(false), ast::argument("node", ast::reference(node_ty))],
+        vec![ast::receiver(false), ast::argument("node", ast::reference(ast::ty(ast::path(false, &["N"]))))],
         output,
     );
     if options.async_methods {
         sig.asyncness = Some(Default::default());
     }
-    let bounds = [
-        ast::trait_bound(ast::ident_path(ident(&mixin.trait_name)), false),
-        ast::trait_bound(ast::path(false, &["Sized"]), true),
-    ];
     sig.generics.lt_token = Some(Default::default());
     sig.generics.gt_token = Some(Default::default());
     sig.generics.params.push(syn::GenericParam::Type(syn::TypeParam {
         attrs: Vec::new(),
         ident: ast::ident("N"),
         colon_token: Some(Default::default()),
-        bounds: bounds.into_iter().collect(),
+        bounds: [
+            ast::trait_bound(ast::ident_path(ident(bound)), false),
+            ast::trait_bound(ast::path(false, &["Sized"]), true),
+        ]
+        .into_iter()
+        .collect(),
         default: None,
     }));
-    let how = if options.async_methods { "awaits" } else { "calls" };
-    let attrs = doc_attrs(&format!(
-        "Runs the action this request names on `node`: {how} its method in [`{}`] and wraps\nthe outputs in the matching [`Response`]. The error is the node's own.",
-        mixin.trait_name.name
-    ));
     ImplItem::Fn(syn::ImplItemFn {
-        attrs,
+        attrs: doc_attrs(doc),
         vis: public(),
         modifiers: Default::default(),
         sig,
-        block: ast::block(vec![Stmt::Expr(body, None)]),
+        block: ast::block(vec![Stmt::Expr(match_self(arms), None)]),
     })
 }
 
-fn with_lifetime(mut path: syn::Path, lifetime: &str) -> syn::Path {
-    if let Some(last) = path.segments.last_mut() {
-        last.arguments = syn::PathArguments::AngleBracketed(syn::AngleBracketedGenericArguments {
-            colon2_token: None,
-            lt_token: Default::default(),
-            args: [syn::GenericArgument::Lifetime(syn::Lifetime::new(lifetime, proc_macro2::Span::call_site()))]
-                .into_iter()
-                .collect(),
-            gt_token: Default::default(),
-        });
-    }
-    path
-}
-
-fn method_call(receiver: Expr, method: proc_macro2::Ident, args: Vec<Expr>) -> Expr {
-    Expr::MethodCall(syn::ExprMethodCall {
-        attrs: Vec::new(),
-        receiver: Box::new(receiver),
-        dot_token: Default::default(),
-        method,
-        turbofish: None,
+/// `(T)`: a variant's one unnamed field.
+fn one_field(ty: Type) -> syn::Fields {
+    syn::Fields::Unnamed(syn::FieldsUnnamed {
         paren_token: Default::default(),
-        args: args.into_iter().collect(),
+        unnamed: [syn::Field {
+            attrs: Vec::new(),
+            vis: syn::Visibility::Inherited,
+            modifiers: Default::default(),
+            ident: None,
+            colon_token: None,
+            ty,
+            default: None,
+        }]
+        .into_iter()
+        .collect(),
     })
 }
 
@@ -473,28 +394,8 @@ fn wild() -> Pat {
     Pat::Wild(syn::PatWild { attrs: Vec::new(), underscore_token: Default::default() })
 }
 
-fn arm(pat: Pat, body: Expr) -> syn::Arm {
-    syn::Arm {
-        attrs: Vec::new(),
-        pat,
-        fat_arrow_token: Default::default(),
-        body: Box::new(body),
-        comma: Some(Default::default()),
-    }
-}
-
 fn match_self(arms: Vec<syn::Arm>) -> Expr {
     match_expr(ast::path_expr(ast::path(false, &["self"])), arms)
-}
-
-fn match_expr(scrutinee: Expr, arms: Vec<syn::Arm>) -> Expr {
-    Expr::Match(syn::ExprMatch {
-        attrs: Vec::new(),
-        match_token: Default::default(),
-        expr: Box::new(scrutinee),
-        brace_token: Default::default(),
-        arms,
-    })
 }
 
 /// A node's `Request` and `Response`: one variant per listed mixin that has actions, holding that
@@ -539,20 +440,7 @@ pub fn node_items(node: &crate::model::Node, options: &EmitOptions, std: &Std, r
                 syn::Variant {
                     attrs,
                     ident: ident(&m.variant),
-                    fields: syn::Fields::Unnamed(syn::FieldsUnnamed {
-                        paren_token: Default::default(),
-                        unnamed: [syn::Field {
-                            attrs: Vec::new(),
-                            vis: syn::Visibility::Inherited,
-                            modifiers: Default::default(),
-                            ident: None,
-                            colon_token: None,
-                            ty: ast::ty(mixin_path(m, name)),
-                            default: None,
-                        }]
-                        .into_iter()
-                        .collect(),
-                    }),
+                    fields: one_field(ast::ty(mixin_path(m, name))),
                     discriminant: None,
                 }
             })
@@ -577,61 +465,22 @@ pub fn node_items(node: &crate::model::Node, options: &EmitOptions, std: &Std, r
     let arms = routed
         .iter()
         .map(|m| {
-            let mut call = method_call(
+            let call = method_call(
                 ast::path_expr(ast::path(false, &["request"])),
                 ast::ident("dispatch"),
                 vec![ast::path_expr(ast::path(false, &["node"]))],
             );
-            if options.async_methods {
-                call = Expr::Await(syn::ExprAwait {
-                    attrs: Vec::new(),
-                    base: Box::new(call),
-                    dot_token: Default::default(),
-                    await_token: Default::default(),
-                });
-            }
-            let tried =
-                Expr::Try(syn::ExprTry { attrs: Vec::new(), expr: Box::new(call), question_token: Default::default() });
+            let tried = tried(call, options);
             let mut response = ast::path(false, &["Response"]);
             response.segments.push(ident(&m.variant).into());
             let body = ast::call(ast::path(false, &["Ok"]), vec![ast::call(response, vec![tried])]);
             arm(variant_pat(own_variant(m), Some(ident_pat("request"))), body)
         })
         .collect();
-    let body = match_expr(ast::path_expr(ast::path(false, &["self"])), arms);
-    let error = ast::ty(ast::path(false, &["N", "Error"]));
-    let output = ast::ty(ast::generic(std.result.clone(), vec![ast::ty(ast::path(false, &["Response"])), error]));
-    let mut sig = ast::signature(
-        ast::ident("dispatch"),
-        vec![ast::receiver(false), ast::argument("node", ast::reference(ast::ty(ast::path(false, &["N"]))))],
-        output,
+    let doc = format!(
+        "Runs the action this request names on `node`, through the mixin's own [`Request::dispatch`]\n(see each mixin's module), and wraps the outputs in the matching [`Response`]. The error is\nthe node's own, declared once in [`Node`]({}::Node).",
+        root.join("::")
     );
-    if options.async_methods {
-        sig.asyncness = Some(Default::default());
-    }
-    sig.generics.lt_token = Some(Default::default());
-    sig.generics.gt_token = Some(Default::default());
-    sig.generics.params.push(syn::GenericParam::Type(syn::TypeParam {
-        attrs: Vec::new(),
-        ident: ast::ident("N"),
-        colon_token: Some(Default::default()),
-        bounds: [
-            ast::trait_bound(ast::ident_path(ident(&node.trait_name)), false),
-            ast::trait_bound(ast::path(false, &["Sized"]), true),
-        ]
-        .into_iter()
-        .collect(),
-        default: None,
-    }));
-    let dispatch = ImplItem::Fn(syn::ImplItemFn {
-        attrs: doc_attrs(&format!(
-            "Runs the action this request names on `node`, through the mixin's own [`Request::dispatch`]\n(see each mixin's module), and wraps the outputs in the matching [`Response`]. The error is\nthe node's own, declared once in [`Node`]({}::Node).",
-            root.join("::")
-        )),
-        vis: public(),
-        modifiers: Default::default(),
-        sig,
-        block: ast::block(vec![Stmt::Expr(body, None)]),
-    });
+    let dispatch = dispatch_method(&doc, &node.trait_name, arms, options, std);
     vec![request, ast::impl_block(None, ast::ty(ast::path(false, &["Request"])), vec![dispatch]), response]
 }

@@ -2,7 +2,7 @@
 //! `FromStr`, built as syntax trees (a real contract has several; parsing each from tokens cost
 //! about a tenth of an unoptimised build script's run).
 
-use super::ast;
+use super::ast::{self, arm, match_expr, method_call};
 use super::data::Cx;
 use super::docs::doc_attrs;
 use super::ident;
@@ -13,7 +13,13 @@ use syn::{Expr, ImplItem, Type};
 
 pub fn enumeration(cx: &Cx, e: &EnumDef, extra: &[syn::Attribute]) -> Vec<syn::Item> {
     let name = ident(&e.name);
-    vec![definition(cx, e, extra), inherent_impl(e, &name), display_impl(&name), from_str_impl(cx, e, &name)]
+    let values = variant_paths(e).zip(&e.variants).map(|(path, v)| (v.wire.as_str(), path)).collect();
+    vec![
+        definition(cx, e, extra),
+        inherent_impl(e, &name),
+        display_impl(&name, "as_str"),
+        from_str_impl(cx.std(), cx.shared("UnknownVariant"), &name, &e.name.name, values),
+    ]
 }
 
 fn definition(cx: &Cx, e: &EnumDef, extra: &[syn::Attribute]) -> syn::Item {
@@ -94,8 +100,8 @@ fn inherent_impl(e: &EnumDef, name: &Ident) -> syn::Item {
     ast::impl_block(None, ast::ty(ast::ident_path(name.clone())), vec![all, as_str])
 }
 
-/// `impl Display for E { fn fmt(&self, f: &mut Formatter<'_>) -> fmt::Result { f.write_str(self.as_str()) } }`
-fn display_impl(name: &Ident) -> syn::Item {
+/// `impl Display for E { fn fmt(&self, f: &mut Formatter<'_>) -> fmt::Result { f.write_str(self.<text>()) } }`
+pub(super) fn display_impl(name: &Ident, text: &str) -> syn::Item {
     let mut formatter = ast::path(true, &["core", "fmt", "Formatter"]);
     if let Some(last) = formatter.segments.last_mut() {
         last.arguments = syn::PathArguments::AngleBracketed(syn::AngleBracketedGenericArguments {
@@ -106,8 +112,8 @@ fn display_impl(name: &Ident) -> syn::Item {
         });
     }
     let inputs = vec![ast::receiver(true), ast::argument("f", reference(None, true, ast::ty(formatter)))];
-    let as_str = method_call(ast::path_expr(ast::path(false, &["self"])), "as_str", Vec::new());
-    let body = method_call(ast::path_expr(ast::path(false, &["f"])), "write_str", vec![as_str]);
+    let as_str = method_call(ast::path_expr(ast::path(false, &["self"])), ast::ident(text), Vec::new());
+    let body = method_call(ast::path_expr(ast::path(false, &["f"])), ast::ident("write_str"), vec![as_str]);
     let fmt = ImplItem::Fn(syn::ImplItemFn {
         attrs: Vec::new(),
         vis: syn::Visibility::Inherited,
@@ -122,10 +128,16 @@ fn display_impl(name: &Ident) -> syn::Item {
     )
 }
 
-/// `impl FromStr for E { type Err = super::UnknownVariant; fn from_str(s: &str) -> .. }`
-fn from_str_impl(cx: &Cx, e: &EnumDef, name: &Ident) -> syn::Item {
-    let std = cx.std();
-    let unknown = cx.shared("UnknownVariant");
+/// `impl FromStr for E { type Err = UnknownVariant; fn from_str(s: &str) -> .. }`, each
+/// `(wire, Self::Variant)` of `values` one arm; `type_name` is what the error names, `unknown` the
+/// path to the shared `UnknownVariant`.
+pub(super) fn from_str_impl(
+    std: &super::Std,
+    unknown: syn::Path,
+    name: &Ident,
+    type_name: &str,
+    values: Vec<(&str, Expr)>,
+) -> syn::Item {
     let err = ImplItem::Type(syn::ImplItemType {
         attrs: Vec::new(),
         vis: syn::Visibility::Inherited,
@@ -138,14 +150,14 @@ fn from_str_impl(cx: &Cx, e: &EnumDef, name: &Ident) -> syn::Item {
         semi_token: Default::default(),
     });
     let s = || ast::path_expr(ast::path(false, &["s"]));
-    let mut arms: Vec<syn::Arm> = variant_paths(e)
-        .zip(&e.variants)
-        .map(|(variant, v)| arm(pat(ast::str_lit(&v.wire)), ast::call(ast::path(false, &["Ok"]), vec![variant])))
+    let mut arms: Vec<syn::Arm> = values
+        .into_iter()
+        .map(|(wire, variant)| arm(pat(ast::str_lit(wire)), ast::call(ast::path(false, &["Ok"]), vec![variant])))
         .collect();
     let unknown_value = ast::struct_expr(
         unknown.clone(),
         vec![
-            (ast::ident("type_name"), ast::str_lit(&e.name.name)),
+            (ast::ident("type_name"), ast::str_lit(type_name)),
             (ast::ident("value"), ast::call(ast::assoc(std.string.clone(), "from"), vec![s()])),
         ],
     );
@@ -189,44 +201,11 @@ fn slice(elem: Type) -> Type {
     Type::Slice(syn::TypeSlice { attrs: Vec::new(), bracket_token: Default::default(), elem: Box::new(elem) })
 }
 
-fn method_call(receiver: Expr, method: &str, args: Vec<Expr>) -> Expr {
-    Expr::MethodCall(syn::ExprMethodCall {
-        attrs: Vec::new(),
-        receiver: Box::new(receiver),
-        dot_token: Default::default(),
-        method: ast::ident(method),
-        turbofish: None,
-        paren_token: Default::default(),
-        args: args.into_iter().collect(),
-    })
-}
-
 /// A path or literal expression as a pattern.
-fn pat(expr: Expr) -> syn::Pat {
+pub(super) fn pat(expr: Expr) -> syn::Pat {
     match expr {
         Expr::Path(p) => syn::Pat::Path(p),
         Expr::Lit(l) => syn::Pat::Lit(l),
         _ => syn::Pat::Wild(syn::PatWild { attrs: Vec::new(), underscore_token: Default::default() }),
     }
-}
-
-/// `pat => body,`
-fn arm(pat: syn::Pat, body: Expr) -> syn::Arm {
-    syn::Arm {
-        attrs: Vec::new(),
-        pat,
-        fat_arrow_token: Default::default(),
-        body: Box::new(body),
-        comma: Some(Default::default()),
-    }
-}
-
-fn match_expr(scrutinee: Expr, arms: Vec<syn::Arm>) -> Expr {
-    Expr::Match(syn::ExprMatch {
-        attrs: Vec::new(),
-        match_token: Default::default(),
-        expr: Box::new(scrutinee),
-        brace_token: Default::default(),
-        arms,
-    })
 }

@@ -96,24 +96,9 @@ fn indent(out: &mut String, depth: usize) {
     }
 }
 
-/// A JSON string: quotes, backslashes and every control character escaped (RFC 8259), and the
-/// line and paragraph separators too, which some JavaScript readers take for line breaks.
+/// A JSON string (see [`crate::json_string::push`]).
 pub fn string(out: &mut String, s: &str) {
-    out.push('"');
-    for c in s.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            '\t' => out.push_str("\\t"),
-            c if (c as u32) < 0x20 || c == '\u{7f}' || c == '\u{2028}' || c == '\u{2029}' => {
-                let _ = write!(out, "\\u{:04x}", c as u32);
-            }
-            c => out.push(c),
-        }
-    }
-    out.push('"');
+    crate::json_string::push(out, s);
 }
 
 #[cfg(test)]
