@@ -479,7 +479,7 @@ impl Builder {
                 .iter()
                 .map(|(node, shown)| {
                     let syntax = emit::node_file(node, &options);
-                    (emit::node_file_name(node), format::format_file(&syntax, &format::header(Some(shown))))
+                    (emit::node_file_name(node), format::format_file(syntax, &format::header(Some(shown))))
                 })
                 .collect();
             for (name, text) in files {
@@ -763,7 +763,7 @@ impl Work<'_> {
             let syntax = emit::mixin_file(&mixin, options);
             time(|t| &mut t.emit, start);
             let start = Instant::now();
-            let text = format::format_file(&syntax, &format::header(Some(&file.shown)));
+            let text = format::format_file(syntax, &format::header(Some(&file.shown)));
             time(|t| &mut t.format, start);
             text
         });

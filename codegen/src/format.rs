@@ -38,8 +38,9 @@ pub fn header(from: Option<&str>) -> String {
     }
 }
 
-/// Formats a syntax tree built by the emitters.
-pub fn format_file(file: &syn::File, header: &str) -> String {
+/// Formats a syntax tree built by the emitters (taken by value: its items are moved, not copied,
+/// into the one-item files that are printed).
+pub fn format_file(file: syn::File, header: &str) -> String {
     let mut out = String::with_capacity(header.len() + 1);
     out.push_str(header);
     push_items(&mut out, file);
@@ -49,11 +50,13 @@ pub fn format_file(file: &syn::File, header: &str) -> String {
 /// Each top-level item after a blank line, so a reviewer sees where one ends (prettyplease puts
 /// none between items). Items are formatted one at a time: the same text as the whole file at
 /// once, but for the blank lines.
-fn push_items(out: &mut String, file: &syn::File) {
-    for item in &file.items {
-        let one = syn::File { shebang: None, frontmatter: None, attrs: Vec::new(), items: vec![item.clone()] };
+fn push_items(out: &mut String, file: syn::File) {
+    let mut one = syn::File { shebang: None, frontmatter: None, attrs: Vec::new(), items: Vec::with_capacity(1) };
+    for item in file.items {
+        one.items.push(item);
         out.push('\n');
         out.push_str(&prettyplease::unparse(&one));
+        one.items.clear();
     }
 }
 
@@ -64,7 +67,7 @@ pub fn format_root(chunks: impl IntoIterator<Item = RootChunk>, header: &str) ->
     for chunk in chunks {
         match chunk {
             RootChunk::Formatted(text) => out.push_str(text),
-            RootChunk::Items(file) => push_items(&mut out, &file),
+            RootChunk::Items(file) => push_items(&mut out, file),
         }
     }
     out
@@ -76,7 +79,7 @@ pub fn format_root(chunks: impl IntoIterator<Item = RootChunk>, header: &str) ->
 pub fn format_tokens(tokens: TokenStream) -> Result<String, String> {
     let file: syn::File = syn::parse2(tokens).map_err(|e| format!("generated code does not parse: {e}"))?;
     let mut out = String::new();
-    push_items(&mut out, &file);
+    push_items(&mut out, file);
     Ok(out)
 }
 

@@ -94,7 +94,7 @@ fn pipeline(source: &Source, bits: u8) -> bool {
     let opts = emit_options(bits);
     let file = emit::mixin_file(&mixin, &opts);
     let header = format::header(Some(&source.path.display().to_string()));
-    let code = format::format_file(&file, &header);
+    let code = format::format_file(file, &header);
     syn::parse_file(&code).expect("formatted code parses");
     assert!(!code.contains("compile_error!"), "the emitter fell back to compile_error!:\n{code}");
     let summary = MixinSummary {

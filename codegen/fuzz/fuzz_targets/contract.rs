@@ -18,7 +18,7 @@ fuzz_target!(|data: &[u8]| {
     }
     if let Some(mixin) = mixin {
         let file = emit::mixin_file(&mixin, &EmitOptions::default());
-        let code = format::format_file(&file, &format::header(Some("fuzz.yaml")));
+        let code = format::format_file(file, &format::header(Some("fuzz.yaml")));
         syn::parse_file(&code).expect("generated code parses");
         assert!(!code.contains("compile_error!"), "the emitter fell back to compile_error!");
     }
