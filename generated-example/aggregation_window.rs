@@ -3,8 +3,7 @@
 use ::core::future::Future;
 
 /// `aggregation_window_config.watermark` in the contract.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[serde(default, deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 pub struct AggregationWindowConfigWatermark {
     /// Contract value: `"bounded_out_of_orderness"`.
     pub strategy: String,
@@ -22,9 +21,13 @@ impl Default for AggregationWindowConfigWatermark {
     }
 }
 
+super::deserialize_struct! {
+    AggregationWindowConfigWatermark(defaults, strict) { strategy,
+    max_out_of_orderness_ms }
+}
+
 /// Configuration section `aggregation_window_config`. `Default` gives the contract's values; deserializing a partial override keeps the defaults of every key it leaves out, and an unknown key is an error.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[serde(default, deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 pub struct AggregationWindowConfig {
     /// Contract value: `60000`.
     pub window_size_ms: i64,
@@ -53,6 +56,11 @@ impl Default for AggregationWindowConfig {
             watermark: <AggregationWindowConfigWatermark as Default>::default(),
         }
     }
+}
+
+super::deserialize_struct! {
+    AggregationWindowConfig(defaults, strict) { window_size_ms, allowed_lateness_ms,
+    aggregate_functions, emit_empty_windows, watermark }
 }
 
 /// What a node contract's integration field for `mixin_aggregation_window` holds: its `aggregation_window_config`
@@ -122,83 +130,30 @@ pub trait AggregationWindowActions: super::Node {
 }
 
 /// The actions of `mixin_aggregation_window`, by name: [`Action::spec`] gives each one's [`super::ActionSpec`].
-#[derive(
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    Hash,
-    PartialOrd,
-    Ord,
-    ::serde::Serialize,
-    ::serde::Deserialize,
-)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 #[allow(clippy::enum_variant_names)]
 pub enum Action {
-    /// `add_event`
-    #[serde(rename = "add_event")]
     AddEvent,
-    /// `close_window`
-    #[serde(rename = "close_window")]
     CloseWindow,
-    /// `list_open_windows`
-    #[serde(rename = "list_open_windows")]
     ListOpenWindows,
 }
 
+super::string_enum! {
+    Action(name) { AddEvent("add_event"), CloseWindow("close_window"),
+    ListOpenWindows("list_open_windows") }
+}
+
 impl Action {
-    /// Every action, in contract order.
-    pub const ALL: &'static [Self] = &[
-        Self::AddEvent,
-        Self::CloseWindow,
-        Self::ListOpenWindows,
-    ];
-    /// The action's name in the contract.
-    pub const fn name(self) -> &'static str {
-        match self {
-            Self::AddEvent => "add_event",
-            Self::CloseWindow => "close_window",
-            Self::ListOpenWindows => "list_open_windows",
-        }
-    }
     /// The action's entry in [`ACTIONS`].
     pub const fn spec(self) -> &'static super::ActionSpec {
-        match self {
-            Self::AddEvent => &ACTIONS[0],
-            Self::CloseWindow => &ACTIONS[1],
-            Self::ListOpenWindows => &ACTIONS[2],
-        }
-    }
-}
-
-impl ::core::fmt::Display for Action {
-    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        f.write_str(self.name())
-    }
-}
-
-impl ::core::str::FromStr for Action {
-    type Err = super::UnknownVariant;
-    fn from_str(s: &str) -> Result<Self, super::UnknownVariant> {
-        match s {
-            "add_event" => Ok(Self::AddEvent),
-            "close_window" => Ok(Self::CloseWindow),
-            "list_open_windows" => Ok(Self::ListOpenWindows),
-            _ => {
-                Err(super::UnknownVariant {
-                    type_name: "Action",
-                    value: String::from(s),
-                })
-            }
-        }
+        &ACTIONS[self as usize]
     }
 }
 
 /// A call of one action of `mixin_aggregation_window`, with its inputs: `{"action": "<name>", "input": {..}}` on the wire.
 /// Run it with [`Request::dispatch`].
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[serde(tag = "action", content = "input")]
 #[non_exhaustive]
 #[allow(clippy::large_enum_variant, clippy::enum_variant_names)]
@@ -242,7 +197,7 @@ impl Request {
 }
 
 /// What one action of `mixin_aggregation_window` returned: `{"action": "<name>", "output": {..}}` on the wire.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[serde(tag = "action", content = "output")]
 #[non_exhaustive]
 #[allow(clippy::large_enum_variant, clippy::enum_variant_names)]
@@ -269,132 +224,110 @@ impl Response {
     }
 }
 
+super::deserialize_tagged! {
+    Request("input") { AddEvent(AddEventInput), CloseWindow(CloseWindowInput),
+    ListOpenWindows }
+}
+
+super::deserialize_tagged! {
+    Response("output") { AddEvent(AddEventOutput), CloseWindow(CloseWindowOutput),
+    ListOpenWindows(ListOpenWindowsOutput) }
+}
+
 /// The inputs of the `add_event` action.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
 pub struct AddEventInput {
     /// Typed like the output model field `window_status.window_key`, `window_aggregate_result.window_key`.
     pub window_key: String,
-    /// No type declared in the contract: the fallback type.
     pub event_value: super::Value,
-    /// `event_time`
     pub event_time: super::Timestamp,
 }
 
+super::deserialize_struct! {
+    AddEventInput { window_key, event_value, event_time }
+}
+
 /// The outputs of the `add_event` action.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
 pub struct AddEventOutput {
     /// Typed by the output model `window_status`.
     pub window_status: WindowStatus,
 }
 
+super::deserialize_struct! {
+    AddEventOutput { window_status }
+}
+
 /// The inputs of the `close_window` action.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
 pub struct CloseWindowInput {
     /// Typed like the output model field `window_status.window_key`, `window_aggregate_result.window_key`.
     pub window_key: String,
 }
 
+super::deserialize_struct! {
+    CloseWindowInput { window_key }
+}
+
 /// The outputs of the `close_window` action.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
 pub struct CloseWindowOutput {
     /// Typed by the output model `window_aggregate_result`.
     pub window_aggregate: WindowAggregateResult,
 }
 
+super::deserialize_struct! {
+    CloseWindowOutput { window_aggregate }
+}
+
 /// The outputs of the `list_open_windows` action.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
 pub struct ListOpenWindowsOutput {
-    /// `open_windows`
     pub open_windows: Vec<String>,
 }
 
+super::deserialize_struct! {
+    ListOpenWindowsOutput { open_windows }
+}
+
 /// The output model `window_status`.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
 pub struct WindowStatus {
-    /// Contract type: `string`.
     pub window_key: String,
-    /// Contract type: `enum[OPEN,CLOSING,CLOSED]`.
     pub state: WindowStatusState,
-    /// Contract type: `integer`.
     pub event_count: i64,
 }
 
+super::deserialize_struct! {
+    WindowStatus { window_key, state, event_count }
+}
+
 /// The output model `window_aggregate_result`.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
 pub struct WindowAggregateResult {
-    /// Contract type: `string`.
     pub window_key: String,
-    /// Contract type: `datetime`.
     pub window_start: super::Timestamp,
-    /// Contract type: `datetime`.
     pub window_end: super::Timestamp,
-    /// `values`
     pub values: ::std::collections::BTreeMap<String, f64>,
-    /// Contract type: `integer`.
     pub late_events_dropped: i64,
 }
 
+super::deserialize_struct! {
+    WindowAggregateResult { window_key, window_start, window_end, values,
+    late_events_dropped }
+}
+
 /// One of `OPEN`, `CLOSING`, `CLOSED`.
-#[derive(
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    Hash,
-    PartialOrd,
-    Ord,
-    Default,
-    ::serde::Serialize,
-    ::serde::Deserialize,
-)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
 pub enum WindowStatusState {
-    /// `OPEN`
     #[default]
-    #[serde(rename = "OPEN")]
     Open,
-    /// `CLOSING`
-    #[serde(rename = "CLOSING")]
     Closing,
-    /// `CLOSED`
-    #[serde(rename = "CLOSED")]
     Closed,
 }
 
-impl WindowStatusState {
-    /// Every value, in contract order.
-    pub const ALL: &'static [Self] = &[Self::Open, Self::Closing, Self::Closed];
-    /// The value as the contract writes it.
-    pub const fn as_str(self) -> &'static str {
-        match self {
-            Self::Open => "OPEN",
-            Self::Closing => "CLOSING",
-            Self::Closed => "CLOSED",
-        }
-    }
-}
-
-impl ::core::fmt::Display for WindowStatusState {
-    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl ::core::str::FromStr for WindowStatusState {
-    type Err = super::UnknownVariant;
-    fn from_str(s: &str) -> Result<Self, super::UnknownVariant> {
-        match s {
-            "OPEN" => Ok(Self::Open),
-            "CLOSING" => Ok(Self::Closing),
-            "CLOSED" => Ok(Self::Closed),
-            _ => {
-                Err(super::UnknownVariant {
-                    type_name: "WindowStatusState",
-                    value: String::from(s),
-                })
-            }
-        }
-    }
+super::string_enum! {
+    WindowStatusState(as_str) { Open("OPEN"), Closing("CLOSING"), Closed("CLOSED") }
 }
 
 /// The contract's `mixin_name`.

@@ -3,8 +3,7 @@
 use ::core::future::Future;
 
 /// Configuration section `error_handling_config`. `Default` gives the contract's values; deserializing a partial override keeps the defaults of every key it leaves out, and an unknown key is an error.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[serde(default, deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 pub struct ErrorHandlingConfig {
     /// Group: Circuit breaker settings.
     ///
@@ -17,9 +16,6 @@ pub struct ErrorHandlingConfig {
     /// Allowed: 1 to 100.
     ///
     /// Contract value: `5`.
-    #[serde(
-        deserialize_with = "ErrorHandlingConfig::deserialize_circuit_failure_threshold"
-    )]
     pub circuit_failure_threshold: i64,
     /// Group: Circuit breaker settings.
     ///
@@ -36,7 +32,6 @@ pub struct ErrorHandlingConfig {
     /// Allowed: 1 to 10.
     ///
     /// Contract value: `3`.
-    #[serde(deserialize_with = "ErrorHandlingConfig::deserialize_error_retry_attempts")]
     pub error_retry_attempts: i64,
     /// Group: Retry settings.
     ///
@@ -45,7 +40,6 @@ pub struct ErrorHandlingConfig {
     /// Allowed: 100 to 60000.
     ///
     /// Contract value: `1000`.
-    #[serde(deserialize_with = "ErrorHandlingConfig::deserialize_error_retry_delay_ms")]
     pub error_retry_delay_ms: i64,
     /// Group: Retry settings.
     ///
@@ -106,39 +100,20 @@ impl Default for ErrorHandlingConfig {
     }
 }
 
+super::deserialize_struct! {
+    ErrorHandlingConfig(defaults, strict, checked) { enable_circuit_breaker,
+    circuit_failure_threshold, circuit_timeout_ms, circuit_half_open_max_calls,
+    error_retry_attempts, error_retry_delay_ms, error_retry_backoff_multiplier,
+    max_retry_delay_ms, retriable_error_types, fatal_error_types, enable_error_metrics,
+    sensitive_data_scrubbing, error_log_level }
+}
+
 impl ErrorHandlingConfig {
     /// Checks every bound of the contract's field specs (here and in the structs it holds),
     /// and returns every value that breaks one, not only the first. Deserializing checks them
     /// too; this is for values built or changed in code.
     pub fn validate(&self) -> Result<(), super::ConfigError> {
         super::Checked::validate(self)
-    }
-    fn deserialize_circuit_failure_threshold<'de, D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<i64, D::Error> {
-        super::deserialize_bounded(
-            deserializer,
-            "circuit_failure_threshold",
-            &[super::Bound::Minimum(1.0), super::Bound::Maximum(100.0)],
-        )
-    }
-    fn deserialize_error_retry_attempts<'de, D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<i64, D::Error> {
-        super::deserialize_bounded(
-            deserializer,
-            "error_retry_attempts",
-            &[super::Bound::Minimum(1.0), super::Bound::Maximum(10.0)],
-        )
-    }
-    fn deserialize_error_retry_delay_ms<'de, D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<i64, D::Error> {
-        super::deserialize_bounded(
-            deserializer,
-            "error_retry_delay_ms",
-            &[super::Bound::Minimum(100.0), super::Bound::Maximum(60000.0)],
-        )
     }
 }
 
@@ -245,90 +220,32 @@ pub trait ErrorHandlingActions: super::Node {
 }
 
 /// The actions of `mixin_error_handling`, by name: [`Action::spec`] gives each one's [`super::ActionSpec`].
-#[derive(
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    Hash,
-    PartialOrd,
-    Ord,
-    ::serde::Serialize,
-    ::serde::Deserialize,
-)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 #[allow(clippy::enum_variant_names)]
 pub enum Action {
-    /// `handle_error`
-    #[serde(rename = "handle_error")]
     HandleError,
-    /// `circuit_breaker_check`
-    #[serde(rename = "circuit_breaker_check")]
     CircuitBreakerCheck,
-    /// `should_retry`
-    #[serde(rename = "should_retry")]
     ShouldRetry,
-    /// `record_error_metric`
-    #[serde(rename = "record_error_metric")]
     RecordErrorMetric,
 }
 
+super::string_enum! {
+    Action(name) { HandleError("handle_error"),
+    CircuitBreakerCheck("circuit_breaker_check"), ShouldRetry("should_retry"),
+    RecordErrorMetric("record_error_metric") }
+}
+
 impl Action {
-    /// Every action, in contract order.
-    pub const ALL: &'static [Self] = &[
-        Self::HandleError,
-        Self::CircuitBreakerCheck,
-        Self::ShouldRetry,
-        Self::RecordErrorMetric,
-    ];
-    /// The action's name in the contract.
-    pub const fn name(self) -> &'static str {
-        match self {
-            Self::HandleError => "handle_error",
-            Self::CircuitBreakerCheck => "circuit_breaker_check",
-            Self::ShouldRetry => "should_retry",
-            Self::RecordErrorMetric => "record_error_metric",
-        }
-    }
     /// The action's entry in [`ACTIONS`].
     pub const fn spec(self) -> &'static super::ActionSpec {
-        match self {
-            Self::HandleError => &ACTIONS[0],
-            Self::CircuitBreakerCheck => &ACTIONS[1],
-            Self::ShouldRetry => &ACTIONS[2],
-            Self::RecordErrorMetric => &ACTIONS[3],
-        }
-    }
-}
-
-impl ::core::fmt::Display for Action {
-    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        f.write_str(self.name())
-    }
-}
-
-impl ::core::str::FromStr for Action {
-    type Err = super::UnknownVariant;
-    fn from_str(s: &str) -> Result<Self, super::UnknownVariant> {
-        match s {
-            "handle_error" => Ok(Self::HandleError),
-            "circuit_breaker_check" => Ok(Self::CircuitBreakerCheck),
-            "should_retry" => Ok(Self::ShouldRetry),
-            "record_error_metric" => Ok(Self::RecordErrorMetric),
-            _ => {
-                Err(super::UnknownVariant {
-                    type_name: "Action",
-                    value: String::from(s),
-                })
-            }
-        }
+        &ACTIONS[self as usize]
     }
 }
 
 /// A call of one action of `mixin_error_handling`, with its inputs: `{"action": "<name>", "input": {..}}` on the wire.
 /// Run it with [`Request::dispatch`].
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[serde(tag = "action", content = "input")]
 #[non_exhaustive]
 #[allow(clippy::large_enum_variant, clippy::enum_variant_names)]
@@ -385,7 +302,7 @@ impl Request {
 }
 
 /// What one action of `mixin_error_handling` returned: `{"action": "<name>", "output": {..}}` on the wire.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[serde(tag = "action", content = "output")]
 #[non_exhaustive]
 #[allow(clippy::large_enum_variant, clippy::enum_variant_names)]
@@ -416,8 +333,20 @@ impl Response {
     }
 }
 
+super::deserialize_tagged! {
+    Request("input") { HandleError(HandleErrorInput),
+    CircuitBreakerCheck(CircuitBreakerCheckInput), ShouldRetry(ShouldRetryInput),
+    RecordErrorMetric(RecordErrorMetricInput) }
+}
+
+super::deserialize_tagged! {
+    Response("output") { HandleError(HandleErrorOutput),
+    CircuitBreakerCheck(CircuitBreakerCheckOutput), ShouldRetry(ShouldRetryOutput),
+    RecordErrorMetric(RecordErrorMetricOutput) }
+}
+
 /// The inputs of the `handle_error` action.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
 pub struct HandleErrorInput {
     /// Exception details
     pub error_info: super::Value,
@@ -427,8 +356,12 @@ pub struct HandleErrorInput {
     pub handling_strategy: super::Value,
 }
 
+super::deserialize_struct! {
+    HandleErrorInput { error_info, error_context, handling_strategy }
+}
+
 /// The outputs of the `handle_error` action.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
 pub struct HandleErrorOutput {
     /// Processing result
     pub error_handling_result: ErrorHandlingResult,
@@ -436,15 +369,23 @@ pub struct HandleErrorOutput {
     pub recovery_actions: super::Value,
 }
 
+super::deserialize_struct! {
+    HandleErrorOutput { error_handling_result, recovery_actions }
+}
+
 /// The inputs of the `circuit_breaker_check` action.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
 pub struct CircuitBreakerCheckInput {
     /// Unique operation identifier
     pub operation_key: super::Value,
 }
 
+super::deserialize_struct! {
+    CircuitBreakerCheckInput { operation_key }
+}
+
 /// The outputs of the `circuit_breaker_check` action.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
 pub struct CircuitBreakerCheckOutput {
     /// open/closed/half_open
     pub circuit_status: CircuitStatusResult,
@@ -452,8 +393,12 @@ pub struct CircuitBreakerCheckOutput {
     pub failure_rate: f64,
 }
 
+super::deserialize_struct! {
+    CircuitBreakerCheckOutput { circuit_status, failure_rate }
+}
+
 /// The inputs of the `should_retry` action.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
 pub struct ShouldRetryInput {
     /// Type of error that occurred
     pub error_type: super::Value,
@@ -463,8 +408,12 @@ pub struct ShouldRetryInput {
     pub operation_context: super::Value,
 }
 
+super::deserialize_struct! {
+    ShouldRetryInput { error_type, attempt_number, operation_context }
+}
+
 /// The outputs of the `should_retry` action.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
 pub struct ShouldRetryOutput {
     /// Boolean retry decision
     pub retry_decision: RetryDecisionResult,
@@ -472,8 +421,12 @@ pub struct ShouldRetryOutput {
     pub retry_delay_ms: i64,
 }
 
+super::deserialize_struct! {
+    ShouldRetryOutput { retry_decision, retry_delay_ms }
+}
+
 /// The inputs of the `record_error_metric` action.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
 pub struct RecordErrorMetricInput {
     /// Error classification
     pub error_category: String,
@@ -483,52 +436,61 @@ pub struct RecordErrorMetricInput {
     pub error_metadata: super::Value,
 }
 
+super::deserialize_struct! {
+    RecordErrorMetricInput { error_category, operation_name, error_metadata }
+}
+
 /// The outputs of the `record_error_metric` action.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
 pub struct RecordErrorMetricOutput {
     /// Confirmation boolean
     pub metric_recorded: super::Value,
 }
 
+super::deserialize_struct! {
+    RecordErrorMetricOutput { metric_recorded }
+}
+
 /// The output model `error_handling_result`.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
 pub struct ErrorHandlingResult {
-    /// Contract type: `string`.
     pub error_category: String,
-    /// Contract type: `string`.
     pub handling_action: String,
-    /// Contract type: `boolean`.
     pub recovery_possible: bool,
-    /// `recovery_suggestions`
     pub recovery_suggestions: Vec<String>,
 }
 
+super::deserialize_struct! {
+    ErrorHandlingResult { error_category, handling_action, recovery_possible,
+    recovery_suggestions }
+}
+
 /// The output model `circuit_status_result`.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
 pub struct CircuitStatusResult {
     /// open/closed/half_open
-    ///
-    /// Contract type: `string`.
     pub status: String,
-    /// Contract type: `integer`.
     pub failure_count: i64,
-    /// Contract type: `float`.
     pub failure_rate: f64,
-    /// Contract type: `timestamp`.
     pub last_failure_time: super::Timestamp,
 }
 
+super::deserialize_struct! {
+    CircuitStatusResult { status, failure_count, failure_rate, last_failure_time }
+}
+
 /// The output model `retry_decision_result`.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
 pub struct RetryDecisionResult {
-    /// Contract type: `boolean`.
     pub should_retry: bool,
-    /// Contract type: `integer`.
     pub retry_delay_ms: i64,
-    /// Contract type: `integer`.
     pub retry_attempt: i64,
-    /// Contract type: `boolean`.
     pub max_attempts_reached: bool,
+}
+
+super::deserialize_struct! {
+    RetryDecisionResult { should_retry, retry_delay_ms, retry_attempt,
+    max_attempts_reached }
 }
 
 /// The contract's `mixin_name`.

@@ -3,8 +3,7 @@
 use ::core::future::Future;
 
 /// `event_config.retry_policy` in the contract.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[serde(default, deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 pub struct EventConfigRetryPolicy {
     /// Contract value: `3`.
     pub max_retries: i64,
@@ -25,9 +24,13 @@ impl Default for EventConfigRetryPolicy {
     }
 }
 
+super::deserialize_struct! {
+    EventConfigRetryPolicy(defaults, strict) { max_retries, retry_delay_ms,
+    exponential_backoff }
+}
+
 /// `event_config.batch_processing` in the contract.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[serde(default, deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 pub struct EventConfigBatchProcessing {
     /// Contract value: `true`.
     pub enabled: bool,
@@ -48,11 +51,14 @@ impl Default for EventConfigBatchProcessing {
     }
 }
 
+super::deserialize_struct! {
+    EventConfigBatchProcessing(defaults, strict) { enabled, batch_size, max_wait_ms }
+}
+
 /// EVENT CONFIGURATION
 ///
 /// Configuration section `event_config`. `Default` gives the contract's values; deserializing a partial override keeps the defaults of every key it leaves out, and an unknown key is an error.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[serde(default, deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 pub struct EventConfig {
     /// Contract value: `"topic"`.
     pub default_routing_strategy: String,
@@ -83,6 +89,12 @@ impl Default for EventConfig {
             batch_processing: <EventConfigBatchProcessing as Default>::default(),
         }
     }
+}
+
+super::deserialize_struct! {
+    EventConfig(defaults, strict) { default_routing_strategy, event_serialization,
+    compression_enabled, encryption_enabled, dead_letter_enabled, retry_policy,
+    batch_processing }
 }
 
 /// What a node contract's integration field for `mixin_event_handling` holds: its `event_config`
@@ -176,97 +188,34 @@ pub trait EventHandlingActions: super::Node {
 }
 
 /// The actions of `mixin_event_handling`, by name: [`Action::spec`] gives each one's [`super::ActionSpec`].
-#[derive(
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    Hash,
-    PartialOrd,
-    Ord,
-    ::serde::Serialize,
-    ::serde::Deserialize,
-)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 #[allow(clippy::enum_variant_names)]
 pub enum Action {
-    /// `publish_event`
-    #[serde(rename = "publish_event")]
     PublishEvent,
-    /// `subscribe_to_events`
-    #[serde(rename = "subscribe_to_events")]
     SubscribeToEvents,
-    /// `unsubscribe_from_events`
-    #[serde(rename = "unsubscribe_from_events")]
     UnsubscribeFromEvents,
-    /// `handle_event`
-    #[serde(rename = "handle_event")]
     HandleEvent,
-    /// `get_event_history`
-    #[serde(rename = "get_event_history")]
     GetEventHistory,
 }
 
+super::string_enum! {
+    Action(name) { PublishEvent("publish_event"),
+    SubscribeToEvents("subscribe_to_events"),
+    UnsubscribeFromEvents("unsubscribe_from_events"), HandleEvent("handle_event"),
+    GetEventHistory("get_event_history") }
+}
+
 impl Action {
-    /// Every action, in contract order.
-    pub const ALL: &'static [Self] = &[
-        Self::PublishEvent,
-        Self::SubscribeToEvents,
-        Self::UnsubscribeFromEvents,
-        Self::HandleEvent,
-        Self::GetEventHistory,
-    ];
-    /// The action's name in the contract.
-    pub const fn name(self) -> &'static str {
-        match self {
-            Self::PublishEvent => "publish_event",
-            Self::SubscribeToEvents => "subscribe_to_events",
-            Self::UnsubscribeFromEvents => "unsubscribe_from_events",
-            Self::HandleEvent => "handle_event",
-            Self::GetEventHistory => "get_event_history",
-        }
-    }
     /// The action's entry in [`ACTIONS`].
     pub const fn spec(self) -> &'static super::ActionSpec {
-        match self {
-            Self::PublishEvent => &ACTIONS[0],
-            Self::SubscribeToEvents => &ACTIONS[1],
-            Self::UnsubscribeFromEvents => &ACTIONS[2],
-            Self::HandleEvent => &ACTIONS[3],
-            Self::GetEventHistory => &ACTIONS[4],
-        }
-    }
-}
-
-impl ::core::fmt::Display for Action {
-    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        f.write_str(self.name())
-    }
-}
-
-impl ::core::str::FromStr for Action {
-    type Err = super::UnknownVariant;
-    fn from_str(s: &str) -> Result<Self, super::UnknownVariant> {
-        match s {
-            "publish_event" => Ok(Self::PublishEvent),
-            "subscribe_to_events" => Ok(Self::SubscribeToEvents),
-            "unsubscribe_from_events" => Ok(Self::UnsubscribeFromEvents),
-            "handle_event" => Ok(Self::HandleEvent),
-            "get_event_history" => Ok(Self::GetEventHistory),
-            _ => {
-                Err(super::UnknownVariant {
-                    type_name: "Action",
-                    value: String::from(s),
-                })
-            }
-        }
+        &ACTIONS[self as usize]
     }
 }
 
 /// A call of one action of `mixin_event_handling`, with its inputs: `{"action": "<name>", "input": {..}}` on the wire.
 /// Run it with [`Request::dispatch`].
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[serde(tag = "action", content = "input")]
 #[non_exhaustive]
 #[allow(clippy::large_enum_variant, clippy::enum_variant_names)]
@@ -330,7 +279,7 @@ impl Request {
 }
 
 /// What one action of `mixin_event_handling` returned: `{"action": "<name>", "output": {..}}` on the wire.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[serde(tag = "action", content = "output")]
 #[non_exhaustive]
 #[allow(clippy::large_enum_variant, clippy::enum_variant_names)]
@@ -365,8 +314,22 @@ impl Response {
     }
 }
 
+super::deserialize_tagged! {
+    Request("input") { PublishEvent(PublishEventInput),
+    SubscribeToEvents(SubscribeToEventsInput),
+    UnsubscribeFromEvents(UnsubscribeFromEventsInput), HandleEvent(HandleEventInput),
+    GetEventHistory(GetEventHistoryInput) }
+}
+
+super::deserialize_tagged! {
+    Response("output") { PublishEvent(PublishEventOutput),
+    SubscribeToEvents(SubscribeToEventsOutput),
+    UnsubscribeFromEvents(UnsubscribeFromEventsOutput), HandleEvent(HandleEventOutput),
+    GetEventHistory(GetEventHistoryOutput) }
+}
+
 /// The inputs of the `publish_event` action.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
 pub struct PublishEventInput {
     /// Typed like the output model field `event_envelope.event_type`, `processing_result.response_events.event_type`.
     pub event_type: String,
@@ -376,8 +339,12 @@ pub struct PublishEventInput {
     pub routing_key: String,
 }
 
+super::deserialize_struct! {
+    PublishEventInput { event_type, event_data, routing_key }
+}
+
 /// The outputs of the `publish_event` action.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
 pub struct PublishEventOutput {
     /// Typed by the output model `publish_result`.
     pub publish_result: PublishResult,
@@ -385,17 +352,24 @@ pub struct PublishEventOutput {
     pub event_id: String,
 }
 
+super::deserialize_struct! {
+    PublishEventOutput { publish_result, event_id }
+}
+
 /// The inputs of the `subscribe_to_events` action.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
 pub struct SubscribeToEventsInput {
     /// Typed like the output model field `subscription_status.event_types`.
     pub event_types: Vec<String>,
-    /// No type declared in the contract: the fallback type.
     pub subscription_config: super::Value,
 }
 
+super::deserialize_struct! {
+    SubscribeToEventsInput { event_types, subscription_config }
+}
+
 /// The outputs of the `subscribe_to_events` action.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
 pub struct SubscribeToEventsOutput {
     /// Typed like the output model field `subscription_status.subscription_id`.
     pub subscription_id: String,
@@ -403,29 +377,44 @@ pub struct SubscribeToEventsOutput {
     pub subscription_status: SubscriptionStatus,
 }
 
+super::deserialize_struct! {
+    SubscribeToEventsOutput { subscription_id, subscription_status }
+}
+
 /// The inputs of the `unsubscribe_from_events` action.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
 pub struct UnsubscribeFromEventsInput {
     /// Typed like the output model field `subscription_status.subscription_id`.
     pub subscription_id: String,
 }
 
+super::deserialize_struct! {
+    UnsubscribeFromEventsInput { subscription_id }
+}
+
 /// The outputs of the `unsubscribe_from_events` action.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
 pub struct UnsubscribeFromEventsOutput {
-    /// No type declared in the contract: the fallback type.
     pub unsubscription_status: super::Value,
 }
 
+super::deserialize_struct! {
+    UnsubscribeFromEventsOutput { unsubscription_status }
+}
+
 /// The inputs of the `handle_event` action.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
 pub struct HandleEventInput {
     /// Typed by the output model `event_envelope`.
     pub event_envelope: EventEnvelope,
 }
 
+super::deserialize_struct! {
+    HandleEventInput { event_envelope }
+}
+
 /// The outputs of the `handle_event` action.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
 pub struct HandleEventOutput {
     /// Typed by the output model `processing_result`.
     pub processing_result: ProcessingResult,
@@ -433,154 +422,113 @@ pub struct HandleEventOutput {
     pub response_events: Vec<ProcessingResultResponseEventsItem>,
 }
 
+super::deserialize_struct! {
+    HandleEventOutput { processing_result, response_events }
+}
+
 /// The inputs of the `get_event_history` action.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
 pub struct GetEventHistoryInput {
-    /// No type declared in the contract: the fallback type.
     pub time_range: super::Value,
-    /// No type declared in the contract: the fallback type.
     pub event_type_filter: super::Value,
 }
 
+super::deserialize_struct! {
+    GetEventHistoryInput { time_range, event_type_filter }
+}
+
 /// The outputs of the `get_event_history` action.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
 pub struct GetEventHistoryOutput {
-    /// No type declared in the contract: the fallback type.
     pub event_history: super::Value,
-    /// No type declared in the contract: the fallback type.
     pub processing_stats: super::Value,
 }
 
+super::deserialize_struct! {
+    GetEventHistoryOutput { event_history, processing_stats }
+}
+
 /// The output model `event_envelope`.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
 pub struct EventEnvelope {
-    /// Contract type: `string`.
     pub event_id: String,
-    /// Contract type: `string`.
     pub event_type: String,
-    /// Contract type: `datetime`.
     pub timestamp: super::Timestamp,
-    /// Contract type: `string`.
     pub source_node: String,
-    /// Contract type: `string`.
     pub routing_key: String,
-    /// `headers`
     pub headers: ::std::collections::BTreeMap<String, String>,
-    /// Contract type: `object`.
     pub payload: super::Value,
 }
 
+super::deserialize_struct! {
+    EventEnvelope { event_id, event_type, timestamp, source_node, routing_key, headers,
+    payload }
+}
+
 /// The output model `publish_result`.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
 pub struct PublishResult {
-    /// Contract type: `boolean`.
     pub success: bool,
-    /// Contract type: `string`.
     pub event_id: String,
-    /// Contract type: `enum[DELIVERED,PENDING,FAILED]`.
     pub delivery_status: PublishResultDeliveryStatus,
-    /// Contract type: `string`.
     pub error_message: String,
 }
 
+super::deserialize_struct! {
+    PublishResult { success, event_id, delivery_status, error_message }
+}
+
 /// The output model `subscription_status`.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
 pub struct SubscriptionStatus {
-    /// Contract type: `string`.
     pub subscription_id: String,
-    /// Contract type: `boolean`.
     pub active: bool,
-    /// `event_types`
     pub event_types: Vec<String>,
-    /// Contract type: `integer`.
     pub message_count: i64,
-    /// Contract type: `datetime`.
     pub last_message: super::Timestamp,
 }
 
+super::deserialize_struct! {
+    SubscriptionStatus { subscription_id, active, event_types, message_count,
+    last_message }
+}
+
 /// `output_models.processing_result.response_events.items` in the contract.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
 pub struct ProcessingResultResponseEventsItem {
-    /// Contract type: `string`.
     pub event_type: String,
-    /// Contract type: `object`.
     pub event_data: super::Value,
 }
 
+super::deserialize_struct! {
+    ProcessingResultResponseEventsItem { event_type, event_data }
+}
+
 /// The output model `processing_result`.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
 pub struct ProcessingResult {
-    /// Contract type: `boolean`.
     pub success: bool,
-    /// Contract type: `integer`.
     pub processing_time_ms: i64,
-    /// `response_events`
     pub response_events: Vec<ProcessingResultResponseEventsItem>,
-    /// Contract type: `object`.
     pub error_details: super::Value,
 }
 
+super::deserialize_struct! {
+    ProcessingResult { success, processing_time_ms, response_events, error_details }
+}
+
 /// One of `DELIVERED`, `PENDING`, `FAILED`.
-#[derive(
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    Hash,
-    PartialOrd,
-    Ord,
-    Default,
-    ::serde::Serialize,
-    ::serde::Deserialize,
-)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
 pub enum PublishResultDeliveryStatus {
-    /// `DELIVERED`
     #[default]
-    #[serde(rename = "DELIVERED")]
     Delivered,
-    /// `PENDING`
-    #[serde(rename = "PENDING")]
     Pending,
-    /// `FAILED`
-    #[serde(rename = "FAILED")]
     Failed,
 }
 
-impl PublishResultDeliveryStatus {
-    /// Every value, in contract order.
-    pub const ALL: &'static [Self] = &[Self::Delivered, Self::Pending, Self::Failed];
-    /// The value as the contract writes it.
-    pub const fn as_str(self) -> &'static str {
-        match self {
-            Self::Delivered => "DELIVERED",
-            Self::Pending => "PENDING",
-            Self::Failed => "FAILED",
-        }
-    }
-}
-
-impl ::core::fmt::Display for PublishResultDeliveryStatus {
-    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl ::core::str::FromStr for PublishResultDeliveryStatus {
-    type Err = super::UnknownVariant;
-    fn from_str(s: &str) -> Result<Self, super::UnknownVariant> {
-        match s {
-            "DELIVERED" => Ok(Self::Delivered),
-            "PENDING" => Ok(Self::Pending),
-            "FAILED" => Ok(Self::Failed),
-            _ => {
-                Err(super::UnknownVariant {
-                    type_name: "PublishResultDeliveryStatus",
-                    value: String::from(s),
-                })
-            }
-        }
-    }
+super::string_enum! {
+    PublishResultDeliveryStatus(as_str) { Delivered("DELIVERED"), Pending("PENDING"),
+    Failed("FAILED") }
 }
 
 /// EVENT TYPES BY NODE TYPE

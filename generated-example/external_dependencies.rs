@@ -3,8 +3,7 @@
 use ::core::future::Future;
 
 /// `external_dependency_config.retry_policy` in the contract.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[serde(default, deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 pub struct ExternalDependencyConfigRetryPolicy {
     /// Contract value: `3`.
     pub max_retries: i64,
@@ -31,9 +30,13 @@ impl Default for ExternalDependencyConfigRetryPolicy {
     }
 }
 
+super::deserialize_struct! {
+    ExternalDependencyConfigRetryPolicy(defaults, strict) { max_retries,
+    initial_delay_ms, max_delay_ms, exponential_backoff, jitter_enabled }
+}
+
 /// `external_dependency_config.rate_limiting` in the contract.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[serde(default, deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 pub struct ExternalDependencyConfigRateLimiting {
     /// Contract value: `true`.
     pub enabled: bool,
@@ -54,11 +57,15 @@ impl Default for ExternalDependencyConfigRateLimiting {
     }
 }
 
+super::deserialize_struct! {
+    ExternalDependencyConfigRateLimiting(defaults, strict) { enabled,
+    requests_per_second, burst_capacity }
+}
+
 /// EXTERNAL DEPENDENCY CONFIGURATION
 ///
 /// Configuration section `external_dependency_config`. `Default` gives the contract's values; deserializing a partial override keeps the defaults of every key it leaves out, and an unknown key is an error.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[serde(default, deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 pub struct ExternalDependencyConfig {
     /// Contract value: `20`.
     pub connection_pool_size: i64,
@@ -88,11 +95,16 @@ impl Default for ExternalDependencyConfig {
     }
 }
 
+super::deserialize_struct! {
+    ExternalDependencyConfig(defaults, strict) { connection_pool_size,
+    default_timeout_ms, max_concurrent_calls, circuit_breaker_enabled, retry_policy,
+    rate_limiting }
+}
+
 /// CIRCUIT BREAKER PATTERNS
 ///
 /// Configuration section `circuit_breaker_config`. `Default` gives the contract's values; deserializing a partial override keeps the defaults of every key it leaves out, and an unknown key is an error.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[serde(default, deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 pub struct CircuitBreakerConfig {
     /// Contract value: `10`.
     pub failure_threshold: i64,
@@ -123,11 +135,15 @@ impl Default for CircuitBreakerConfig {
     }
 }
 
+super::deserialize_struct! {
+    CircuitBreakerConfig(defaults, strict) { failure_threshold, timeout_duration_ms,
+    half_open_max_calls, metrics_window_ms, min_calls_for_evaluation }
+}
+
 /// What a node contract's integration field for `mixin_external_dependencies` holds: one field
 /// per configuration section. `Default` gives the contract's values; deserializing a partial
 /// override keeps the defaults of every key it leaves out, and an unknown key is an error.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[serde(default, deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 pub struct Configuration {
     /// The `external_dependency_config` section.
     pub external_dependency_config: ExternalDependencyConfig,
@@ -142,6 +158,11 @@ impl Default for Configuration {
             external_dependency_config: <ExternalDependencyConfig as Default>::default(),
             circuit_breaker_config: <CircuitBreakerConfig as Default>::default(),
         }
+    }
+}
+
+super::deserialize_struct! {
+    Configuration(defaults, strict) { external_dependency_config, circuit_breaker_config
     }
 }
 
@@ -243,97 +264,35 @@ pub trait ExternalDependenciesActions: super::Node {
 }
 
 /// The actions of `mixin_external_dependencies`, by name: [`Action::spec`] gives each one's [`super::ActionSpec`].
-#[derive(
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    Hash,
-    PartialOrd,
-    Ord,
-    ::serde::Serialize,
-    ::serde::Deserialize,
-)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 #[allow(clippy::enum_variant_names)]
 pub enum Action {
-    /// `execute_external_call`
-    #[serde(rename = "execute_external_call")]
     ExecuteExternalCall,
-    /// `validate_external_response`
-    #[serde(rename = "validate_external_response")]
     ValidateExternalResponse,
-    /// `manage_service_health`
-    #[serde(rename = "manage_service_health")]
     ManageServiceHealth,
-    /// `handle_service_failure`
-    #[serde(rename = "handle_service_failure")]
     HandleServiceFailure,
-    /// `transform_external_data`
-    #[serde(rename = "transform_external_data")]
     TransformExternalData,
 }
 
+super::string_enum! {
+    Action(name) { ExecuteExternalCall("execute_external_call"),
+    ValidateExternalResponse("validate_external_response"),
+    ManageServiceHealth("manage_service_health"),
+    HandleServiceFailure("handle_service_failure"),
+    TransformExternalData("transform_external_data") }
+}
+
 impl Action {
-    /// Every action, in contract order.
-    pub const ALL: &'static [Self] = &[
-        Self::ExecuteExternalCall,
-        Self::ValidateExternalResponse,
-        Self::ManageServiceHealth,
-        Self::HandleServiceFailure,
-        Self::TransformExternalData,
-    ];
-    /// The action's name in the contract.
-    pub const fn name(self) -> &'static str {
-        match self {
-            Self::ExecuteExternalCall => "execute_external_call",
-            Self::ValidateExternalResponse => "validate_external_response",
-            Self::ManageServiceHealth => "manage_service_health",
-            Self::HandleServiceFailure => "handle_service_failure",
-            Self::TransformExternalData => "transform_external_data",
-        }
-    }
     /// The action's entry in [`ACTIONS`].
     pub const fn spec(self) -> &'static super::ActionSpec {
-        match self {
-            Self::ExecuteExternalCall => &ACTIONS[0],
-            Self::ValidateExternalResponse => &ACTIONS[1],
-            Self::ManageServiceHealth => &ACTIONS[2],
-            Self::HandleServiceFailure => &ACTIONS[3],
-            Self::TransformExternalData => &ACTIONS[4],
-        }
-    }
-}
-
-impl ::core::fmt::Display for Action {
-    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        f.write_str(self.name())
-    }
-}
-
-impl ::core::str::FromStr for Action {
-    type Err = super::UnknownVariant;
-    fn from_str(s: &str) -> Result<Self, super::UnknownVariant> {
-        match s {
-            "execute_external_call" => Ok(Self::ExecuteExternalCall),
-            "validate_external_response" => Ok(Self::ValidateExternalResponse),
-            "manage_service_health" => Ok(Self::ManageServiceHealth),
-            "handle_service_failure" => Ok(Self::HandleServiceFailure),
-            "transform_external_data" => Ok(Self::TransformExternalData),
-            _ => {
-                Err(super::UnknownVariant {
-                    type_name: "Action",
-                    value: String::from(s),
-                })
-            }
-        }
+        &ACTIONS[self as usize]
     }
 }
 
 /// A call of one action of `mixin_external_dependencies`, with its inputs: `{"action": "<name>", "input": {..}}` on the wire.
 /// Run it with [`Request::dispatch`].
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[serde(tag = "action", content = "input")]
 #[non_exhaustive]
 #[allow(clippy::large_enum_variant, clippy::enum_variant_names)]
@@ -413,7 +372,7 @@ impl Request {
 }
 
 /// What one action of `mixin_external_dependencies` returned: `{"action": "<name>", "output": {..}}` on the wire.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[serde(tag = "action", content = "output")]
 #[non_exhaustive]
 #[allow(clippy::large_enum_variant, clippy::enum_variant_names)]
@@ -448,19 +407,36 @@ impl Response {
     }
 }
 
+super::deserialize_tagged! {
+    Request("input") { ExecuteExternalCall(ExecuteExternalCallInput),
+    ValidateExternalResponse(ValidateExternalResponseInput),
+    ManageServiceHealth(ManageServiceHealthInput),
+    HandleServiceFailure(HandleServiceFailureInput),
+    TransformExternalData(TransformExternalDataInput) }
+}
+
+super::deserialize_tagged! {
+    Response("output") { ExecuteExternalCall(ExecuteExternalCallOutput),
+    ValidateExternalResponse(ValidateExternalResponseOutput),
+    ManageServiceHealth(ManageServiceHealthOutput),
+    HandleServiceFailure(HandleServiceFailureOutput),
+    TransformExternalData(TransformExternalDataOutput) }
+}
+
 /// The inputs of the `execute_external_call` action.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
 pub struct ExecuteExternalCallInput {
-    /// No type declared in the contract: the fallback type.
     pub service_config: super::Value,
-    /// No type declared in the contract: the fallback type.
     pub call_parameters: super::Value,
-    /// No type declared in the contract: the fallback type.
     pub retry_config: super::Value,
 }
 
+super::deserialize_struct! {
+    ExecuteExternalCallInput { service_config, call_parameters, retry_config }
+}
+
 /// The outputs of the `execute_external_call` action.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
 pub struct ExecuteExternalCallOutput {
     /// Typed by the output model `call_result`.
     pub call_result: CallResult,
@@ -468,366 +444,224 @@ pub struct ExecuteExternalCallOutput {
     pub execution_metadata: ExecutionMetadata,
 }
 
+super::deserialize_struct! {
+    ExecuteExternalCallOutput { call_result, execution_metadata }
+}
+
 /// The inputs of the `validate_external_response` action.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
 pub struct ValidateExternalResponseInput {
     /// Typed like the output model field `call_result.response_data`.
     pub response_data: super::Value,
-    /// No type declared in the contract: the fallback type.
     pub validation_schema: super::Value,
-    /// No type declared in the contract: the fallback type.
     pub service_contract: super::Value,
 }
 
+super::deserialize_struct! {
+    ValidateExternalResponseInput { response_data, validation_schema, service_contract }
+}
+
 /// The outputs of the `validate_external_response` action.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
 pub struct ValidateExternalResponseOutput {
-    /// No type declared in the contract: the fallback type.
     pub validation_result: super::Value,
-    /// No type declared in the contract: the fallback type.
     pub normalized_response: super::Value,
 }
 
+super::deserialize_struct! {
+    ValidateExternalResponseOutput { validation_result, normalized_response }
+}
+
 /// The inputs of the `manage_service_health` action.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
 pub struct ManageServiceHealthInput {
-    /// No type declared in the contract: the fallback type.
     pub service_list: super::Value,
-    /// No type declared in the contract: the fallback type.
     pub health_check_config: super::Value,
 }
 
+super::deserialize_struct! {
+    ManageServiceHealthInput { service_list, health_check_config }
+}
+
 /// The outputs of the `manage_service_health` action.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
 pub struct ManageServiceHealthOutput {
     /// Typed by the output model `health_status`.
     pub health_status: HealthStatus,
-    /// No type declared in the contract: the fallback type.
     pub availability_metrics: super::Value,
 }
 
+super::deserialize_struct! {
+    ManageServiceHealthOutput { health_status, availability_metrics }
+}
+
 /// The inputs of the `handle_service_failure` action.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
 pub struct HandleServiceFailureInput {
-    /// No type declared in the contract: the fallback type.
     pub failure_context: super::Value,
-    /// No type declared in the contract: the fallback type.
     pub fallback_config: super::Value,
-    /// No type declared in the contract: the fallback type.
     pub recovery_options: super::Value,
 }
 
+super::deserialize_struct! {
+    HandleServiceFailureInput { failure_context, fallback_config, recovery_options }
+}
+
 /// The outputs of the `handle_service_failure` action.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
 pub struct HandleServiceFailureOutput {
-    /// No type declared in the contract: the fallback type.
     pub recovery_action: super::Value,
     /// Typed by the output model `fallback_result`.
     pub fallback_result: FallbackResult,
 }
 
+super::deserialize_struct! {
+    HandleServiceFailureOutput { recovery_action, fallback_result }
+}
+
 /// The inputs of the `transform_external_data` action.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
 pub struct TransformExternalDataInput {
-    /// No type declared in the contract: the fallback type.
     pub source_data: super::Value,
-    /// No type declared in the contract: the fallback type.
     pub transformation_config: super::Value,
-    /// No type declared in the contract: the fallback type.
     pub target_schema: super::Value,
 }
 
+super::deserialize_struct! {
+    TransformExternalDataInput { source_data, transformation_config, target_schema }
+}
+
 /// The outputs of the `transform_external_data` action.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
 pub struct TransformExternalDataOutput {
-    /// No type declared in the contract: the fallback type.
     pub transformed_data: super::Value,
-    /// No type declared in the contract: the fallback type.
     pub transformation_metadata: super::Value,
 }
 
+super::deserialize_struct! {
+    TransformExternalDataOutput { transformed_data, transformation_metadata }
+}
+
 /// `output_models.call_result.metadata` in the contract.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
 pub struct CallResultMetadata {
-    /// Contract type: `integer`.
     pub retry_count: i64,
-    /// Contract type: `enum[CLOSED,OPEN,HALF_OPEN]`.
     pub circuit_breaker_state: CallResultMetadataCircuitBreakerState,
 }
 
+super::deserialize_struct! {
+    CallResultMetadata { retry_count, circuit_breaker_state }
+}
+
 /// The output model `call_result`.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
 pub struct CallResult {
-    /// Contract type: `boolean`.
     pub success: bool,
-    /// Contract type: `object`.
     pub response_data: super::Value,
-    /// Contract type: `integer`.
     pub http_status: i64,
-    /// Contract type: `integer`.
     pub response_time_ms: i64,
-    /// Contract type: `string`.
     pub service_endpoint: String,
-    /// `headers`
     pub headers: ::std::collections::BTreeMap<String, String>,
-    /// `metadata`
     pub metadata: CallResultMetadata,
 }
 
+super::deserialize_struct! {
+    CallResult { success, response_data, http_status, response_time_ms, service_endpoint,
+    headers, metadata }
+}
+
 /// The output model `execution_metadata`.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
 pub struct ExecutionMetadata {
-    /// Contract type: `string`.
     pub service_name: String,
-    /// Contract type: `string`.
     pub operation_name: String,
-    /// Contract type: `datetime`.
     pub start_time: super::Timestamp,
-    /// Contract type: `datetime`.
     pub end_time: super::Timestamp,
-    /// Contract type: `integer`.
     pub total_time_ms: i64,
-    /// Contract type: `integer`.
     pub network_time_ms: i64,
-    /// Contract type: `integer`.
     pub processing_time_ms: i64,
-    /// Contract type: `integer`.
     pub bytes_sent: i64,
-    /// Contract type: `integer`.
     pub bytes_received: i64,
 }
 
+super::deserialize_struct! {
+    ExecutionMetadata { service_name, operation_name, start_time, end_time,
+    total_time_ms, network_time_ms, processing_time_ms, bytes_sent, bytes_received }
+}
+
 /// The output model `health_status`.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
 pub struct HealthStatus {
-    /// Contract type: `string`.
     pub service_name: String,
-    /// Contract type: `enum[HEALTHY,DEGRADED,UNHEALTHY,UNKNOWN]`.
     pub status: HealthStatusStatus,
-    /// Contract type: `datetime`.
     pub last_check: super::Timestamp,
-    /// Contract type: `integer`.
     pub response_time_ms: i64,
-    /// Contract type: `float`.
     pub error_rate_percent: f64,
-    /// Contract type: `float`.
     pub availability_percent: f64,
-    /// Contract type: `string`.
     pub circuit_breaker_state: String,
 }
 
+super::deserialize_struct! {
+    HealthStatus { service_name, status, last_check, response_time_ms,
+    error_rate_percent, availability_percent, circuit_breaker_state }
+}
+
 /// The output model `fallback_result`.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
 pub struct FallbackResult {
-    /// Contract type: `string`.
     pub fallback_strategy_used: String,
-    /// Contract type: `boolean`.
     pub fallback_success: bool,
-    /// Contract type: `object`.
     pub fallback_data: super::Value,
-    /// Contract type: `string`.
     pub original_error: String,
-    /// Contract type: `enum[NONE,PARTIAL,FULL]`.
     pub degradation_level: FallbackResultDegradationLevel,
 }
 
+super::deserialize_struct! {
+    FallbackResult { fallback_strategy_used, fallback_success, fallback_data,
+    original_error, degradation_level }
+}
+
 /// One of `CLOSED`, `OPEN`, `HALF_OPEN`.
-#[derive(
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    Hash,
-    PartialOrd,
-    Ord,
-    Default,
-    ::serde::Serialize,
-    ::serde::Deserialize,
-)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
 pub enum CallResultMetadataCircuitBreakerState {
-    /// `CLOSED`
     #[default]
-    #[serde(rename = "CLOSED")]
     Closed,
-    /// `OPEN`
-    #[serde(rename = "OPEN")]
     Open,
-    /// `HALF_OPEN`
-    #[serde(rename = "HALF_OPEN")]
     HalfOpen,
 }
 
-impl CallResultMetadataCircuitBreakerState {
-    /// Every value, in contract order.
-    pub const ALL: &'static [Self] = &[Self::Closed, Self::Open, Self::HalfOpen];
-    /// The value as the contract writes it.
-    pub const fn as_str(self) -> &'static str {
-        match self {
-            Self::Closed => "CLOSED",
-            Self::Open => "OPEN",
-            Self::HalfOpen => "HALF_OPEN",
-        }
-    }
-}
-
-impl ::core::fmt::Display for CallResultMetadataCircuitBreakerState {
-    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl ::core::str::FromStr for CallResultMetadataCircuitBreakerState {
-    type Err = super::UnknownVariant;
-    fn from_str(s: &str) -> Result<Self, super::UnknownVariant> {
-        match s {
-            "CLOSED" => Ok(Self::Closed),
-            "OPEN" => Ok(Self::Open),
-            "HALF_OPEN" => Ok(Self::HalfOpen),
-            _ => {
-                Err(super::UnknownVariant {
-                    type_name: "CallResultMetadataCircuitBreakerState",
-                    value: String::from(s),
-                })
-            }
-        }
-    }
+super::string_enum! {
+    CallResultMetadataCircuitBreakerState(as_str) { Closed("CLOSED"), Open("OPEN"),
+    HalfOpen("HALF_OPEN") }
 }
 
 /// One of `HEALTHY`, `DEGRADED`, `UNHEALTHY`, `UNKNOWN`.
-#[derive(
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    Hash,
-    PartialOrd,
-    Ord,
-    Default,
-    ::serde::Serialize,
-    ::serde::Deserialize,
-)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
 pub enum HealthStatusStatus {
-    /// `HEALTHY`
     #[default]
-    #[serde(rename = "HEALTHY")]
     Healthy,
-    /// `DEGRADED`
-    #[serde(rename = "DEGRADED")]
     Degraded,
-    /// `UNHEALTHY`
-    #[serde(rename = "UNHEALTHY")]
     Unhealthy,
-    /// `UNKNOWN`
-    #[serde(rename = "UNKNOWN")]
     Unknown,
 }
 
-impl HealthStatusStatus {
-    /// Every value, in contract order.
-    pub const ALL: &'static [Self] = &[
-        Self::Healthy,
-        Self::Degraded,
-        Self::Unhealthy,
-        Self::Unknown,
-    ];
-    /// The value as the contract writes it.
-    pub const fn as_str(self) -> &'static str {
-        match self {
-            Self::Healthy => "HEALTHY",
-            Self::Degraded => "DEGRADED",
-            Self::Unhealthy => "UNHEALTHY",
-            Self::Unknown => "UNKNOWN",
-        }
-    }
-}
-
-impl ::core::fmt::Display for HealthStatusStatus {
-    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl ::core::str::FromStr for HealthStatusStatus {
-    type Err = super::UnknownVariant;
-    fn from_str(s: &str) -> Result<Self, super::UnknownVariant> {
-        match s {
-            "HEALTHY" => Ok(Self::Healthy),
-            "DEGRADED" => Ok(Self::Degraded),
-            "UNHEALTHY" => Ok(Self::Unhealthy),
-            "UNKNOWN" => Ok(Self::Unknown),
-            _ => {
-                Err(super::UnknownVariant {
-                    type_name: "HealthStatusStatus",
-                    value: String::from(s),
-                })
-            }
-        }
-    }
+super::string_enum! {
+    HealthStatusStatus(as_str) { Healthy("HEALTHY"), Degraded("DEGRADED"),
+    Unhealthy("UNHEALTHY"), Unknown("UNKNOWN") }
 }
 
 /// One of `NONE`, `PARTIAL`, `FULL`.
-#[derive(
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    Hash,
-    PartialOrd,
-    Ord,
-    Default,
-    ::serde::Serialize,
-    ::serde::Deserialize,
-)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
 pub enum FallbackResultDegradationLevel {
-    /// `NONE`
     #[default]
-    #[serde(rename = "NONE")]
     None,
-    /// `PARTIAL`
-    #[serde(rename = "PARTIAL")]
     Partial,
-    /// `FULL`
-    #[serde(rename = "FULL")]
     Full,
 }
 
-impl FallbackResultDegradationLevel {
-    /// Every value, in contract order.
-    pub const ALL: &'static [Self] = &[Self::None, Self::Partial, Self::Full];
-    /// The value as the contract writes it.
-    pub const fn as_str(self) -> &'static str {
-        match self {
-            Self::None => "NONE",
-            Self::Partial => "PARTIAL",
-            Self::Full => "FULL",
-        }
-    }
-}
-
-impl ::core::fmt::Display for FallbackResultDegradationLevel {
-    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl ::core::str::FromStr for FallbackResultDegradationLevel {
-    type Err = super::UnknownVariant;
-    fn from_str(s: &str) -> Result<Self, super::UnknownVariant> {
-        match s {
-            "NONE" => Ok(Self::None),
-            "PARTIAL" => Ok(Self::Partial),
-            "FULL" => Ok(Self::Full),
-            _ => {
-                Err(super::UnknownVariant {
-                    type_name: "FallbackResultDegradationLevel",
-                    value: String::from(s),
-                })
-            }
-        }
-    }
+super::string_enum! {
+    FallbackResultDegradationLevel(as_str) { None("NONE"), Partial("PARTIAL"),
+    Full("FULL") }
 }
 
 /// SERVICE TYPES

@@ -5,8 +5,7 @@ use ::core::future::Future;
 /// HEALTH CHECK CONFIGURATION
 ///
 /// Configuration section `health_check_config`. `Default` gives the contract's values; deserializing a partial override keeps the defaults of every key it leaves out, and an unknown key is an error.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[serde(default, deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 pub struct HealthCheckConfig {
     /// 30 seconds
     ///
@@ -15,14 +14,12 @@ pub struct HealthCheckConfig {
     /// Allowed: 5000 to 300000.
     ///
     /// Contract value: `30000`.
-    #[serde(deserialize_with = "HealthCheckConfig::deserialize_check_interval_ms")]
     pub check_interval_ms: i64,
     /// consecutive failed checks before the node is unhealthy
     ///
     /// Allowed: 1 to 10.
     ///
     /// Contract value: `3`.
-    #[serde(deserialize_with = "HealthCheckConfig::deserialize_failure_threshold")]
     pub failure_threshold: i64,
     /// Contract value: `2`.
     pub recovery_threshold: i64,
@@ -31,7 +28,6 @@ pub struct HealthCheckConfig {
     /// Allowed: 100 to 60000.
     ///
     /// Contract value: `5000`.
-    #[serde(deserialize_with = "HealthCheckConfig::deserialize_timeout_ms")]
     pub timeout_ms: i64,
     /// Contract value: `true`.
     pub include_dependency_checks: bool,
@@ -53,39 +49,17 @@ impl Default for HealthCheckConfig {
     }
 }
 
+super::deserialize_struct! {
+    HealthCheckConfig(defaults, strict, checked) { check_interval_ms, failure_threshold,
+    recovery_threshold, timeout_ms, include_dependency_checks, include_component_checks }
+}
+
 impl HealthCheckConfig {
     /// Checks every bound of the contract's field specs (here and in the structs it holds),
     /// and returns every value that breaks one, not only the first. Deserializing checks them
     /// too; this is for values built or changed in code.
     pub fn validate(&self) -> Result<(), super::ConfigError> {
         super::Checked::validate(self)
-    }
-    fn deserialize_check_interval_ms<'de, D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<i64, D::Error> {
-        super::deserialize_bounded(
-            deserializer,
-            "check_interval_ms",
-            &[super::Bound::Minimum(5000.0), super::Bound::Maximum(300000.0)],
-        )
-    }
-    fn deserialize_failure_threshold<'de, D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<i64, D::Error> {
-        super::deserialize_bounded(
-            deserializer,
-            "failure_threshold",
-            &[super::Bound::Minimum(1.0), super::Bound::Maximum(10.0)],
-        )
-    }
-    fn deserialize_timeout_ms<'de, D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<i64, D::Error> {
-        super::deserialize_bounded(
-            deserializer,
-            "timeout_ms",
-            &[super::Bound::Minimum(100.0), super::Bound::Maximum(60000.0)],
-        )
     }
 }
 
@@ -172,73 +146,29 @@ pub trait HealthCheckActions: super::Node {
 }
 
 /// The actions of `mixin_health_check`, by name: [`Action::spec`] gives each one's [`super::ActionSpec`].
-#[derive(
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    Hash,
-    PartialOrd,
-    Ord,
-    ::serde::Serialize,
-    ::serde::Deserialize,
-)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 #[allow(clippy::enum_variant_names)]
 pub enum Action {
-    /// `health_check`
-    #[serde(rename = "health_check")]
     HealthCheck,
-    /// `component_health_check`
-    #[serde(rename = "component_health_check")]
     ComponentHealthCheck,
 }
 
+super::string_enum! {
+    Action(name) { HealthCheck("health_check"),
+    ComponentHealthCheck("component_health_check") }
+}
+
 impl Action {
-    /// Every action, in contract order.
-    pub const ALL: &'static [Self] = &[Self::HealthCheck, Self::ComponentHealthCheck];
-    /// The action's name in the contract.
-    pub const fn name(self) -> &'static str {
-        match self {
-            Self::HealthCheck => "health_check",
-            Self::ComponentHealthCheck => "component_health_check",
-        }
-    }
     /// The action's entry in [`ACTIONS`].
     pub const fn spec(self) -> &'static super::ActionSpec {
-        match self {
-            Self::HealthCheck => &ACTIONS[0],
-            Self::ComponentHealthCheck => &ACTIONS[1],
-        }
-    }
-}
-
-impl ::core::fmt::Display for Action {
-    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        f.write_str(self.name())
-    }
-}
-
-impl ::core::str::FromStr for Action {
-    type Err = super::UnknownVariant;
-    fn from_str(s: &str) -> Result<Self, super::UnknownVariant> {
-        match s {
-            "health_check" => Ok(Self::HealthCheck),
-            "component_health_check" => Ok(Self::ComponentHealthCheck),
-            _ => {
-                Err(super::UnknownVariant {
-                    type_name: "Action",
-                    value: String::from(s),
-                })
-            }
-        }
+        &ACTIONS[self as usize]
     }
 }
 
 /// A call of one action of `mixin_health_check`, with its inputs: `{"action": "<name>", "input": {..}}` on the wire.
 /// Run it with [`Request::dispatch`].
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[serde(tag = "action", content = "input")]
 #[non_exhaustive]
 #[allow(clippy::large_enum_variant, clippy::enum_variant_names)]
@@ -279,7 +209,7 @@ impl Request {
 }
 
 /// What one action of `mixin_health_check` returned: `{"action": "<name>", "output": {..}}` on the wire.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[serde(tag = "action", content = "output")]
 #[non_exhaustive]
 #[allow(clippy::large_enum_variant, clippy::enum_variant_names)]
@@ -302,143 +232,101 @@ impl Response {
     }
 }
 
+super::deserialize_tagged! {
+    Request("input") { HealthCheck, ComponentHealthCheck(ComponentHealthCheckInput) }
+}
+
+super::deserialize_tagged! {
+    Response("output") { HealthCheck(HealthCheckOutput),
+    ComponentHealthCheck(ComponentHealthCheckOutput) }
+}
+
 /// The outputs of the `health_check` action.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
 pub struct HealthCheckOutput {
     /// Typed by the output model `health_status`.
     pub health_status: HealthStatus,
     /// Typed by the output model `component_health`.
     pub component_health: ComponentHealth,
-    /// No type declared in the contract: the fallback type.
     pub dependency_health: super::Value,
 }
 
+super::deserialize_struct! {
+    HealthCheckOutput { health_status, component_health, dependency_health }
+}
+
 /// The inputs of the `component_health_check` action.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
 pub struct ComponentHealthCheckInput {
     /// Typed like the output model field `component_health.components.component_name`.
     pub component_name: String,
 }
 
+super::deserialize_struct! {
+    ComponentHealthCheckInput { component_name }
+}
+
 /// The outputs of the `component_health_check` action.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
 pub struct ComponentHealthCheckOutput {
-    /// No type declared in the contract: the fallback type.
     pub component_status: super::Value,
-    /// No type declared in the contract: the fallback type.
     pub component_details: super::Value,
 }
 
+super::deserialize_struct! {
+    ComponentHealthCheckOutput { component_status, component_details }
+}
+
 /// The output model `health_status`.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
 pub struct HealthStatus {
-    /// Contract type: `enum[HEALTHY,DEGRADED,UNHEALTHY,CRITICAL,ERROR]`.
     pub status: HealthStatusStatus,
-    /// Contract type: `string`.
     pub message: String,
-    /// Contract type: `datetime`.
     pub timestamp: super::Timestamp,
-    /// Contract type: `integer`.
     pub check_duration_ms: i64,
 }
 
+super::deserialize_struct! {
+    HealthStatus { status, message, timestamp, check_duration_ms }
+}
+
 /// `output_models.component_health.components.items` in the contract.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
 pub struct ComponentHealthComponentsItem {
-    /// Contract type: `string`.
     pub component_name: String,
-    /// Contract type: `enum[HEALTHY,DEGRADED,UNHEALTHY,CRITICAL,ERROR]`.
     pub status: HealthStatusStatus,
-    /// Contract type: `string`.
     pub message: String,
-    /// Contract type: `datetime`.
     pub last_check: super::Timestamp,
 }
 
+super::deserialize_struct! {
+    ComponentHealthComponentsItem { component_name, status, message, last_check }
+}
+
 /// The output model `component_health`.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
 pub struct ComponentHealth {
-    /// `components`
     pub components: Vec<ComponentHealthComponentsItem>,
 }
 
+super::deserialize_struct! {
+    ComponentHealth { components }
+}
+
 /// One of `HEALTHY`, `DEGRADED`, `UNHEALTHY`, `CRITICAL`, `ERROR`.
-#[derive(
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    Hash,
-    PartialOrd,
-    Ord,
-    Default,
-    ::serde::Serialize,
-    ::serde::Deserialize,
-)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
 pub enum HealthStatusStatus {
-    /// `HEALTHY`
     #[default]
-    #[serde(rename = "HEALTHY")]
     Healthy,
-    /// `DEGRADED`
-    #[serde(rename = "DEGRADED")]
     Degraded,
-    /// `UNHEALTHY`
-    #[serde(rename = "UNHEALTHY")]
     Unhealthy,
-    /// `CRITICAL`
-    #[serde(rename = "CRITICAL")]
     Critical,
-    /// `ERROR`
-    #[serde(rename = "ERROR")]
     Error,
 }
 
-impl HealthStatusStatus {
-    /// Every value, in contract order.
-    pub const ALL: &'static [Self] = &[
-        Self::Healthy,
-        Self::Degraded,
-        Self::Unhealthy,
-        Self::Critical,
-        Self::Error,
-    ];
-    /// The value as the contract writes it.
-    pub const fn as_str(self) -> &'static str {
-        match self {
-            Self::Healthy => "HEALTHY",
-            Self::Degraded => "DEGRADED",
-            Self::Unhealthy => "UNHEALTHY",
-            Self::Critical => "CRITICAL",
-            Self::Error => "ERROR",
-        }
-    }
-}
-
-impl ::core::fmt::Display for HealthStatusStatus {
-    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl ::core::str::FromStr for HealthStatusStatus {
-    type Err = super::UnknownVariant;
-    fn from_str(s: &str) -> Result<Self, super::UnknownVariant> {
-        match s {
-            "HEALTHY" => Ok(Self::Healthy),
-            "DEGRADED" => Ok(Self::Degraded),
-            "UNHEALTHY" => Ok(Self::Unhealthy),
-            "CRITICAL" => Ok(Self::Critical),
-            "ERROR" => Ok(Self::Error),
-            _ => {
-                Err(super::UnknownVariant {
-                    type_name: "HealthStatusStatus",
-                    value: String::from(s),
-                })
-            }
-        }
-    }
+super::string_enum! {
+    HealthStatusStatus(as_str) { Healthy("HEALTHY"), Degraded("DEGRADED"),
+    Unhealthy("UNHEALTHY"), Critical("CRITICAL"), Error("ERROR") }
 }
 
 /// HEALTH STATUS DEFINITIONS

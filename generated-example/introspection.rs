@@ -5,8 +5,7 @@ use ::core::future::Future;
 /// INTROSPECTION CONFIGURATION
 ///
 /// Configuration section `introspection_config`. `Default` gives the contract's values; deserializing a partial override keeps the defaults of every key it leaves out, and an unknown key is an error.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[serde(default, deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 pub struct IntrospectionConfig {
     /// Contract value: `true`.
     pub auto_registration: bool,
@@ -38,6 +37,12 @@ impl Default for IntrospectionConfig {
             peer_discovery_enabled: true,
         }
     }
+}
+
+super::deserialize_struct! {
+    IntrospectionConfig(defaults, strict) { auto_registration, discovery_interval_ms,
+    capability_refresh_ms, include_performance_data, include_dependency_health,
+    peer_discovery_enabled }
 }
 
 /// What a node contract's integration field for `mixin_introspection` holds: its `introspection_config`
@@ -119,90 +124,31 @@ pub trait IntrospectionActions: super::Node {
 }
 
 /// The actions of `mixin_introspection`, by name: [`Action::spec`] gives each one's [`super::ActionSpec`].
-#[derive(
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    Hash,
-    PartialOrd,
-    Ord,
-    ::serde::Serialize,
-    ::serde::Deserialize,
-)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 #[allow(clippy::enum_variant_names)]
 pub enum Action {
-    /// `get_node_info`
-    #[serde(rename = "get_node_info")]
     GetNodeInfo,
-    /// `get_capabilities`
-    #[serde(rename = "get_capabilities")]
     GetCapabilities,
-    /// `get_runtime_stats`
-    #[serde(rename = "get_runtime_stats")]
     GetRuntimeStats,
-    /// `discover_peers`
-    #[serde(rename = "discover_peers")]
     DiscoverPeers,
 }
 
+super::string_enum! {
+    Action(name) { GetNodeInfo("get_node_info"), GetCapabilities("get_capabilities"),
+    GetRuntimeStats("get_runtime_stats"), DiscoverPeers("discover_peers") }
+}
+
 impl Action {
-    /// Every action, in contract order.
-    pub const ALL: &'static [Self] = &[
-        Self::GetNodeInfo,
-        Self::GetCapabilities,
-        Self::GetRuntimeStats,
-        Self::DiscoverPeers,
-    ];
-    /// The action's name in the contract.
-    pub const fn name(self) -> &'static str {
-        match self {
-            Self::GetNodeInfo => "get_node_info",
-            Self::GetCapabilities => "get_capabilities",
-            Self::GetRuntimeStats => "get_runtime_stats",
-            Self::DiscoverPeers => "discover_peers",
-        }
-    }
     /// The action's entry in [`ACTIONS`].
     pub const fn spec(self) -> &'static super::ActionSpec {
-        match self {
-            Self::GetNodeInfo => &ACTIONS[0],
-            Self::GetCapabilities => &ACTIONS[1],
-            Self::GetRuntimeStats => &ACTIONS[2],
-            Self::DiscoverPeers => &ACTIONS[3],
-        }
-    }
-}
-
-impl ::core::fmt::Display for Action {
-    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        f.write_str(self.name())
-    }
-}
-
-impl ::core::str::FromStr for Action {
-    type Err = super::UnknownVariant;
-    fn from_str(s: &str) -> Result<Self, super::UnknownVariant> {
-        match s {
-            "get_node_info" => Ok(Self::GetNodeInfo),
-            "get_capabilities" => Ok(Self::GetCapabilities),
-            "get_runtime_stats" => Ok(Self::GetRuntimeStats),
-            "discover_peers" => Ok(Self::DiscoverPeers),
-            _ => {
-                Err(super::UnknownVariant {
-                    type_name: "Action",
-                    value: String::from(s),
-                })
-            }
-        }
+        &ACTIONS[self as usize]
     }
 }
 
 /// A call of one action of `mixin_introspection`, with its inputs: `{"action": "<name>", "input": {..}}` on the wire.
 /// Run it with [`Request::dispatch`].
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[serde(tag = "action", content = "input")]
 #[non_exhaustive]
 #[allow(clippy::large_enum_variant, clippy::enum_variant_names)]
@@ -253,7 +199,7 @@ impl Request {
 }
 
 /// What one action of `mixin_introspection` returned: `{"action": "<name>", "output": {..}}` on the wire.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[serde(tag = "action", content = "output")]
 #[non_exhaustive]
 #[allow(clippy::large_enum_variant, clippy::enum_variant_names)]
@@ -284,283 +230,196 @@ impl Response {
     }
 }
 
+super::deserialize_tagged! {
+    Request("input") { GetNodeInfo, GetCapabilities(GetCapabilitiesInput),
+    GetRuntimeStats(GetRuntimeStatsInput), DiscoverPeers(DiscoverPeersInput) }
+}
+
+super::deserialize_tagged! {
+    Response("output") { GetNodeInfo(GetNodeInfoOutput),
+    GetCapabilities(GetCapabilitiesOutput), GetRuntimeStats(GetRuntimeStatsOutput),
+    DiscoverPeers(DiscoverPeersOutput) }
+}
+
 /// The outputs of the `get_node_info` action.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
 pub struct GetNodeInfoOutput {
     /// Typed by the output model `node_info`.
     pub node_info: NodeInfo,
-    /// No type declared in the contract: the fallback type.
     pub capability_summary: super::Value,
 }
 
+super::deserialize_struct! {
+    GetNodeInfoOutput { node_info, capability_summary }
+}
+
 /// The inputs of the `get_capabilities` action.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
 pub struct GetCapabilitiesInput {
-    /// No type declared in the contract: the fallback type.
     pub include_internal: super::Value,
 }
 
+super::deserialize_struct! {
+    GetCapabilitiesInput { include_internal }
+}
+
 /// The outputs of the `get_capabilities` action.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
 pub struct GetCapabilitiesOutput {
     /// Typed by the output model `capabilities`.
     pub capabilities: Capabilities,
-    /// No type declared in the contract: the fallback type.
     pub action_definitions: super::Value,
-    /// No type declared in the contract: the fallback type.
     pub dependency_info: super::Value,
 }
 
+super::deserialize_struct! {
+    GetCapabilitiesOutput { capabilities, action_definitions, dependency_info }
+}
+
 /// The inputs of the `get_runtime_stats` action.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
 pub struct GetRuntimeStatsInput {
-    /// No type declared in the contract: the fallback type.
     pub include_history: super::Value,
 }
 
+super::deserialize_struct! {
+    GetRuntimeStatsInput { include_history }
+}
+
 /// The outputs of the `get_runtime_stats` action.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
 pub struct GetRuntimeStatsOutput {
     /// Typed by the output model `runtime_stats`.
     pub runtime_stats: RuntimeStats,
-    /// No type declared in the contract: the fallback type.
     pub performance_metrics: super::Value,
 }
 
+super::deserialize_struct! {
+    GetRuntimeStatsOutput { runtime_stats, performance_metrics }
+}
+
 /// The inputs of the `discover_peers` action.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
 pub struct DiscoverPeersInput {
-    /// No type declared in the contract: the fallback type.
     pub node_type_filter: super::Value,
-    /// No type declared in the contract: the fallback type.
     pub discovery_scope: super::Value,
 }
 
+super::deserialize_struct! {
+    DiscoverPeersInput { node_type_filter, discovery_scope }
+}
+
 /// The outputs of the `discover_peers` action.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
 pub struct DiscoverPeersOutput {
     /// Typed by the output model `peer_nodes`.
     pub peer_nodes: PeerNodes,
-    /// No type declared in the contract: the fallback type.
     pub network_topology: super::Value,
 }
 
+super::deserialize_struct! {
+    DiscoverPeersOutput { peer_nodes, network_topology }
+}
+
 /// The output model `node_info`.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
 pub struct NodeInfo {
-    /// Contract type: `string`.
     pub node_id: String,
-    /// Contract type: `enum[COMPUTE,EFFECT,REDUCER,ORCHESTRATOR]`.
     pub node_type: NodeInfoNodeType,
-    /// Contract type: `string`.
     pub node_name: String,
-    /// Contract type: `object`.
     pub version: super::Value,
-    /// Contract type: `enum[HEALTHY,DEGRADED,UNHEALTHY,CRITICAL]`.
     pub status: NodeInfoStatus,
-    /// Contract type: `integer`.
     pub uptime_ms: i64,
-    /// Contract type: `datetime`.
     pub last_updated: super::Timestamp,
 }
 
+super::deserialize_struct! {
+    NodeInfo { node_id, node_type, node_name, version, status, uptime_ms, last_updated }
+}
+
 /// `output_models.capabilities.actions.items` in the contract.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
 pub struct CapabilitiesActionsItem {
-    /// Contract type: `string`.
     pub action_name: String,
-    /// Contract type: `string`.
     pub description: String,
-    /// Contract type: `boolean`.
     pub required: bool,
-    /// Contract type: `integer`.
     pub timeout_ms: i64,
 }
 
+super::deserialize_struct! {
+    CapabilitiesActionsItem { action_name, description, required, timeout_ms }
+}
+
 /// The output model `capabilities`.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
 pub struct Capabilities {
-    /// `actions`
     pub actions: Vec<CapabilitiesActionsItem>,
 }
 
+super::deserialize_struct! {
+    Capabilities { actions }
+}
+
 /// The output model `runtime_stats`.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
 pub struct RuntimeStats {
-    /// Contract type: `integer`.
     pub requests_processed: i64,
-    /// Contract type: `float`.
     pub average_response_time_ms: f64,
-    /// Contract type: `integer`.
     pub error_count: i64,
-    /// Contract type: `float`.
     pub memory_usage_mb: f64,
-    /// Contract type: `float`.
     pub cpu_usage_percent: f64,
 }
 
+super::deserialize_struct! {
+    RuntimeStats { requests_processed, average_response_time_ms, error_count,
+    memory_usage_mb, cpu_usage_percent }
+}
+
 /// `output_models.peer_nodes.items` in the contract.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
 pub struct PeerNodesItem {
-    /// Contract type: `string`.
     pub node_id: String,
-    /// Contract type: `string`.
     pub node_type: String,
-    /// Contract type: `string`.
     pub endpoint: String,
-    /// Contract type: `string`.
     pub status: String,
-    /// Contract type: `datetime`.
     pub last_seen: super::Timestamp,
+}
+
+super::deserialize_struct! {
+    PeerNodesItem { node_id, node_type, endpoint, status, last_seen }
 }
 
 /// The output model `peer_nodes`.
 pub type PeerNodes = Vec<PeerNodesItem>;
 
 /// One of `COMPUTE`, `EFFECT`, `REDUCER`, `ORCHESTRATOR`.
-#[derive(
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    Hash,
-    PartialOrd,
-    Ord,
-    Default,
-    ::serde::Serialize,
-    ::serde::Deserialize,
-)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
 pub enum NodeInfoNodeType {
-    /// `COMPUTE`
     #[default]
-    #[serde(rename = "COMPUTE")]
     Compute,
-    /// `EFFECT`
-    #[serde(rename = "EFFECT")]
     Effect,
-    /// `REDUCER`
-    #[serde(rename = "REDUCER")]
     Reducer,
-    /// `ORCHESTRATOR`
-    #[serde(rename = "ORCHESTRATOR")]
     Orchestrator,
 }
 
-impl NodeInfoNodeType {
-    /// Every value, in contract order.
-    pub const ALL: &'static [Self] = &[
-        Self::Compute,
-        Self::Effect,
-        Self::Reducer,
-        Self::Orchestrator,
-    ];
-    /// The value as the contract writes it.
-    pub const fn as_str(self) -> &'static str {
-        match self {
-            Self::Compute => "COMPUTE",
-            Self::Effect => "EFFECT",
-            Self::Reducer => "REDUCER",
-            Self::Orchestrator => "ORCHESTRATOR",
-        }
-    }
-}
-
-impl ::core::fmt::Display for NodeInfoNodeType {
-    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl ::core::str::FromStr for NodeInfoNodeType {
-    type Err = super::UnknownVariant;
-    fn from_str(s: &str) -> Result<Self, super::UnknownVariant> {
-        match s {
-            "COMPUTE" => Ok(Self::Compute),
-            "EFFECT" => Ok(Self::Effect),
-            "REDUCER" => Ok(Self::Reducer),
-            "ORCHESTRATOR" => Ok(Self::Orchestrator),
-            _ => {
-                Err(super::UnknownVariant {
-                    type_name: "NodeInfoNodeType",
-                    value: String::from(s),
-                })
-            }
-        }
-    }
+super::string_enum! {
+    NodeInfoNodeType(as_str) { Compute("COMPUTE"), Effect("EFFECT"), Reducer("REDUCER"),
+    Orchestrator("ORCHESTRATOR") }
 }
 
 /// One of `HEALTHY`, `DEGRADED`, `UNHEALTHY`, `CRITICAL`.
-#[derive(
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    Hash,
-    PartialOrd,
-    Ord,
-    Default,
-    ::serde::Serialize,
-    ::serde::Deserialize,
-)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
 pub enum NodeInfoStatus {
-    /// `HEALTHY`
     #[default]
-    #[serde(rename = "HEALTHY")]
     Healthy,
-    /// `DEGRADED`
-    #[serde(rename = "DEGRADED")]
     Degraded,
-    /// `UNHEALTHY`
-    #[serde(rename = "UNHEALTHY")]
     Unhealthy,
-    /// `CRITICAL`
-    #[serde(rename = "CRITICAL")]
     Critical,
 }
 
-impl NodeInfoStatus {
-    /// Every value, in contract order.
-    pub const ALL: &'static [Self] = &[
-        Self::Healthy,
-        Self::Degraded,
-        Self::Unhealthy,
-        Self::Critical,
-    ];
-    /// The value as the contract writes it.
-    pub const fn as_str(self) -> &'static str {
-        match self {
-            Self::Healthy => "HEALTHY",
-            Self::Degraded => "DEGRADED",
-            Self::Unhealthy => "UNHEALTHY",
-            Self::Critical => "CRITICAL",
-        }
-    }
-}
-
-impl ::core::fmt::Display for NodeInfoStatus {
-    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl ::core::str::FromStr for NodeInfoStatus {
-    type Err = super::UnknownVariant;
-    fn from_str(s: &str) -> Result<Self, super::UnknownVariant> {
-        match s {
-            "HEALTHY" => Ok(Self::Healthy),
-            "DEGRADED" => Ok(Self::Degraded),
-            "UNHEALTHY" => Ok(Self::Unhealthy),
-            "CRITICAL" => Ok(Self::Critical),
-            _ => {
-                Err(super::UnknownVariant {
-                    type_name: "NodeInfoStatus",
-                    value: String::from(s),
-                })
-            }
-        }
-    }
+super::string_enum! {
+    NodeInfoStatus(as_str) { Healthy("HEALTHY"), Degraded("DEGRADED"),
+    Unhealthy("UNHEALTHY"), Critical("CRITICAL") }
 }
 
 /// The contract's `mixin_name`.

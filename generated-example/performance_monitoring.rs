@@ -5,8 +5,7 @@ use ::core::future::Future;
 /// PERFORMANCE MONITORING CONFIGURATION
 ///
 /// Configuration section `performance_config`. `Default` gives the contract's values; deserializing a partial override keeps the defaults of every key it leaves out, and an unknown key is an error.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[serde(default, deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 pub struct PerformanceConfig {
     /// 10 seconds
     ///
@@ -44,6 +43,12 @@ impl Default for PerformanceConfig {
             alert_evaluation_interval_ms: 30000,
         }
     }
+}
+
+super::deserialize_struct! {
+    PerformanceConfig(defaults, strict) { collection_interval_ms, metric_retention_hours,
+    aggregation_intervals, auto_collection_enabled, trace_sampling_rate,
+    alert_evaluation_interval_ms }
 }
 
 /// What a node contract's integration field for `mixin_performance_monitoring` holds: its `performance_config`
@@ -135,97 +140,35 @@ pub trait PerformanceMonitoringActions: super::Node {
 }
 
 /// The actions of `mixin_performance_monitoring`, by name: [`Action::spec`] gives each one's [`super::ActionSpec`].
-#[derive(
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    Hash,
-    PartialOrd,
-    Ord,
-    ::serde::Serialize,
-    ::serde::Deserialize,
-)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 #[allow(clippy::enum_variant_names)]
 pub enum Action {
-    /// `collect_metrics`
-    #[serde(rename = "collect_metrics")]
     CollectMetrics,
-    /// `start_performance_trace`
-    #[serde(rename = "start_performance_trace")]
     StartPerformanceTrace,
-    /// `end_performance_trace`
-    #[serde(rename = "end_performance_trace")]
     EndPerformanceTrace,
-    /// `get_performance_summary`
-    #[serde(rename = "get_performance_summary")]
     GetPerformanceSummary,
-    /// `configure_alerts`
-    #[serde(rename = "configure_alerts")]
     ConfigureAlerts,
 }
 
-impl Action {
-    /// Every action, in contract order.
-    pub const ALL: &'static [Self] = &[
-        Self::CollectMetrics,
-        Self::StartPerformanceTrace,
-        Self::EndPerformanceTrace,
-        Self::GetPerformanceSummary,
-        Self::ConfigureAlerts,
-    ];
-    /// The action's name in the contract.
-    pub const fn name(self) -> &'static str {
-        match self {
-            Self::CollectMetrics => "collect_metrics",
-            Self::StartPerformanceTrace => "start_performance_trace",
-            Self::EndPerformanceTrace => "end_performance_trace",
-            Self::GetPerformanceSummary => "get_performance_summary",
-            Self::ConfigureAlerts => "configure_alerts",
-        }
+super::string_enum! {
+    Action(name) { CollectMetrics("collect_metrics"),
+    StartPerformanceTrace("start_performance_trace"),
+    EndPerformanceTrace("end_performance_trace"),
+    GetPerformanceSummary("get_performance_summary"), ConfigureAlerts("configure_alerts")
     }
+}
+
+impl Action {
     /// The action's entry in [`ACTIONS`].
     pub const fn spec(self) -> &'static super::ActionSpec {
-        match self {
-            Self::CollectMetrics => &ACTIONS[0],
-            Self::StartPerformanceTrace => &ACTIONS[1],
-            Self::EndPerformanceTrace => &ACTIONS[2],
-            Self::GetPerformanceSummary => &ACTIONS[3],
-            Self::ConfigureAlerts => &ACTIONS[4],
-        }
-    }
-}
-
-impl ::core::fmt::Display for Action {
-    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        f.write_str(self.name())
-    }
-}
-
-impl ::core::str::FromStr for Action {
-    type Err = super::UnknownVariant;
-    fn from_str(s: &str) -> Result<Self, super::UnknownVariant> {
-        match s {
-            "collect_metrics" => Ok(Self::CollectMetrics),
-            "start_performance_trace" => Ok(Self::StartPerformanceTrace),
-            "end_performance_trace" => Ok(Self::EndPerformanceTrace),
-            "get_performance_summary" => Ok(Self::GetPerformanceSummary),
-            "configure_alerts" => Ok(Self::ConfigureAlerts),
-            _ => {
-                Err(super::UnknownVariant {
-                    type_name: "Action",
-                    value: String::from(s),
-                })
-            }
-        }
+        &ACTIONS[self as usize]
     }
 }
 
 /// A call of one action of `mixin_performance_monitoring`, with its inputs: `{"action": "<name>", "input": {..}}` on the wire.
 /// Run it with [`Request::dispatch`].
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[serde(tag = "action", content = "input")]
 #[non_exhaustive]
 #[allow(clippy::large_enum_variant, clippy::enum_variant_names)]
@@ -297,7 +240,7 @@ impl Request {
 }
 
 /// What one action of `mixin_performance_monitoring` returned: `{"action": "<name>", "output": {..}}` on the wire.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[serde(tag = "action", content = "output")]
 #[non_exhaustive]
 #[allow(clippy::large_enum_variant, clippy::enum_variant_names)]
@@ -332,257 +275,256 @@ impl Response {
     }
 }
 
+super::deserialize_tagged! {
+    Request("input") { CollectMetrics(CollectMetricsInput),
+    StartPerformanceTrace(StartPerformanceTraceInput),
+    EndPerformanceTrace(EndPerformanceTraceInput),
+    GetPerformanceSummary(GetPerformanceSummaryInput),
+    ConfigureAlerts(ConfigureAlertsInput) }
+}
+
+super::deserialize_tagged! {
+    Response("output") { CollectMetrics(CollectMetricsOutput),
+    StartPerformanceTrace(StartPerformanceTraceOutput),
+    EndPerformanceTrace(EndPerformanceTraceOutput),
+    GetPerformanceSummary(GetPerformanceSummaryOutput),
+    ConfigureAlerts(ConfigureAlertsOutput) }
+}
+
 /// The inputs of the `collect_metrics` action.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
 pub struct CollectMetricsInput {
-    /// No type declared in the contract: the fallback type.
     pub metric_types: super::Value,
-    /// No type declared in the contract: the fallback type.
     pub aggregation_period: super::Value,
 }
 
+super::deserialize_struct! {
+    CollectMetricsInput { metric_types, aggregation_period }
+}
+
 /// The outputs of the `collect_metrics` action.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
 pub struct CollectMetricsOutput {
     /// Typed by the output model `metrics_data`.
     pub metrics_data: MetricsData,
-    /// No type declared in the contract: the fallback type.
     pub collection_timestamp: super::Value,
 }
 
+super::deserialize_struct! {
+    CollectMetricsOutput { metrics_data, collection_timestamp }
+}
+
 /// The inputs of the `start_performance_trace` action.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
 pub struct StartPerformanceTraceInput {
     /// Typed like the output model field `trace_summary.operation_name`.
     pub operation_name: String,
-    /// No type declared in the contract: the fallback type.
     pub trace_config: super::Value,
 }
 
+super::deserialize_struct! {
+    StartPerformanceTraceInput { operation_name, trace_config }
+}
+
 /// The outputs of the `start_performance_trace` action.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
 pub struct StartPerformanceTraceOutput {
     /// Typed like the output model field `trace_summary.trace_id`.
     pub trace_id: String,
-    /// No type declared in the contract: the fallback type.
     pub trace_context: super::Value,
 }
 
+super::deserialize_struct! {
+    StartPerformanceTraceOutput { trace_id, trace_context }
+}
+
 /// The inputs of the `end_performance_trace` action.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
 pub struct EndPerformanceTraceInput {
     /// Typed like the output model field `trace_summary.trace_id`.
     pub trace_id: String,
-    /// No type declared in the contract: the fallback type.
     pub operation_result: super::Value,
 }
 
+super::deserialize_struct! {
+    EndPerformanceTraceInput { trace_id, operation_result }
+}
+
 /// The outputs of the `end_performance_trace` action.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
 pub struct EndPerformanceTraceOutput {
     /// Typed by the output model `trace_summary`.
     pub trace_summary: TraceSummary,
-    /// No type declared in the contract: the fallback type.
     pub performance_metrics: super::Value,
 }
 
+super::deserialize_struct! {
+    EndPerformanceTraceOutput { trace_summary, performance_metrics }
+}
+
 /// The inputs of the `get_performance_summary` action.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
 pub struct GetPerformanceSummaryInput {
     /// Typed like the output model field `performance_summary.time_range`.
     pub time_range: PerformanceSummaryTimeRange,
-    /// No type declared in the contract: the fallback type.
     pub metric_filters: super::Value,
 }
 
+super::deserialize_struct! {
+    GetPerformanceSummaryInput { time_range, metric_filters }
+}
+
 /// The outputs of the `get_performance_summary` action.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
 pub struct GetPerformanceSummaryOutput {
     /// Typed by the output model `performance_summary`.
     pub performance_summary: PerformanceSummary,
-    /// No type declared in the contract: the fallback type.
     pub trend_analysis: super::Value,
 }
 
+super::deserialize_struct! {
+    GetPerformanceSummaryOutput { performance_summary, trend_analysis }
+}
+
 /// The inputs of the `configure_alerts` action.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
 pub struct ConfigureAlertsInput {
-    /// No type declared in the contract: the fallback type.
     pub alert_config: super::Value,
-    /// No type declared in the contract: the fallback type.
     pub notification_targets: super::Value,
 }
 
+super::deserialize_struct! {
+    ConfigureAlertsInput { alert_config, notification_targets }
+}
+
 /// The outputs of the `configure_alerts` action.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
 pub struct ConfigureAlertsOutput {
-    /// No type declared in the contract: the fallback type.
     pub alert_configuration: super::Value,
-    /// No type declared in the contract: the fallback type.
     pub alert_status: super::Value,
 }
 
+super::deserialize_struct! {
+    ConfigureAlertsOutput { alert_configuration, alert_status }
+}
+
 /// `output_models.metrics_data.metrics.items` in the contract.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
 pub struct MetricsDataMetricsItem {
-    /// Contract type: `string`.
     pub metric_name: String,
-    /// Contract type: `enum[counter,gauge,histogram]`.
     pub metric_type: MetricsDataMetricsItemMetricType,
-    /// Contract type: `number`.
     pub value: f64,
-    /// `labels`
     pub labels: ::std::collections::BTreeMap<String, String>,
-    /// Contract type: `string`.
     pub unit: String,
 }
 
+super::deserialize_struct! {
+    MetricsDataMetricsItem { metric_name, metric_type, value, labels, unit }
+}
+
 /// The output model `metrics_data`.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
 pub struct MetricsData {
-    /// Contract type: `datetime`.
     pub timestamp: super::Timestamp,
-    /// Contract type: `string`.
     pub node_id: String,
-    /// `metrics`
     pub metrics: Vec<MetricsDataMetricsItem>,
 }
 
+super::deserialize_struct! {
+    MetricsData { timestamp, node_id, metrics }
+}
+
 /// `output_models.trace_summary.spans.items` in the contract.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
 pub struct TraceSummarySpansItem {
-    /// Contract type: `string`.
     pub span_name: String,
-    /// Contract type: `integer`.
     pub duration_ms: i64,
-    /// `tags`
     pub tags: ::std::collections::BTreeMap<String, String>,
 }
 
+super::deserialize_struct! {
+    TraceSummarySpansItem { span_name, duration_ms, tags }
+}
+
 /// The output model `trace_summary`.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
 pub struct TraceSummary {
-    /// Contract type: `string`.
     pub trace_id: String,
-    /// Contract type: `string`.
     pub operation_name: String,
-    /// Contract type: `datetime`.
     pub start_time: super::Timestamp,
-    /// Contract type: `datetime`.
     pub end_time: super::Timestamp,
-    /// Contract type: `integer`.
     pub duration_ms: i64,
-    /// Contract type: `boolean`.
     pub success: bool,
-    /// `spans`
     pub spans: Vec<TraceSummarySpansItem>,
 }
 
+super::deserialize_struct! {
+    TraceSummary { trace_id, operation_name, start_time, end_time, duration_ms, success,
+    spans }
+}
+
 /// `output_models.performance_summary.time_range` in the contract.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
 pub struct PerformanceSummaryTimeRange {
-    /// Contract type: `datetime`.
     pub start: super::Timestamp,
-    /// Contract type: `datetime`.
     pub end: super::Timestamp,
 }
 
+super::deserialize_struct! {
+    PerformanceSummaryTimeRange { start, end }
+}
+
 /// `output_models.performance_summary.summary_metrics` in the contract.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
 pub struct PerformanceSummarySummaryMetrics {
-    /// Contract type: `integer`.
     pub total_requests: i64,
-    /// Contract type: `float`.
     pub average_response_time_ms: f64,
-    /// Contract type: `float`.
     pub error_rate_percent: f64,
-    /// Contract type: `float`.
     pub throughput_rps: f64,
 }
 
+super::deserialize_struct! {
+    PerformanceSummarySummaryMetrics { total_requests, average_response_time_ms,
+    error_rate_percent, throughput_rps }
+}
+
 /// `output_models.performance_summary.resource_usage` in the contract.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
 pub struct PerformanceSummaryResourceUsage {
-    /// Contract type: `float`.
     pub peak_memory_mb: f64,
-    /// Contract type: `float`.
     pub average_cpu_percent: f64,
-    /// Contract type: `float`.
     pub peak_cpu_percent: f64,
 }
 
+super::deserialize_struct! {
+    PerformanceSummaryResourceUsage { peak_memory_mb, average_cpu_percent,
+    peak_cpu_percent }
+}
+
 /// The output model `performance_summary`.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
 pub struct PerformanceSummary {
-    /// `time_range`
     pub time_range: PerformanceSummaryTimeRange,
-    /// `summary_metrics`
     pub summary_metrics: PerformanceSummarySummaryMetrics,
-    /// `resource_usage`
     pub resource_usage: PerformanceSummaryResourceUsage,
 }
 
+super::deserialize_struct! {
+    PerformanceSummary { time_range, summary_metrics, resource_usage }
+}
+
 /// One of `counter`, `gauge`, `histogram`.
-#[derive(
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    Hash,
-    PartialOrd,
-    Ord,
-    Default,
-    ::serde::Serialize,
-    ::serde::Deserialize,
-)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
 pub enum MetricsDataMetricsItemMetricType {
-    /// `counter`
     #[default]
-    #[serde(rename = "counter")]
     Counter,
-    /// `gauge`
-    #[serde(rename = "gauge")]
     Gauge,
-    /// `histogram`
-    #[serde(rename = "histogram")]
     Histogram,
 }
 
-impl MetricsDataMetricsItemMetricType {
-    /// Every value, in contract order.
-    pub const ALL: &'static [Self] = &[Self::Counter, Self::Gauge, Self::Histogram];
-    /// The value as the contract writes it.
-    pub const fn as_str(self) -> &'static str {
-        match self {
-            Self::Counter => "counter",
-            Self::Gauge => "gauge",
-            Self::Histogram => "histogram",
-        }
-    }
-}
-
-impl ::core::fmt::Display for MetricsDataMetricsItemMetricType {
-    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl ::core::str::FromStr for MetricsDataMetricsItemMetricType {
-    type Err = super::UnknownVariant;
-    fn from_str(s: &str) -> Result<Self, super::UnknownVariant> {
-        match s {
-            "counter" => Ok(Self::Counter),
-            "gauge" => Ok(Self::Gauge),
-            "histogram" => Ok(Self::Histogram),
-            _ => {
-                Err(super::UnknownVariant {
-                    type_name: "MetricsDataMetricsItemMetricType",
-                    value: String::from(s),
-                })
-            }
-        }
-    }
+super::string_enum! {
+    MetricsDataMetricsItemMetricType(as_str) { Counter("counter"), Gauge("gauge"),
+    Histogram("histogram") }
 }
 
 /// CORE METRICS DEFINITIONS

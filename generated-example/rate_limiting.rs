@@ -3,20 +3,20 @@
 use ::core::future::Future;
 
 /// `rate_limiting_config.per_key_overrides.additionalProperties` in the contract.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
 pub struct RateLimitingConfigPerKeyOverridesValue {
-    /// Contract type: `integer`.
     pub requests_per_second: i64,
-    /// Contract type: `integer`.
     pub burst_capacity: i64,
-    /// `reject_when_empty`
     pub reject_when_empty: Option<bool>,
 }
 
+super::deserialize_struct! {
+    RateLimitingConfigPerKeyOverridesValue(strict) { requests_per_second, burst_capacity,
+    reject_when_empty }
+}
+
 /// Configuration section `rate_limiting_config`. `Default` gives the contract's values; deserializing a partial override keeps the defaults of every key it leaves out, and an unknown key is an error.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[serde(default, deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 pub struct RateLimitingConfig {
     /// Contract value: `50`.
     pub requests_per_second: i64,
@@ -63,6 +63,12 @@ impl Default for RateLimitingConfig {
             ]),
         }
     }
+}
+
+super::deserialize_struct! {
+    RateLimitingConfig(defaults, strict) { requests_per_second, burst_capacity,
+    max_wait_ms, reject_when_empty, refill_jitter_ratio, exempt_call_keys,
+    per_key_overrides }
 }
 
 /// What a node contract's integration field for `mixin_rate_limiting` holds: its `rate_limiting_config`
@@ -130,83 +136,30 @@ pub trait RateLimitingActions: super::Node {
 }
 
 /// The actions of `mixin_rate_limiting`, by name: [`Action::spec`] gives each one's [`super::ActionSpec`].
-#[derive(
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    Hash,
-    PartialOrd,
-    Ord,
-    ::serde::Serialize,
-    ::serde::Deserialize,
-)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 #[allow(clippy::enum_variant_names)]
 pub enum Action {
-    /// `acquire_permit`
-    #[serde(rename = "acquire_permit")]
     AcquirePermit,
-    /// `bucket_snapshot`
-    #[serde(rename = "bucket_snapshot")]
     BucketSnapshot,
-    /// `reset_bucket`
-    #[serde(rename = "reset_bucket")]
     ResetBucket,
 }
 
+super::string_enum! {
+    Action(name) { AcquirePermit("acquire_permit"), BucketSnapshot("bucket_snapshot"),
+    ResetBucket("reset_bucket") }
+}
+
 impl Action {
-    /// Every action, in contract order.
-    pub const ALL: &'static [Self] = &[
-        Self::AcquirePermit,
-        Self::BucketSnapshot,
-        Self::ResetBucket,
-    ];
-    /// The action's name in the contract.
-    pub const fn name(self) -> &'static str {
-        match self {
-            Self::AcquirePermit => "acquire_permit",
-            Self::BucketSnapshot => "bucket_snapshot",
-            Self::ResetBucket => "reset_bucket",
-        }
-    }
     /// The action's entry in [`ACTIONS`].
     pub const fn spec(self) -> &'static super::ActionSpec {
-        match self {
-            Self::AcquirePermit => &ACTIONS[0],
-            Self::BucketSnapshot => &ACTIONS[1],
-            Self::ResetBucket => &ACTIONS[2],
-        }
-    }
-}
-
-impl ::core::fmt::Display for Action {
-    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        f.write_str(self.name())
-    }
-}
-
-impl ::core::str::FromStr for Action {
-    type Err = super::UnknownVariant;
-    fn from_str(s: &str) -> Result<Self, super::UnknownVariant> {
-        match s {
-            "acquire_permit" => Ok(Self::AcquirePermit),
-            "bucket_snapshot" => Ok(Self::BucketSnapshot),
-            "reset_bucket" => Ok(Self::ResetBucket),
-            _ => {
-                Err(super::UnknownVariant {
-                    type_name: "Action",
-                    value: String::from(s),
-                })
-            }
-        }
+        &ACTIONS[self as usize]
     }
 }
 
 /// A call of one action of `mixin_rate_limiting`, with its inputs: `{"action": "<name>", "input": {..}}` on the wire.
 /// Run it with [`Request::dispatch`].
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[serde(tag = "action", content = "input")]
 #[non_exhaustive]
 #[allow(clippy::large_enum_variant, clippy::enum_variant_names)]
@@ -253,7 +206,7 @@ impl Request {
 }
 
 /// What one action of `mixin_rate_limiting` returned: `{"action": "<name>", "output": {..}}` on the wire.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[serde(tag = "action", content = "output")]
 #[non_exhaustive]
 #[allow(clippy::large_enum_variant, clippy::enum_variant_names)]
@@ -280,8 +233,18 @@ impl Response {
     }
 }
 
+super::deserialize_tagged! {
+    Request("input") { AcquirePermit(AcquirePermitInput), BucketSnapshot,
+    ResetBucket(ResetBucketInput) }
+}
+
+super::deserialize_tagged! {
+    Response("output") { AcquirePermit(AcquirePermitOutput),
+    BucketSnapshot(BucketSnapshotOutput), ResetBucket }
+}
+
 /// The inputs of the `acquire_permit` action.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
 pub struct AcquirePermitInput {
     /// The outbound call's bucket, such as `payments_api`
     pub call_key: String,
@@ -290,117 +253,82 @@ pub struct AcquirePermitInput {
     pub max_wait_ms: Option<i64>,
 }
 
+super::deserialize_struct! {
+    AcquirePermitInput { call_key, max_wait_ms }
+}
+
 /// The outputs of the `acquire_permit` action.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
 pub struct AcquirePermitOutput {
     /// Typed by the output model `permit_result`.
     pub permit: PermitResult,
 }
 
+super::deserialize_struct! {
+    AcquirePermitOutput { permit }
+}
+
 /// The outputs of the `bucket_snapshot` action.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
 pub struct BucketSnapshotOutput {
-    /// `buckets`
     pub buckets: Vec<BucketState>,
-    /// `taken_at`
     pub taken_at: super::Timestamp,
 }
 
+super::deserialize_struct! {
+    BucketSnapshotOutput { buckets, taken_at }
+}
+
 /// The inputs of the `reset_bucket` action.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
 pub struct ResetBucketInput {
-    /// `call_key`
     pub call_key: String,
+}
+
+super::deserialize_struct! {
+    ResetBucketInput { call_key }
 }
 
 /// The output model `permit_result`.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
 pub struct PermitResult {
-    /// Contract type: `boolean`.
     pub granted: bool,
-    /// Contract type: `integer`.
     pub waited_ms: i64,
-    /// Contract type: `float`.
     pub remaining_tokens: f64,
-    /// Contract type: `enum[GRANTED,DELAYED,REJECTED]`.
     pub decision: PermitResultDecision,
 }
 
+super::deserialize_struct! {
+    PermitResult { granted, waited_ms, remaining_tokens, decision }
+}
+
 /// The output model `bucket_state`.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
 pub struct BucketState {
-    /// Contract type: `string`.
     pub call_key: String,
-    /// Contract type: `float`.
     pub tokens: f64,
-    /// Contract type: `integer`.
     pub capacity: i64,
     /// When the bucket last refilled; absent before its first refill
     #[serde(skip_serializing_if = "Option::is_none")]
     pub last_refill: Option<super::Timestamp>,
 }
 
+super::deserialize_struct! {
+    BucketState { call_key, tokens, capacity, last_refill }
+}
+
 /// One of `GRANTED`, `DELAYED`, `REJECTED`.
-#[derive(
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    Hash,
-    PartialOrd,
-    Ord,
-    Default,
-    ::serde::Serialize,
-    ::serde::Deserialize,
-)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
 pub enum PermitResultDecision {
-    /// `GRANTED`
     #[default]
-    #[serde(rename = "GRANTED")]
     Granted,
-    /// `DELAYED`
-    #[serde(rename = "DELAYED")]
     Delayed,
-    /// `REJECTED`
-    #[serde(rename = "REJECTED")]
     Rejected,
 }
 
-impl PermitResultDecision {
-    /// Every value, in contract order.
-    pub const ALL: &'static [Self] = &[Self::Granted, Self::Delayed, Self::Rejected];
-    /// The value as the contract writes it.
-    pub const fn as_str(self) -> &'static str {
-        match self {
-            Self::Granted => "GRANTED",
-            Self::Delayed => "DELAYED",
-            Self::Rejected => "REJECTED",
-        }
-    }
-}
-
-impl ::core::fmt::Display for PermitResultDecision {
-    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl ::core::str::FromStr for PermitResultDecision {
-    type Err = super::UnknownVariant;
-    fn from_str(s: &str) -> Result<Self, super::UnknownVariant> {
-        match s {
-            "GRANTED" => Ok(Self::Granted),
-            "DELAYED" => Ok(Self::Delayed),
-            "REJECTED" => Ok(Self::Rejected),
-            _ => {
-                Err(super::UnknownVariant {
-                    type_name: "PermitResultDecision",
-                    value: String::from(s),
-                })
-            }
-        }
-    }
+super::string_enum! {
+    PermitResultDecision(as_str) { Granted("GRANTED"), Delayed("DELAYED"),
+    Rejected("REJECTED") }
 }
 
 /// The contract's `mixin_name`.

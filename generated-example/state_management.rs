@@ -5,8 +5,7 @@ use ::core::future::Future;
 /// STATE MANAGEMENT CONFIGURATION
 ///
 /// Configuration section `state_management_config`. `Default` gives the contract's values; deserializing a partial override keeps the defaults of every key it leaves out, and an unknown key is an error.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[serde(default, deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 pub struct StateManagementConfig {
     /// postgresql, redis, cassandra, file
     ///
@@ -46,6 +45,12 @@ impl Default for StateManagementConfig {
             encryption_at_rest: true,
         }
     }
+}
+
+super::deserialize_struct! {
+    StateManagementConfig(defaults, strict) { storage_backend, consistency_level,
+    transaction_isolation, auto_persistence, persistence_interval_ms,
+    snapshot_retention_days, state_compression, encryption_at_rest }
 }
 
 /// What a node contract's integration field for `mixin_state_management` holds: its `state_management_config`
@@ -141,97 +146,34 @@ pub trait StateManagementActions: super::Node {
 }
 
 /// The actions of `mixin_state_management`, by name: [`Action::spec`] gives each one's [`super::ActionSpec`].
-#[derive(
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    Hash,
-    PartialOrd,
-    Ord,
-    ::serde::Serialize,
-    ::serde::Deserialize,
-)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 #[allow(clippy::enum_variant_names)]
 pub enum Action {
-    /// `persist_state`
-    #[serde(rename = "persist_state")]
     PersistState,
-    /// `restore_state`
-    #[serde(rename = "restore_state")]
     RestoreState,
-    /// `create_state_snapshot`
-    #[serde(rename = "create_state_snapshot")]
     CreateStateSnapshot,
-    /// `manage_state_lifecycle`
-    #[serde(rename = "manage_state_lifecycle")]
     ManageStateLifecycle,
-    /// `validate_state_consistency`
-    #[serde(rename = "validate_state_consistency")]
     ValidateStateConsistency,
 }
 
+super::string_enum! {
+    Action(name) { PersistState("persist_state"), RestoreState("restore_state"),
+    CreateStateSnapshot("create_state_snapshot"),
+    ManageStateLifecycle("manage_state_lifecycle"),
+    ValidateStateConsistency("validate_state_consistency") }
+}
+
 impl Action {
-    /// Every action, in contract order.
-    pub const ALL: &'static [Self] = &[
-        Self::PersistState,
-        Self::RestoreState,
-        Self::CreateStateSnapshot,
-        Self::ManageStateLifecycle,
-        Self::ValidateStateConsistency,
-    ];
-    /// The action's name in the contract.
-    pub const fn name(self) -> &'static str {
-        match self {
-            Self::PersistState => "persist_state",
-            Self::RestoreState => "restore_state",
-            Self::CreateStateSnapshot => "create_state_snapshot",
-            Self::ManageStateLifecycle => "manage_state_lifecycle",
-            Self::ValidateStateConsistency => "validate_state_consistency",
-        }
-    }
     /// The action's entry in [`ACTIONS`].
     pub const fn spec(self) -> &'static super::ActionSpec {
-        match self {
-            Self::PersistState => &ACTIONS[0],
-            Self::RestoreState => &ACTIONS[1],
-            Self::CreateStateSnapshot => &ACTIONS[2],
-            Self::ManageStateLifecycle => &ACTIONS[3],
-            Self::ValidateStateConsistency => &ACTIONS[4],
-        }
-    }
-}
-
-impl ::core::fmt::Display for Action {
-    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        f.write_str(self.name())
-    }
-}
-
-impl ::core::str::FromStr for Action {
-    type Err = super::UnknownVariant;
-    fn from_str(s: &str) -> Result<Self, super::UnknownVariant> {
-        match s {
-            "persist_state" => Ok(Self::PersistState),
-            "restore_state" => Ok(Self::RestoreState),
-            "create_state_snapshot" => Ok(Self::CreateStateSnapshot),
-            "manage_state_lifecycle" => Ok(Self::ManageStateLifecycle),
-            "validate_state_consistency" => Ok(Self::ValidateStateConsistency),
-            _ => {
-                Err(super::UnknownVariant {
-                    type_name: "Action",
-                    value: String::from(s),
-                })
-            }
-        }
+        &ACTIONS[self as usize]
     }
 }
 
 /// A call of one action of `mixin_state_management`, with its inputs: `{"action": "<name>", "input": {..}}` on the wire.
 /// Run it with [`Request::dispatch`].
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[serde(tag = "action", content = "input")]
 #[non_exhaustive]
 #[allow(clippy::large_enum_variant, clippy::enum_variant_names)]
@@ -303,7 +245,7 @@ impl Request {
 }
 
 /// What one action of `mixin_state_management` returned: `{"action": "<name>", "output": {..}}` on the wire.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[serde(tag = "action", content = "output")]
 #[non_exhaustive]
 #[allow(clippy::large_enum_variant, clippy::enum_variant_names)]
@@ -338,19 +280,36 @@ impl Response {
     }
 }
 
+super::deserialize_tagged! {
+    Request("input") { PersistState(PersistStateInput), RestoreState(RestoreStateInput),
+    CreateStateSnapshot(CreateStateSnapshotInput),
+    ManageStateLifecycle(ManageStateLifecycleInput),
+    ValidateStateConsistency(ValidateStateConsistencyInput) }
+}
+
+super::deserialize_tagged! {
+    Response("output") { PersistState(PersistStateOutput),
+    RestoreState(RestoreStateOutput), CreateStateSnapshot(CreateStateSnapshotOutput),
+    ManageStateLifecycle(ManageStateLifecycleOutput),
+    ValidateStateConsistency(ValidateStateConsistencyOutput) }
+}
+
 /// The inputs of the `persist_state` action.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
 pub struct PersistStateInput {
     /// Typed like the output model field `state_data.state_key`, `persistence_result.state_key`, `consistency_report.issues_found.state_key`.
     pub state_key: String,
     /// Typed by the output model `state_data`.
     pub state_data: StateData,
-    /// No type declared in the contract: the fallback type.
     pub persistence_options: super::Value,
 }
 
+super::deserialize_struct! {
+    PersistStateInput { state_key, state_data, persistence_options }
+}
+
 /// The outputs of the `persist_state` action.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
 pub struct PersistStateOutput {
     /// Typed by the output model `persistence_result`.
     pub persistence_result: PersistenceResult,
@@ -358,35 +317,48 @@ pub struct PersistStateOutput {
     pub state_version: String,
 }
 
+super::deserialize_struct! {
+    PersistStateOutput { persistence_result, state_version }
+}
+
 /// The inputs of the `restore_state` action.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
 pub struct RestoreStateInput {
     /// Typed like the output model field `state_data.state_key`, `persistence_result.state_key`, `consistency_report.issues_found.state_key`.
     pub state_key: String,
-    /// No type declared in the contract: the fallback type.
     pub version_filter: super::Value,
 }
 
+super::deserialize_struct! {
+    RestoreStateInput { state_key, version_filter }
+}
+
 /// The outputs of the `restore_state` action.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
 pub struct RestoreStateOutput {
     /// Typed by the output model `state_data`.
     pub state_data: StateData,
-    /// No type declared in the contract: the fallback type.
     pub restoration_metadata: super::Value,
 }
 
+super::deserialize_struct! {
+    RestoreStateOutput { state_data, restoration_metadata }
+}
+
 /// The inputs of the `create_state_snapshot` action.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
 pub struct CreateStateSnapshotInput {
-    /// No type declared in the contract: the fallback type.
     pub snapshot_config: super::Value,
     /// Typed like the output model field `state_data.metadata`.
     pub metadata: StateDataMetadata,
 }
 
+super::deserialize_struct! {
+    CreateStateSnapshotInput { snapshot_config, metadata }
+}
+
 /// The outputs of the `create_state_snapshot` action.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
 pub struct CreateStateSnapshotOutput {
     /// Typed like the output model field `snapshot_metadata.snapshot_id`.
     pub snapshot_id: String,
@@ -394,278 +366,173 @@ pub struct CreateStateSnapshotOutput {
     pub snapshot_metadata: SnapshotMetadata,
 }
 
+super::deserialize_struct! {
+    CreateStateSnapshotOutput { snapshot_id, snapshot_metadata }
+}
+
 /// The inputs of the `manage_state_lifecycle` action.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
 pub struct ManageStateLifecycleInput {
-    /// No type declared in the contract: the fallback type.
     pub lifecycle_config: super::Value,
-    /// No type declared in the contract: the fallback type.
     pub retention_policy: super::Value,
 }
 
+super::deserialize_struct! {
+    ManageStateLifecycleInput { lifecycle_config, retention_policy }
+}
+
 /// The outputs of the `manage_state_lifecycle` action.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
 pub struct ManageStateLifecycleOutput {
-    /// No type declared in the contract: the fallback type.
     pub lifecycle_actions: super::Value,
-    /// No type declared in the contract: the fallback type.
     pub cleanup_summary: super::Value,
 }
 
+super::deserialize_struct! {
+    ManageStateLifecycleOutput { lifecycle_actions, cleanup_summary }
+}
+
 /// The inputs of the `validate_state_consistency` action.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
 pub struct ValidateStateConsistencyInput {
-    /// No type declared in the contract: the fallback type.
     pub consistency_checks: super::Value,
-    /// No type declared in the contract: the fallback type.
     pub validation_scope: super::Value,
 }
 
+super::deserialize_struct! {
+    ValidateStateConsistencyInput { consistency_checks, validation_scope }
+}
+
 /// The outputs of the `validate_state_consistency` action.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
 pub struct ValidateStateConsistencyOutput {
     /// Typed by the output model `consistency_report`.
     pub consistency_report: ConsistencyReport,
-    /// No type declared in the contract: the fallback type.
     pub validation_errors: super::Value,
 }
 
+super::deserialize_struct! {
+    ValidateStateConsistencyOutput { consistency_report, validation_errors }
+}
+
 /// `output_models.state_data.metadata` in the contract.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
 pub struct StateDataMetadata {
-    /// Contract type: `integer`.
     pub size_bytes: i64,
-    /// Contract type: `float`.
     pub compression_ratio: f64,
-    /// Contract type: `boolean`.
     pub encryption_enabled: bool,
+}
+
+super::deserialize_struct! {
+    StateDataMetadata { size_bytes, compression_ratio, encryption_enabled }
 }
 
 /// The output model `state_data`.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
 pub struct StateData {
-    /// Contract type: `string`.
     pub state_key: String,
-    /// Contract type: `object`.
     pub state_value: super::Value,
-    /// Contract type: `string`.
     pub version: String,
-    /// Contract type: `datetime`.
     pub timestamp: super::Timestamp,
-    /// Contract type: `string`.
     pub checksum: String,
-    /// `metadata`
     pub metadata: StateDataMetadata,
 }
 
+super::deserialize_struct! {
+    StateData { state_key, state_value, version, timestamp, checksum, metadata }
+}
+
 /// The output model `persistence_result`.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
 pub struct PersistenceResult {
-    /// Contract type: `boolean`.
     pub success: bool,
-    /// Contract type: `string`.
     pub state_key: String,
-    /// Contract type: `string`.
     pub state_version: String,
-    /// Contract type: `integer`.
     pub persistence_time_ms: i64,
-    /// Contract type: `string`.
     pub storage_backend: String,
-    /// Contract type: `string`.
     pub storage_location: String,
+}
+
+super::deserialize_struct! {
+    PersistenceResult { success, state_key, state_version, persistence_time_ms,
+    storage_backend, storage_location }
 }
 
 /// The output model `snapshot_metadata`.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
 pub struct SnapshotMetadata {
-    /// Contract type: `string`.
     pub snapshot_id: String,
-    /// Contract type: `datetime`.
     pub creation_timestamp: super::Timestamp,
-    /// Contract type: `integer`.
     pub state_keys_count: i64,
-    /// Contract type: `integer`.
     pub total_size_bytes: i64,
-    /// Contract type: `boolean`.
     pub compression_enabled: bool,
-    /// Contract type: `boolean`.
     pub encryption_enabled: bool,
-    /// Contract type: `string`.
     pub storage_location: String,
 }
 
+super::deserialize_struct! {
+    SnapshotMetadata { snapshot_id, creation_timestamp, state_keys_count,
+    total_size_bytes, compression_enabled, encryption_enabled, storage_location }
+}
+
 /// `output_models.consistency_report.issues_found.items` in the contract.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
 pub struct ConsistencyReportIssuesFoundItem {
-    /// Contract type: `enum[CORRUPTION,INCONSISTENCY,MISSING_DATA,VERSION_CONFLICT]`.
     pub issue_type: ConsistencyReportIssuesFoundItemIssueType,
-    /// Contract type: `string`.
     pub state_key: String,
-    /// Contract type: `string`.
     pub description: String,
-    /// Contract type: `enum[LOW,MEDIUM,HIGH,CRITICAL]`.
     pub severity: ConsistencyReportIssuesFoundItemSeverity,
-    /// Contract type: `string`.
     pub suggested_action: String,
 }
 
+super::deserialize_struct! {
+    ConsistencyReportIssuesFoundItem { issue_type, state_key, description, severity,
+    suggested_action }
+}
+
 /// The output model `consistency_report`.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
 pub struct ConsistencyReport {
-    /// Contract type: `datetime`.
     pub validation_timestamp: super::Timestamp,
-    /// Contract type: `integer`.
     pub total_keys_checked: i64,
-    /// Contract type: `float`.
     pub consistency_score: f64,
-    /// `issues_found`
     pub issues_found: Vec<ConsistencyReportIssuesFoundItem>,
 }
 
+super::deserialize_struct! {
+    ConsistencyReport { validation_timestamp, total_keys_checked, consistency_score,
+    issues_found }
+}
+
 /// One of `CORRUPTION`, `INCONSISTENCY`, `MISSING_DATA`, `VERSION_CONFLICT`.
-#[derive(
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    Hash,
-    PartialOrd,
-    Ord,
-    Default,
-    ::serde::Serialize,
-    ::serde::Deserialize,
-)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
 pub enum ConsistencyReportIssuesFoundItemIssueType {
-    /// `CORRUPTION`
     #[default]
-    #[serde(rename = "CORRUPTION")]
     Corruption,
-    /// `INCONSISTENCY`
-    #[serde(rename = "INCONSISTENCY")]
     Inconsistency,
-    /// `MISSING_DATA`
-    #[serde(rename = "MISSING_DATA")]
     MissingData,
-    /// `VERSION_CONFLICT`
-    #[serde(rename = "VERSION_CONFLICT")]
     VersionConflict,
 }
 
-impl ConsistencyReportIssuesFoundItemIssueType {
-    /// Every value, in contract order.
-    pub const ALL: &'static [Self] = &[
-        Self::Corruption,
-        Self::Inconsistency,
-        Self::MissingData,
-        Self::VersionConflict,
-    ];
-    /// The value as the contract writes it.
-    pub const fn as_str(self) -> &'static str {
-        match self {
-            Self::Corruption => "CORRUPTION",
-            Self::Inconsistency => "INCONSISTENCY",
-            Self::MissingData => "MISSING_DATA",
-            Self::VersionConflict => "VERSION_CONFLICT",
-        }
-    }
-}
-
-impl ::core::fmt::Display for ConsistencyReportIssuesFoundItemIssueType {
-    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl ::core::str::FromStr for ConsistencyReportIssuesFoundItemIssueType {
-    type Err = super::UnknownVariant;
-    fn from_str(s: &str) -> Result<Self, super::UnknownVariant> {
-        match s {
-            "CORRUPTION" => Ok(Self::Corruption),
-            "INCONSISTENCY" => Ok(Self::Inconsistency),
-            "MISSING_DATA" => Ok(Self::MissingData),
-            "VERSION_CONFLICT" => Ok(Self::VersionConflict),
-            _ => {
-                Err(super::UnknownVariant {
-                    type_name: "ConsistencyReportIssuesFoundItemIssueType",
-                    value: String::from(s),
-                })
-            }
-        }
-    }
+super::string_enum! {
+    ConsistencyReportIssuesFoundItemIssueType(as_str) { Corruption("CORRUPTION"),
+    Inconsistency("INCONSISTENCY"), MissingData("MISSING_DATA"),
+    VersionConflict("VERSION_CONFLICT") }
 }
 
 /// One of `LOW`, `MEDIUM`, `HIGH`, `CRITICAL`.
-#[derive(
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    Hash,
-    PartialOrd,
-    Ord,
-    Default,
-    ::serde::Serialize,
-    ::serde::Deserialize,
-)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
 pub enum ConsistencyReportIssuesFoundItemSeverity {
-    /// `LOW`
     #[default]
-    #[serde(rename = "LOW")]
     Low,
-    /// `MEDIUM`
-    #[serde(rename = "MEDIUM")]
     Medium,
-    /// `HIGH`
-    #[serde(rename = "HIGH")]
     High,
-    /// `CRITICAL`
-    #[serde(rename = "CRITICAL")]
     Critical,
 }
 
-impl ConsistencyReportIssuesFoundItemSeverity {
-    /// Every value, in contract order.
-    pub const ALL: &'static [Self] = &[
-        Self::Low,
-        Self::Medium,
-        Self::High,
-        Self::Critical,
-    ];
-    /// The value as the contract writes it.
-    pub const fn as_str(self) -> &'static str {
-        match self {
-            Self::Low => "LOW",
-            Self::Medium => "MEDIUM",
-            Self::High => "HIGH",
-            Self::Critical => "CRITICAL",
-        }
-    }
-}
-
-impl ::core::fmt::Display for ConsistencyReportIssuesFoundItemSeverity {
-    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl ::core::str::FromStr for ConsistencyReportIssuesFoundItemSeverity {
-    type Err = super::UnknownVariant;
-    fn from_str(s: &str) -> Result<Self, super::UnknownVariant> {
-        match s {
-            "LOW" => Ok(Self::Low),
-            "MEDIUM" => Ok(Self::Medium),
-            "HIGH" => Ok(Self::High),
-            "CRITICAL" => Ok(Self::Critical),
-            _ => {
-                Err(super::UnknownVariant {
-                    type_name: "ConsistencyReportIssuesFoundItemSeverity",
-                    value: String::from(s),
-                })
-            }
-        }
-    }
+super::string_enum! {
+    ConsistencyReportIssuesFoundItemSeverity(as_str) { Low("LOW"), Medium("MEDIUM"),
+    High("HIGH"), Critical("CRITICAL") }
 }
 
 /// STORAGE BACKENDS

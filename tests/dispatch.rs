@@ -119,6 +119,13 @@ fn an_input_of_the_wrong_shape_is_a_clear_error() {
     );
     let no_action = route(&RetryingNode, r#"{"input": {}}"#).unwrap_err();
     assert!(no_action.contains("missing field `action`"), "{no_action}");
+    // The name comes first on the wire, as serializing writes it: the payload is not buffered.
+    let late =
+        route(&RetryingNode, r#"{"input": {"error_type": "timeout", "attempt_number": 1}, "action": "should_retry"}"#)
+            .unwrap_err();
+    assert!(late.contains("`action` must come before `input`"), "{late}");
+    let twice = route(&RetryingNode, r#"{"action": "should_retry", "action": "should_retry"}"#).unwrap_err();
+    assert!(twice.contains("duplicate field `action`"), "{twice}");
 }
 
 #[test]

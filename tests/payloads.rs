@@ -116,3 +116,31 @@ fn inputs_typed_like_model_fields() {
     let out = ShouldRetryOutput { retry_delay_ms: 1000, ..Default::default() };
     assert_eq!(out.retry_delay_ms, 1000_i64);
 }
+
+#[test]
+fn the_generated_deserializers_keep_serde_s_rules() {
+    // A key given twice is an error, as with serde's derive.
+    let err = serde_json::from_str::<AcquirePermitInput>(r#"{"call_key":"a","call_key":"b"}"#).unwrap_err();
+    assert!(err.to_string().contains("duplicate field `call_key`"), "{err}");
+    // A struct may also come as a sequence of its fields, in order (as non-self-describing formats send it).
+    let input: AcquirePermitInput = serde_json::from_str(r#"["a", 5]"#).unwrap();
+    assert_eq!((input.call_key.as_str(), input.max_wait_ms), ("a", Some(5)));
+    let err = serde_json::from_str::<AcquirePermitInput>(r#"["a"]"#).unwrap_err();
+    assert!(err.to_string().contains("invalid length 1"), "{err}");
+    // Enum values: the contract's text both ways, and serde's message for an unknown one.
+    let decision: PermitResultDecision = serde_json::from_str(r#""DELAYED""#).unwrap();
+    assert_eq!(decision, PermitResultDecision::Delayed);
+    assert_eq!(serde_json::to_string(&decision).unwrap(), r#""DELAYED""#);
+    let err = serde_json::from_str::<PermitResultDecision>(r#""LATE""#).unwrap_err();
+    assert!(
+        err.to_string().contains("unknown variant `LATE`, expected one of `GRANTED`, `DELAYED`, `REJECTED`"),
+        "{err}"
+    );
+    // A config section's bounds are checked once it is read, every broken one named.
+    let err = serde_yaml::from_str::<onex_mixins::health_check::HealthCheckConfig>(
+        "check_interval_ms: 1\nfailure_threshold: 0",
+    )
+    .unwrap_err()
+    .to_string();
+    assert!(err.contains("`check_interval_ms` is 1") && err.contains("`failure_threshold` is 0"), "{err}");
+}

@@ -374,7 +374,7 @@ fn no_serde_flag_drops_serde() {
         assert!(!text.contains("serde"), "{name} mentions serde with --no-serde");
     }
     let default = std::fs::read_to_string(workspace().join("generated-example/error_handling.rs")).unwrap();
-    assert!(default.contains("::serde::Deserialize"));
+    assert!(default.contains("::serde::Serialize") && default.contains("super::deserialize_struct!"));
 }
 
 #[test]

@@ -70,7 +70,12 @@ fn hostile_descriptions_and_file_names_stay_text() {
     let file = syn::parse_file(&code).expect("generated code parses");
     let mut names = Vec::new();
     fn_names(&file.items, &mut names);
-    assert!(!names.iter().any(|n| n.contains("evil") || n.starts_with("macro")), "{names:?}");
+    // The only macros called are the root file's own.
+    let ours = ["macro deserialize_struct", "macro deserialize_tagged", "macro string_enum"];
+    assert!(
+        !names.iter().any(|n| n.contains("evil") || (n.starts_with("macro") && !ours.contains(&n.as_str()))),
+        "{names:?}"
+    );
     // Nothing outside doc comments and string literals mentions `fn evil`.
     for line in code.lines() {
         let t = line.trim_start();

@@ -1,14 +1,12 @@
 //! Bounds of configuration fields (field specs) in generated code: `validate()` and an
 //! implementation of the shared `Checked` trait on every config struct that has bounds or holds
-//! one that does, and, with serde, a deserializer per bounded field. Each is one call into the
-//! shared helpers of the root file, so a bound costs a line of generated code, not a visitor.
+//! one that does. Each bound is one call into the shared helpers of the root file; with serde, a
+//! config section's struct runs the same check once it is deserialized (`checked`).
 
 use super::ast;
 use super::data::Cx;
 use super::ident;
 use crate::model::{Bound, Check, StructDef, TypeDef, TypeRef};
-use proc_macro2::Span;
-use quote::quote;
 use std::collections::{HashMap, HashSet};
 use syn::{Expr, Type};
 
@@ -59,73 +57,15 @@ impl Bounded {
         Bounded { paths, checked }
     }
 
-    /// The field's serde attribute and the deserializer it names, for a field with bounds.
-    pub fn deserializer(
-        &self,
-        cx: &Cx,
-        s: &StructDef,
-        field: &crate::model::Field,
-    ) -> Option<(syn::Attribute, syn::ImplItem)> {
-        if !cx.options.serde || field.checks.is_empty() {
-            return None;
-        }
-        let name = format!("deserialize_{}", field.ident.name);
-        let target = format!("{}::{name}", ident(&s.name));
-        let attr = ast::list_attr("serde", quote!(deserialize_with = #target));
-        let label = self.label(s, &field.wire);
-        let (own, items) = split(&field.checks);
-        let sup = |name: &str| ast::path(false, &["super", name]);
-        let mut args = vec![path_expr("deserializer"), ast::str_lit(&label), bound_array(&own)];
-        let helper = if items.is_empty() {
-            "deserialize_bounded"
-        } else {
-            args.push(bound_array(&items));
-            "deserialize_bounded_items"
-        };
-        let body = ast::call(sup(helper), args);
-        let de = syn::Lifetime::new("'de", Span::call_site());
-        let mut generics = syn::Generics {
-            lt_token: Some(Default::default()),
-            gt_token: Some(Default::default()),
-            ..Default::default()
-        };
-        generics.params.push(syn::GenericParam::Lifetime(syn::LifetimeParam::new(de.clone())));
-        let mut deserializer = ast::path(true, &["serde", "Deserializer"]);
-        if let Some(last) = deserializer.segments.last_mut() {
-            last.arguments = syn::PathArguments::AngleBracketed(syn::AngleBracketedGenericArguments {
-                colon2_token: None,
-                lt_token: Default::default(),
-                args: [syn::GenericArgument::Lifetime(de)].into_iter().collect(),
-                gt_token: Default::default(),
-            });
-        }
-        let mut d = syn::TypeParam::from(ast::ident("D"));
-        d.colon_token = Some(Default::default());
-        d.bounds.push(ast::trait_bound(deserializer, false));
-        generics.params.push(syn::GenericParam::Type(d));
-        let output = ast::ty(ast::generic(
-            cx.std().result.clone(),
-            vec![cx.type_of(&field.ty), ast::ty(ast::path(false, &["D", "Error"]))],
-        ));
-        let mut sig = ast::signature(
-            ast::ident(&name),
-            vec![ast::argument("deserializer", ast::ty(ast::path(false, &["D"])))],
-            output,
-        );
-        sig.generics = generics;
-        let item = syn::ImplItem::Fn(syn::ImplItemFn {
-            attrs: Vec::new(),
-            vis: syn::Visibility::Inherited,
-            modifiers: Default::default(),
-            sig,
-            block: ast::block(vec![syn::Stmt::Expr(body, None)]),
-        });
-        Some((attr, item))
+    /// Whether deserializing `s` checks its bounds: a configuration section's struct does, for
+    /// every bound in it at once, each named by its path from the section.
+    pub fn checks_when_read(&self, s: &StructDef) -> bool {
+        self.checked.contains(&s.name.name) && self.paths.get(&s.name.name).is_some_and(String::is_empty)
     }
 
-    /// `impl X { pub fn validate(&self) -> .. ; deserializers }` and `impl super::Checked for X`,
-    /// for a struct with bounds or holding one; the deserializers of its fields go in the first.
-    pub fn impls(&self, cx: &Cx, s: &StructDef, deserializers: Vec<syn::ImplItem>) -> Vec<syn::Item> {
+    /// `impl X { pub fn validate(&self) -> .. }` and `impl super::Checked for X`, for a struct
+    /// with bounds or holding one.
+    pub fn impls(&self, cx: &Cx, s: &StructDef) -> Vec<syn::Item> {
         if !self.checked.contains(&s.name.name) {
             return Vec::new();
         }
@@ -152,8 +92,7 @@ impl Bounded {
                 None,
             )]),
         });
-        let mut inherent = vec![validate];
-        inherent.extend(deserializers);
+        let inherent = vec![validate];
         let mut stmts = Vec::new();
         for f in &s.fields {
             let value = ast::ref_expr(field_expr(&f.ident));
@@ -196,14 +135,6 @@ impl Bounded {
             ast::impl_block(None, self_ty.clone(), inherent),
             ast::impl_block(Some(sup(&["Checked"])), self_ty, vec![collect]),
         ]
-    }
-
-    /// `retry.max_attempts`: a field as messages name it, from its config section.
-    fn label(&self, s: &StructDef, wire: &str) -> String {
-        match self.paths.get(&s.name.name).filter(|p| !p.is_empty()) {
-            Some(path) => format!("{path}.{wire}"),
-            None => wire.to_string(),
-        }
     }
 }
 

@@ -29,6 +29,12 @@ pub struct Cx<'a> {
     pub is_none: String,
     /// The derives of data-section types: plain borrowed data, copied and compared.
     pub static_derive: syn::Attribute,
+    /// `super::deserialize_struct`, the root file's macro that implements `Deserialize` for a
+    /// struct in a mixin's module (with serde; elsewhere structs derive it).
+    pub deserialize_macro: Option<syn::Path>,
+    /// `super::string_enum`, the root file's macro for the impls of an enum of names (in a mixin's
+    /// module; elsewhere they are written out).
+    pub string_enum_macro: Option<syn::Path>,
     std: super::Std,
     /// The path from the module to the root file's shared types: `super` for a mixin's module,
     /// `super::super` for a node's (under `nodes`).
@@ -49,6 +55,13 @@ impl<'a> Cx<'a> {
     /// A context for a module `root` below the root file (`&["super", "super"]` under `nodes`).
     pub fn at(mixin: &'a Mixin, options: &'a EmitOptions, std: super::Std, root: &'static [&'static str]) -> Self {
         let shared = |name: &str| shared_path(root, name);
+        // The macro's expansion names the shared items as `super::..`: only a mixin's module.
+        let deserialize_macro = (options.serde && root == ["super"]).then(|| shared("deserialize_struct"));
+        let serde_derives = match (options.serde, deserialize_macro.is_some()) {
+            (false, _) => None,
+            (true, true) => Some(quote!(::serde::Serialize,)),
+            (true, false) => Some(quote!(::serde::Serialize, ::serde::Deserialize,)),
+        };
         let value = shared("Value");
         let chosen = |t: &Option<Type>| t.clone().unwrap_or_else(|| ast::ty(value.clone()));
         Cx {
@@ -65,14 +78,10 @@ impl<'a> Cx<'a> {
             float: ast::ty(ast::path(false, &["f64"])),
             boolean: ast::ty(ast::path(false, &["bool"])),
             string: ast::ty(std.string.clone()),
-            derive: {
-                let serde = options.serde.then(|| quote!(::serde::Serialize, ::serde::Deserialize,));
-                ast::list_attr("derive", quote!(Debug, Clone, PartialEq, #serde))
-            },
-            derive_default: {
-                let serde = options.serde.then(|| quote!(::serde::Serialize, ::serde::Deserialize,));
-                ast::list_attr("derive", quote!(Debug, Clone, PartialEq, Default, #serde))
-            },
+            derive: ast::list_attr("derive", quote!(Debug, Clone, PartialEq, #serde_derives)),
+            derive_default: ast::list_attr("derive", quote!(Debug, Clone, PartialEq, Default, #serde_derives)),
+            deserialize_macro,
+            string_enum_macro: (root == ["super"]).then(|| shared("string_enum")),
             is_none: {
                 let lead = if std.option.leading_colon.is_some() { "::" } else { "" };
                 let segments: Vec<String> = std.option.segments.iter().map(|s| s.ident.to_string()).collect();

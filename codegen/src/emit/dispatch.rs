@@ -14,16 +14,22 @@ pub fn items(mixin: &Mixin, options: &EmitOptions, std: &Std) -> Vec<syn::Item> 
     if mixin.actions.is_empty() {
         return Vec::new();
     }
-    vec![
-        action_enum(mixin, options),
-        action_impl(mixin),
-        super::enums::display_impl(&ast::ident("Action"), "name"),
-        action_from_str(mixin, std),
+    let variants = mixin.actions.iter().map(|a| (ident(&a.variant), a.name.as_str()));
+    let names =
+        super::enums::string_enum(ast::path(false, &["super", "string_enum"]), &ast::ident("Action"), "name", variants);
+    [
+        action_enum(mixin),
+        names,
+        action_impl(),
         message_enum(mixin, options, Message::Request),
         request_impl(mixin, options, std),
         message_enum(mixin, options, Message::Response),
         message_action_impl(mixin, Message::Response),
     ]
+    .into_iter()
+    .chain(options.serde.then(|| deserialize_message(mixin, Message::Request)))
+    .chain(options.serde.then(|| deserialize_message(mixin, Message::Response)))
+    .collect()
 }
 
 #[derive(Clone, Copy, PartialEq)]
@@ -78,72 +84,49 @@ fn rename(options: &EmitOptions, action: &Action) -> Option<syn::Attribute> {
 }
 
 /// `pub enum Action { HandleError, .. }`: every action by name.
-fn action_enum(mixin: &Mixin, options: &EmitOptions) -> syn::Item {
+fn action_enum(mixin: &Mixin) -> syn::Item {
     let mut attrs = doc_attrs(&format!(
         "The actions of `{}`, by name: [`Action::spec`] gives each one's [`super::ActionSpec`].",
         mixin.name
     ));
-    let serde = options.serde.then(|| quote!(::serde::Serialize, ::serde::Deserialize,));
-    attrs.push(ast::list_attr("derive", quote!(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, #serde)));
+    attrs.push(ast::list_attr("derive", quote!(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)));
     // Adding an optional action is a minor change: other crates match with a wildcard arm.
     attrs.push(ast::word_attr("non_exhaustive"));
     attrs.push(ast::list_attr("allow", quote!(clippy::enum_variant_names)));
     let variants = mixin
         .actions
         .iter()
-        .map(|a| {
-            let mut attrs = doc_attrs(&format!("`{}`", a.name));
-            attrs.extend(rename(options, a));
-            syn::Variant { attrs, ident: ident(&a.variant), fields: syn::Fields::Unit, discriminant: None }
+        .map(|a| syn::Variant {
+            attrs: Vec::new(),
+            ident: ident(&a.variant),
+            fields: syn::Fields::Unit,
+            discriminant: None,
         })
         .collect();
     item_enum(attrs, "Action", variants)
 }
 
-/// `ALL`, `name()` and `spec()`.
-fn action_impl(mixin: &Mixin) -> syn::Item {
-    let all = ImplItem::Const(syn::ImplItemConst {
-        attrs: vec![ast::doc_attr(" Every action, in contract order.")],
-        vis: public(),
-        modifiers: Default::default(),
-        const_token: Default::default(),
-        ident: ast::ident("ALL"),
-        generics: Default::default(),
-        colon_token: Default::default(),
-        ty: ast::static_ref(ast::slice(ast::self_type())),
-        eq_token: Default::default(),
-        expr: ast::ref_array(mixin.actions.iter().map(|a| ast::path_expr(self_variant(a))).collect()),
-        semi_token: Default::default(),
+/// `spec()`: the variants are in the order of `ACTIONS`, so a variant's discriminant is its index.
+fn action_impl() -> syn::Item {
+    let index = Expr::Cast(syn::ExprCast {
+        attrs: Vec::new(),
+        expr: Box::new(ast::path_expr(ast::path(false, &["self"]))),
+        as_token: Default::default(),
+        ty: Box::new(ast::ty(ast::path(false, &["usize"]))),
     });
-    let name_arms =
-        mixin.actions.iter().map(|a| arm(Pat::Path(path_pat(self_variant(a))), ast::str_lit(&a.name))).collect();
-    let name = const_method(
-        " The action's name in the contract.",
-        "name",
-        ast::static_ref(ast::ty(ast::path(false, &["str"]))),
-        match_self(name_arms),
-    );
-    let spec_arms = mixin
-        .actions
-        .iter()
-        .enumerate()
-        .map(|(i, a)| {
-            let entry = Expr::Index(syn::ExprIndex {
-                attrs: Vec::new(),
-                expr: Box::new(ast::path_expr(ast::path(false, &["ACTIONS"]))),
-                bracket_token: Default::default(),
-                index: Box::new(ast::uint_lit(i as u64)),
-            });
-            arm(Pat::Path(path_pat(self_variant(a))), ast::ref_expr(entry))
-        })
-        .collect();
+    let entry = Expr::Index(syn::ExprIndex {
+        attrs: Vec::new(),
+        expr: Box::new(ast::path_expr(ast::path(false, &["ACTIONS"]))),
+        bracket_token: Default::default(),
+        index: Box::new(index),
+    });
     let spec = const_method(
         " The action's entry in [`ACTIONS`].",
         "spec",
         ast::static_ref(ast::ty(ast::path(false, &["super", "ActionSpec"]))),
-        match_self(spec_arms),
+        ast::ref_expr(entry),
     );
-    ast::impl_block(None, ast::ty(ast::path(false, &["Action"])), vec![all, name, spec])
+    ast::impl_block(None, ast::ty(ast::path(false, &["Action"])), vec![spec])
 }
 
 fn const_method(doc: &str, name: &str, output: Type, body: Expr) -> ImplItem {
@@ -156,13 +139,6 @@ fn const_method(doc: &str, name: &str, output: Type, body: Expr) -> ImplItem {
         sig,
         block: ast::block(vec![Stmt::Expr(body, None)]),
     })
-}
-
-/// `impl FromStr for Action`: by contract name, else `super::UnknownVariant`.
-fn action_from_str(mixin: &Mixin, std: &Std) -> syn::Item {
-    let values = mixin.actions.iter().map(|a| (a.name.as_str(), ast::path_expr(self_variant(a)))).collect();
-    let unknown = ast::path(false, &["super", "UnknownVariant"]);
-    super::enums::from_str_impl(std, unknown, &ast::ident("Action"), "Action", values)
 }
 
 /// `pub enum Request { HandleError(HandleErrorInput), .. }` (or `Response` with the outputs),
@@ -185,7 +161,8 @@ fn message_enum(mixin: &Mixin, options: &EmitOptions, message: Message) -> syn::
         ),
     };
     let mut attrs = doc_attrs(&doc);
-    let serde = options.serde.then(|| quote!(::serde::Serialize, ::serde::Deserialize,));
+    // `Deserialize` is the root file's `deserialize_tagged!`, in [`deserialize_message`].
+    let serde = options.serde.then(|| quote!(::serde::Serialize,));
     attrs.push(ast::list_attr("derive", quote!(Debug, Clone, PartialEq, #serde)));
     if options.serde {
         attrs.push(ast::list_attr("serde", quote!(tag = "action", content = #content)));
@@ -213,6 +190,36 @@ fn message_enum(mixin: &Mixin, options: &EmitOptions, message: Message) -> syn::
         })
         .collect();
     item_enum(attrs, message.name(), variants)
+}
+
+/// `super::deserialize_tagged! { Request("input") { HandleError(HandleErrorInput), .. } }`
+fn deserialize_message(mixin: &Mixin, message: Message) -> syn::Item {
+    let name = ast::ident(message.name());
+    let content = match message {
+        Message::Request => "input",
+        Message::Response => "output",
+    };
+    let variants = mixin.actions.iter().map(|a| {
+        let variant = ident(&a.variant);
+        match message.payload(a) {
+            Some(payload) => {
+                let payload = ident(payload);
+                quote!(#variant(#payload))
+            }
+            None => quote!(#variant),
+        }
+    });
+    syn::Item::Macro(syn::ItemMacro {
+        attrs: Vec::new(),
+        ident: None,
+        mac: syn::Macro {
+            path: ast::path(false, &["super", "deserialize_tagged"]),
+            bang_token: Default::default(),
+            delimiter: syn::MacroDelimiter::Brace(Default::default()),
+            tokens: quote!(#name(#content) { #(#variants),* }),
+        },
+        semi_token: None,
+    })
 }
 
 /// `impl Request { pub const fn action(&self) -> Action; pub async fn dispatch(..) }`

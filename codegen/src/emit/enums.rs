@@ -13,17 +13,44 @@ use syn::{Expr, ImplItem, Type};
 
 pub fn enumeration(cx: &Cx, e: &EnumDef, extra: &[syn::Attribute]) -> Vec<syn::Item> {
     let name = ident(&e.name);
+    if let Some(path) = &cx.string_enum_macro {
+        let variants = e.variants.iter().map(|v| (ident(&v.ident), v.wire.as_str()));
+        return vec![definition(e, extra, false), string_enum(path.clone(), &name, "as_str", variants)];
+    }
     let values = variant_paths(e).zip(&e.variants).map(|(path, v)| (v.wire.as_str(), path)).collect();
     vec![
-        definition(cx, e, extra),
+        definition(e, extra, cx.options.serde),
         inherent_impl(e, &name),
         display_impl(&name, "as_str"),
         from_str_impl(cx.std(), cx.shared("UnknownVariant"), &name, &e.name.name, values),
     ]
 }
 
-fn definition(cx: &Cx, e: &EnumDef, extra: &[syn::Attribute]) -> syn::Item {
-    let serde = cx.options.serde;
+/// `super::string_enum! { Name(text) { Variant("wire"), .. } }`: the root file's macro writes the
+/// impls of an enum of names, serde's included.
+pub(super) fn string_enum<'a>(
+    path: syn::Path,
+    name: &Ident,
+    text: &str,
+    variants: impl Iterator<Item = (Ident, &'a str)>,
+) -> syn::Item {
+    let text = ast::ident(text);
+    let variants = variants.map(|(variant, wire)| quote!(#variant(#wire)));
+    syn::Item::Macro(syn::ItemMacro {
+        attrs: Vec::new(),
+        ident: None,
+        mac: syn::Macro {
+            path,
+            bang_token: Default::default(),
+            delimiter: syn::MacroDelimiter::Brace(Default::default()),
+            tokens: quote!(#name(#text) { #(#variants),* }),
+        },
+        semi_token: None,
+    })
+}
+
+/// The enum; `serde` adds serde's derives and renames (when no macro writes its impls).
+fn definition(e: &EnumDef, extra: &[syn::Attribute], serde: bool) -> syn::Item {
     let mut attrs = doc_attrs(&e.doc);
     let derive_serde = serde.then(|| quote!(::serde::Serialize, ::serde::Deserialize,));
     attrs.push(ast::list_attr(
@@ -36,7 +63,8 @@ fn definition(cx: &Cx, e: &EnumDef, extra: &[syn::Attribute]) -> syn::Item {
         .iter()
         .enumerate()
         .map(|(i, v)| {
-            let mut attrs = doc_attrs(&format!("`{}`", v.wire));
+            // With the macro, its call shows each variant's text; else the rename does.
+            let mut attrs = Vec::new();
             // The first value is the default, so structs holding the enum have `Default` too.
             if i == 0 {
                 attrs.push(ast::word_attr("default"));

@@ -205,13 +205,15 @@ pub fn type_defs(cx: &Cx) -> Vec<(Part, syn::Item)> {
             .collect();
         match def {
             TypeDef::Struct(s) => {
-                let (item, deserializers) = structure(cx, s, &extra, &bounded);
-                out.push(item);
+                out.push(structure(cx, s, &extra));
                 // A static's values are written out where it is defined: no `Default`.
                 if let Some(values) = s.defaults.as_ref().filter(|_| !s.role.is_static()) {
                     out.push(cx.default_impl(s, values));
                 }
-                out.extend(bounded.impls(cx, s, deserializers));
+                if !s.role.is_static() {
+                    out.extend(deserialize_impl(cx, s, &bounded));
+                }
+                out.extend(bounded.impls(cx, s));
             }
             TypeDef::Enum(e) => out.extend(super::enums::enumeration(cx, e, &extra)),
             TypeDef::Alias(a) => out.push(syn::Item::Type(syn::ItemType {
@@ -233,26 +235,22 @@ pub fn type_defs(cx: &Cx) -> Vec<(Part, syn::Item)> {
     tagged
 }
 
-/// The struct, and the deserializers its bounded fields name (with serde).
-fn structure(
-    cx: &Cx,
-    s: &StructDef,
-    extra: &[syn::Attribute],
-    bounded: &super::bounds::Bounded,
-) -> (syn::Item, Vec<syn::ImplItem>) {
+/// The struct. With the root file's `deserialize_struct!`, what serde's container and field
+/// attributes would say for `Deserialize` goes to [`deserialize_impl`] instead.
+fn structure(cx: &Cx, s: &StructDef, extra: &[syn::Attribute]) -> syn::Item {
     if s.role.is_static() {
-        return (static_structure(cx, s, extra), Vec::new());
+        return static_structure(cx, s, extra);
     }
-    let mut deserializers = Vec::new();
     let options = cx.options;
+    let derived = cx.deserialize_macro.is_none();
     let mut attrs = doc_attrs(&s.doc);
     // Without the contract's values, `Default` is every field's own: payloads are built with
     // `..Default::default()`.
     attrs.push(if s.defaults.is_some() { cx.derive.clone() } else { cx.derive_default.clone() });
     // Data with defaults: a partial override keeps the other defaults; a typo is an error.
-    if options.serde && s.defaults.is_some() {
+    if options.serde && derived && s.defaults.is_some() {
         attrs.push(ast::list_attr("serde", quote!(default, deny_unknown_fields)));
-    } else if options.serde && s.strict {
+    } else if options.serde && derived && s.strict {
         attrs.push(ast::list_attr("serde", quote!(deny_unknown_fields)));
     }
     attrs.extend_from_slice(extra);
@@ -260,7 +258,7 @@ fn structure(
         .fields
         .iter()
         .map(|f| {
-            let mut fattrs = if f.doc.is_empty() { doc_attrs(&format!("`{}`", f.wire)) } else { doc_attrs(&f.doc) };
+            let mut fattrs = doc_attrs(&f.doc);
             if options.serde {
                 // A payload leaves an absent optional value out, rather than writing `null`.
                 let skip = (!s.strict && matches!(f.ty, TypeRef::Optional(_))).then(|| {
@@ -277,14 +275,47 @@ fn structure(
                     (None, None) => {}
                 }
             }
-            if let Some((attr, deserializer)) = bounded.deserializer(cx, s, f) {
-                fattrs.push(attr);
-                deserializers.push(deserializer);
-            }
             ast::field(fattrs, ident(&f.ident), cx.type_of(&f.ty))
         })
         .collect();
-    (ast::item_struct(attrs, ident(&s.name), fields), deserializers)
+    ast::item_struct(attrs, ident(&s.name), fields)
+}
+
+/// `super::deserialize_struct!(Name(defaults, strict, checked) { field, r#type = "type" });`
+fn deserialize_impl(cx: &Cx, s: &StructDef, bounded: &super::bounds::Bounded) -> Option<syn::Item> {
+    let path = cx.deserialize_macro.clone()?;
+    let mut flags = Vec::new();
+    if s.defaults.is_some() {
+        flags.push(ast::ident("defaults"));
+    }
+    if s.defaults.is_some() || s.strict {
+        flags.push(ast::ident("strict"));
+    }
+    if bounded.checks_when_read(s) {
+        flags.push(ast::ident("checked"));
+    }
+    let flags = (!flags.is_empty()).then(|| quote!((#(#flags),*)));
+    let fields = s.fields.iter().map(|f| {
+        let name = ident(&f.ident);
+        if name == f.wire.as_str() {
+            quote!(#name)
+        } else {
+            let wire = &f.wire;
+            quote!(#name = #wire)
+        }
+    });
+    let name = ident(&s.name);
+    Some(syn::Item::Macro(syn::ItemMacro {
+        attrs: Vec::new(),
+        ident: None,
+        mac: syn::Macro {
+            path,
+            bang_token: Default::default(),
+            delimiter: syn::MacroDelimiter::Brace(Default::default()),
+            tokens: quote!(#name #flags { #(#fields),* }),
+        },
+        semi_token: None,
+    }))
 }
 
 /// A data section's type: borrowed fields, no serde; the static holding it shows the values.

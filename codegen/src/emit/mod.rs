@@ -8,6 +8,8 @@ mod dispatch;
 mod docs;
 mod enums;
 mod items;
+#[cfg(test)]
+mod macros;
 mod node;
 mod root;
 mod traits;

@@ -790,50 +790,12 @@ fn shared_types(options: &EmitOptions) -> TokenStream {
     }
 }
 
-/// What checks the bounds of configuration fields (field specs): the bounds, the violations
-/// `validate()` returns, and the one generic helper every bounded field's deserializer calls.
+/// What checks the bounds of configuration fields (field specs): the bounds and the violations
+/// `validate()` returns; with serde, how generated structs deserialize (which checks them).
 #[cfg(test)]
 fn bounds_types(options: &EmitOptions) -> TokenStream {
-    let deserialize = options.serde.then(|| {
-        quote! {
-            /// Deserializes a configuration value and checks its bounds, failing with every bound
-            /// it breaks. Called by generated code, not by users.
-            #[doc(hidden)]
-            pub fn deserialize_bounded<'de, D, T>(
-                deserializer: D,
-                field: &'static str,
-                bounds: &[Bound],
-            ) -> ::core::result::Result<T, D::Error>
-            where
-                D: ::serde::Deserializer<'de>,
-                T: ::serde::Deserialize<'de> + Bounded,
-            {
-                let value = T::deserialize(deserializer)?;
-                let mut violations = ::std::vec::Vec::new();
-                check_bounds(&mut violations, "", field, &value, bounds);
-                ConfigError::check(violations).map(|()| value).map_err(<D::Error as ::serde::de::Error>::custom)
-            }
-
-            /// [`deserialize_bounded`] for a list whose items have bounds of their own (`items`).
-            #[doc(hidden)]
-            pub fn deserialize_bounded_items<'de, D, T>(
-                deserializer: D,
-                field: &'static str,
-                bounds: &[Bound],
-                items: &[Bound],
-            ) -> ::core::result::Result<::std::vec::Vec<T>, D::Error>
-            where
-                D: ::serde::Deserializer<'de>,
-                T: ::serde::Deserialize<'de> + Bounded,
-            {
-                let value = <::std::vec::Vec<T> as ::serde::Deserialize>::deserialize(deserializer)?;
-                let mut violations = ::std::vec::Vec::new();
-                check_bounds(&mut violations, "", field, &value, bounds);
-                check_item_bounds(&mut violations, "", field, &value, items);
-                ConfigError::check(violations).map(|()| value).map_err(<D::Error as ::serde::de::Error>::custom)
-            }
-        }
-    });
+    let deserialize = options.serde.then(super::macros::deserialize_struct);
+    let string_enum = super::macros::string_enum(options.serde);
     quote! {
         /// A bound on a configuration value, from its contract's field spec.
         #[derive(Debug, Clone, Copy, PartialEq)]
@@ -1069,6 +1031,8 @@ fn bounds_types(options: &EmitOptions) -> TokenStream {
         }
 
         #deserialize
+
+        #string_enum
     }
 }
 

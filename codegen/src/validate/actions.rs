@@ -277,7 +277,8 @@ fn io_struct(
                 let places: Vec<String> = at.iter().map(|(m, f)| format!("`{m}.{f}`")).collect();
                 format!("Typed like the output model field {}.", places.join(", "))
             }
-            Resolution::Fallback => "No type declared in the contract: the fallback type.".to_string(),
+            // The fallback type shows it, and W0220 said so where the contract can change it.
+            Resolution::Fallback => String::new(),
         };
         fields.push(Field { wire: p.name.clone(), ident: fid, ty: p.ty.clone(), doc, checks: Vec::new() });
     }

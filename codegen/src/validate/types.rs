@@ -170,7 +170,8 @@ pub(super) fn define_struct(
             continue;
         };
         let doc = match spec {
-            Yaml::Str(t) => format!("Contract type: `{t}`."),
+            // The Rust type says it: a doc that only restated it would be noise.
+            Yaml::Str(_) => String::new(),
             _ => spec_description(spec).unwrap_or_default(),
         };
         let doc = cx.documented(&fat, &doc);

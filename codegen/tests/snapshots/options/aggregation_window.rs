@@ -118,59 +118,20 @@ pub trait AggregationWindowActions: super::Node {
 #[non_exhaustive]
 #[allow(clippy::enum_variant_names)]
 pub enum Action {
-    /// `add_event`
     AddEvent,
-    /// `close_window`
     CloseWindow,
-    /// `list_open_windows`
     ListOpenWindows,
 }
 
+super::string_enum! {
+    Action(name) { AddEvent("add_event"), CloseWindow("close_window"),
+    ListOpenWindows("list_open_windows") }
+}
+
 impl Action {
-    /// Every action, in contract order.
-    pub const ALL: &'static [Self] = &[
-        Self::AddEvent,
-        Self::CloseWindow,
-        Self::ListOpenWindows,
-    ];
-    /// The action's name in the contract.
-    pub const fn name(self) -> &'static str {
-        match self {
-            Self::AddEvent => "add_event",
-            Self::CloseWindow => "close_window",
-            Self::ListOpenWindows => "list_open_windows",
-        }
-    }
     /// The action's entry in [`ACTIONS`].
     pub const fn spec(self) -> &'static super::ActionSpec {
-        match self {
-            Self::AddEvent => &ACTIONS[0],
-            Self::CloseWindow => &ACTIONS[1],
-            Self::ListOpenWindows => &ACTIONS[2],
-        }
-    }
-}
-
-impl ::core::fmt::Display for Action {
-    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        f.write_str(self.name())
-    }
-}
-
-impl ::core::str::FromStr for Action {
-    type Err = super::UnknownVariant;
-    fn from_str(s: &str) -> Result<Self, super::UnknownVariant> {
-        match s {
-            "add_event" => Ok(Self::AddEvent),
-            "close_window" => Ok(Self::CloseWindow),
-            "list_open_windows" => Ok(Self::ListOpenWindows),
-            _ => {
-                Err(super::UnknownVariant {
-                    type_name: "Action",
-                    value: String::from(s),
-                })
-            }
-        }
+        &ACTIONS[self as usize]
     }
 }
 
@@ -247,7 +208,6 @@ pub struct AddEventInput {
     pub window_key: String,
     /// Typed by the builder option `.io_type("aggregation_window.add_event.event_value", ..)`.
     pub event_value: f64,
-    /// `event_time`
     pub event_time: super::Timestamp,
 }
 
@@ -279,7 +239,6 @@ pub struct CloseWindowOutput {
 #[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ListOpenWindowsOutput {
-    /// `open_windows`
     pub open_windows: Vec<String>,
 }
 
@@ -289,11 +248,8 @@ pub struct ListOpenWindowsOutput {
 #[derive(Eq)]
 #[allow(dead_code)]
 pub struct WindowStatus {
-    /// Contract type: `string`.
     pub window_key: String,
-    /// Contract type: `enum[OPEN,CLOSING,CLOSED]`.
     pub state: WindowStatusState,
-    /// Contract type: `integer`.
     pub event_count: i64,
 }
 
@@ -303,15 +259,10 @@ pub struct WindowStatus {
 #[derive(Eq)]
 #[allow(dead_code)]
 pub struct WindowAggregateResult {
-    /// Contract type: `string`.
     pub window_key: String,
-    /// Contract type: `datetime`.
     pub window_start: super::Timestamp,
-    /// Contract type: `datetime`.
     pub window_end: super::Timestamp,
-    /// `values`
     pub values: ::std::collections::BTreeMap<String, f64>,
-    /// Contract type: `integer`.
     pub late_events_dropped: i64,
 }
 
@@ -321,49 +272,14 @@ pub struct WindowAggregateResult {
 #[derive(Eq)]
 #[allow(dead_code)]
 pub enum WindowStatusState {
-    /// `OPEN`
     #[default]
     Open,
-    /// `CLOSING`
     Closing,
-    /// `CLOSED`
     Closed,
 }
 
-impl WindowStatusState {
-    /// Every value, in contract order.
-    pub const ALL: &'static [Self] = &[Self::Open, Self::Closing, Self::Closed];
-    /// The value as the contract writes it.
-    pub const fn as_str(self) -> &'static str {
-        match self {
-            Self::Open => "OPEN",
-            Self::Closing => "CLOSING",
-            Self::Closed => "CLOSED",
-        }
-    }
-}
-
-impl ::core::fmt::Display for WindowStatusState {
-    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl ::core::str::FromStr for WindowStatusState {
-    type Err = super::UnknownVariant;
-    fn from_str(s: &str) -> Result<Self, super::UnknownVariant> {
-        match s {
-            "OPEN" => Ok(Self::Open),
-            "CLOSING" => Ok(Self::Closing),
-            "CLOSED" => Ok(Self::Closed),
-            _ => {
-                Err(super::UnknownVariant {
-                    type_name: "WindowStatusState",
-                    value: String::from(s),
-                })
-            }
-        }
-    }
+super::string_enum! {
+    WindowStatusState(as_str) { Open("OPEN"), Closing("CLOSING"), Closed("CLOSED") }
 }
 
 /// The contract's `mixin_name`.

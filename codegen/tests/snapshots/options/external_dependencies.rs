@@ -242,71 +242,25 @@ pub trait ExternalDependenciesActions: super::Node {
 #[non_exhaustive]
 #[allow(clippy::enum_variant_names)]
 pub enum Action {
-    /// `execute_external_call`
     ExecuteExternalCall,
-    /// `validate_external_response`
     ValidateExternalResponse,
-    /// `manage_service_health`
     ManageServiceHealth,
-    /// `handle_service_failure`
     HandleServiceFailure,
-    /// `transform_external_data`
     TransformExternalData,
 }
 
+super::string_enum! {
+    Action(name) { ExecuteExternalCall("execute_external_call"),
+    ValidateExternalResponse("validate_external_response"),
+    ManageServiceHealth("manage_service_health"),
+    HandleServiceFailure("handle_service_failure"),
+    TransformExternalData("transform_external_data") }
+}
+
 impl Action {
-    /// Every action, in contract order.
-    pub const ALL: &'static [Self] = &[
-        Self::ExecuteExternalCall,
-        Self::ValidateExternalResponse,
-        Self::ManageServiceHealth,
-        Self::HandleServiceFailure,
-        Self::TransformExternalData,
-    ];
-    /// The action's name in the contract.
-    pub const fn name(self) -> &'static str {
-        match self {
-            Self::ExecuteExternalCall => "execute_external_call",
-            Self::ValidateExternalResponse => "validate_external_response",
-            Self::ManageServiceHealth => "manage_service_health",
-            Self::HandleServiceFailure => "handle_service_failure",
-            Self::TransformExternalData => "transform_external_data",
-        }
-    }
     /// The action's entry in [`ACTIONS`].
     pub const fn spec(self) -> &'static super::ActionSpec {
-        match self {
-            Self::ExecuteExternalCall => &ACTIONS[0],
-            Self::ValidateExternalResponse => &ACTIONS[1],
-            Self::ManageServiceHealth => &ACTIONS[2],
-            Self::HandleServiceFailure => &ACTIONS[3],
-            Self::TransformExternalData => &ACTIONS[4],
-        }
-    }
-}
-
-impl ::core::fmt::Display for Action {
-    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        f.write_str(self.name())
-    }
-}
-
-impl ::core::str::FromStr for Action {
-    type Err = super::UnknownVariant;
-    fn from_str(s: &str) -> Result<Self, super::UnknownVariant> {
-        match s {
-            "execute_external_call" => Ok(Self::ExecuteExternalCall),
-            "validate_external_response" => Ok(Self::ValidateExternalResponse),
-            "manage_service_health" => Ok(Self::ManageServiceHealth),
-            "handle_service_failure" => Ok(Self::HandleServiceFailure),
-            "transform_external_data" => Ok(Self::TransformExternalData),
-            _ => {
-                Err(super::UnknownVariant {
-                    type_name: "Action",
-                    value: String::from(s),
-                })
-            }
-        }
+        &ACTIONS[self as usize]
     }
 }
 
@@ -403,11 +357,8 @@ impl Response {
 #[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ExecuteExternalCallInput {
-    /// No type declared in the contract: the fallback type.
     pub service_config: Box<str>,
-    /// No type declared in the contract: the fallback type.
     pub call_parameters: Box<str>,
-    /// No type declared in the contract: the fallback type.
     pub retry_config: Box<str>,
 }
 
@@ -427,9 +378,7 @@ pub struct ExecuteExternalCallOutput {
 pub struct ValidateExternalResponseInput {
     /// Typed like the output model field `call_result.response_data`.
     pub response_data: std::collections::BTreeMap<String, String>,
-    /// No type declared in the contract: the fallback type.
     pub validation_schema: Box<str>,
-    /// No type declared in the contract: the fallback type.
     pub service_contract: Box<str>,
 }
 
@@ -437,9 +386,7 @@ pub struct ValidateExternalResponseInput {
 #[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ValidateExternalResponseOutput {
-    /// No type declared in the contract: the fallback type.
     pub validation_result: Box<str>,
-    /// No type declared in the contract: the fallback type.
     pub normalized_response: Box<str>,
 }
 
@@ -447,9 +394,7 @@ pub struct ValidateExternalResponseOutput {
 #[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ManageServiceHealthInput {
-    /// No type declared in the contract: the fallback type.
     pub service_list: Box<str>,
-    /// No type declared in the contract: the fallback type.
     pub health_check_config: Box<str>,
 }
 
@@ -459,7 +404,6 @@ pub struct ManageServiceHealthInput {
 pub struct ManageServiceHealthOutput {
     /// Typed by the output model `health_status`.
     pub health_status: HealthStatus,
-    /// No type declared in the contract: the fallback type.
     pub availability_metrics: Box<str>,
 }
 
@@ -467,11 +411,8 @@ pub struct ManageServiceHealthOutput {
 #[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct HandleServiceFailureInput {
-    /// No type declared in the contract: the fallback type.
     pub failure_context: Box<str>,
-    /// No type declared in the contract: the fallback type.
     pub fallback_config: Box<str>,
-    /// No type declared in the contract: the fallback type.
     pub recovery_options: Box<str>,
 }
 
@@ -479,7 +420,6 @@ pub struct HandleServiceFailureInput {
 #[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct HandleServiceFailureOutput {
-    /// No type declared in the contract: the fallback type.
     pub recovery_action: Box<str>,
     /// Typed by the output model `fallback_result`.
     pub fallback_result: FallbackResult,
@@ -489,11 +429,8 @@ pub struct HandleServiceFailureOutput {
 #[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct TransformExternalDataInput {
-    /// No type declared in the contract: the fallback type.
     pub source_data: Box<str>,
-    /// No type declared in the contract: the fallback type.
     pub transformation_config: Box<str>,
-    /// No type declared in the contract: the fallback type.
     pub target_schema: Box<str>,
 }
 
@@ -501,9 +438,7 @@ pub struct TransformExternalDataInput {
 #[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct TransformExternalDataOutput {
-    /// No type declared in the contract: the fallback type.
     pub transformed_data: Box<str>,
-    /// No type declared in the contract: the fallback type.
     pub transformation_metadata: Box<str>,
 }
 
@@ -511,9 +446,7 @@ pub struct TransformExternalDataOutput {
 #[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CallResultMetadata {
-    /// Contract type: `integer`.
     pub retry_count: i64,
-    /// Contract type: `enum[CLOSED,OPEN,HALF_OPEN]`.
     pub circuit_breaker_state: CallResultMetadataCircuitBreakerState,
 }
 
@@ -521,19 +454,12 @@ pub struct CallResultMetadata {
 #[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CallResult {
-    /// Contract type: `boolean`.
     pub success: bool,
-    /// Contract type: `object`.
     pub response_data: std::collections::BTreeMap<String, String>,
-    /// Contract type: `integer`.
     pub http_status: i64,
-    /// Contract type: `integer`.
     pub response_time_ms: i64,
-    /// Contract type: `string`.
     pub service_endpoint: String,
-    /// `headers`
     pub headers: ::std::collections::BTreeMap<String, String>,
-    /// `metadata`
     pub metadata: CallResultMetadata,
 }
 
@@ -541,23 +467,14 @@ pub struct CallResult {
 #[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ExecutionMetadata {
-    /// Contract type: `string`.
     pub service_name: String,
-    /// Contract type: `string`.
     pub operation_name: String,
-    /// Contract type: `datetime`.
     pub start_time: super::Timestamp,
-    /// Contract type: `datetime`.
     pub end_time: super::Timestamp,
-    /// Contract type: `integer`.
     pub total_time_ms: i64,
-    /// Contract type: `integer`.
     pub network_time_ms: i64,
-    /// Contract type: `integer`.
     pub processing_time_ms: i64,
-    /// Contract type: `integer`.
     pub bytes_sent: i64,
-    /// Contract type: `integer`.
     pub bytes_received: i64,
 }
 
@@ -565,19 +482,12 @@ pub struct ExecutionMetadata {
 #[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct HealthStatus {
-    /// Contract type: `string`.
     pub service_name: String,
-    /// Contract type: `enum[HEALTHY,DEGRADED,UNHEALTHY,UNKNOWN]`.
     pub status: HealthStatusStatus,
-    /// Contract type: `datetime`.
     pub last_check: super::Timestamp,
-    /// Contract type: `integer`.
     pub response_time_ms: i64,
-    /// Contract type: `float`.
     pub error_rate_percent: f64,
-    /// Contract type: `float`.
     pub availability_percent: f64,
-    /// Contract type: `string`.
     pub circuit_breaker_state: String,
 }
 
@@ -585,15 +495,10 @@ pub struct HealthStatus {
 #[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct FallbackResult {
-    /// Contract type: `string`.
     pub fallback_strategy_used: String,
-    /// Contract type: `boolean`.
     pub fallback_success: bool,
-    /// Contract type: `object`.
     pub fallback_data: std::collections::BTreeMap<String, String>,
-    /// Contract type: `string`.
     pub original_error: String,
-    /// Contract type: `enum[NONE,PARTIAL,FULL]`.
     pub degradation_level: FallbackResultDegradationLevel,
 }
 
@@ -601,156 +506,46 @@ pub struct FallbackResult {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
 #[non_exhaustive]
 pub enum CallResultMetadataCircuitBreakerState {
-    /// `CLOSED`
     #[default]
     Closed,
-    /// `OPEN`
     Open,
-    /// `HALF_OPEN`
     HalfOpen,
 }
 
-impl CallResultMetadataCircuitBreakerState {
-    /// Every value, in contract order.
-    pub const ALL: &'static [Self] = &[Self::Closed, Self::Open, Self::HalfOpen];
-    /// The value as the contract writes it.
-    pub const fn as_str(self) -> &'static str {
-        match self {
-            Self::Closed => "CLOSED",
-            Self::Open => "OPEN",
-            Self::HalfOpen => "HALF_OPEN",
-        }
-    }
-}
-
-impl ::core::fmt::Display for CallResultMetadataCircuitBreakerState {
-    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl ::core::str::FromStr for CallResultMetadataCircuitBreakerState {
-    type Err = super::UnknownVariant;
-    fn from_str(s: &str) -> Result<Self, super::UnknownVariant> {
-        match s {
-            "CLOSED" => Ok(Self::Closed),
-            "OPEN" => Ok(Self::Open),
-            "HALF_OPEN" => Ok(Self::HalfOpen),
-            _ => {
-                Err(super::UnknownVariant {
-                    type_name: "CallResultMetadataCircuitBreakerState",
-                    value: String::from(s),
-                })
-            }
-        }
-    }
+super::string_enum! {
+    CallResultMetadataCircuitBreakerState(as_str) { Closed("CLOSED"), Open("OPEN"),
+    HalfOpen("HALF_OPEN") }
 }
 
 /// One of `HEALTHY`, `DEGRADED`, `UNHEALTHY`, `UNKNOWN`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
 #[non_exhaustive]
 pub enum HealthStatusStatus {
-    /// `HEALTHY`
     #[default]
     Healthy,
-    /// `DEGRADED`
     Degraded,
-    /// `UNHEALTHY`
     Unhealthy,
-    /// `UNKNOWN`
     Unknown,
 }
 
-impl HealthStatusStatus {
-    /// Every value, in contract order.
-    pub const ALL: &'static [Self] = &[
-        Self::Healthy,
-        Self::Degraded,
-        Self::Unhealthy,
-        Self::Unknown,
-    ];
-    /// The value as the contract writes it.
-    pub const fn as_str(self) -> &'static str {
-        match self {
-            Self::Healthy => "HEALTHY",
-            Self::Degraded => "DEGRADED",
-            Self::Unhealthy => "UNHEALTHY",
-            Self::Unknown => "UNKNOWN",
-        }
-    }
-}
-
-impl ::core::fmt::Display for HealthStatusStatus {
-    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl ::core::str::FromStr for HealthStatusStatus {
-    type Err = super::UnknownVariant;
-    fn from_str(s: &str) -> Result<Self, super::UnknownVariant> {
-        match s {
-            "HEALTHY" => Ok(Self::Healthy),
-            "DEGRADED" => Ok(Self::Degraded),
-            "UNHEALTHY" => Ok(Self::Unhealthy),
-            "UNKNOWN" => Ok(Self::Unknown),
-            _ => {
-                Err(super::UnknownVariant {
-                    type_name: "HealthStatusStatus",
-                    value: String::from(s),
-                })
-            }
-        }
-    }
+super::string_enum! {
+    HealthStatusStatus(as_str) { Healthy("HEALTHY"), Degraded("DEGRADED"),
+    Unhealthy("UNHEALTHY"), Unknown("UNKNOWN") }
 }
 
 /// One of `NONE`, `PARTIAL`, `FULL`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
 #[non_exhaustive]
 pub enum FallbackResultDegradationLevel {
-    /// `NONE`
     #[default]
     None,
-    /// `PARTIAL`
     Partial,
-    /// `FULL`
     Full,
 }
 
-impl FallbackResultDegradationLevel {
-    /// Every value, in contract order.
-    pub const ALL: &'static [Self] = &[Self::None, Self::Partial, Self::Full];
-    /// The value as the contract writes it.
-    pub const fn as_str(self) -> &'static str {
-        match self {
-            Self::None => "NONE",
-            Self::Partial => "PARTIAL",
-            Self::Full => "FULL",
-        }
-    }
-}
-
-impl ::core::fmt::Display for FallbackResultDegradationLevel {
-    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl ::core::str::FromStr for FallbackResultDegradationLevel {
-    type Err = super::UnknownVariant;
-    fn from_str(s: &str) -> Result<Self, super::UnknownVariant> {
-        match s {
-            "NONE" => Ok(Self::None),
-            "PARTIAL" => Ok(Self::Partial),
-            "FULL" => Ok(Self::Full),
-            _ => {
-                Err(super::UnknownVariant {
-                    type_name: "FallbackResultDegradationLevel",
-                    value: String::from(s),
-                })
-            }
-        }
-    }
+super::string_enum! {
+    FallbackResultDegradationLevel(as_str) { None("NONE"), Partial("PARTIAL"),
+    Full("FULL") }
 }
 
 /// SERVICE TYPES

@@ -657,6 +657,27 @@ pub fn field_path(path: &str, field: &str) -> ::std::string::String {
     }
 }
 
+/// For a generated enum of names, each variant with its text in the contract: `ALL`, the
+/// method giving the text (named first, in parentheses), `Display` and `FromStr`.
+macro_rules! string_enum {
+    ($name:ident ($text:ident) { $($variant:ident ($wire:literal)),* $(,)? }) => {
+        impl $name { #[doc = r" Every value, in contract order."] pub const ALL : &
+        'static [Self] = & [$(Self:: $variant),*]; #[doc =
+        r" The value as the contract writes it."] pub const fn $text (self) -> & 'static
+        str { match self { $(Self:: $variant => $wire,)* } } } impl ::core::fmt::Display
+        for $name { fn fmt(& self, f : & mut ::core::fmt::Formatter < '_ >) ->
+        ::core::fmt::Result { f.write_str(self. $text ()) } } impl ::core::str::FromStr
+        for $name { type Err = super::UnknownVariant; fn from_str(s : & str) ->
+        ::core::result::Result < Self, super::UnknownVariant > { match s { $($wire =>
+        ::core::result::Result::Ok(Self:: $variant),)* _ =>
+        ::core::result::Result::Err(super::UnknownVariant { type_name :
+        ::core::stringify!($name), value : ::std::string::String::from(s), }), } } }
+    };
+}
+
+#[doc(hidden)]
+pub(crate) use string_enum;
+
 /// The type of `timestamp` and `datetime` values: RFC 3339 text, unless the build chose another
 /// (`.timestamp_type(..)`).
 pub type Timestamp = std::time::SystemTime;
