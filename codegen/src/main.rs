@@ -57,6 +57,14 @@ fn generation_args(cmd: Command) -> Command {
                 .help("Re-export the shared types (Node, Value, ActionSpec...) from the module PATH of another crate's generated code (::first_crate::mixins) instead of defining them"),
         )
         .arg(
+            Arg::new("reuse-mixin")
+                .long("reuse-mixin")
+                .value_name("MODULE")
+                .action(ArgAction::Append)
+                .requires("shared-types-from")
+                .help("With --shared-types-from: re-export the mixin module MODULE (error_handling) from PATH instead of generating it"),
+        )
+        .arg(
             Arg::new("lock-timeout")
                 .long("lock-timeout")
                 .value_name("SECONDS")
@@ -235,6 +243,9 @@ fn builder(m: &ArgMatches) -> Builder {
         }
         if let Some(path) = m.get_one::<String>("shared-types-from") {
             b = b.shared_types_from(path);
+        }
+        for module in m.get_many::<String>("reuse-mixin").into_iter().flatten() {
+            b = b.reuse_mixin(module);
         }
         if let Some(&seconds) = m.get_one::<f64>("lock-timeout") {
             b = b.lock_timeout(std::time::Duration::try_from_secs_f64(seconds).unwrap_or_default());

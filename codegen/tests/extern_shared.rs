@@ -244,8 +244,40 @@ fn a_second_crate_uses_the_shared_types_of_a_first() {
     }
     assert!(gen_dir.join("second/health_check.rs").exists());
 
+    // A first crate without serde, and a second one with: the mismatch README says fails.
+    generate(Builder::new().input(mixin("error_handling")).serde(false), &gen_dir.join("first-plain"));
+    generate(
+        Builder::new()
+            .input(mixin("rate_limiting"))
+            .input(mixin("health_check"))
+            .shared_types_from("::first_plain::mixins"),
+        &gen_dir.join("mismatch"),
+    );
+
     let crates = root.join("crates");
-    write(&crates.join("Cargo.toml"), "[workspace]\nmembers = [\"first\", \"second\"]\nresolver = \"2\"\n");
+    write(
+        &crates.join("Cargo.toml"),
+        "[workspace]\nmembers = [\"first\", \"second\", \"first_plain\", \"mismatch\"]\nresolver = \"2\"\n",
+    );
+    let package = |name: &str, dependencies: &str| {
+        format!("[package]\nname = \"{name}\"\nversion = \"0.0.0\"\nedition = \"2021\"\npublish = false\n\n[dependencies]\n{dependencies}")
+    };
+    write(&crates.join("first_plain/Cargo.toml"), &package("first_plain", ""));
+    write(
+        &crates.join("first_plain/src/lib.rs"),
+        &format!("//! Without serde.\n{}", module("mixins", "error_handling.", &gen_dir.join("first-plain"))),
+    );
+    write(
+        &crates.join("mismatch/Cargo.toml"),
+        &package(
+            "mismatch",
+            "first_plain = { path = \"../first_plain\" }\nserde = { version = \"1\", features = [\"derive\"] }\n",
+        ),
+    );
+    write(
+        &crates.join("mismatch/src/lib.rs"),
+        &format!("//! With serde, on types without.\n{}", module("mixins", "Mixins.", &gen_dir.join("mismatch"))),
+    );
     write(
         &crates.join("first/Cargo.toml"),
         "[package]\nname = \"first\"\nversion = \"0.0.0\"\nedition = \"2021\"\npublish = false\n\n\
@@ -268,21 +300,44 @@ fn a_second_crate_uses_the_shared_types_of_a_first() {
     ));
     lib.push_str(&module("blocking", "rate_limiting, blocking and without serde.", &gen_dir.join("second-blocking")));
     lib.push_str(SECOND_TESTS);
+    lib.push_str(&readme_example());
     write(&crates.join("second/src/lib.rs"), &lib);
 
     let target = Path::new(env!("CARGO_TARGET_TMPDIR")).join("compile").join("target");
-    let (ok, out) = cargo(&crates, &target, &["test", "--workspace", "--quiet"]);
+    let (ok, out) = cargo(&crates, &target, &["test", "--quiet", "-p", "first", "-p", "second"]);
     assert!(ok, "cargo test of the two crates failed:\n{out}");
     assert!(out.contains("test result: ok. 4 passed"), "the tests inside `second` ran:\n{out}");
     let clippy =
         Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into())).args(["clippy", "--version"]).output();
     if clippy.map(|o| o.status.success()).unwrap_or(false) {
-        let (ok, out) =
-            cargo(&crates, &target, &["clippy", "--workspace", "--all-targets", "--quiet", "--", "-D", "warnings"]);
+        let (ok, out) = cargo(
+            &crates,
+            &target,
+            &["clippy", "-p", "first", "-p", "second", "--all-targets", "--quiet", "--", "-D", "warnings"],
+        );
         assert!(ok, "clippy on the two crates failed:\n{out}");
     } else {
         eprintln!("clippy is not installed: skipped");
     }
+    // serde on, on shared types without serde: the build fails, and says where.
+    let (ok, out) = cargo(&crates, &target, &["check", "--quiet", "-p", "mismatch", "--message-format", "short"]);
+    assert!(!ok, "serde output built on shared types without serde:\n{out}");
+    assert!(out.contains("E0432") && out.contains("deserialize_bounded"), "the unresolved import is named:\n{out}");
+}
+
+/// README's `second/src/lib.rs` example, but for its `include!` of the root file (`crate::mixins`
+/// here), in a module of `second`.
+fn readme_example() -> String {
+    let readme = std::fs::read_to_string(workspace().join("README.md")).unwrap();
+    let body: Vec<&str> = readme
+        .lines()
+        .skip_while(|l| *l != "// second/src/lib.rs")
+        .skip(1)
+        .take_while(|l| !l.starts_with("```"))
+        .filter(|l| !l.starts_with("pub mod mixins"))
+        .collect();
+    assert!(body.iter().any(|l| l.contains("impl mixins::rate_limiting::RateLimitingActions")), "{body:?}");
+    format!("\n#[allow(dead_code)]\nmod readme_example {{\n    use crate::mixins;\n{}\n}}\n", body.join("\n"))
 }
 
 /// The root file defines none of the shared types, re-exports them from the path, and is the only
