@@ -480,4 +480,27 @@ fn the_command_line_takes_the_option() {
     let stderr = String::from_utf8_lossy(&bad.stderr);
     assert!(stderr.contains("shared_types_from: `first::mixins<T>` is not a module path"), "{stderr}");
     assert!(!out.exists(), "nothing is written");
+    // --reuse-mixin: the module is re-exported, and it needs --shared-types-from.
+    let reused = Command::new(bin)
+        .arg("generate")
+        .arg(&contract)
+        .arg("--out")
+        .arg(&out)
+        .args(["--shared-types-from", "::first::mixins", "--reuse-mixin", "rate_limiting"])
+        .output()
+        .unwrap();
+    assert!(reused.status.success(), "{}", String::from_utf8_lossy(&reused.stderr));
+    let root = std::fs::read_to_string(out.join("mixins.rs")).unwrap();
+    assert!(root.contains("pub use ::first::mixins::rate_limiting;"), "{root}");
+    assert!(!out.join("rate_limiting.rs").exists());
+    let alone = Command::new(bin)
+        .arg("generate")
+        .arg(&contract)
+        .arg("--out")
+        .arg(&out)
+        .args(["--reuse-mixin", "x"])
+        .output()
+        .unwrap();
+    assert_eq!(alone.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&alone.stderr).contains("--shared-types-from"));
 }
