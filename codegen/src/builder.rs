@@ -252,8 +252,10 @@ impl Builder {
     /// but re-exported from there (`pub use ::first_crate::mixins::error_handling;`). Its contract
     /// is still read and checked (node contracts here may list it, and their modules then name the
     /// other crate's `Configuration` and traits), but this run's type options do not apply to it:
-    /// it is as the other crate generated it, from the same contract. A module that no contract
-    /// here generates is an option error, as is `reuse_mixin` without `shared_types_from`.
+    /// it is as the other crate generated it, from the same contract (the generated code fails
+    /// to build when that module's `VERSION` is not this contract's `mixin_version`). A module
+    /// that no contract here generates is an option error, as is `reuse_mixin` without
+    /// `shared_types_from`.
     pub fn reuse_mixin(mut self, module: &str) -> Self {
         if !self.emit.reused_mixins.iter().any(|m| m == module) {
             self.emit.reused_mixins.push(module.to_string());
@@ -847,6 +849,7 @@ impl Work<'_> {
                 module: mixin.module.clone(),
                 description: mixin.description.clone(),
                 file_name,
+                version: mixin.version,
             },
             info: MixinInfo {
                 mixin: MixinRef {

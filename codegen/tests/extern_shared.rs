@@ -253,11 +253,22 @@ fn a_second_crate_uses_the_shared_types_of_a_first() {
             .shared_types_from("::first_plain::mixins"),
         &gen_dir.join("mismatch"),
     );
+    // A reused module generated from another version of the contract than the one read here.
+    let skewed_in = gen_dir.join("skewed-contracts/mixin_error_handling.yaml");
+    let text = std::fs::read_to_string(mixin("error_handling")).unwrap();
+    let bumped =
+        text.replacen("mixin_version:\n  major: 1\n  minor: 0\n", "mixin_version:\n  major: 1\n  minor: 1\n", 1);
+    assert_ne!(text, bumped, "mixins/mixin_error_handling.yaml is at 1.0.x");
+    write(&skewed_in, &bumped);
+    generate(
+        Builder::new().input(&skewed_in).shared_types_from("::first::mixins").reuse_mixin("error_handling"),
+        &gen_dir.join("skewed"),
+    );
 
     let crates = root.join("crates");
     write(
         &crates.join("Cargo.toml"),
-        "[workspace]\nmembers = [\"first\", \"second\", \"first_plain\", \"mismatch\"]\nresolver = \"2\"\n",
+        "[workspace]\nmembers = [\"first\", \"second\", \"first_plain\", \"mismatch\", \"skewed\"]\nresolver = \"2\"\n",
     );
     let package = |name: &str, dependencies: &str| {
         format!("[package]\nname = \"{name}\"\nversion = \"0.0.0\"\nedition = \"2021\"\npublish = false\n\n[dependencies]\n{dependencies}")
@@ -273,6 +284,14 @@ fn a_second_crate_uses_the_shared_types_of_a_first() {
             "mismatch",
             "first_plain = { path = \"../first_plain\" }\nserde = { version = \"1\", features = [\"derive\"] }\n",
         ),
+    );
+    write(
+        &crates.join("skewed/Cargo.toml"),
+        &package("skewed", "first = { path = \"../first\" }\nserde = { version = \"1\", features = [\"derive\"] }\n"),
+    );
+    write(
+        &crates.join("skewed/src/lib.rs"),
+        &format!("//! Reuses a module of another version.\n{}", module("mixins", "Mixins.", &gen_dir.join("skewed"))),
     );
     write(
         &crates.join("mismatch/src/lib.rs"),
@@ -323,6 +342,13 @@ fn a_second_crate_uses_the_shared_types_of_a_first() {
     let (ok, out) = cargo(&crates, &target, &["check", "--quiet", "-p", "mismatch", "--message-format", "short"]);
     assert!(!ok, "serde output built on shared types without serde:\n{out}");
     assert!(out.contains("E0432") && out.contains("deserialize_bounded"), "the unresolved import is named:\n{out}");
+    // A reused module of another mixin_version: the build fails, and says so.
+    let (ok, out) = cargo(&crates, &target, &["check", "--quiet", "-p", "skewed", "--message-format", "short"]);
+    assert!(!ok, "a reused module of another version was accepted:\n{out}");
+    assert!(
+        out.contains("the reused module `error_handling` was generated from another mixin_version than 1.1.0"),
+        "{out}"
+    );
 }
 
 /// README's `second/src/lib.rs` example, but for its `include!` of the root file (`crate::mixins`
@@ -390,6 +416,10 @@ fn the_root_re_exports_instead_of_defining() {
     assert!(!root.contains("pub mod health_check"), "{root}");
     assert!(!reused.join("health_check.rs").exists());
     assert!(root.contains("&health_check::MIXIN"), "the table still lists it:\n{root}");
+    assert!(
+        root.contains("const _: () = assert!(\n    health_check::VERSION.major == 1"),
+        "its version is checked:\n{root}"
+    );
 }
 
 #[test]

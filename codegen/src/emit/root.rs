@@ -15,6 +15,8 @@ pub struct MixinSummary {
     pub description: String,
     /// The generated file next to the root file (`error_handling.rs`).
     pub file_name: String,
+    /// `mixin_version`: a reused module (`.reuse_mixin`) must have been generated from it.
+    pub version: crate::model::Version,
 }
 
 /// What the root file needs to know of each node.
@@ -74,9 +76,9 @@ pub fn root_file_with_nodes<'a>(
     let timestamp = RootChunk::Items(file([timestamp_alias(options)]));
     let reused = options.shared_types.clone().map(|path| (path, options.reused_mixins.clone()));
     let modules = mixins.chunks(MODULES_PER_CHUNK).map(move |chunk| {
-        RootChunk::Items(file(chunk.iter().map(|m| match &reused {
+        RootChunk::Items(file(chunk.iter().flat_map(|m| match &reused {
             Some((path, names)) if names.contains(&m.module.name) => reused_module(m, path),
-            _ => module(m),
+            _ => vec![module(m)],
         })))
     });
     let table = RootChunk::Items(file([mixins_table(mixins)]));
@@ -239,15 +241,51 @@ fn module(m: &MixinSummary) -> syn::Item {
 }
 
 /// `pub use <path>::error_handling;`: the module the crate at `path` generated from the same
-/// contract, so that both crates' code (node modules here included) name the same types.
-fn reused_module(m: &MixinSummary, path: &syn::Path) -> syn::Item {
+/// contract, so that both crates' code (node modules here included) name the same types; and a
+/// check, when this crate compiles, that it was generated from the same `mixin_version`.
+fn reused_module(m: &MixinSummary, path: &syn::Path) -> Vec<syn::Item> {
     let mut attrs = doc_attrs(&m.description);
     attrs.push(ast::doc_attr(""));
     attrs.extend(doc_attrs(&format!(
-        "Generated from the contract `{}` by the crate of the shared types (`.reuse_mixin(..)`).",
+        "Generated from the contract `{}`, by the crate of the shared types\n(`.reuse_mixin(..)`).",
         m.name
     )));
-    pub_use(attrs, path, syn::UseTree::Name(syn::UseName { ident: ident(&m.module) }))
+    let reexport = pub_use(attrs, path, syn::UseTree::Name(syn::UseName { ident: ident(&m.module) }));
+    let module = ident(&m.module);
+    let number = proc_macro2::Literal::u64_unsuffixed;
+    let (major, minor, patch) = (number(m.version.major), number(m.version.minor), number(m.version.patch));
+    let message = format!(
+        "the reused module `{}` was generated from another mixin_version than {}, which this crate's contract has",
+        m.module.name, m.version
+    );
+    let check = quote! {
+        #module::VERSION.major == #major && #module::VERSION.minor == #minor && #module::VERSION.patch == #patch,
+        #message
+    };
+    let assert = syn::Expr::Macro(syn::ExprMacro {
+        attrs: Vec::new(),
+        mac: syn::Macro {
+            path: ast::path(false, &["assert"]),
+            bang_token: Default::default(),
+            delimiter: syn::MacroDelimiter::Paren(Default::default()),
+            tokens: check,
+        },
+    });
+    let unit = ast::tuple_type(Vec::new());
+    let check = syn::Item::Const(syn::ItemConst {
+        attrs: Vec::new(),
+        vis: syn::Visibility::Inherited,
+        modifiers: Default::default(),
+        const_token: Default::default(),
+        ident: proc_macro2::Ident::new("_", proc_macro2::Span::call_site()),
+        generics: Default::default(),
+        colon_token: Default::default(),
+        ty: Box::new(unit),
+        eq_token: Default::default(),
+        expr: Box::new(assert),
+        semi_token: Default::default(),
+    });
+    vec![reexport, check]
 }
 
 /// `pub mod name { include!("file"); }`
