@@ -63,6 +63,10 @@ struct EmitSettings {
     fallback_type: Option<String>,
     /// `(path, attribute)`, both as the user wrote them (already checked to parse).
     type_attributes: Vec<(String, String)>,
+    /// `.shared_types_from(..)`, as the user wrote it (already checked to be a module path).
+    shared_types: Option<String>,
+    /// `.reuse_mixin(..)`: modules the crate at `shared_types` generated, re-exported, not made.
+    reused_mixins: Vec<String>,
 }
 
 impl EmitSettings {
@@ -88,6 +92,9 @@ impl EmitSettings {
                     Some((path.clone(), user_syntax::parse_outer_attributes(attribute).ok()?))
                 })
                 .collect(),
+            // Checked to be a module path when the option was set; parsed once per thread.
+            shared_types: self.shared_types.as_deref().and_then(|p| user_syntax::parse_module_path(p).ok()),
+            reused_mixins: self.reused_mixins.clone(),
         }
     }
 }
@@ -116,6 +123,8 @@ impl Builder {
                 object_type: None,
                 fallback_type: None,
                 type_attributes: Vec::new(),
+                shared_types: None,
+                reused_mixins: Vec::new(),
             },
             option_errors: Vec::new(),
             #[cfg(feature = "docs")]
@@ -218,6 +227,38 @@ impl Builder {
         match user_syntax::parse_outer_attributes(attribute) {
             Ok(_) => self.emit.type_attributes.push((path.to_string(), attribute.to_string())),
             Err(e) => self.option_errors.push(format!("type_attribute: `{attribute}` is not an outer attribute: {e}")),
+        }
+        self
+    }
+
+    /// Reuse the shared types (`Node`, `NodeType`, `Version`, `ActionSpec`, `Value`, the config
+    /// bounds...) that another crate generated, instead of defining copies of them: `path` is the
+    /// public module where that crate includes its `mixins.rs` (`"::first_crate::mixins"`). The
+    /// root file then re-exports them from there (`pub use ::first_crate::mixins::{..};`), so the
+    /// two crates' mixins take and give the same types: a type implementing `first_crate`'s `Node`
+    /// can implement this crate's mixin traits too. With serde on here, that crate must have
+    /// generated with serde as well (the derives here need its types' impls); blocking or async may
+    /// differ. `path` must be a module path (`a::b`, `::a::b`, `crate::a`), else an option error.
+    pub fn shared_types_from(mut self, path: &str) -> Self {
+        match user_syntax::parse_module_path(path) {
+            Ok(_) => self.emit.shared_types = Some(path.to_string()),
+            Err(e) => self.option_errors.push(format!("shared_types_from: `{path}` is not a module path: {e}")),
+        }
+        self
+    }
+
+    /// With [`shared_types_from`](Self::shared_types_from): the mixin whose module is `module`
+    /// (`"error_handling"`, as generated) is the other crate's too, so it is not generated again
+    /// but re-exported from there (`pub use ::first_crate::mixins::error_handling;`). Its contract
+    /// is still read and checked (node contracts here may list it, and their modules then name the
+    /// other crate's `Configuration` and traits), but this run's type options do not apply to it:
+    /// it is as the other crate generated it, from the same contract (the generated code fails
+    /// to build when that module's `VERSION` is not this contract's `mixin_version`). A module
+    /// that no contract here generates is an option error, as is `reuse_mixin` without
+    /// `shared_types_from`.
+    pub fn reuse_mixin(mut self, module: &str) -> Self {
+        if !self.emit.reused_mixins.iter().any(|m| m == module) {
+            self.emit.reused_mixins.push(module.to_string());
         }
         self
     }
@@ -330,10 +371,41 @@ impl Builder {
     }
 
     fn check_options(&self) -> Result<(), Error> {
-        if self.option_errors.is_empty() {
+        let mut problems = self.option_errors.clone();
+        if let (Some(first), None) = (self.emit.reused_mixins.first(), &self.emit.shared_types) {
+            problems.push(format!(
+                "reuse_mixin: `{first}` would come from the crate of the shared types, but `.shared_types_from(..)` names none"
+            ));
+        }
+        if problems.is_empty() {
             Ok(())
         } else {
-            Err(Error::Options(self.option_errors.clone()))
+            Err(Error::Options(problems))
+        }
+    }
+
+    /// Every `.reuse_mixin(..)` module must be one that a contract here generates.
+    fn check_reused(&self, mixins: &[MixinSummary]) -> Result<(), Error> {
+        let modules = || mixins.iter().map(|m| m.module.name.as_str());
+        let problems: Vec<String> = self
+            .emit
+            .reused_mixins
+            .iter()
+            .filter(|r| !modules().any(|m| m == r.as_str()))
+            .map(|r| {
+                let hint = match crate::validate::suggest::closest(r, modules()) {
+                    Some(near) => format!("did you mean `{near}`?"),
+                    None => {
+                        format!("modules here: {}", modules().map(|m| format!("`{m}`")).collect::<Vec<_>>().join(", "))
+                    }
+                };
+                format!("reuse_mixin: no contract here generates the module `{r}` ({hint})")
+            })
+            .collect();
+        if problems.is_empty() {
+            Ok(())
+        } else {
+            Err(Error::Options(problems))
         }
     }
 
@@ -471,6 +543,7 @@ impl Builder {
             return Ok(());
         }
         run.diagnostics.extend(self.overrides_for_no_mixin(&run.summaries));
+        self.check_reused(&run.summaries)?;
         if out_dir.is_some() {
             // Node modules left from contracts that are gone are stale, even when no node is left.
             run.scan_also(Path::new(emit::NODES_MODULE))?;
@@ -758,7 +831,9 @@ impl Work<'_> {
             return Processed { path, diagnostics, mixin: None, node: None, is_node: false, timings };
         };
         let file_name = format!("{}.rs", mixin.module.name);
-        let code = (self.code && !self.errors.load(Ordering::Relaxed)).then(|| {
+        // A reused mixin's module is the other crate's: nothing to write.
+        let reused = self.builder.emit.reused_mixins.contains(&mixin.module.name);
+        let code = (self.code && !reused && !self.errors.load(Ordering::Relaxed)).then(|| {
             let start = Instant::now();
             let syntax = emit::mixin_file(&mixin, options);
             time(|t| &mut t.emit, start);
@@ -774,6 +849,7 @@ impl Work<'_> {
                 module: mixin.module.clone(),
                 description: mixin.description.clone(),
                 file_name,
+                version: mixin.version,
             },
             info: MixinInfo {
                 mixin: MixinRef {

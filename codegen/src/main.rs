@@ -51,6 +51,20 @@ fn generation_args(cmd: Command) -> Command {
         .arg(type_arg("fallback-type", "Rust type for untyped inputs/outputs [default: the generated Value]"))
         .arg(io_type_arg())
         .arg(
+            Arg::new("shared-types-from")
+                .long("shared-types-from")
+                .value_name("PATH")
+                .help("Re-export the shared types (Node, Value, ActionSpec...) from the module PATH of another crate's generated code (::first_crate::mixins) instead of defining them"),
+        )
+        .arg(
+            Arg::new("reuse-mixin")
+                .long("reuse-mixin")
+                .value_name("MODULE")
+                .action(ArgAction::Append)
+                .requires("shared-types-from")
+                .help("With --shared-types-from: re-export the mixin module MODULE (error_handling) from PATH instead of generating it"),
+        )
+        .arg(
             Arg::new("lock-timeout")
                 .long("lock-timeout")
                 .value_name("SECONDS")
@@ -226,6 +240,12 @@ fn builder(m: &ArgMatches) -> Builder {
         }
         if let Some(t) = m.get_one::<String>("fallback-type") {
             b = b.fallback_type(t);
+        }
+        if let Some(path) = m.get_one::<String>("shared-types-from") {
+            b = b.shared_types_from(path);
+        }
+        for module in m.get_many::<String>("reuse-mixin").into_iter().flatten() {
+            b = b.reuse_mixin(module);
         }
         if let Some(&seconds) = m.get_one::<f64>("lock-timeout") {
             b = b.lock_timeout(std::time::Duration::try_from_secs_f64(seconds).unwrap_or_default());

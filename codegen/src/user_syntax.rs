@@ -53,6 +53,43 @@ pub fn parse_outer_attributes(text: &str) -> Result<Vec<syn::Attribute>, String>
     Ok(attrs)
 }
 
+/// A module path, e.g. `::first_crate::mixins` or `crate::shared`: names joined by `::`, without
+/// generic arguments; `crate`, `self` and `super` only where Rust allows them (at the start).
+pub fn parse_module_path(text: &str) -> Result<Path, String> {
+    let mut c = Cursor::lex(text)?;
+    if c.at_end() {
+        return Err("expected a module path such as `::first_crate::mixins`, found nothing".into());
+    }
+    let path = c.path(PathKind::Value)?;
+    if !c.at_end() {
+        return Err(format!("unexpected {} after the path: a module path has no generic arguments", c.describe()));
+    }
+    let mut relative = path.leading_colon.is_none();
+    for (i, segment) in path.segments.iter().enumerate() {
+        let name = segment.ident.to_string();
+        let allowed = match name.as_str() {
+            "Self" => false,
+            "crate" | "self" => relative && i == 0,
+            // `super::super::x`, `self::super::x`: only after the start's `self` and `super`s.
+            "super" => relative,
+            _ => {
+                relative = false;
+                true
+            }
+        };
+        if !allowed {
+            return Err(format!(
+                "`{name}` cannot be the segment {} of a module path (`crate`, `self` and `super` only start one)",
+                i + 1
+            ));
+        }
+        if name == "crate" {
+            relative = false;
+        }
+    }
+    Ok(path)
+}
+
 struct Cursor {
     tokens: Vec<TokenTree>,
     pos: usize,
@@ -780,6 +817,33 @@ mod tests {
                 let show = |attrs: &[syn::Attribute]| attrs.iter().map(|a| a.to_token_stream().to_string()).collect::<Vec<_>>();
                 proptest::prop_assert_eq!(show(&ours), show(&theirs.unwrap()));
             }
+        }
+    }
+
+    #[test]
+    fn module_paths_read_as_syn_reads_them_and_nothing_else() {
+        use super::parse_module_path;
+        for text in ["a", "::a::b", "crate::a", "self::a", "super::super::a", "self::super::a", "r#type::a", "crate"] {
+            let ours = parse_module_path(text).unwrap_or_else(|e| panic!("{text}: {e}"));
+            let theirs = syn::parse_str::<syn::Path>(text).unwrap();
+            assert_eq!(ours.to_token_stream().to_string(), theirs.to_token_stream().to_string(), "{text}");
+        }
+        for text in [
+            "",
+            "a<T>",
+            "a::<T>",
+            "a::",
+            "::",
+            "a::crate",
+            "::crate",
+            "a::super",
+            "super::self",
+            "Self",
+            "type",
+            "a b",
+            "a::*",
+        ] {
+            assert!(parse_module_path(text).is_err(), "accepted {text:?}");
         }
     }
 

@@ -102,6 +102,7 @@ fn pipeline(source: &Source, bits: u8) -> bool {
         module: mixin.module.clone(),
         description: mixin.description.clone(),
         file_name: format!("{}.rs", mixin.module.name),
+        version: mixin.version,
     };
     let root = format::format_root(emit::root_file(&[summary], &opts), &format::header(None));
     syn::parse_file(&root).expect("root file parses");

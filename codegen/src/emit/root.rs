@@ -15,6 +15,8 @@ pub struct MixinSummary {
     pub description: String,
     /// The generated file next to the root file (`error_handling.rs`).
     pub file_name: String,
+    /// `mixin_version`: a reused module (`.reuse_mixin`) must have been generated from it.
+    pub version: crate::model::Version,
 }
 
 /// What the root file needs to know of each node.
@@ -62,12 +64,98 @@ pub fn root_file_with_nodes<'a>(
     nodes: &[NodeSummary],
     options: &EmitOptions,
 ) -> impl Iterator<Item = RootChunk> + use<'a> {
-    let shared = RootChunk::Formatted(shared_types_text(options.serde, options.async_methods));
+    let shared = match &options.shared_types {
+        None => vec![RootChunk::Formatted(shared_types_text(options.serde, options.async_methods))],
+        // The helper generated default methods call has this run's signature (a future or not),
+        // so it is defined here; everything else is the other crate's.
+        Some(path) => vec![
+            RootChunk::Items(file(shared_uses(path, options.serde))),
+            RootChunk::Formatted(not_implemented_text(options.async_methods)),
+        ],
+    };
     let timestamp = RootChunk::Items(file([timestamp_alias(options)]));
-    let modules = mixins.chunks(MODULES_PER_CHUNK).map(|chunk| RootChunk::Items(file(chunk.iter().map(module))));
+    let reused = options.shared_types.clone().map(|path| (path, options.reused_mixins.clone()));
+    let modules = mixins.chunks(MODULES_PER_CHUNK).map(move |chunk| {
+        RootChunk::Items(file(chunk.iter().flat_map(|m| match &reused {
+            Some((path, names)) if names.contains(&m.module.name) => reused_module(m, path),
+            _ => vec![module(m)],
+        })))
+    });
     let table = RootChunk::Items(file([mixins_table(mixins)]));
     let nodes = (!nodes.is_empty()).then(|| RootChunk::Items(file([nodes_module(nodes)])));
-    [shared, timestamp].into_iter().chain(modules).chain(std::iter::once(table)).chain(nodes)
+    shared.into_iter().chain(std::iter::once(timestamp)).chain(modules).chain(std::iter::once(table)).chain(nodes)
+}
+
+/// The shared types a root file re-exports from `.shared_types_from(..)`'s path: every public
+/// item of the shared types that users name, in rustfmt's order. `shared_lists_are_complete`
+/// checks these lists against the shared types.
+const SHARED_TYPES: &[&str] = &[
+    "ActionSpec",
+    "Bound",
+    "Bounded",
+    "Checked",
+    "ConfigError",
+    "DataValue",
+    "DependencyKind",
+    "DependencySpec",
+    "MetricKind",
+    "MetricSpec",
+    "MixinSpec",
+    "Node",
+    "NodeType",
+    "NotImplemented",
+    "UnknownVariant",
+    "Value",
+    "Version",
+    "Violation",
+];
+
+/// The `#[doc(hidden)]` helpers generated code calls (public in the shared types for this).
+const SHARED_HELPERS: &[&str] = &["check_bounds", "check_item_bounds", "field_path"];
+
+/// The helpers only serde output has, and calls.
+const SERDE_HELPERS: &[&str] = &["deserialize_bounded", "deserialize_bounded_items"];
+
+/// `pub use <path>::{ActionSpec, ..};` and `#[doc(hidden)] pub use <path>::{check_bounds, ..};`.
+fn shared_uses(path: &syn::Path, serde: bool) -> Vec<syn::Item> {
+    let types = doc_attrs(
+        "The shared types, from the crate that generated them (`.shared_types_from(..)`): the same\ntypes as that crate's, not copies.",
+    );
+    let mut helpers = doc_attrs(
+        "What the generated code calls, from the same crate. With serde on here, that crate must be\ngenerated with serde too: these then include `deserialize_bounded`.",
+    );
+    helpers.push(ast::list_attr("doc", quote!(hidden)));
+    let mut helper_names: Vec<&&str> = SHARED_HELPERS.iter().chain(if serde { SERDE_HELPERS } else { &[] }).collect();
+    helper_names.sort();
+    vec![use_group(types, path, SHARED_TYPES.iter()), use_group(helpers, path, helper_names.into_iter())]
+}
+
+/// `pub use path::{a, b};`
+fn use_group<'a>(attrs: Vec<syn::Attribute>, path: &syn::Path, names: impl Iterator<Item = &'a &'a str>) -> syn::Item {
+    let names = names
+        .map(|name| syn::UseTree::Name(syn::UseName { ident: ast::ident(name) }))
+        .collect::<syn::punctuated::Punctuated<_, syn::Token![,]>>();
+    let group = syn::UseTree::Group(syn::UseGroup { brace_token: Default::default(), items: names });
+    pub_use(attrs, path, group)
+}
+
+/// `pub use path::tree;`
+fn pub_use(attrs: Vec<syn::Attribute>, path: &syn::Path, tree: syn::UseTree) -> syn::Item {
+    let tree = path.segments.iter().rev().fold(tree, |tree, segment| {
+        syn::UseTree::Path(syn::UsePath {
+            ident: segment.ident.clone(),
+            colon2_token: Default::default(),
+            tree: Box::new(tree),
+        })
+    });
+    syn::Item::Use(syn::ItemUse {
+        attrs,
+        vis: syn::Visibility::Public(Default::default()),
+        use_token: Default::default(),
+        leading_colon: path.leading_colon,
+        tree,
+        semi_token: Default::default(),
+    })
 }
 
 /// `pub mod nodes { pub struct SubcontractSpec { .. } pub mod <node> { include!("nodes/<node>.rs"); } .. }`
@@ -152,6 +240,54 @@ fn module(m: &MixinSummary) -> syn::Item {
     include_module(attrs, &m.module, &m.file_name)
 }
 
+/// `pub use <path>::error_handling;`: the module the crate at `path` generated from the same
+/// contract, so that both crates' code (node modules here included) name the same types; and a
+/// check, when this crate compiles, that it was generated from the same `mixin_version`.
+fn reused_module(m: &MixinSummary, path: &syn::Path) -> Vec<syn::Item> {
+    let mut attrs = doc_attrs(&m.description);
+    attrs.push(ast::doc_attr(""));
+    attrs.extend(doc_attrs(&format!(
+        "Generated from the contract `{}`, by the crate of the shared types\n(`.reuse_mixin(..)`).",
+        m.name
+    )));
+    let reexport = pub_use(attrs, path, syn::UseTree::Name(syn::UseName { ident: ident(&m.module) }));
+    let module = ident(&m.module);
+    let number = proc_macro2::Literal::u64_unsuffixed;
+    let (major, minor, patch) = (number(m.version.major), number(m.version.minor), number(m.version.patch));
+    let message = format!(
+        "the reused module `{}` was generated from another mixin_version than {}, which this crate's contract has",
+        m.module.name, m.version
+    );
+    let check = quote! {
+        #module::VERSION.major == #major && #module::VERSION.minor == #minor && #module::VERSION.patch == #patch,
+        #message
+    };
+    let assert = syn::Expr::Macro(syn::ExprMacro {
+        attrs: Vec::new(),
+        mac: syn::Macro {
+            path: ast::path(false, &["assert"]),
+            bang_token: Default::default(),
+            delimiter: syn::MacroDelimiter::Paren(Default::default()),
+            tokens: check,
+        },
+    });
+    let unit = ast::tuple_type(Vec::new());
+    let check = syn::Item::Const(syn::ItemConst {
+        attrs: Vec::new(),
+        vis: syn::Visibility::Inherited,
+        modifiers: Default::default(),
+        const_token: Default::default(),
+        ident: proc_macro2::Ident::new("_", proc_macro2::Span::call_site()),
+        generics: Default::default(),
+        colon_token: Default::default(),
+        ty: Box::new(unit),
+        eq_token: Default::default(),
+        expr: Box::new(assert),
+        semi_token: Default::default(),
+    });
+    vec![reexport, check]
+}
+
 /// `pub mod name { include!("file"); }`
 fn include_module(attrs: Vec<syn::Attribute>, name: &Ident, file: &str) -> syn::Item {
     let include = syn::Item::Macro(syn::ItemMacro {
@@ -201,9 +337,21 @@ fn shared_types_text(serde: bool, async_methods: bool) -> &'static str {
     }
 }
 
+/// `not_implemented`, formatted: the one shared item a root file that re-exports the others
+/// defines (rendered from [`not_implemented`], checked like the shared types).
+fn not_implemented_text(async_methods: bool) -> &'static str {
+    if async_methods {
+        include_str!("shared/not_implemented_async.rs.txt")
+    } else {
+        include_str!("shared/not_implemented_blocking.rs.txt")
+    }
+}
+
+/// The helper generated default methods call for optional actions, in the shape of the run's
+/// trait methods.
 #[cfg(test)]
-fn shared_types(options: &EmitOptions) -> TokenStream {
-    let not_implemented = if options.async_methods {
+fn not_implemented(async_methods: bool) -> TokenStream {
+    if async_methods {
         quote! {
             /// The answer of an optional action that a node does not implement: a ready future
             /// of [`NotImplemented`], converted into the node's error type. Called by the generated
@@ -229,7 +377,12 @@ fn shared_types(options: &EmitOptions) -> TokenStream {
                 ::core::result::Result::Err(E::from(NotImplemented { mixin, action }))
             }
         }
-    };
+    }
+}
+
+#[cfg(test)]
+fn shared_types(options: &EmitOptions) -> TokenStream {
+    let not_implemented = not_implemented(options.async_methods);
     let serde_derive = options.serde.then(|| quote!(::serde::Serialize, ::serde::Deserialize,));
     let value_serde = options.serde.then(|| {
         quote! {
@@ -1063,5 +1216,78 @@ mod tests {
                 path.display()
             );
         }
+        for (async_methods, file) in
+            [(true, "not_implemented_async.rs.txt"), (false, "not_implemented_blocking.rs.txt")]
+        {
+            let rendered = crate::format::format_tokens(not_implemented(async_methods)).expect("helper parses");
+            let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src/emit/shared").join(file);
+            if std::env::var_os("MIXIN_CODEGEN_BLESS").is_some() {
+                std::fs::write(&path, &rendered).expect("write rendering");
+                continue;
+            }
+            assert!(
+                rendered == not_implemented_text(async_methods),
+                "{} is stale: run `MIXIN_CODEGEN_BLESS=1 cargo test -p mixin-codegen --lib`",
+                path.display()
+            );
+        }
+    }
+
+    /// `(name, doc(hidden))` of every public item of a shared types rendering.
+    fn public_items(text: &str) -> Vec<(String, bool)> {
+        let file: syn::File = syn::parse_str(text).expect("the shared types parse");
+        let hidden = |attrs: &[syn::Attribute]| {
+            attrs
+                .iter()
+                .any(|a| a.path().is_ident("doc") && quote::ToTokens::to_token_stream(a).to_string().contains("hidden"))
+        };
+        let public = |vis: &syn::Visibility| matches!(vis, syn::Visibility::Public(_));
+        let mut out = Vec::new();
+        for item in &file.items {
+            let (vis, ident, attrs) = match item {
+                syn::Item::Struct(i) => (&i.vis, &i.ident, &i.attrs),
+                syn::Item::Enum(i) => (&i.vis, &i.ident, &i.attrs),
+                syn::Item::Trait(i) => (&i.vis, &i.ident, &i.attrs),
+                syn::Item::Fn(i) => (&i.vis, &i.sig.ident, &i.attrs),
+                syn::Item::Type(i) => (&i.vis, &i.ident, &i.attrs),
+                syn::Item::Const(i) => (&i.vis, &i.ident, &i.attrs),
+                syn::Item::Static(i) => (&i.vis, &i.ident, &i.attrs),
+                syn::Item::Mod(i) => (&i.vis, &i.ident, &i.attrs),
+                syn::Item::Macro(_) | syn::Item::Use(_) => panic!("the shared types define no macros or imports"),
+                _ => continue,
+            };
+            if public(vis) {
+                out.push((ident.to_string(), hidden(attrs)));
+            }
+        }
+        out.sort();
+        out
+    }
+
+    /// What a root file re-exports with `.shared_types_from(..)` is every public item of the
+    /// shared types in that mode but `not_implemented` (which it defines), hidden ones hidden: a
+    /// shared item added later cannot be missing from the re-exports.
+    #[test]
+    fn shared_lists_are_complete() {
+        for serde in [true, false] {
+            for async_methods in [true, false] {
+                let mut expected: Vec<(String, bool)> = SHARED_TYPES
+                    .iter()
+                    .map(|n| (n.to_string(), false))
+                    .chain(SHARED_HELPERS.iter().map(|n| (n.to_string(), true)))
+                    .chain(if serde { SERDE_HELPERS } else { &[] }.iter().map(|n| (n.to_string(), true)))
+                    .chain(std::iter::once(("not_implemented".to_string(), true)))
+                    .collect();
+                expected.sort();
+                assert_eq!(
+                    public_items(shared_types_text(serde, async_methods)),
+                    expected,
+                    "serde {serde}, async {async_methods}"
+                );
+            }
+        }
+        let mut sorted = SHARED_TYPES.to_vec();
+        sorted.sort();
+        assert_eq!(sorted, SHARED_TYPES, "in rustfmt's order, as `cargo fmt` would leave them");
     }
 }
