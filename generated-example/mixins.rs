@@ -1051,59 +1051,6 @@ impl<'de, E: ::serde::de::Error> ::serde::Deserializer<'de> for Missing<E> {
     }
 }
 
-/// `impl Deserialize` for a generated struct, by [`Fields`]: its name, then in parentheses
-/// `defaults` (a key left out keeps its default), `strict` (an unknown key is an error) and
-/// `checked` (the bounds are checked once it is read), then its fields, each with its key
-/// where the key is not the field's name (`r#type = "type"`).
-macro_rules! deserialize_struct {
-    (
-        $name:ident $(($($flag:ident),*))? { $($field:ident $(= $key:literal)?),* $(,)? }
-    ) => {
-        impl < 'de > ::serde::Deserialize < 'de > for $name { fn deserialize < D :
-        ::serde::Deserializer < 'de >> (deserializer : D,) -> ::core::result::Result <
-        Self, D::Error > { super::deserialize_fields(deserializer) } } impl super::Fields
-        for $name { const NAME : & 'static str = ::core::stringify!($name); const KEYS :
-        & 'static [& 'static str] = & [$(super::deserialize_struct!(@ key $field
-        $($key)?)),*]; const DEFAULTS : bool = super::deserialize_struct!(@ has defaults
-        $($($flag)*)?); const STRICT : bool = super::deserialize_struct!(@ has strict
-        $($($flag)*)?); #[allow(unused_variables)] fn read < 'de, V : super::FieldValue <
-        'de >> (& mut self, key : & 'static str, value : V,) -> ::core::result::Result <
-        (), V::Error > { $(if key == super::deserialize_struct!(@ key $field $($key)?) {
-        self. $field = value.get() ?; return ::core::result::Result::Ok(()); })*
-        ::core::result::Result::Ok(()) } super::deserialize_struct!(@ check
-        $($($flag)*)?); }
-    };
-    (@ key $field:ident $key:literal) => {
-        $key
-    };
-    (@ key $field:ident) => {
-        ::core::stringify!($field)
-    };
-    (@ has defaults defaults $($rest:ident)*) => {
-        true
-    };
-    (@ has strict strict $($rest:ident)*) => {
-        true
-    };
-    (@ has $want:ident $other:ident $($rest:ident)*) => {
-        super::deserialize_struct!(@ has $want $($rest)*)
-    };
-    (@ has $want:ident) => {
-        false
-    };
-    (@ check checked $($rest:ident)*) => {
-        fn check < E : ::serde::de::Error > (& self) -> ::core::result::Result < (), E >
-        { super::Checked::validate(self).map_err(E::custom) }
-    };
-    (@ check $other:ident $($rest:ident)*) => {
-        super::deserialize_struct!(@ check $($rest)*);
-    };
-    (@ check) => {};
-}
-
-#[doc(hidden)]
-pub(crate) use deserialize_struct;
-
 /// A mixin's `Request` or `Response`: an action's name, then its payload. Implemented by
 /// `deserialize_tagged!`, not by users.
 #[doc(hidden)]
@@ -1212,31 +1159,33 @@ impl<'de, T: Tagged> ::serde::de::Visitor<'de> for TaggedVisitor<T> {
     }
 }
 
-/// `impl Deserialize` for a mixin's `Request` or `Response`, by [`Tagged`]: its name, the key
-/// of the payload in parentheses, then each variant (an action of `Action`) with its payload
-/// type, if it has one.
-macro_rules! deserialize_tagged {
-    ($name:ident ($content:literal) { $($variant:ident $(($payload:ty))?),* $(,)? }) => {
-        impl < 'de > ::serde::Deserialize < 'de > for $name { fn deserialize < D :
-        ::serde::Deserializer < 'de >> (deserializer : D,) -> ::core::result::Result <
-        Self, D::Error > { super::deserialize_tagged_enum(deserializer) } } impl
-        super::Tagged for $name { type Tag = Action; const NAME : & 'static str =
-        ::core::stringify!($name); const KEYS : & 'static [& 'static str] = & ["action",
-        $content]; fn read < 'de, V : super::FieldValue < 'de >> (tag : Action, value :
-        V,) -> ::core::result::Result < Self, V::Error > {
-        ::core::result::Result::Ok(match tag { $(Action:: $variant =>
-        super::deserialize_tagged!(@ variant value $variant $($payload)?),)* }) } }
-    };
-    (@ variant $value:ident $variant:ident $payload:ty) => {
-        Self:: $variant ($value .get:: < $payload > () ?)
-    };
-    (@ variant $value:ident $variant:ident) => {
-        { $value .skip() ?; Self:: $variant }
-    };
+/// The index in `names` of the name a deserializer holds, or serde's `unknown variant`
+/// error. Called by `string_enum!`, not by users.
+#[doc(hidden)]
+pub fn deserialize_name<'de, D: ::serde::Deserializer<'de>>(
+    deserializer: D,
+    names: &'static [&'static str],
+) -> ::core::result::Result<usize, D::Error> {
+    deserializer.deserialize_str(Name(names))
 }
 
-#[doc(hidden)]
-pub(crate) use deserialize_tagged;
+struct Name(&'static [&'static str]);
+
+impl ::serde::de::Visitor<'_> for Name {
+    type Value = usize;
+    fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        f.write_str("a name")
+    }
+    fn visit_str<E: ::serde::de::Error>(
+        self,
+        name: &str,
+    ) -> ::core::result::Result<usize, E> {
+        self.0
+            .iter()
+            .position(|n| *n == name)
+            .ok_or_else(|| E::unknown_variant(name, self.0))
+    }
+}
 
 /// For a generated enum of names, each variant with its text in the contract: `ALL`, the
 /// method giving the text (named first, in parentheses), `Display`, `FromStr`, and `Serialize`
@@ -1266,33 +1215,84 @@ macro_rules! string_enum {
 #[doc(hidden)]
 pub(crate) use string_enum;
 
-/// The index in `names` of the name a deserializer holds, or serde's `unknown variant`
-/// error. Called by `string_enum!`, not by users.
+/// `impl Deserialize` for a generated struct, by [`Fields`]: its name, then in parentheses
+/// `defaults` (a key left out keeps its default), `strict` (an unknown key is an error) and
+/// `checked` (the bounds are checked once it is read), then its fields, each with its key
+/// where the key is not the field's name (`r#type = "type"`).
+macro_rules! deserialize_struct {
+    (
+        $name:ident $(($($flag:ident),*))? { $($field:ident $(= $key:literal)?),* $(,)? }
+    ) => {
+        impl < 'de > ::serde::Deserialize < 'de > for $name { fn deserialize < D :
+        ::serde::Deserializer < 'de >> (deserializer : D,) -> ::core::result::Result <
+        Self, D::Error > { super::deserialize_fields(deserializer) } } impl super::Fields
+        for $name { const NAME : & 'static str = ::core::stringify!($name); const KEYS :
+        & 'static [& 'static str] = & [$(super::deserialize_struct!(@ key $field
+        $($key)?)),*]; const DEFAULTS : bool = super::deserialize_struct!(@ has defaults
+        $($($flag)*)?); const STRICT : bool = super::deserialize_struct!(@ has strict
+        $($($flag)*)?); #[allow(unused_variables)] fn read < 'de, V : super::FieldValue <
+        'de >> (& mut self, key : & 'static str, value : V,) -> ::core::result::Result <
+        (), V::Error > { $(if key == super::deserialize_struct!(@ key $field $($key)?) {
+        self. $field = value.get() ?; return ::core::result::Result::Ok(()); })*
+        ::core::result::Result::Ok(()) } super::deserialize_struct!(@ check
+        $($($flag)*)?); }
+    };
+    (@ key $field:ident $key:literal) => {
+        $key
+    };
+    (@ key $field:ident) => {
+        ::core::stringify!($field)
+    };
+    (@ has defaults defaults $($rest:ident)*) => {
+        true
+    };
+    (@ has strict strict $($rest:ident)*) => {
+        true
+    };
+    (@ has $want:ident $other:ident $($rest:ident)*) => {
+        super::deserialize_struct!(@ has $want $($rest)*)
+    };
+    (@ has $want:ident) => {
+        false
+    };
+    (@ check checked $($rest:ident)*) => {
+        fn check < E : ::serde::de::Error > (& self) -> ::core::result::Result < (), E >
+        { super::Checked::validate(self).map_err(E::custom) }
+    };
+    (@ check $other:ident $($rest:ident)*) => {
+        super::deserialize_struct!(@ check $($rest)*);
+    };
+    (@ check) => {};
+}
+
 #[doc(hidden)]
-pub fn deserialize_name<'de, D: ::serde::Deserializer<'de>>(
-    deserializer: D,
-    names: &'static [&'static str],
-) -> ::core::result::Result<usize, D::Error> {
-    deserializer.deserialize_str(Name(names))
+pub(crate) use deserialize_struct;
+
+/// `impl Deserialize` for a mixin's `Request` or `Response`, by [`Tagged`]: its name, the key
+/// of the payload in parentheses, then each variant (an action of `Action`) with its payload
+/// type, if it has one.
+macro_rules! deserialize_tagged {
+    ($name:ident ($content:literal) { $($variant:ident $(($payload:ty))?),* $(,)? }) => {
+        impl < 'de > ::serde::Deserialize < 'de > for $name { fn deserialize < D :
+        ::serde::Deserializer < 'de >> (deserializer : D,) -> ::core::result::Result <
+        Self, D::Error > { super::deserialize_tagged_enum(deserializer) } } impl
+        super::Tagged for $name { type Tag = Action; const NAME : & 'static str =
+        ::core::stringify!($name); const KEYS : & 'static [& 'static str] = & ["action",
+        $content]; fn read < 'de, V : super::FieldValue < 'de >> (tag : Action, value :
+        V,) -> ::core::result::Result < Self, V::Error > {
+        ::core::result::Result::Ok(match tag { $(Action:: $variant =>
+        super::deserialize_tagged!(@ variant value $variant $($payload)?),)* }) } }
+    };
+    (@ variant $value:ident $variant:ident $payload:ty) => {
+        Self:: $variant ($value .get:: < $payload > () ?)
+    };
+    (@ variant $value:ident $variant:ident) => {
+        { $value .skip() ?; Self:: $variant }
+    };
 }
 
-struct Name(&'static [&'static str]);
-
-impl ::serde::de::Visitor<'_> for Name {
-    type Value = usize;
-    fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        f.write_str("a name")
-    }
-    fn visit_str<E: ::serde::de::Error>(
-        self,
-        name: &str,
-    ) -> ::core::result::Result<usize, E> {
-        self.0
-            .iter()
-            .position(|n| *n == name)
-            .ok_or_else(|| E::unknown_variant(name, self.0))
-    }
-}
+#[doc(hidden)]
+pub(crate) use deserialize_tagged;
 
 /// The type of `timestamp` and `datetime` values: RFC 3339 text, unless the build chose another
 /// (`.timestamp_type(..)`).

@@ -341,7 +341,7 @@ fn a_second_crate_uses_the_shared_types_of_a_first() {
     // serde on, on shared types without serde: the build fails, and says where.
     let (ok, out) = cargo(&crates, &target, &["check", "--quiet", "-p", "mismatch", "--message-format", "short"]);
     assert!(!ok, "serde output built on shared types without serde:\n{out}");
-    assert!(out.contains("E0432") && out.contains("deserialize_bounded"), "the unresolved import is named:\n{out}");
+    assert!(out.contains("E0432") && out.contains("deserialize_fields"), "the unresolved import is named:\n{out}");
     // A reused module of another mixin_version: the build fails, and says so.
     let (ok, out) = cargo(&crates, &target, &["check", "--quiet", "-p", "skewed", "--message-format", "short"]);
     assert!(!ok, "a reused module of another version was accepted:\n{out}");
@@ -388,7 +388,7 @@ fn the_root_re_exports_instead_of_defining() {
     }
     assert!(root.contains("pub use ::first_crate::mixins::{\n    ActionSpec,"), "{root}");
     assert!(root.contains("#[doc(hidden)]\npub use ::first_crate::mixins::{"), "{root}");
-    assert!(root.contains("deserialize_bounded,"), "serde output re-exports the serde helpers:\n{root}");
+    assert!(root.contains("deserialize_fields,"), "serde output re-exports the serde helpers:\n{root}");
     // This run's own: the helper shaped like its trait methods, the timestamp alias, the modules.
     assert!(root.contains("pub fn not_implemented<T, E: ::core::convert::From<NotImplemented>>("), "{root}");
     assert!(root.contains("pub type Timestamp = ::std::string::String;"), "{root}");
@@ -404,7 +404,7 @@ fn the_root_re_exports_instead_of_defining() {
     let plain_shared = scratch("plain-shared");
     generate(Builder::new().inputs(&inputs).serde(false).shared_types_from("crate::shared"), &plain_shared);
     let root = std::fs::read_to_string(plain_shared.join("mixins.rs")).unwrap();
-    assert!(root.contains("pub use crate::shared::{") && !root.contains("deserialize_bounded_items"), "{root}");
+    assert!(root.contains("pub use crate::shared::{") && !root.contains("deserialize_fields"), "{root}");
     // A reused module is a `pub use` and no file.
     let reused = scratch("reused");
     generate(

@@ -15,24 +15,12 @@
 use proc_macro2::TokenStream;
 use quote::quote;
 
-/// `string_enum!`, with or without its serde impls.
-pub fn string_enum(serde: bool) -> TokenStream {
-    let serde_impls = serde.then(|| {
-        quote! {
-            impl ::serde::Serialize for $name {
-                fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> ::core::result::Result<S::Ok, S::Error> {
-                    serializer.serialize_str(self.$text())
-                }
-            }
-
-            impl<'de> ::serde::Deserialize<'de> for $name {
-                fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::core::result::Result<Self, D::Error> {
-                    super::deserialize_name(deserializer, &[$($wire),*]).map(|index| Self::ALL[index])
-                }
-            }
-        }
-    });
-    let deserialize_name = serde.then(|| {
+/// What the macros call: hidden public items of the shared types (with serde; none without).
+pub fn runtime(serde: bool) -> TokenStream {
+    if !serde {
+        return TokenStream::new();
+    }
+    let deserialize_name = {
         quote! {
             /// The index in `names` of the name a deserializer holds, or serde's `unknown variant`
             /// error. Called by `string_enum!`, not by users.
@@ -58,62 +46,7 @@ pub fn string_enum(serde: bool) -> TokenStream {
                 }
             }
         }
-    });
-    let doc = if serde {
-        " For a generated enum of names, each variant with its text in the contract: `ALL`, the\n method giving the text (named first, in parentheses), `Display`, `FromStr`, and `Serialize`\n and `Deserialize` as that text."
-    } else {
-        " For a generated enum of names, each variant with its text in the contract: `ALL`, the\n method giving the text (named first, in parentheses), `Display` and `FromStr`."
     };
-    let doc = doc.lines().map(|line| quote!(#[doc = #line]));
-    quote! {
-        #(#doc)*
-        macro_rules! string_enum {
-            ($name:ident($text:ident) { $($variant:ident($wire:literal)),* $(,)? }) => {
-                impl $name {
-                    /// Every value, in contract order.
-                    pub const ALL: &'static [Self] = &[$(Self::$variant),*];
-
-                    /// The value as the contract writes it.
-                    pub const fn $text(self) -> &'static str {
-                        match self {
-                            $(Self::$variant => $wire,)*
-                        }
-                    }
-                }
-
-                impl ::core::fmt::Display for $name {
-                    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-                        f.write_str(self.$text())
-                    }
-                }
-
-                impl ::core::str::FromStr for $name {
-                    type Err = super::UnknownVariant;
-
-                    fn from_str(s: &str) -> ::core::result::Result<Self, super::UnknownVariant> {
-                        match s {
-                            $($wire => ::core::result::Result::Ok(Self::$variant),)*
-                            _ => ::core::result::Result::Err(super::UnknownVariant {
-                                type_name: ::core::stringify!($name),
-                                value: ::std::string::String::from(s),
-                            }),
-                        }
-                    }
-                }
-
-                #serde_impls
-            };
-        }
-
-        #[doc(hidden)]
-        pub(crate) use string_enum;
-
-        #deserialize_name
-    }
-}
-
-/// `deserialize_struct!` and the shared items it calls, with serde only.
-pub fn deserialize_struct() -> TokenStream {
     quote! {
         /// What a generated struct says about its fields, so that [`deserialize_fields`] can read it.
         /// Implemented by `deserialize_struct!`, not by users.
@@ -309,62 +242,6 @@ pub fn deserialize_struct() -> TokenStream {
             }
         }
 
-        /// `impl Deserialize` for a generated struct, by [`Fields`]: its name, then in parentheses
-        /// `defaults` (a key left out keeps its default), `strict` (an unknown key is an error) and
-        /// `checked` (the bounds are checked once it is read), then its fields, each with its key
-        /// where the key is not the field's name (`r#type = "type"`).
-        macro_rules! deserialize_struct {
-            ($name:ident $(($($flag:ident),*))? { $($field:ident $(= $key:literal)?),* $(,)? }) => {
-                impl<'de> ::serde::Deserialize<'de> for $name {
-                    fn deserialize<D: ::serde::Deserializer<'de>>(
-                        deserializer: D,
-                    ) -> ::core::result::Result<Self, D::Error> {
-                        super::deserialize_fields(deserializer)
-                    }
-                }
-
-                impl super::Fields for $name {
-                    const NAME: &'static str = ::core::stringify!($name);
-                    const KEYS: &'static [&'static str] = &[$(super::deserialize_struct!(@key $field $($key)?)),*];
-                    const DEFAULTS: bool = super::deserialize_struct!(@has defaults $($($flag)*)?);
-                    const STRICT: bool = super::deserialize_struct!(@has strict $($($flag)*)?);
-
-                    #[allow(unused_variables)]
-                    fn read<'de, V: super::FieldValue<'de>>(
-                        &mut self,
-                        key: &'static str,
-                        value: V,
-                    ) -> ::core::result::Result<(), V::Error> {
-                        $(
-                            if key == super::deserialize_struct!(@key $field $($key)?) {
-                                self.$field = value.get()?;
-                                return ::core::result::Result::Ok(());
-                            }
-                        )*
-                        ::core::result::Result::Ok(())
-                    }
-
-                    super::deserialize_struct!(@check $($($flag)*)?);
-                }
-            };
-            (@key $field:ident $key:literal) => { $key };
-            (@key $field:ident) => { ::core::stringify!($field) };
-            (@has defaults defaults $($rest:ident)*) => { true };
-            (@has strict strict $($rest:ident)*) => { true };
-            (@has $want:ident $other:ident $($rest:ident)*) => { super::deserialize_struct!(@has $want $($rest)*) };
-            (@has $want:ident) => { false };
-            (@check checked $($rest:ident)*) => {
-                fn check<E: ::serde::de::Error>(&self) -> ::core::result::Result<(), E> {
-                    super::Checked::validate(self).map_err(E::custom)
-                }
-            };
-            (@check $other:ident $($rest:ident)*) => { super::deserialize_struct!(@check $($rest)*); };
-            (@check) => {};
-        }
-
-        #[doc(hidden)]
-        pub(crate) use deserialize_struct;
-
         /// A mixin's `Request` or `Response`: an action's name, then its payload. Implemented by
         /// `deserialize_tagged!`, not by users.
         #[doc(hidden)]
@@ -440,6 +317,92 @@ pub fn deserialize_struct() -> TokenStream {
             }
         }
 
+        #deserialize_name
+    }
+}
+
+/// The macros, which each root file defines itself (also when its types are another crate's: a
+/// `macro_rules!` macro cannot be re-exported across crates without `#[macro_export]`).
+pub fn macros(serde: bool) -> TokenStream {
+    let serde_impls = serde.then(|| {
+        quote! {
+            impl ::serde::Serialize for $name {
+                fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> ::core::result::Result<S::Ok, S::Error> {
+                    serializer.serialize_str(self.$text())
+                }
+            }
+
+            impl<'de> ::serde::Deserialize<'de> for $name {
+                fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::core::result::Result<Self, D::Error> {
+                    super::deserialize_name(deserializer, &[$($wire),*]).map(|index| Self::ALL[index])
+                }
+            }
+        }
+    });
+    let doc = if serde {
+        " For a generated enum of names, each variant with its text in the contract: `ALL`, the\n method giving the text (named first, in parentheses), `Display`, `FromStr`, and `Serialize`\n and `Deserialize` as that text."
+    } else {
+        " For a generated enum of names, each variant with its text in the contract: `ALL`, the\n method giving the text (named first, in parentheses), `Display` and `FromStr`."
+    };
+    let doc = doc.lines().map(|line| quote!(#[doc = #line]));
+    let serde_macros = serde.then(|| {
+        quote! {
+        /// `impl Deserialize` for a generated struct, by [`Fields`]: its name, then in parentheses
+        /// `defaults` (a key left out keeps its default), `strict` (an unknown key is an error) and
+        /// `checked` (the bounds are checked once it is read), then its fields, each with its key
+        /// where the key is not the field's name (`r#type = "type"`).
+        macro_rules! deserialize_struct {
+            ($name:ident $(($($flag:ident),*))? { $($field:ident $(= $key:literal)?),* $(,)? }) => {
+                impl<'de> ::serde::Deserialize<'de> for $name {
+                    fn deserialize<D: ::serde::Deserializer<'de>>(
+                        deserializer: D,
+                    ) -> ::core::result::Result<Self, D::Error> {
+                        super::deserialize_fields(deserializer)
+                    }
+                }
+
+                impl super::Fields for $name {
+                    const NAME: &'static str = ::core::stringify!($name);
+                    const KEYS: &'static [&'static str] = &[$(super::deserialize_struct!(@key $field $($key)?)),*];
+                    const DEFAULTS: bool = super::deserialize_struct!(@has defaults $($($flag)*)?);
+                    const STRICT: bool = super::deserialize_struct!(@has strict $($($flag)*)?);
+
+                    #[allow(unused_variables)]
+                    fn read<'de, V: super::FieldValue<'de>>(
+                        &mut self,
+                        key: &'static str,
+                        value: V,
+                    ) -> ::core::result::Result<(), V::Error> {
+                        $(
+                            if key == super::deserialize_struct!(@key $field $($key)?) {
+                                self.$field = value.get()?;
+                                return ::core::result::Result::Ok(());
+                            }
+                        )*
+                        ::core::result::Result::Ok(())
+                    }
+
+                    super::deserialize_struct!(@check $($($flag)*)?);
+                }
+            };
+            (@key $field:ident $key:literal) => { $key };
+            (@key $field:ident) => { ::core::stringify!($field) };
+            (@has defaults defaults $($rest:ident)*) => { true };
+            (@has strict strict $($rest:ident)*) => { true };
+            (@has $want:ident $other:ident $($rest:ident)*) => { super::deserialize_struct!(@has $want $($rest)*) };
+            (@has $want:ident) => { false };
+            (@check checked $($rest:ident)*) => {
+                fn check<E: ::serde::de::Error>(&self) -> ::core::result::Result<(), E> {
+                    super::Checked::validate(self).map_err(E::custom)
+                }
+            };
+            (@check $other:ident $($rest:ident)*) => { super::deserialize_struct!(@check $($rest)*); };
+            (@check) => {};
+        }
+
+        #[doc(hidden)]
+        pub(crate) use deserialize_struct;
+
         /// `impl Deserialize` for a mixin's `Request` or `Response`, by [`Tagged`]: its name, the key
         /// of the payload in parentheses, then each variant (an action of `Action`) with its payload
         /// type, if it has one.
@@ -477,5 +440,51 @@ pub fn deserialize_struct() -> TokenStream {
 
         #[doc(hidden)]
         pub(crate) use deserialize_tagged;
+        }
+    });
+    quote! {
+        #(#doc)*
+        macro_rules! string_enum {
+            ($name:ident($text:ident) { $($variant:ident($wire:literal)),* $(,)? }) => {
+                impl $name {
+                    /// Every value, in contract order.
+                    pub const ALL: &'static [Self] = &[$(Self::$variant),*];
+
+                    /// The value as the contract writes it.
+                    pub const fn $text(self) -> &'static str {
+                        match self {
+                            $(Self::$variant => $wire,)*
+                        }
+                    }
+                }
+
+                impl ::core::fmt::Display for $name {
+                    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                        f.write_str(self.$text())
+                    }
+                }
+
+                impl ::core::str::FromStr for $name {
+                    type Err = super::UnknownVariant;
+
+                    fn from_str(s: &str) -> ::core::result::Result<Self, super::UnknownVariant> {
+                        match s {
+                            $($wire => ::core::result::Result::Ok(Self::$variant),)*
+                            _ => ::core::result::Result::Err(super::UnknownVariant {
+                                type_name: ::core::stringify!($name),
+                                value: ::std::string::String::from(s),
+                            }),
+                        }
+                    }
+                }
+
+                #serde_impls
+            };
+        }
+
+        #[doc(hidden)]
+        pub(crate) use string_enum;
+
+        #serde_macros
     }
 }

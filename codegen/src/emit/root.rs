@@ -72,7 +72,9 @@ pub fn root_file_with_nodes<'a>(
             RootChunk::Items(file(shared_uses(path, options.serde))),
             RootChunk::Formatted(not_implemented_text(options.async_methods)),
         ],
-    };
+    }
+    .into_iter()
+    .chain(std::iter::once(RootChunk::Formatted(macros_text(options.serde))));
     let timestamp = RootChunk::Items(file([timestamp_alias(options)]));
     let reused = options.shared_types.clone().map(|path| (path, options.reused_mixins.clone()));
     let modules = mixins.chunks(MODULES_PER_CHUNK).map(move |chunk| {
@@ -114,7 +116,8 @@ const SHARED_TYPES: &[&str] = &[
 const SHARED_HELPERS: &[&str] = &["check_bounds", "check_item_bounds", "field_path"];
 
 /// The helpers only serde output has, and calls.
-const SERDE_HELPERS: &[&str] = &["deserialize_bounded", "deserialize_bounded_items"];
+const SERDE_HELPERS: &[&str] =
+    &["FieldValue", "Fields", "Tagged", "deserialize_fields", "deserialize_name", "deserialize_tagged_enum"];
 
 /// `pub use <path>::{ActionSpec, ..};` and `#[doc(hidden)] pub use <path>::{check_bounds, ..};`.
 fn shared_uses(path: &syn::Path, serde: bool) -> Vec<syn::Item> {
@@ -122,7 +125,7 @@ fn shared_uses(path: &syn::Path, serde: bool) -> Vec<syn::Item> {
         "The shared types, from the crate that generated them (`.shared_types_from(..)`): the same\ntypes as that crate's, not copies.",
     );
     let mut helpers = doc_attrs(
-        "What the generated code calls, from the same crate. With serde on here, that crate must be\ngenerated with serde too: these then include `deserialize_bounded`.",
+        "What the generated code calls, from the same crate. With serde on here, that crate must be\ngenerated with serde too: these then include `deserialize_fields`.",
     );
     helpers.push(ast::list_attr("doc", quote!(hidden)));
     let mut helper_names: Vec<&&str> = SHARED_HELPERS.iter().chain(if serde { SERDE_HELPERS } else { &[] }).collect();
@@ -334,6 +337,16 @@ fn shared_types_text(serde: bool, async_methods: bool) -> &'static str {
         (true, false) => include_str!("shared/serde_blocking.rs.txt"),
         (false, true) => include_str!("shared/plain_async.rs.txt"),
         (false, false) => include_str!("shared/plain_blocking.rs.txt"),
+    }
+}
+
+/// The macros module files call, formatted (rendered from [`super::macros::macros`]): every root
+/// file defines them, as a `macro_rules!` macro is not re-exported across crates.
+fn macros_text(serde: bool) -> &'static str {
+    if serde {
+        include_str!("shared/macros_serde.rs.txt")
+    } else {
+        include_str!("shared/macros_plain.rs.txt")
     }
 }
 
@@ -947,8 +960,7 @@ fn shared_types(options: &EmitOptions) -> TokenStream {
 /// `validate()` returns; with serde, how generated structs deserialize (which checks them).
 #[cfg(test)]
 fn bounds_types(options: &EmitOptions) -> TokenStream {
-    let deserialize = options.serde.then(super::macros::deserialize_struct);
-    let string_enum = super::macros::string_enum(options.serde);
+    let deserialize = super::macros::runtime(options.serde);
     quote! {
         /// A bound on a configuration value, from its contract's field spec.
         #[derive(Debug, Clone, Copy, PartialEq)]
@@ -1184,8 +1196,6 @@ fn bounds_types(options: &EmitOptions) -> TokenStream {
         }
 
         #deserialize
-
-        #string_enum
     }
 }
 
@@ -1212,6 +1222,19 @@ mod tests {
             }
             assert!(
                 rendered == shared_types_text(serde, async_methods),
+                "{} is stale: run `MIXIN_CODEGEN_BLESS=1 cargo test -p mixin-codegen --lib`",
+                path.display()
+            );
+        }
+        for (serde, file) in [(true, "macros_serde.rs.txt"), (false, "macros_plain.rs.txt")] {
+            let rendered = crate::format::format_tokens(super::super::macros::macros(serde)).expect("macros parse");
+            let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src/emit/shared").join(file);
+            if std::env::var_os("MIXIN_CODEGEN_BLESS").is_some() {
+                std::fs::write(&path, &rendered).expect("write rendering");
+                continue;
+            }
+            assert!(
+                rendered == macros_text(serde),
                 "{} is stale: run `MIXIN_CODEGEN_BLESS=1 cargo test -p mixin-codegen --lib`",
                 path.display()
             );
