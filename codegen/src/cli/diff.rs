@@ -189,8 +189,9 @@ fn folder_of(file: &Path) -> PathBuf {
 }
 
 /// Subcontract paths in the working tree: the side's own mixin when the path leads to one of
-/// its files, the file on disk otherwise.
-fn on_disk(known: &[PathBuf], node: &Path, written: &str) -> Found {
+/// its files (the same file, however reached: `..`, symbolic links), the file on disk otherwise.
+/// `canonical` holds the side's files' canonical paths once they were needed.
+fn on_disk(canonical: &mut Option<Vec<(PathBuf, PathBuf)>>, known: &[PathBuf], node: &Path, written: &str) -> Found {
     let path = folder_of(node).join(written);
     match std::fs::metadata(&path) {
         Err(_) => return Found::Missing(path),
@@ -198,13 +199,11 @@ fn on_disk(known: &[PathBuf], node: &Path, written: &str) -> Found {
         Ok(m) if !m.is_file() => return Found::NotAFile(path, "not a regular file"),
         Ok(_) => {}
     }
-    let lexical = normalize(&path);
-    if let Some(same) = known.iter().find(|k| normalize(k) == lexical) {
-        return Found::Known(same.clone());
-    }
-    // The same file by another way (a symbolic link, `..` through one).
-    if let Ok(canonical) = std::fs::canonicalize(&path) {
-        if let Some(same) = known.iter().find(|k| std::fs::canonicalize(k).is_ok_and(|k| k == canonical)) {
+    if let Ok(real) = std::fs::canonicalize(&path) {
+        let known = canonical.get_or_insert_with(|| {
+            known.iter().filter_map(|k| Some((std::fs::canonicalize(k).ok()?, k.clone()))).collect()
+        });
+        if let Some((_, same)) = known.iter().find(|(k, _)| *k == real) {
             return Found::Known(same.clone());
         }
     }
@@ -258,7 +257,8 @@ fn from_disk(paths: &[PathBuf]) -> Result<Checked, Refused> {
             Err(d) => unreadable.push(*d),
         }
     }
-    with_unreadable(check(sources, &mut on_disk), unreadable)
+    let mut canonical = None;
+    with_unreadable(check(sources, &mut |known, node, path| on_disk(&mut canonical, known, node, path)), unreadable)
 }
 
 /// Files that could not be read are reported with the contracts that are not valid.

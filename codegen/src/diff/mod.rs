@@ -243,8 +243,7 @@ pub fn compare_all(
         .map(|name| {
             let o = old.iter().find(|c| c.mixin.name == name);
             let n = new.iter().find(|c| c.mixin.name == name);
-            let changes = || compare::changes(o.expect("both"), n.expect("both"));
-            pair(name, o.map(View::mixin), n.map(View::mixin), changes)
+            pair(name, (o, n), View::mixin, compare::changes)
         })
         .collect();
     let mut nodes: Vec<&str> = old_nodes.iter().chain(new_nodes).map(|c| c.node.name.as_str()).collect();
@@ -253,8 +252,7 @@ pub fn compare_all(
     contracts.extend(nodes.into_iter().map(|name| {
         let o = old_nodes.iter().find(|c| c.node.name == name);
         let n = new_nodes.iter().find(|c| c.node.name == name);
-        let changes = || node::changes(o.expect("both"), n.expect("both"));
-        pair(name, o.map(View::node), n.map(View::node), changes)
+        pair(name, (o, n), View::node, node::changes)
     }));
     Ok(Report { contracts, texts })
 }
@@ -334,8 +332,14 @@ fn locate(text: &str, anchor: &Anchor) -> Option<crate::diagnostics::Location> {
     SpanIndex::build_for(text, [anchor]).find(anchor)
 }
 
-/// One contract in both versions; `changes` is called when both have it.
-fn pair(name: &str, old: Option<View>, new: Option<View>, changes: impl FnOnce() -> Vec<Change>) -> ContractReport {
+/// One contract (a mixin or a node) in both versions; `changes` compares it when both have it.
+fn pair<'a, T>(
+    name: &str,
+    (old_contract, new_contract): (Option<&'a T>, Option<&'a T>),
+    view: fn(&'a T) -> View<'a>,
+    changes: fn(&T, &T) -> Vec<Change>,
+) -> ContractReport {
+    let (old, new) = (old_contract.map(view), new_contract.map(view));
     let side = |c: Option<View>| c.map(|c| (c.path().to_path_buf(), c.version));
     let kind = old.or(new).map_or(ContractKind::Mixin, |v| v.kind);
     let mut report = ContractReport {
@@ -354,8 +358,9 @@ fn pair(name: &str, old: Option<View>, new: Option<View>, changes: impl FnOnce()
         ContractKind::Mixin => "contract",
         ContractKind::Node => "node contract",
     };
-    match (old, new) {
+    match (old_contract, new_contract) {
         (None, Some(n)) => {
+            let n = view(n);
             report.status = Status::Added;
             let d =
                 Diagnostic::new(Severity::Note, rules::CONTRACT_ADDED.code, n.path(), format!("{what} `{name}` added"))
@@ -369,6 +374,7 @@ fn pair(name: &str, old: Option<View>, new: Option<View>, changes: impl FnOnce()
             });
         }
         (Some(o), None) => {
+            let o = view(o);
             report.status = Status::Removed;
             report.required = Bump::Major;
             let rule = match kind {
@@ -385,8 +391,9 @@ fn pair(name: &str, old: Option<View>, new: Option<View>, changes: impl FnOnce()
                 diagnostic: Diagnostic { primary: Label { location, ..d.primary.clone() }, ..d },
             });
         }
-        (Some(o), Some(n)) => {
-            let changes = changes();
+        (Some(old_contract), Some(new_contract)) => {
+            let changes = changes(old_contract, new_contract);
+            let (o, n) = (view(old_contract), view(new_contract));
             report.status = if changes.is_empty() { Status::Unchanged } else { Status::Changed };
             report.required = changes.iter().map(|c| c.rule.bump).max().unwrap_or(Bump::None);
             let actual = verdict::actual(o.version, n.version);
