@@ -102,7 +102,9 @@ impl Contract {
 /// mixin or integration field twice, node names unique). `find(node_file, path)` says where the
 /// subcontract `path` (as written) of the node read from `node_file` leads; a file it reads is
 /// checked here, once however many nodes name it. Every error of every node (and of a mixin read
-/// for them) when one is not valid.
+/// for them) when one is not valid. A [`Found::Known`] path that is not one of `mixins` (a mixin
+/// of the side that is not valid) leaves its node out without an error of the node's own: the
+/// mixin's errors, which the caller has, say why.
 pub fn check_nodes(
     mixins: &[Contract],
     nodes: Vec<Source>,
