@@ -1,6 +1,8 @@
 //! `mixin-codegen diff`: files, folders, `--against` a git revision, `--format json`, exit codes.
 #![cfg(feature = "cli")]
 
+#[path = "support/node_pairs.rs"]
+mod node_pairs;
 #[path = "support/pairs.rs"]
 mod pairs;
 
@@ -186,10 +188,10 @@ fn against_a_git_revision_reads_the_old_contracts_from_git() {
 }
 
 /// Folders holding node contracts beside mixins (`mixins/`, `nodes/<node>/v1_0_0/contract.yaml`):
-/// the node contracts are not compared, and subfolders are read on both sides, from disk and
-/// from git alike.
+/// the node contracts are compared too, and subfolders are read on both sides, from disk and from
+/// git alike.
 #[test]
-fn node_contracts_are_skipped_and_subfolders_read_on_both_sides() {
+fn node_contracts_are_compared_and_subfolders_read_on_both_sides() {
     let dir = scratch("nodes");
     git(&dir, &["init", "-q"]);
     let node = "node_name: \"n\"\nnode_type: \"COMPUTE\"\nversion: \"1.0.0\"\ndescription: \"d\"\nsubcontracts: []\n";
@@ -201,7 +203,7 @@ fn node_contracts_are_skipped_and_subfolders_read_on_both_sides() {
     git(&dir, &["commit", "-q", "-m", "base"]);
     let r = run(&dir, &["diff", "--against", "HEAD", "contracts"]);
     assert_eq!(r.code, 0, "{}{}", r.stdout, r.stderr);
-    assert!(r.stdout.contains("ok: 2 contracts: 2 unchanged"), "{}", r.stdout);
+    assert!(r.stdout.contains("ok: 3 contracts: 3 unchanged"), "{}", r.stdout);
     std::fs::remove_file(dir.join("contracts/deep/mixin_other.yaml")).unwrap();
     let r = run(&dir, &["diff", "--against", "HEAD", "contracts"]);
     assert!(
@@ -211,9 +213,167 @@ fn node_contracts_are_skipped_and_subfolders_read_on_both_sides() {
         "{}",
         r.stdout
     );
+    std::fs::remove_file(dir.join("contracts/n/v1_0_0/contract.yaml")).unwrap();
+    let r = run(&dir, &["diff", "--against", "HEAD", "contracts"]);
+    assert!(
+        r.stdout.contains(
+            "warning[B1001]: node contract `n` removed (major)\n --> HEAD:contracts/n/v1_0_0/contract.yaml:1:12"
+        ),
+        "{}",
+        r.stdout
+    );
+    assert!(r.stdout.contains("removed node n 1.0.0\n"), "{}", r.stdout);
     let r = run(&dir, &["diff", "contracts", "contracts"]);
     assert_eq!(r.code, 0, "{}{}", r.stdout, r.stderr);
     assert!(r.stdout.contains("ok: 1 contract"), "{}", r.stdout);
+}
+
+/// A side's folder for the node pairs: the three mixins and the node `text`.
+fn node_folder(root: &Path, text: &str) {
+    for (file, mixin) in node_pairs::MIXINS {
+        write(&root.join(file), mixin);
+    }
+    write(&root.join(node_pairs::NODE_FILE), text);
+}
+
+fn node_pair(code: &str) -> &'static node_pairs::NodePair {
+    node_pairs::NODE_PAIRS.iter().find(|p| p.code == code).unwrap()
+}
+
+#[test]
+fn node_folders_a_subcontract_added_needs_a_major_bump_of_the_node_version() {
+    let dir = scratch("node-folders");
+    node_folder(&dir.join("old"), node_pairs::NODE);
+    let added = node_pair("B1002").new_text();
+    node_folder(&dir.join("new"), &node_pairs::versioned(&added, (1, 1, 0)));
+    let r = run(&dir, &["diff", "old", "new"]);
+    assert_eq!(r.code, 1, "{}{}", r.stdout, r.stderr);
+    let expected = "\
+error[B1002]: subcontract `mixin_gamma` added, as `gamma_configuration` (major)
+  --> new/nodes/base_node/v1_0_0/contract.yaml:10:11
+   |
+10 |   - path: \"../../../mixins/mixin_gamma.yaml\"
+   |           ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ added
+   = help: breaks nodes implementing the trait: the node's trait gains the mixin's actions trait as a supertrait";
+    assert!(r.stdout.starts_with(expected), "{}", r.stdout);
+    assert!(
+        r.stdout.contains(
+            "error[B0011]: `base_node` went from 1.0.0 to 1.1.0, a minor bump, but the changes need a major bump\n \
+             --> new/nodes/base_node/v1_0_0/contract.yaml:3:1\n"
+        ),
+        "{}",
+        r.stdout
+    );
+    assert!(
+        r.stdout.contains("= help: write `version: \"2.0.0\"`, or undo the changes that need more\n"),
+        "{}",
+        r.stdout
+    );
+    assert!(
+        r.stdout.ends_with(
+            "changed node base_node 1.0.0 -> 1.1.0: needs major, bump too small (needs 2.0.0)\n\
+             error: 4 contracts: 3 unchanged, 1 changed, 0 added, 0 removed; 1 with a version that does not cover its changes\n"
+        ),
+        "{}",
+        r.stdout
+    );
+    let r = run(&dir, &["diff", "old", "new", "--format", "json"]);
+    assert_eq!(r.code, 1);
+    let json: serde_json::Value = serde_json::from_str(&r.stdout).expect("one JSON document");
+    let node = &json["contracts"][3];
+    assert_eq!((node["kind"].as_str(), node["name"].as_str()), (Some("node"), Some("base_node")));
+    assert_eq!(node["changes"][0]["code"], "B1002");
+    assert_eq!(node["suggested"], "2.0.0");
+
+    node_folder(&dir.join("new"), &node_pairs::versioned(&added, (2, 0, 0)));
+    let r = run(&dir, &["diff", "old", "new"]);
+    assert_eq!(r.code, 0, "{}{}", r.stdout, r.stderr);
+    assert!(r.stdout.starts_with("note[B1002]: subcontract `mixin_gamma` added"), "{}", r.stdout);
+    assert!(r.stdout.ends_with("changed node base_node 1.0.0 -> 2.0.0: needs major, ok\nok: 4 contracts: 3 unchanged, 1 changed, 0 added, 0 removed; 0 with a version that does not cover its changes\n"), "{}", r.stdout);
+
+    // The node folder alone: the mixins it lists are read for it, not compared.
+    let r = run(&dir, &["diff", "old/nodes", "new/nodes"]);
+    assert_eq!(r.code, 0, "{}{}", r.stdout, r.stderr);
+    assert!(r.stdout.ends_with("ok: 1 contracts: 0 unchanged, 1 changed, 0 added, 0 removed; 0 with a version that does not cover its changes\n"), "{}", r.stdout);
+}
+
+#[test]
+fn against_a_git_revision_follows_the_old_nodes_subcontracts_in_git() {
+    let dir = scratch("against-nodes");
+    git(&dir, &["init", "-q"]);
+    node_folder(&dir, node_pairs::NODE);
+    git(&dir, &["add", "."]);
+    git(&dir, &["commit", "-q", "-m", "base"]);
+    // The working tree renames an integration field with a patch bump, and the mixin the old node
+    // listed is gone from the working tree (it is still at HEAD, where the old node reads it).
+    let renamed = node_pair("B1004").new_text().replacen("mixin_beta.yaml", "mixin_gamma.yaml", 1);
+    write(&dir.join(node_pairs::NODE_FILE), &node_pairs::versioned(&renamed, (1, 0, 1)));
+    std::fs::remove_file(dir.join("mixins/mixin_beta.yaml")).unwrap();
+    let r = run(&dir, &["diff", "--against", "HEAD", "nodes"]);
+    assert_eq!(r.code, 1, "{}{}", r.stdout, r.stderr);
+    // In NEW's line order, then OLD's removals.
+    assert!(
+        r.stdout.starts_with(
+            "error[B1004]: integration_field of `mixin_alpha` renamed from `alpha_configuration` to `first_configuration` (major)\n"
+        ),
+        "{}",
+        r.stdout
+    );
+    assert!(
+        r.stdout.contains(
+            "error[B1002]: subcontract `mixin_gamma` added, as `beta_configuration` (major)\n --> nodes/base_node/v1_0_0/contract.yaml:8:11\n"
+        ),
+        "{}",
+        r.stdout
+    );
+    assert!(r.stdout.contains(" ::: HEAD:nodes/base_node/v1_0_0/contract.yaml:7:24\n"), "{}", r.stdout);
+    assert!(
+        r.stdout.contains(
+            "error[B1003]: subcontract `mixin_beta` (`beta_configuration`) removed (major)\n --> HEAD:nodes/base_node/v1_0_0/contract.yaml:8:11\n"
+        ),
+        "{}",
+        r.stdout
+    );
+    assert!(
+        r.stdout.ends_with(
+            "changed node base_node 1.0.0 -> 1.0.1: needs major, bump too small (needs 2.0.0)\n\
+             error: 1 contracts: 0 unchanged, 1 changed, 0 added, 0 removed; 1 with a version that does not cover its changes\n"
+        ),
+        "{}",
+        r.stdout
+    );
+    // From the node's own folder: the old node's paths lead out of it, to the mixins at HEAD.
+    let inside = run(&dir.join("nodes/base_node/v1_0_0"), &["diff", "--against", "HEAD", "."]);
+    assert_eq!(inside.code, 1, "{}{}", inside.stdout, inside.stderr);
+    assert!(inside.stdout.contains(" --> HEAD:contract.yaml:8:11\n"), "{}", inside.stdout);
+    assert!(inside.stdout.contains("changed node base_node 1.0.0 -> 1.0.1: needs major"), "{}", inside.stdout);
+    // With the mixins compared too: the removed mixin is reported, and the node's changes alike.
+    let both = run(&dir, &["diff", "--against", "HEAD", "mixins", "nodes"]);
+    assert_eq!(both.code, 1, "{}{}", both.stdout, both.stderr);
+    assert!(
+        both.stdout
+            .contains("warning[B0002]: contract `mixin_beta` removed (major)\n --> HEAD:mixins/mixin_beta.yaml:1:13"),
+        "{}",
+        both.stdout
+    );
+    assert!(both.stdout.contains("error: 4 contracts: 2 unchanged, 1 changed, 0 added, 1 removed; 1 with a version that does not cover its changes\n"), "{}", both.stdout);
+}
+
+#[test]
+fn a_node_whose_subcontract_leads_nowhere_is_refused_and_nothing_compared() {
+    let dir = scratch("node-invalid");
+    node_folder(&dir.join("old"), node_pairs::NODE);
+    node_folder(&dir.join("new"), &node_pairs::NODE.replacen("mixin_beta.yaml", "mixin_zeta.yaml", 1));
+    let r = run(&dir, &["diff", "old", "new"]);
+    assert_eq!(r.code, 1, "{}{}", r.stdout, r.stderr);
+    assert_eq!(r.stdout, "");
+    assert!(
+        r.stderr.contains("error[E0308]: subcontract path `../../../mixins/mixin_zeta.yaml` does not exist"),
+        "{}",
+        r.stderr
+    );
+    assert!(r.stderr.contains(" --> new/nodes/base_node/v1_0_0/contract.yaml:8:11"), "{}", r.stderr);
+    assert!(r.stderr.ends_with("error: 1 errors; nothing was compared\n"), "{}", r.stderr);
 }
 
 #[test]
@@ -255,6 +415,14 @@ fn the_example_contracts_against_themselves_are_unchanged() {
     let r = run(root, &["diff", "mixins", "mixins"]);
     assert_eq!(r.code, 0, "{}{}", r.stdout, r.stderr);
     let count = std::fs::read_dir(root.join("mixins")).unwrap().count();
+    // The example nodes (one folder each), their subcontracts read from `mixins`.
+    let nodes = std::fs::read_dir(root.join("nodes")).unwrap().count();
+    let r_nodes = run(root, &["diff", "nodes", "nodes"]);
+    assert_eq!(r_nodes.code, 0, "{}{}", r_nodes.stdout, r_nodes.stderr);
+    assert_eq!(
+        r_nodes.stdout,
+        format!("ok: {nodes} contracts: {nodes} unchanged, 0 changed, 0 added, 0 removed; 0 with a version that does not cover its changes\n")
+    );
     assert_eq!(
         r.stdout,
         format!("ok: {count} contracts: {count} unchanged, 0 changed, 0 added, 0 removed; 0 with a version that does not cover its changes\n")

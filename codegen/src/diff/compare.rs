@@ -86,6 +86,13 @@ pub(super) fn changes(old: &Contract, new: &Contract) -> Vec<Change> {
     cx.out
 }
 
+/// The changes of the data sections alone: a node's, seen as a mixin's (`NodeContract::data_view`).
+pub(super) fn data_sections(old: &Contract, new: &Contract) -> Vec<Change> {
+    let mut cx = Cx { old, new, old_types: Types::new(&old.mixin), new_types: Types::new(&new.mixin), out: Vec::new() };
+    sections(&mut cx, false);
+    cx.out
+}
+
 fn same_apart_from_version(a: &Mixin, b: &Mixin) -> bool {
     let blank = |m: &Mixin| Mixin { source: Default::default(), version: b.version, ..m.clone() };
     blank(a) == blank(b)

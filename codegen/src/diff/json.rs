@@ -4,7 +4,7 @@
 //! ```json
 //! {"ok": false,
 //!  "summary": {"contracts": 2, "unchanged": 1, "changed": 1, "added": 0, "removed": 0, "failed": 1},
-//!  "contracts": [{"name": "mixin_x", "status": "changed",
+//!  "contracts": [{"name": "mixin_x", "kind": "mixin", "status": "changed",
 //!    "old": {"file": "...", "version": "1.0.0"}, "new": {...},
 //!    "required": "major", "actual": "minor", "suggested": "2.0.0", "ok": false,
 //!    "changes": [{"code": "B0103", "rule": "action-removed", "bump": "major", "breaks": ["implementers"],
@@ -12,7 +12,7 @@
 //!    "verdict": {"code": "B0011", "message": "...", "file": "...", "line": 2, "column": 1}}]}
 //! ```
 
-use super::{ContractReport, Report, Status};
+use super::{ContractKind, ContractReport, Report, Status};
 use crate::diagnostics::Diagnostic;
 use crate::model::Version;
 use std::fmt::Write as _;
@@ -51,8 +51,12 @@ fn contract(out: &mut String, c: &ContractReport) {
     };
     let _ = write!(
         out,
-        "{{\"name\":{},\"status\":{},\"old\":{},\"new\":{},\"required\":{},\"actual\":{},\"suggested\":{},\"ok\":{},\"changes\":[",
+        "{{\"name\":{},\"kind\":{},\"status\":{},\"old\":{},\"new\":{},\"required\":{},\"actual\":{},\"suggested\":{},\"ok\":{},\"changes\":[",
         string(&c.name),
+        string(match c.kind {
+            ContractKind::Mixin => "mixin",
+            ContractKind::Node => "node",
+        }),
         string(c.status.as_str()),
         side(&c.old),
         side(&c.new),

@@ -1,6 +1,7 @@
 //! The breaking-change check: two versions of a set of contracts, compared item by item, each
 //! change classified by a rule (see [`rules`]) with the version bump it needs, then a verdict on
-//! the bump each contract's `mixin_version` made.
+//! the bump each contract's version made (a mixin's `mixin_version`, a node's `version`).
+//! Mixins are matched by `mixin_name`, node contracts by `node_name`.
 //!
 //! A back end like the Rust one: it reads only checked models (and the documents they came from,
 //! to point at lines) and reports through [`Diagnostic`], so its findings print, sort and locate
@@ -8,11 +9,14 @@
 
 mod compare;
 mod json;
+mod node;
 mod place;
 pub mod rules;
 mod types;
 mod verdict;
 
+pub use crate::validate::node::ContractKind;
+pub use node::{check_nodes, Found, NodeContract};
 pub use rules::{Bump, Rule, Who};
 pub use verdict::Actual;
 
@@ -96,10 +100,12 @@ impl Status {
     }
 }
 
-/// One contract (by `mixin_name`) in both versions.
+/// One contract (a mixin by `mixin_name`, a node by `node_name`) in both versions.
 #[derive(Debug, Clone)]
 pub struct ContractReport {
     pub name: String,
+    /// A mixin or a node contract.
+    pub kind: ContractKind,
     pub status: Status,
     pub old: Option<(PathBuf, Version)>,
     pub new: Option<(PathBuf, Version)>,
@@ -128,7 +134,7 @@ impl ContractReport {
 /// The whole comparison.
 #[derive(Debug, Clone)]
 pub struct Report {
-    /// Sorted by name.
+    /// The mixins, then the node contracts, each sorted by name.
     pub contracts: Vec<ContractReport>,
     /// The text of every file compared, by the path diagnostics name (a git revision's files are
     /// not on disk).
@@ -155,10 +161,15 @@ impl Report {
         let mut out = String::new();
         for c in &self.contracts {
             let version = |v: &Option<(PathBuf, Version)>| v.as_ref().map(|(_, v)| v.to_string()).unwrap_or_default();
+            // `node api_client_effect`: a node's name says what it is; a mixin's starts with `mixin_`.
+            let name = match c.kind {
+                ContractKind::Mixin => c.name.clone(),
+                ContractKind::Node => format!("node {}", c.name),
+            };
             let line = match c.status {
                 Status::Unchanged if c.ok() => continue,
-                Status::Added => format!("added {} {}", c.name, version(&c.new)),
-                Status::Removed => format!("removed {} {}", c.name, version(&c.old)),
+                Status::Added => format!("added {name} {}", version(&c.new)),
+                Status::Removed => format!("removed {name} {}", version(&c.old)),
                 Status::Unchanged | Status::Changed => {
                     let verdict = match (&c.verdict, c.actual) {
                         (None, _) => "ok".to_string(),
@@ -171,7 +182,7 @@ impl Report {
                     format!(
                         "{} {} {} -> {}: needs {}, {}",
                         c.status.as_str(),
-                        c.name,
+                        name,
                         version(&c.old),
                         version(&c.new),
                         c.required,
@@ -202,30 +213,98 @@ impl Report {
     }
 }
 
-/// Compares two sets of contracts, matched by `mixin_name`. Two contracts of one side with the
-/// same name cannot be matched: that is an error (E0111), as it is for generation.
+/// Compares two sets of mixin contracts, matched by `mixin_name`. Two contracts of one side with
+/// the same name cannot be matched: that is an error (E0111), as it is for generation.
 pub fn compare(old: &[Contract], new: &[Contract]) -> Result<Report, Vec<Diagnostic>> {
+    compare_all((old, &[]), (new, &[]))
+}
+
+/// Compares two sets of mixins and node contracts: mixins matched by `mixin_name`, nodes by
+/// `node_name` (E0111, E0313 when a side has two of one name). Node contracts come from
+/// [`check_nodes`].
+pub fn compare_all(
+    (old, old_nodes): (&[Contract], &[NodeContract]),
+    (new, new_nodes): (&[Contract], &[NodeContract]),
+) -> Result<Report, Vec<Diagnostic>> {
     let mut problems = duplicates(old);
     problems.extend(duplicates(new));
     if !problems.is_empty() {
         return Err(problems);
     }
+    let mut texts = HashMap::new();
+    for source in old.iter().chain(new).map(|c| &c.source).chain(old_nodes.iter().chain(new_nodes).map(|n| &n.source)) {
+        texts.insert(source.path.clone(), source.text.clone());
+    }
     let mut names: Vec<&str> = old.iter().chain(new).map(|c| c.mixin.name.as_str()).collect();
     names.sort();
     names.dedup();
-    let mut texts = HashMap::new();
-    for c in old.iter().chain(new) {
-        texts.insert(c.source.path.clone(), c.source.text.clone());
-    }
-    let contracts = names
+    let mut contracts: Vec<ContractReport> = names
         .into_iter()
         .map(|name| {
             let o = old.iter().find(|c| c.mixin.name == name);
             let n = new.iter().find(|c| c.mixin.name == name);
-            pair(name, o, n)
+            pair(name, (o, n), View::mixin, compare::changes)
         })
         .collect();
+    let mut nodes: Vec<&str> = old_nodes.iter().chain(new_nodes).map(|c| c.node.name.as_str()).collect();
+    nodes.sort();
+    nodes.dedup();
+    contracts.extend(nodes.into_iter().map(|name| {
+        let o = old_nodes.iter().find(|c| c.node.name == name);
+        let n = new_nodes.iter().find(|c| c.node.name == name);
+        pair(name, (o, n), View::node, node::changes)
+    }));
     Ok(Report { contracts, texts })
+}
+
+/// What the report needs of a contract of either kind.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct View<'a> {
+    source: &'a Source,
+    doc: &'a Yaml,
+    kind: ContractKind,
+    name: &'a str,
+    version: Version,
+}
+
+impl<'a> View<'a> {
+    fn mixin(c: &'a Contract) -> View<'a> {
+        View {
+            source: &c.source,
+            doc: &c.doc,
+            kind: ContractKind::Mixin,
+            name: &c.mixin.name,
+            version: c.mixin.version,
+        }
+    }
+
+    fn node(c: &'a NodeContract) -> View<'a> {
+        View { source: &c.source, doc: &c.doc, kind: ContractKind::Node, name: &c.node.name, version: c.node.version }
+    }
+
+    fn path(&self) -> &'a Path {
+        &self.source.path
+    }
+
+    fn name_key(&self) -> &'static str {
+        match self.kind {
+            ContractKind::Mixin => "mixin_name",
+            ContractKind::Node => "node_name",
+        }
+    }
+
+    /// `mixin_version`, or a node's `version`.
+    fn version_key(&self) -> &'static str {
+        match self.kind {
+            ContractKind::Mixin => "mixin_version",
+            ContractKind::Node => "version",
+        }
+    }
+
+    /// Whether the version is written `"1.0.0"` rather than `{major: 1, minor: 0, patch: 0}`.
+    fn version_is_string(&self) -> bool {
+        matches!(self.doc.get(self.version_key()), Some(Yaml::Str(_)))
+    }
 }
 
 fn duplicates(side: &[Contract]) -> Vec<Diagnostic> {
@@ -253,10 +332,19 @@ fn locate(text: &str, anchor: &Anchor) -> Option<crate::diagnostics::Location> {
     SpanIndex::build_for(text, [anchor]).find(anchor)
 }
 
-fn pair(name: &str, old: Option<&Contract>, new: Option<&Contract>) -> ContractReport {
-    let side = |c: Option<&Contract>| c.map(|c| (c.path().to_path_buf(), c.mixin.version));
+/// One contract (a mixin or a node) in both versions; `changes` compares it when both have it.
+fn pair<'a, T>(
+    name: &str,
+    (old_contract, new_contract): (Option<&'a T>, Option<&'a T>),
+    view: fn(&'a T) -> View<'a>,
+    changes: fn(&T, &T) -> Vec<Change>,
+) -> ContractReport {
+    let (old, new) = (old_contract.map(view), new_contract.map(view));
+    let side = |c: Option<View>| c.map(|c| (c.path().to_path_buf(), c.version));
+    let kind = old.or(new).map_or(ContractKind::Mixin, |v| v.kind);
     let mut report = ContractReport {
         name: name.to_string(),
+        kind,
         status: Status::Unchanged,
         old: side(old),
         new: side(new),
@@ -266,51 +354,54 @@ fn pair(name: &str, old: Option<&Contract>, new: Option<&Contract>) -> ContractR
         suggested: None,
         verdict: None,
     };
-    let name_anchor = Anchor::value(&[Seg::key("mixin_name")]);
-    match (old, new) {
+    let what = match kind {
+        ContractKind::Mixin => "contract",
+        ContractKind::Node => "node contract",
+    };
+    match (old_contract, new_contract) {
         (None, Some(n)) => {
+            let n = view(n);
             report.status = Status::Added;
-            let d = Diagnostic::new(
-                Severity::Note,
-                rules::CONTRACT_ADDED.code,
-                n.path(),
-                format!("contract `{name}` added"),
-            )
-            .label("new contract")
-            .with_help(rules::CONTRACT_ADDED.reason);
+            let d =
+                Diagnostic::new(Severity::Note, rules::CONTRACT_ADDED.code, n.path(), format!("{what} `{name}` added"))
+                    .label(format!("new {what}"))
+                    .with_help(rules::CONTRACT_ADDED.reason);
+            let location = locate(&n.source.text, &Anchor::value(&[Seg::key(n.name_key())]));
             report.findings.push(Finding {
                 rule: &rules::CONTRACT_ADDED,
                 covered: true,
-                diagnostic: Diagnostic {
-                    primary: Label { location: locate(&n.source.text, &name_anchor), ..d.primary.clone() },
-                    ..d
-                },
+                diagnostic: Diagnostic { primary: Label { location, ..d.primary.clone() }, ..d },
             });
         }
         (Some(o), None) => {
+            let o = view(o);
             report.status = Status::Removed;
             report.required = Bump::Major;
-            let rule = &rules::CONTRACT_REMOVED;
-            let d = Diagnostic::warning(rule.code, o.path(), format!("contract `{name}` removed (major)"))
-                .label("no contract in the new version has this mixin_name")
+            let rule = match kind {
+                ContractKind::Mixin => &rules::CONTRACT_REMOVED,
+                ContractKind::Node => &rules::NODE_REMOVED,
+            };
+            let d = Diagnostic::warning(rule.code, o.path(), format!("{what} `{name}` removed (major)"))
+                .label(format!("no {what} in the new version has this {}", o.name_key()))
                 .with_help(format!("breaks {}: {}", who(rule), rule.reason));
-            let location = locate(&o.source.text, &name_anchor);
+            let location = locate(&o.source.text, &Anchor::value(&[Seg::key(o.name_key())]));
             report.findings.push(Finding {
                 rule,
                 covered: true,
                 diagnostic: Diagnostic { primary: Label { location, ..d.primary.clone() }, ..d },
             });
         }
-        (Some(o), Some(n)) => {
-            let changes = compare::changes(o, n);
+        (Some(old_contract), Some(new_contract)) => {
+            let changes = changes(old_contract, new_contract);
+            let (o, n) = (view(old_contract), view(new_contract));
             report.status = if changes.is_empty() { Status::Unchanged } else { Status::Changed };
             report.required = changes.iter().map(|c| c.rule.bump).max().unwrap_or(Bump::None);
-            let actual = verdict::actual(o.mixin.version, n.mixin.version);
+            let actual = verdict::actual(o.version, n.version);
             report.actual = Some(actual);
             report.findings = place_all(o, n, changes, actual);
             report.verdict = verdict::verdict(o, n, report.required, actual);
             if report.verdict.is_some() && actual != Actual::Lowered {
-                report.suggested = Some(verdict::next(o.mixin.version, report.required));
+                report.suggested = Some(verdict::next(o.version, report.required));
             }
         }
         (None, None) => {}
@@ -329,7 +420,7 @@ fn who(rule: &Rule) -> String {
 }
 
 /// Looks up every change's place (one targeted pass per file) and makes its diagnostic.
-fn place_all(old: &Contract, new: &Contract, changes: Vec<Change>, actual: Actual) -> Vec<Finding> {
+fn place_all(old: View, new: View, changes: Vec<Change>, actual: Actual) -> Vec<Finding> {
     let anchors = |side: Side| -> Vec<&Anchor> {
         changes
             .iter()

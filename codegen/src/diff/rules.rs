@@ -44,6 +44,8 @@ pub enum Who {
     Dashboards,
     /// Node contracts and runtimes that wire the mixin in (node types, dependencies).
     Nodes,
+    /// Runtimes and orchestrators that deploy, schedule or route a node by its contract.
+    Runtimes,
 }
 
 impl Who {
@@ -56,6 +58,7 @@ impl Who {
             Who::Readers => "readers",
             Who::Dashboards => "dashboards",
             Who::Nodes => "nodes",
+            Who::Runtimes => "runtimes",
         }
     }
 
@@ -67,6 +70,7 @@ impl Who {
             Who::Readers => "code reading the generated constants and data",
             Who::Dashboards => "dashboards and alerts on the metrics",
             Who::Nodes => "nodes using the mixin",
+            Who::Runtimes => "runtimes and orchestrators running the node",
         }
     }
 }
@@ -233,6 +237,19 @@ rules! {
         "code using the field no longer compiles";
     SECTION_VALUE_CHANGED = "B0907" "section-value-changed" Patch []
         "names and types stay; the static holds other data, so say it in the changelog";
+
+    NODE_REMOVED = "B1001" "node-removed" Major [Implementers, Callers, ConfigFiles]
+        "the module `crate::nodes::<node_name>` is gone with its trait, contract struct and dispatch; no version of it can say so";
+    SUBCONTRACT_ADDED = "B1002" "subcontract-added" Major [Implementers]
+        "the node's trait gains the mixin's actions trait as a supertrait, so a type that was a complete node is not one until it implements that trait too (the contract struct's new field has `Default`, so override files and literals ending in `..Default::default()` keep working)";
+    SUBCONTRACT_REMOVED = "B1003" "subcontract-removed" Major [Callers, ConfigFiles]
+        "the contract struct loses the integration field (override files setting it are refused as unknown, code reading it no longer compiles), `Request` and `Response` lose the mixin's variant, and code calling its actions through the node's trait loses them";
+    INTEGRATION_FIELD_RENAMED = "B1004" "integration-field-renamed" Major [ConfigFiles]
+        "the contract struct's field is renamed: override files under the old key are refused as unknown, and code using the old field no longer compiles";
+    NODE_TYPE_CHANGED = "B1005" "node-type-changed" Major [Runtimes, Readers]
+        "a node of another kind: what runs, schedules or routes it by `NODE_TYPE` treats it differently (a COMPUTE node has no side effects, an EFFECT node has them)";
+    SUBCONTRACT_PATH_CHANGED = "B1006" "subcontract-path-changed" Patch []
+        "the same mixin (by mixin_name) read from another file: only the `path` in `SUBCONTRACTS` and the docs change";
 }
 
 /// The verdict's own codes: not rules about a change, but about the version that NEW declares.

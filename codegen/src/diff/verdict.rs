@@ -1,10 +1,11 @@
-//! The verdict: the bump the changes need against the bump NEW's `mixin_version` made.
+//! The verdict: the bump the changes need against the bump NEW's version (`mixin_version`, a
+//! node's `version`) made.
 //!
 //! Versions follow the format's rule as written: major for breaking changes, minor for compatible
 //! additions, patch for fixes, at every version (`0.x` is not special, unlike in Cargo).
 
 use super::rules::{Bump, BUMP_TOO_SMALL, VERSION_LOWERED};
-use super::Contract;
+use super::View;
 use crate::diagnostics::{Diagnostic, Label};
 use crate::locate::{Anchor, Seg, SpanIndex};
 use crate::model::Version;
@@ -57,34 +58,37 @@ pub(super) fn next(old: Version, bump: Bump) -> Version {
     }
 }
 
-/// A diagnostic at NEW's `mixin_version` when the version went down or does not cover `needed`.
-pub(super) fn verdict(old: &Contract, new: &Contract, needed: Bump, actual: Actual) -> Option<Diagnostic> {
-    let anchor = Anchor::key(&[Seg::key("mixin_version")]);
-    let at = |c: &Contract| SpanIndex::build_for(&c.source.text, [&anchor]).find(&anchor);
-    let (was, now) = (old.mixin.version, new.mixin.version);
-    let name = &new.mixin.name;
+/// A diagnostic at NEW's version (`mixin_version`, a node's `version`) when the version went down
+/// or does not cover `needed`.
+pub(super) fn verdict(old: View, new: View, needed: Bump, actual: Actual) -> Option<Diagnostic> {
+    let key = new.version_key();
+    let anchor = Anchor::key(&[Seg::key(key)]);
+    let at = |c: View| SpanIndex::build_for(&c.source.text, [&anchor]).find(&anchor);
+    let (was, now) = (old.version, new.version);
+    let name = new.name;
     let mut d = match actual {
-        Actual::Lowered => Diagnostic::error(
-            VERSION_LOWERED,
-            new.path(),
-            format!("mixin_version of `{name}` went down from {was} to {now}"),
-        )
-        .label("lower than before")
-        .with_help(format!("a new version must be above {was}")),
+        Actual::Lowered => {
+            Diagnostic::error(VERSION_LOWERED, new.path(), format!("{key} of `{name}` went down from {was} to {now}"))
+                .label("lower than before")
+                .with_help(format!("a new version must be above {was}"))
+        }
         Actual::Bumped(made) if made >= needed => return None,
         Actual::Bumped(made) => {
             let want = next(was, needed);
             let message = if made == Bump::None {
-                format!("`{name}` changed but mixin_version is still {now}: the changes need a {needed} bump")
+                format!("`{name}` changed but {key} is still {now}: the changes need a {needed} bump")
             } else {
                 format!("`{name}` went from {was} to {now}, a {made} bump, but the changes need a {needed} bump")
             };
-            Diagnostic::error(BUMP_TOO_SMALL, new.path(), message).label(format!("needs {want} or later")).with_help(
-                format!(
-                    "write `mixin_version: {{major: {}, minor: {}, patch: {}}}`, or undo the changes that need more",
-                    want.major, want.minor, want.patch
-                ),
-            )
+            // Written the way NEW writes it.
+            let written = if new.version_is_string() {
+                format!("{key}: \"{want}\"")
+            } else {
+                format!("{key}: {{major: {}, minor: {}, patch: {}}}", want.major, want.minor, want.patch)
+            };
+            Diagnostic::error(BUMP_TOO_SMALL, new.path(), message)
+                .label(format!("needs {want} or later"))
+                .with_help(format!("write `{written}`, or undo the changes that need more"))
         }
     };
     d.primary.location = at(new);
