@@ -7,7 +7,7 @@ use crate::model::{Mixin, MixinRef, Node, Project};
 use crate::validate::node::resolve::{MixinInfo, Target};
 use crate::validate::node::{ContractKind, Draft};
 use crate::validate::UntypedNames;
-use crate::{format, load, names, parallel, parse, user_syntax, validate, write};
+use crate::{format, load, names, order, parallel, parse, user_syntax, validate, write};
 use proc_macro2::TokenStream;
 use std::collections::HashMap;
 use std::fmt;
@@ -393,7 +393,7 @@ impl Builder {
             return Err(Error::contracts(run.diagnostics));
         }
         let mut mixins: Vec<Mixin> = run.models.into_iter().map(|(m, _)| m).collect();
-        mixins.sort_by(|a, b| a.name.cmp(&b.name));
+        order::sort_by(&mut mixins, |a, b| a.name.cmp(&b.name));
         let nodes = run.nodes.into_iter().map(|(n, _)| n).collect();
         Ok(ProjectReport { project: Project { mixins, nodes }, diagnostics: run.diagnostics })
     }
@@ -486,7 +486,7 @@ impl Builder {
                 run.output(&name, text)?;
             }
             // By name: the root file is the same whatever order the inputs were named in.
-            run.summaries.sort_by(|a, b| a.name.cmp(&b.name));
+            order::sort_by(&mut run.summaries, |a, b| a.name.cmp(&b.name));
             let nodes: Vec<NodeSummary> = run.nodes.iter().map(|(n, _)| NodeSummary::of(n)).collect();
             let chunks = emit::root_file_with_nodes(&run.summaries, &nodes, &options);
             let text = format::format_root(chunks, &format::header(None));
@@ -538,17 +538,14 @@ impl Builder {
                 work.errors.store(true, Ordering::Relaxed);
             }
             // In the file's order, as the diagnostics of a contract checked alone are.
-            own.sort_by(|a, b| {
-                (a.primary.location, std::cmp::Reverse(a.severity))
-                    .cmp(&(b.primary.location, std::cmp::Reverse(b.severity)))
-            });
+            order::sort_by(&mut own, Diagnostic::cmp_in_file);
             run.diagnostics.extend(own);
             if let Some(node) = node.filter(|n| !taken.contains(&n.source)) {
                 run.nodes.push((node, shown));
             }
         }
         // By name: the root file and reports are the same whatever order the inputs were named in.
-        run.nodes.sort_by(|a, b| a.0.name.cmp(&b.0.name));
+        order::sort_by(&mut run.nodes, |a, b| a.0.name.cmp(&b.0.name));
         if !run.nodes.is_empty() {
             if let Some(clash) = run.summaries.iter().find(|m| m.module.name == emit::NODES_MODULE) {
                 let path =

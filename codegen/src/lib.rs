@@ -21,6 +21,7 @@ pub mod load;
 pub mod locate;
 pub mod model;
 pub mod names;
+mod order;
 mod parallel;
 pub mod parse;
 #[cfg(feature = "schema")]

@@ -142,10 +142,7 @@ impl<'a> Checker<'a> {
                 d
             })
             .collect();
-        out.sort_by(|a, b| {
-            (a.primary.location, std::cmp::Reverse(a.severity))
-                .cmp(&(b.primary.location, std::cmp::Reverse(b.severity)))
-        });
+        crate::order::sort_by(&mut out, Diagnostic::cmp_in_file);
         out
     }
 

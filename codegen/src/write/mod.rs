@@ -213,8 +213,8 @@ fn scan(dir: &Path, expected: &Expected, settings: &Settings, own: &HashSet<&Pat
             }
         }
     }
-    found.stale.sort();
-    found.leftovers.sort();
+    crate::order::sort(&mut found.stale);
+    crate::order::sort(&mut found.leftovers);
     Ok(found)
 }
 

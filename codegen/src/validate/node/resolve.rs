@@ -142,7 +142,7 @@ pub fn resolve(draft: Draft, targets: Vec<Target>) -> (Option<Node>, Vec<Diagnos
             ));
         }
     }
-    problems.sort_by_key(|d| d.primary.location);
+    crate::order::sort_by(&mut problems, |a, b| a.primary.location.cmp(&b.primary.location));
     if !complete {
         return (None, problems);
     }
