@@ -243,12 +243,15 @@ fn materialize(
                 return None;
             }
             let mut out: Vec<Field> = Vec::new();
-            // Rust field name -> index in `out`, and the value's entries by key: a section with
-            // 100k keys must not take quadratic time.
+            // Rust field name -> index in `out`, and key -> index of the value's entry (the
+            // first of a key): a section with 100k keys must not take quadratic time. (One map
+            // type for both: each map type is compiled on its own.)
             let mut taken: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
-            let entries: std::collections::HashMap<&str, &Yaml> = match value {
-                Some(Yaml::Map(entries)) => entries.iter().rev().map(|(k, v)| (k.as_str(), v)).collect(),
-                _ => std::collections::HashMap::new(),
+            let (entries, by_key): (&[(String, Yaml)], std::collections::HashMap<String, usize>) = match value {
+                Some(Yaml::Map(entries)) => {
+                    (entries, entries.iter().enumerate().rev().map(|(i, (k, _))| (k.clone(), i)).collect())
+                }
+                _ => (&[], std::collections::HashMap::new()),
             };
             let mut defaults = Vec::new();
             let mut ok = true;
@@ -270,7 +273,7 @@ fn materialize(
                     ok = false;
                     continue;
                 }
-                let field_value = entries.get(key.as_str()).copied();
+                let field_value = by_key.get(key).map(|&i| &entries[i].1);
                 let fhint = format!("{hint}_{key}");
                 let spec = match (field_shape, field_value) {
                     (Shape::FieldSpec(spec), Some(_)) if !role.is_static() => {

@@ -71,8 +71,9 @@ pub(crate) struct Checker<'a> {
     values: HashMap<String, (Anchor, String)>,
     /// Type definitions, in the order they are made.
     defs: Vec<TypeDef>,
-    /// Identical inline enums share one type: variants -> its name.
-    enums: HashMap<Vec<String>, Ident>,
+    /// Identical inline enums share one type: their values (as `{:?}` of the list, so this is
+    /// the map type `structs` has: each map type is compiled on its own) -> its name.
+    enums: HashMap<String, Ident>,
     /// Structurally identical nested structs share one type too: their shape -> its name.
     structs: HashMap<String, Ident>,
     /// Set while resolving types declared inside configuration: the structs they make are strict.

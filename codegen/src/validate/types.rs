@@ -366,7 +366,8 @@ fn inline_enum(cx: &mut Checker, text: &str, at: &[Seg], hint: &str) -> Option<T
 /// problems are reported at the value at `at`.
 pub(super) fn define_enum(cx: &mut Checker, wires: Vec<String>, at: &[Seg], hint: &str) -> Option<TypeRef> {
     let at_value = Anchor::value(at);
-    if let Some(ident) = cx.enums.get(&wires) {
+    let key = format!("{wires:?}");
+    if let Some(ident) = cx.enums.get(&key) {
         return Some(TypeRef::Named(ident.clone()));
     }
     let mut variants: Vec<Variant> = Vec::new();
@@ -387,7 +388,7 @@ pub(super) fn define_enum(cx: &mut Checker, wires: Vec<String>, at: &[Seg], hint
     if !cx.claim(&ident, false, &at_value, format!("the enum for `{hint}`")) {
         return None;
     }
-    cx.enums.insert(wires.clone(), ident.clone());
+    cx.enums.insert(key, ident.clone());
     let doc = format!("One of `{}`.", wires.join("`, `"));
     cx.define(TypeDef::Enum(EnumDef { name: ident.clone(), doc, variants }));
     Some(TypeRef::Named(ident))

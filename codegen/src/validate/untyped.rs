@@ -67,7 +67,8 @@ pub(super) fn report(cx: &mut Checker, untyped: &[(String, Anchor)], help: impl 
         UntypedNames::Warn => {
             let Some((_, first)) = untyped.first() else { return };
             let mut once = std::collections::HashSet::new();
-            let distinct: Vec<&str> = untyped.iter().map(|(n, _)| n.as_str()).filter(|n| once.insert(*n)).collect();
+            let distinct: Vec<&str> =
+                untyped.iter().map(|(n, _)| n.as_str()).filter(|n| once.insert(n.to_string())).collect();
             let (count, help) = match distinct.as_slice() {
                 [one] => ("1 action input/output name has".to_string(), help(one)),
                 many => (format!("{} action input/output names have", many.len()), general.to_string()),
