@@ -1,6 +1,7 @@
 //! The library's entry point: `Builder`, like prost-build's `Config`.
 
 use crate::diagnostics::{render_all, Diagnostic, Label, Severity, Style};
+use crate::each;
 use crate::emit::{self, EmitOptions, MixinSummary, NodeSummary};
 use crate::locate::{Anchor, Seg, SpanIndex};
 use crate::model::{Mixin, MixinRef, Node, Project};
@@ -379,7 +380,7 @@ impl Builder {
     pub fn validate(&self) -> Result<ValidationReport, Error> {
         self.check_options()?;
         let run = self.run(None, Sink::Nothing)?;
-        let nodes = run.nodes.iter().map(|(n, _)| n.name.clone()).collect();
+        let nodes = each::map(&run.nodes, &mut |(n, _)| n.name.clone());
         Ok(ValidationReport { diagnostics: run.diagnostics, files: run.checked, nodes })
     }
 
@@ -474,20 +475,16 @@ impl Builder {
         if out_dir.is_some() {
             // Node modules left from contracts that are gone are stale, even when no node is left.
             run.scan_also(Path::new(emit::NODES_MODULE))?;
-            let files: Vec<(String, String)> = run
-                .nodes
-                .iter()
-                .map(|(node, shown)| {
-                    let syntax = emit::node_file(node, &options);
-                    (emit::node_file_name(node), format::format_file(syntax, &format::header(Some(shown))))
-                })
-                .collect();
+            let files: Vec<(String, String)> = each::map(&run.nodes, &mut |(node, shown)| {
+                let syntax = emit::node_file(node, &options);
+                (emit::node_file_name(node), format::format_file(syntax, &format::header(Some(shown))))
+            });
             for (name, text) in files {
                 run.output(&name, text)?;
             }
             // By name: the root file is the same whatever order the inputs were named in.
             order::sort_by(&mut run.summaries, |a, b| a.name.cmp(&b.name));
-            let nodes: Vec<NodeSummary> = run.nodes.iter().map(|(n, _)| NodeSummary::of(n)).collect();
+            let nodes: Vec<NodeSummary> = each::map(&run.nodes, &mut |(n, _)| NodeSummary::of(n));
             let chunks = emit::root_file_with_nodes(&run.summaries, &nodes, &options);
             let text = format::format_root(chunks, &format::header(None));
             run.output(ROOT_FILE, text)?;
@@ -515,9 +512,9 @@ impl Builder {
             reached.insert(std::fs::canonicalize(&path).unwrap_or(path), what);
         }
         let drafts = std::mem::take(&mut run.drafts);
-        let all: Vec<&Draft> = drafts.iter().map(|(d, _, _)| d).collect();
+        let all: Vec<&Draft> = each::map(&drafts, &mut |(d, _, _)| d);
         let mut duplicates = validate::node::resolve::unique_names(&all);
-        let taken: Vec<PathBuf> = duplicates.iter().map(|d| d.primary.file.clone()).collect();
+        let taken: Vec<PathBuf> = each::map(&duplicates, &mut |d| d.primary.file.clone());
         for (draft, shown, mut own) in drafts {
             let base = match draft.source.parent() {
                 Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),

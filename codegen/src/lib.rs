@@ -13,6 +13,7 @@ pub mod diagnostics;
 pub mod diff;
 #[cfg(feature = "docs")]
 pub mod docs;
+mod each;
 pub mod emit;
 pub mod format;
 #[cfg(any(feature = "diff", feature = "schema"))]

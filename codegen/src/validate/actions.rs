@@ -3,6 +3,7 @@
 use super::records::{describe, list_of_maps, string};
 use super::{resolve, types, Checker, MapView};
 use crate::diagnostics::Diagnostic;
+use crate::each;
 use crate::locate::{Anchor, Seg};
 use crate::model::{Action, Field, OutputModel, Param, Resolution, StructDef, StructRole, TypeDef, TypeRef};
 use crate::names::{self, Case, Ident};
@@ -94,7 +95,7 @@ fn report_by_field(cx: &mut Checker, by_field: &[ByField]) {
         .iter()
         .filter(|(n, _, _)| once.insert(n.clone()))
         .map(|(n, _, at)| {
-            let places: Vec<String> = at.iter().map(|(m, f)| format!("`{m}.{f}`")).collect();
+            let places: Vec<String> = each::map(at, &mut |(m, f)| format!("`{m}.{f}`"));
             format!("{n} (like {})", places.join(", "))
         })
         .collect();
@@ -276,7 +277,7 @@ fn io_struct(
             Resolution::Override(path) => format!("Typed by the builder option `.io_type(\"{path}\", ..)`."),
             Resolution::OutputModel(m) => format!("Typed by the output model `{m}`."),
             Resolution::ModelField(at) => {
-                let places: Vec<String> = at.iter().map(|(m, f)| format!("`{m}.{f}`")).collect();
+                let places: Vec<String> = each::map(at, &mut |(m, f)| format!("`{m}.{f}`"));
                 format!("Typed like the output model field {}.", places.join(", "))
             }
             Resolution::Fallback => "No type declared in the contract: the fallback type.".to_string(),

@@ -3,6 +3,7 @@
 
 use super::field_spec::{self, is_field_spec};
 use super::{Checker, MapView};
+use crate::each;
 use crate::locate::{Anchor, Seg};
 use crate::model::{AliasDef, DataSection, Field, NodeType, StructDef, StructRole, TypeDef, TypeRef, Value};
 use crate::names::Case;
@@ -67,7 +68,7 @@ fn infer(v: &Yaml) -> Shape {
         Yaml::Map(entries) if entries.iter().all(|(k, _)| is_node_type(k)) => {
             Shape::NodeMap(Box::new(entries.iter().map(|(_, v)| infer(v)).reduce(unify).unwrap_or(Shape::Dynamic)))
         }
-        Yaml::Map(entries) => Shape::Map(entries.iter().map(|(k, v)| (k.clone(), infer(v), true)).collect()),
+        Yaml::Map(entries) => Shape::Map(each::map(entries, &mut |(k, v)| (k.clone(), infer(v), true))),
     }
 }
 
@@ -145,9 +146,9 @@ fn value_in(v: &Yaml, config: bool) -> Value {
         return v.get("default").map_or(Value::Null, |d| value_in(d, true));
     }
     match v {
-        Yaml::Seq(items) => Value::List(items.iter().map(|v| value_in(v, config)).collect()),
+        Yaml::Seq(items) => Value::List(each::map(items, &mut |v| value_in(v, config))),
         Yaml::Map(entries) if !is_map_declaration(v) => {
-            Value::Map(entries.iter().map(|(k, v)| (k.clone(), value_in(v, config))).collect())
+            Value::Map(each::map(entries, &mut |(k, v)| (k.clone(), value_in(v, config))))
         }
         _ => to_value(v),
     }
@@ -168,7 +169,7 @@ pub(crate) fn to_value(v: &Yaml) -> Value {
         Yaml::Float(f) => Value::Float(*f),
         Yaml::Str(s) => Value::Str(s.clone()),
         Yaml::Seq(items) => Value::List(items.iter().map(to_value).collect()),
-        Yaml::Map(entries) => Value::Map(entries.iter().map(|(k, v)| (k.clone(), to_value(v))).collect()),
+        Yaml::Map(entries) => Value::Map(each::map(entries, &mut |(k, v)| (k.clone(), to_value(v)))),
     }
 }
 
@@ -211,12 +212,12 @@ fn materialize(
         }
         // A data section is nobody's to override: a map declaration there is data as written.
         Shape::DeclaredMap(Yaml::Map(entries)) if role.is_static() => {
-            let shape = Shape::Map(entries.iter().map(|(k, v)| (k.clone(), infer(v), true)).collect());
+            let shape = Shape::Map(each::map(entries, &mut |(k, v)| (k.clone(), infer(v), true)));
             materialize(cx, &shape, value, path, hint, role, doc)?
         }
         Shape::DeclaredMap(spec) => declared_map(cx, spec, path, hint)?,
         Shape::FieldSpec(Yaml::Map(entries)) if role.is_static() => {
-            let shape = Shape::Map(entries.iter().map(|(k, v)| (k.clone(), infer(v), true)).collect());
+            let shape = Shape::Map(each::map(entries, &mut |(k, v)| (k.clone(), infer(v), true)));
             materialize(cx, &shape, value, path, hint, role, doc)?
         }
         // A spec not directly under a key (a list item, a whole section): its type alone.

@@ -17,6 +17,7 @@ mod untyped;
 pub use untyped::UntypedNames;
 
 use crate::diagnostics::{Diagnostic, Label};
+use crate::each;
 use crate::load::Source;
 use crate::locate::{Anchor, Seg, SpanIndex};
 use crate::model::{Mixin, TypeDef, TypeRef};
@@ -204,8 +205,7 @@ impl<'a> Checker<'a> {
             self.define(TypeDef::Struct(def));
             return TypeRef::Named(name);
         }
-        let fields: Vec<(&str, &Ident, &TypeRef)> =
-            def.fields.iter().map(|f| (f.wire.as_str(), &f.ident, &f.ty)).collect();
+        let fields: Vec<(&str, &Ident, &TypeRef)> = each::map(&def.fields, &mut |f| (f.wire.as_str(), &f.ident, &f.ty));
         let shape = format!("{:?}", (fields, &def.defaults, def.strict));
         if let Some(first) = self.structs.get(&shape) {
             return TypeRef::Named(first.clone());
@@ -334,7 +334,7 @@ mod top {
 
     /// Files of another format get one diagnostic, not one per missing key.
     fn not_a_mixin(cx: &mut Checker, map: &MapView) {
-        let keys: Vec<&str> = map.entries.iter().map(|(k, _)| k.as_str()).collect();
+        let keys: Vec<&str> = each::map(map.entries, &mut |(k, _)| k.as_str());
         let shown = keys.iter().take(6).map(|k| format!("`{k}`")).collect::<Vec<_>>().join(", ");
         let hint = if map.get("contract_type").is_some() || map.get("contract_version").is_some() {
             " (it looks like a subcontract or node contract)"

@@ -1,6 +1,7 @@
 //! Output models and the type vocabulary: type names, inline enums, nested objects, arrays, maps.
 
 use super::{suggest, Checker, MapView};
+use crate::each;
 use crate::locate::{Anchor, Seg};
 use crate::model::{AliasDef, EnumDef, Field, OutputModel, StructDef, StructRole, TypeDef, TypeRef, Variant};
 use crate::names::{Case, Ident};
@@ -71,7 +72,7 @@ pub(super) fn output_models(cx: &mut Checker, map: &MapView) -> Vec<OutputModel>
         if let Some(cycle) = cycle_from(cx, ident) {
             let mut at = path.clone();
             at.push(Seg::key(&model.name));
-            let shown: Vec<String> = cycle.iter().map(|t| format!("`{t}`")).collect();
+            let shown: Vec<String> = each::map(&cycle, &mut |t| format!("`{t}`"));
             cx.error(
                 "E0162",
                 Anchor::key(&at),

@@ -3,6 +3,7 @@
 
 use super::{Draft, Entry};
 use crate::diagnostics::{Diagnostic, Label, Location};
+use crate::each;
 use crate::model::{MixinRef, Node, NodeType, Subcontract};
 use std::path::{Path, PathBuf};
 
@@ -85,7 +86,7 @@ pub fn resolve(draft: Draft, targets: Vec<Target>) -> (Option<Node>, Vec<Diagnos
             Target::Broken => complete = false,
             Target::Mixin(info) => {
                 if !info.node_types.contains(&draft.node_type) {
-                    let list = info.node_types.iter().map(|n| n.wire()).collect::<Vec<_>>().join(", ");
+                    let list = each::map(&info.node_types, &mut |n| n.wire()).join(", ");
                     problems.push(label(
                         error(
                             "E0310",
