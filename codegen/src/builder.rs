@@ -249,29 +249,26 @@ impl Builder {
     /// checked with the mixin, where the path can be placed).
     fn overrides_for_no_mixin(&self, mixins: &[MixinSummary]) -> Vec<Diagnostic> {
         let file = self.inputs.first().map_or(Path::new("."), |p| p.as_path());
-        let modules = || mixins.iter().map(|m| m.module.name.as_str());
-        self.validate
-            .io_types
-            .iter()
-            .filter_map(|(path, _)| {
-                let module = path.split('.').next().unwrap_or_default();
-                if modules().any(|m| m == module) {
-                    return None;
+        let modules = each::map(mixins, &mut |m| m.module.name.as_str());
+        let mut out = Vec::new();
+        for (path, _) in &self.validate.io_types {
+            let module = path.split('.').next().unwrap_or_default();
+            if modules.contains(&module) {
+                continue;
+            }
+            let d = Diagnostic::warning(
+                "W0223",
+                file,
+                format!("`.io_type(\"{path}\", ..)` names the module `{module}`, which no contract here generates"),
+            );
+            out.push(match crate::validate::suggest::closest(module, modules.iter().copied()) {
+                Some(near) => d.with_help(format!("did you mean `{near}`?")),
+                None => {
+                    d.with_help(format!("modules here: {}", each::map(&modules, &mut |m| format!("`{m}`")).join(", ")))
                 }
-                let d = Diagnostic::warning(
-                    "W0223",
-                    file,
-                    format!("`.io_type(\"{path}\", ..)` names the module `{module}`, which no contract here generates"),
-                );
-                Some(match crate::validate::suggest::closest(module, modules()) {
-                    Some(near) => d.with_help(format!("did you mean `{near}`?")),
-                    None => d.with_help(format!(
-                        "modules here: {}",
-                        modules().map(|m| format!("`{m}`")).collect::<Vec<_>>().join(", ")
-                    )),
-                })
-            })
-            .collect()
+            });
+        }
+        out
     }
 
     /// How long `generate` and `check` wait for another run that is using the output folder
@@ -393,9 +390,9 @@ impl Builder {
         if run.has_errors() {
             return Err(Error::contracts(run.diagnostics));
         }
-        let mut mixins: Vec<Mixin> = run.models.into_iter().map(|(m, _)| m).collect();
+        let mut mixins: Vec<Mixin> = each::map_into(run.models, &mut |(m, _)| m);
         order::sort_by(&mut mixins, |a, b| a.name.cmp(&b.name));
-        let nodes = run.nodes.into_iter().map(|(n, _)| n).collect();
+        let nodes = each::map_into(run.nodes, &mut |(n, _)| n);
         Ok(ProjectReport { project: Project { mixins, nodes }, diagnostics: run.diagnostics })
     }
 
@@ -937,7 +934,9 @@ impl Run {
 
     /// Every file read and every folder listed: what cargo must watch.
     fn watched(&self) -> Vec<PathBuf> {
-        self.inputs.files.iter().map(|f| &f.path).chain(&self.inputs.folders).cloned().collect()
+        let mut watched = each::map(&self.inputs.files, &mut |f| f.path.clone());
+        watched.extend_from_slice(&self.inputs.folders);
+        watched
     }
 
     fn print_cargo_directives(&self) {
@@ -969,9 +968,9 @@ impl Run {
             files_unchanged: summary.unchanged,
             files_removed: summary.removed,
             files_cleaned: summary.cleaned,
-            mixins: self.summaries.into_iter().map(|s| s.name).collect(),
+            mixins: each::map_into(self.summaries, &mut |s| s.name),
             watched,
-            nodes: self.nodes.into_iter().map(|(n, _)| n.name).collect(),
+            nodes: each::map_into(self.nodes, &mut |(n, _)| n.name),
             timings: self.timings,
         })
     }

@@ -13,6 +13,15 @@ pub(crate) fn map<'a, T, U>(items: &'a [T], f: &mut dyn FnMut(&'a T) -> U) -> Ve
     out
 }
 
+/// `f` of each item, in order, the items moved.
+pub(crate) fn map_into<T, U>(items: Vec<T>, f: &mut dyn FnMut(T) -> U) -> Vec<U> {
+    let mut out = Vec::with_capacity(items.len());
+    for item in items {
+        out.push(f(item));
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     #[test]
@@ -24,5 +33,17 @@ mod tests {
         });
         assert_eq!(doubled, [6, 2, 4]);
         assert_eq!(calls, 3);
+    }
+
+    #[test]
+    fn map_into_moves_the_items() {
+        let words = vec![String::from("a"), String::from("b")];
+        assert_eq!(
+            super::map_into(words, &mut |mut w| {
+                w.push('!');
+                w
+            }),
+            ["a!", "b!"]
+        );
     }
 }

@@ -197,7 +197,7 @@ impl<'a> Cx<'a> {
                 ast::tuple(vec![ast::str_lit(k), self.static_expr(inner, v)])
             })),
             (TypeRef::NodeMap(inner), Value::Map(entries)) => {
-                ast::ref_array(self.node_entries(entries, |v| self.static_expr(inner, v)))
+                ast::ref_array(self.node_entries(entries, &|v| self.static_expr(inner, v)))
             }
             (TypeRef::Named(name), v) => match self.find_def(name) {
                 Some(TypeDef::Alias(a)) => self.static_expr(&a.target, v),
@@ -224,7 +224,7 @@ impl<'a> Cx<'a> {
     }
 
     /// `(NodeType::Compute, value)` for each entry of a map keyed by node types.
-    fn node_entries(&self, entries: &[(String, Value)], value: impl Fn(&Value) -> Expr) -> Vec<Expr> {
+    fn node_entries(&self, entries: &[(String, Value)], value: &dyn Fn(&Value) -> Expr) -> Vec<Expr> {
         // Validation made this type only for keys that are all node types.
         let node_type = self.shared("NodeType");
         entries
@@ -296,7 +296,7 @@ impl<'a> Cx<'a> {
                 ast::call(ast::path(true, &["std", "collections", "BTreeMap", "from"]), vec![ast::array(entries)])
             }
             (TypeRef::NodeMap(inner), Value::Map(entries)) => {
-                let entries = self.node_entries(entries, |v| self.expr(inner, v));
+                let entries = self.node_entries(entries, &|v| self.expr(inner, v));
                 ast::call(ast::path(true, &["std", "collections", "BTreeMap", "from"]), vec![ast::array(entries)])
             }
             (TypeRef::Named(name), v) => match self.find_def(name) {

@@ -84,7 +84,7 @@ fn report_fallback(cx: &mut Checker, untyped: &[(String, Anchor)], fields: &reso
             HELP.to_string()
         }
     };
-    super::untyped::report(cx, untyped, help, HELP);
+    super::untyped::report(cx, untyped, &help, HELP);
 }
 
 /// N0221: one note per file, naming for each input/output the model fields it was typed like.

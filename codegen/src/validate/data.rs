@@ -87,15 +87,12 @@ fn unify(a: Shape, b: Shape) -> Shape {
         (EmptyList, List(x)) | (List(x), EmptyList) => List(x),
         (List(x), List(y)) => List(Box::new(unify(*x, *y))),
         (NodeMap(x), NodeMap(y)) => NodeMap(Box::new(unify(*x, *y))),
-        (EmptyMap, Map(f)) | (Map(f), EmptyMap) => Map(f.into_iter().map(|(k, s, _)| (k, s, false)).collect()),
+        (EmptyMap, Map(f)) | (Map(f), EmptyMap) => Map(each::map_into(f, &mut |(k, s, _)| (k, s, false))),
         (Map(fa), Map(fb)) => {
-            let mut merged: Vec<(String, Shape, bool)> = fa
-                .into_iter()
-                .map(|(k, s, p)| {
-                    let in_b = fb.iter().any(|(kb, _, _)| *kb == k);
-                    (k, s, p && in_b)
-                })
-                .collect();
+            let mut merged: Vec<(String, Shape, bool)> = each::map_into(fa, &mut |(k, s, p)| {
+                let in_b = fb.iter().any(|(kb, _, _)| *kb == k);
+                (k, s, p && in_b)
+            });
             for (key, shape, present) in fb {
                 match merged.iter_mut().find(|(k, _, _)| *k == key) {
                     Some(slot) => {

@@ -132,18 +132,14 @@ impl<'a> Checker<'a> {
         let anchors = self.pending.iter().flat_map(|p| std::iter::once(&p.at).chain(p.also.iter().map(|(a, _)| a)));
         let index = SpanIndex::build_for(text, anchors);
         let file = self.file;
-        let mut out: Vec<Diagnostic> = self
-            .pending
-            .into_iter()
-            .map(|p| {
-                let mut d = p.diagnostic;
-                d.primary.location = index.find(&p.at);
-                for (anchor, message) in p.also {
-                    d.secondary.push(Label { file: file.to_path_buf(), location: index.find(&anchor), message });
-                }
-                d
-            })
-            .collect();
+        let mut out: Vec<Diagnostic> = each::map_into(self.pending, &mut |p| {
+            let mut d = p.diagnostic;
+            d.primary.location = index.find(&p.at);
+            for (anchor, message) in p.also {
+                d.secondary.push(Label { file: file.to_path_buf(), location: index.find(&anchor), message });
+            }
+            d
+        });
         crate::order::sort_by(&mut out, Diagnostic::cmp_in_file);
         out
     }
@@ -268,14 +264,14 @@ impl<'d> MapView<'d> {
     /// required key that is missing) and missing required keys. Returns false if any required key
     /// is missing.
     pub(crate) fn check_keys(&self, cx: &mut Checker, what: &str, required: &[&str], optional: &[&str]) -> bool {
-        let known = || required.iter().chain(optional).copied();
+        let known = [required, optional].concat();
         let mut explained = Vec::new();
         for (key, _) in self.entries {
-            if known().any(|k| k == key) {
+            if known.contains(&key.as_str()) {
                 continue;
             }
             let at = Anchor::key_of(self.child(key));
-            match suggest::closest(key, known()) {
+            match suggest::closest(key, known.iter().copied()) {
                 Some(near) if required.contains(&near) && self.get(near).is_none() => {
                     explained.push(near);
                     cx.error(
@@ -292,7 +288,7 @@ impl<'d> MapView<'d> {
                         .help(format!("did you mean `{near}`?"));
                 }
                 None => {
-                    let list = known().map(|k| format!("`{k}`")).collect::<Vec<_>>().join(", ");
+                    let list = each::map(&known, &mut |k| format!("`{k}`")).join(", ");
                     cx.warning("W0150", at, format!("unknown key `{key}` in {what} is ignored"))
                         .label("unknown key")
                         .help(format!("{what} takes {list}"));

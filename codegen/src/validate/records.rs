@@ -374,10 +374,7 @@ fn metrics(cx: &mut Checker, map: &MapView) -> Vec<Metric> {
                     .label("not a metric type");
                 match suggest::closest(other, rules::names(rules::METRIC_TYPES)) {
                     Some(near) => d.help(format!("did you mean `{near}`?")),
-                    None => d.help(format!(
-                        "metric types are {}",
-                        rules::names(rules::METRIC_TYPES).collect::<Vec<_>>().join(", ")
-                    )),
+                    None => d.help(format!("metric types are {}", rules::names(rules::METRIC_TYPES).join(", "))),
                 };
                 None
             }
@@ -499,7 +496,7 @@ fn dependencies(cx: &mut Checker, map: &MapView, key: &str) -> Vec<Dependency> {
                     .label("not a dependency type");
                 match suggest::closest(other, kinds.clone()) {
                     Some(near) => d.help(format!("did you mean `{near}`?")),
-                    None => d.help(format!("dependency types are {}", kinds.collect::<Vec<_>>().join(", "))),
+                    None => d.help(format!("dependency types are {}", kinds.join(", "))),
                 };
                 None
             }

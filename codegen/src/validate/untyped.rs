@@ -50,7 +50,7 @@ impl FromStr for UntypedNames {
 
 /// Reports `untyped` (each name with where it is, in contract order) as the options' policy says.
 /// `help` gives the help for one name; `general` is the help of a warning that lists several.
-pub(super) fn report(cx: &mut Checker, untyped: &[(String, Anchor)], help: impl Fn(&str) -> String, general: &str) {
+pub(super) fn report(cx: &mut Checker, untyped: &[(String, Anchor)], help: &dyn Fn(&str) -> String, general: &str) {
     match cx.options.untyped {
         UntypedNames::Allow => {}
         UntypedNames::Deny => {

@@ -156,7 +156,7 @@ pub fn resolve(draft: Draft, targets: Vec<Target>) -> (Option<Node>, Vec<Diagnos
         node_type: draft.node_type,
         version: draft.version,
         description: draft.description,
-        subcontracts: subcontracts.into_iter().map(|(s, _)| s).collect(),
+        subcontracts: each::map_into(subcontracts, &mut |(s, _)| s),
         sections: draft.sections,
         types: draft.types,
     };
