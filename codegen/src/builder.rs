@@ -1,13 +1,14 @@
 //! The library's entry point: `Builder`, like prost-build's `Config`.
 
 use crate::diagnostics::{render_all, Diagnostic, Label, Severity, Style};
+use crate::each;
 use crate::emit::{self, EmitOptions, MixinSummary, NodeSummary};
 use crate::locate::{Anchor, Seg, SpanIndex};
 use crate::model::{Mixin, MixinRef, Node, Project};
 use crate::validate::node::resolve::{MixinInfo, Target};
 use crate::validate::node::{ContractKind, Draft};
 use crate::validate::UntypedNames;
-use crate::{format, load, names, parallel, parse, user_syntax, validate, write};
+use crate::{format, load, names, order, parallel, parse, user_syntax, validate, write};
 use proc_macro2::TokenStream;
 use std::collections::HashMap;
 use std::fmt;
@@ -289,29 +290,26 @@ impl Builder {
     /// checked with the mixin, where the path can be placed).
     fn overrides_for_no_mixin(&self, mixins: &[MixinSummary]) -> Vec<Diagnostic> {
         let file = self.inputs.first().map_or(Path::new("."), |p| p.as_path());
-        let modules = || mixins.iter().map(|m| m.module.name.as_str());
-        self.validate
-            .io_types
-            .iter()
-            .filter_map(|(path, _)| {
-                let module = path.split('.').next().unwrap_or_default();
-                if modules().any(|m| m == module) {
-                    return None;
+        let modules = each::map(mixins, &mut |m| m.module.name.as_str());
+        let mut out = Vec::new();
+        for (path, _) in &self.validate.io_types {
+            let module = path.split('.').next().unwrap_or_default();
+            if modules.contains(&module) {
+                continue;
+            }
+            let d = Diagnostic::warning(
+                "W0223",
+                file,
+                format!("`.io_type(\"{path}\", ..)` names the module `{module}`, which no contract here generates"),
+            );
+            out.push(match crate::validate::suggest::closest(module, modules.iter().copied()) {
+                Some(near) => d.with_help(format!("did you mean `{near}`?")),
+                None => {
+                    d.with_help(format!("modules here: {}", each::map(&modules, &mut |m| format!("`{m}`")).join(", ")))
                 }
-                let d = Diagnostic::warning(
-                    "W0223",
-                    file,
-                    format!("`.io_type(\"{path}\", ..)` names the module `{module}`, which no contract here generates"),
-                );
-                Some(match crate::validate::suggest::closest(module, modules()) {
-                    Some(near) => d.with_help(format!("did you mean `{near}`?")),
-                    None => d.with_help(format!(
-                        "modules here: {}",
-                        modules().map(|m| format!("`{m}`")).collect::<Vec<_>>().join(", ")
-                    )),
-                })
-            })
-            .collect()
+            });
+        }
+        out
     }
 
     /// How long `generate` and `check` wait for another run that is using the output folder
@@ -451,7 +449,7 @@ impl Builder {
     pub fn validate(&self) -> Result<ValidationReport, Error> {
         self.check_options()?;
         let run = self.run(None, Sink::Nothing)?;
-        let nodes = run.nodes.iter().map(|(n, _)| n.name.clone()).collect();
+        let nodes = each::map(&run.nodes, &mut |(n, _)| n.name.clone());
         Ok(ValidationReport { diagnostics: run.diagnostics, files: run.checked, nodes })
     }
 
@@ -464,9 +462,9 @@ impl Builder {
         if run.has_errors() {
             return Err(Error::contracts(run.diagnostics));
         }
-        let mut mixins: Vec<Mixin> = run.models.into_iter().map(|(m, _)| m).collect();
-        mixins.sort_by(|a, b| a.name.cmp(&b.name));
-        let nodes = run.nodes.into_iter().map(|(n, _)| n).collect();
+        let mut mixins: Vec<Mixin> = each::map_into(run.models, &mut |(m, _)| m);
+        order::sort_by(&mut mixins, |a, b| a.name.cmp(&b.name));
+        let nodes = each::map_into(run.nodes, &mut |(n, _)| n);
         Ok(ProjectReport { project: Project { mixins, nodes }, diagnostics: run.diagnostics })
     }
 
@@ -547,20 +545,16 @@ impl Builder {
         if out_dir.is_some() {
             // Node modules left from contracts that are gone are stale, even when no node is left.
             run.scan_also(Path::new(emit::NODES_MODULE))?;
-            let files: Vec<(String, String)> = run
-                .nodes
-                .iter()
-                .map(|(node, shown)| {
-                    let syntax = emit::node_file(node, &options);
-                    (emit::node_file_name(node), format::format_file(syntax, &format::header(Some(shown))))
-                })
-                .collect();
+            let files: Vec<(String, String)> = each::map(&run.nodes, &mut |(node, shown)| {
+                let syntax = emit::node_file(node, &options);
+                (emit::node_file_name(node), format::format_file(syntax, &format::header(Some(shown))))
+            });
             for (name, text) in files {
                 run.output(&name, text)?;
             }
             // By name: the root file is the same whatever order the inputs were named in.
-            run.summaries.sort_by(|a, b| a.name.cmp(&b.name));
-            let nodes: Vec<NodeSummary> = run.nodes.iter().map(|(n, _)| NodeSummary::of(n)).collect();
+            order::sort_by(&mut run.summaries, |a, b| a.name.cmp(&b.name));
+            let nodes: Vec<NodeSummary> = each::map(&run.nodes, &mut |(n, _)| NodeSummary::of(n));
             let chunks = emit::root_file_with_nodes(&run.summaries, &nodes, &options);
             let text = format::format_root(chunks, &format::header(None));
             run.output(ROOT_FILE, text)?;
@@ -588,9 +582,9 @@ impl Builder {
             reached.insert(std::fs::canonicalize(&path).unwrap_or(path), what);
         }
         let drafts = std::mem::take(&mut run.drafts);
-        let all: Vec<&Draft> = drafts.iter().map(|(d, _, _)| d).collect();
+        let all: Vec<&Draft> = each::map(&drafts, &mut |(d, _, _)| d);
         let mut duplicates = validate::node::resolve::unique_names(&all);
-        let taken: Vec<PathBuf> = duplicates.iter().map(|d| d.primary.file.clone()).collect();
+        let taken: Vec<PathBuf> = each::map(&duplicates, &mut |d| d.primary.file.clone());
         for (draft, shown, mut own) in drafts {
             let base = match draft.source.parent() {
                 Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
@@ -611,17 +605,14 @@ impl Builder {
                 work.errors.store(true, Ordering::Relaxed);
             }
             // In the file's order, as the diagnostics of a contract checked alone are.
-            own.sort_by(|a, b| {
-                (a.primary.location, std::cmp::Reverse(a.severity))
-                    .cmp(&(b.primary.location, std::cmp::Reverse(b.severity)))
-            });
+            order::sort_by(&mut own, Diagnostic::cmp_in_file);
             run.diagnostics.extend(own);
             if let Some(node) = node.filter(|n| !taken.contains(&n.source)) {
                 run.nodes.push((node, shown));
             }
         }
         // By name: the root file and reports are the same whatever order the inputs were named in.
-        run.nodes.sort_by(|a, b| a.0.name.cmp(&b.0.name));
+        order::sort_by(&mut run.nodes, |a, b| a.0.name.cmp(&b.0.name));
         if !run.nodes.is_empty() {
             if let Some(clash) = run.summaries.iter().find(|m| m.module.name == emit::NODES_MODULE) {
                 let path =
@@ -1019,7 +1010,9 @@ impl Run {
 
     /// Every file read and every folder listed: what cargo must watch.
     fn watched(&self) -> Vec<PathBuf> {
-        self.inputs.files.iter().map(|f| &f.path).chain(&self.inputs.folders).cloned().collect()
+        let mut watched = each::map(&self.inputs.files, &mut |f| f.path.clone());
+        watched.extend_from_slice(&self.inputs.folders);
+        watched
     }
 
     fn print_cargo_directives(&self) {
@@ -1051,9 +1044,9 @@ impl Run {
             files_unchanged: summary.unchanged,
             files_removed: summary.removed,
             files_cleaned: summary.cleaned,
-            mixins: self.summaries.into_iter().map(|s| s.name).collect(),
+            mixins: each::map_into(self.summaries, &mut |s| s.name),
             watched,
-            nodes: self.nodes.into_iter().map(|(n, _)| n.name).collect(),
+            nodes: each::map_into(self.nodes, &mut |(n, _)| n.name),
             timings: self.timings,
         })
     }

@@ -98,6 +98,13 @@ impl Diagnostic {
         self.severity == Severity::Error
     }
 
+    /// The order of one file's diagnostics: by position, and at one position the most severe
+    /// first.
+    pub(crate) fn cmp_in_file(&self, other: &Diagnostic) -> std::cmp::Ordering {
+        (self.primary.location, std::cmp::Reverse(self.severity))
+            .cmp(&(other.primary.location, std::cmp::Reverse(other.severity)))
+    }
+
     /// `path:line:column` of the primary location.
     pub fn position(&self) -> String {
         position(&self.primary)

@@ -22,16 +22,14 @@ pub fn is_header(line: &str) -> bool {
 pub fn header(from: Option<&str>) -> String {
     match from {
         Some(from) => {
-            let shown: String = from
-                .chars()
-                .flat_map(|c| {
-                    if crate::diagnostics::is_hidden_char(c) {
-                        c.escape_unicode().collect::<Vec<_>>()
-                    } else {
-                        vec![c]
-                    }
-                })
-                .collect();
+            let mut shown = String::with_capacity(from.len());
+            for c in from.chars() {
+                if crate::diagnostics::is_hidden_char(c) {
+                    shown.extend(c.escape_unicode());
+                } else {
+                    shown.push(c);
+                }
+            }
             format!("{MARKER} from {shown}{END}\n")
         }
         None => format!("{MARKER}{END}\n"),

@@ -13,6 +13,7 @@ pub mod diagnostics;
 pub mod diff;
 #[cfg(feature = "docs")]
 pub mod docs;
+mod each;
 pub mod emit;
 pub mod format;
 #[cfg(any(feature = "diff", feature = "schema"))]
@@ -21,6 +22,7 @@ pub mod load;
 pub mod locate;
 pub mod model;
 pub mod names;
+mod order;
 mod parallel;
 pub mod parse;
 #[cfg(feature = "schema")]

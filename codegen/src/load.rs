@@ -83,7 +83,7 @@ impl Inputs {
                 return;
             }
         };
-        entries.sort_by_key(|e| e.file_name());
+        crate::order::sort_by(&mut entries, |a, b| a.file_name().cmp(&b.file_name()));
         self.folders.push(folder.to_path_buf());
         let shown = shown
             .map(str::to_owned)

@@ -2,47 +2,62 @@
 //! them, and the calling thread takes the results in input order, so output and diagnostics are
 //! the same whatever the number of threads.
 
-use std::collections::BTreeMap;
 use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::{mpsc, Condvar, Mutex, MutexGuard, PoisonError};
+use std::sync::{Condvar, Mutex, MutexGuard, PoisonError};
 
 /// Results per thread that may wait for their turn: bounds memory when one item is slow while
 /// the others run ahead.
 const AHEAD_PER_JOB: usize = 16;
 
-/// What workers wait on: how many results were merged, and whether to stop.
-struct Gate {
-    state: Mutex<GateState>,
+/// What the threads share: one lock and one condition for everything, so a worker waiting for
+/// its turn and the caller waiting for the next result are woken by the same changes. (No
+/// channel or map of results: their code would be compiled again for every result type, and
+/// this is a build-dependency's compile time.)
+struct Gate<R> {
+    state: Mutex<GateState<R>>,
     turn: Condvar,
 }
 
-struct GateState {
+struct GateState<R> {
+    /// How many results were merged.
     merged: usize,
     stop: bool,
+    /// Workers that have not returned yet.
+    running: usize,
+    /// Results waiting for their turn, item `i`'s at `i % ready.len()`: a worker starts item
+    /// `i` only once `i < merged + ready.len()`, so the items that can be waiting never share
+    /// a slot.
+    ready: Vec<Option<R>>,
 }
 
-impl Gate {
-    fn lock(&self) -> MutexGuard<'_, GateState> {
+impl<R> Gate<R> {
+    fn lock(&self) -> MutexGuard<'_, GateState<R>> {
         self.state.lock().unwrap_or_else(PoisonError::into_inner)
     }
 
-    /// Changes the state under the lock, then wakes every waiting worker: a worker checks the
+    fn wait<'a>(&self, guard: MutexGuard<'a, GateState<R>>) -> MutexGuard<'a, GateState<R>> {
+        self.turn.wait(guard).unwrap_or_else(PoisonError::into_inner)
+    }
+
+    /// Changes the state under the lock, then wakes every waiting thread: a thread checks the
     /// state under the same lock before it waits, so no wake-up is lost.
-    fn update(&self, change: impl FnOnce(&mut GateState)) {
+    fn update(&self, change: impl FnOnce(&mut GateState<R>)) {
         change(&mut self.lock());
         self.turn.notify_all();
     }
 }
 
-/// Stops the run if the worker holding it unwinds: the item it was working on will never be
-/// merged, so the others must not wait for their turn after it.
-struct StopOnPanic<'a>(&'a Gate);
+/// Counts a worker out when it returns, and stops the run if it unwinds: the item it was
+/// working on will never be merged, so the others must not wait for their turn after it.
+struct Leave<'a, R>(&'a Gate<R>);
 
-impl Drop for StopOnPanic<'_> {
+impl<R> Drop for Leave<'_, R> {
     fn drop(&mut self) {
-        if std::thread::panicking() {
-            self.0.update(|state| state.stop = true);
-        }
+        let panicking = std::thread::panicking();
+        self.0.update(|state| {
+            state.running -= 1;
+            state.stop |= panicking;
+        });
     }
 }
 
@@ -56,16 +71,22 @@ pub fn in_order<T: Sync, S, R: Send, E>(
     work: impl Fn(&S, &T) -> R + Sync,
     mut merge: impl FnMut(R) -> Result<(), E>,
 ) -> Result<(), E> {
-    let window = jobs.saturating_mul(AHEAD_PER_JOB).max(1);
+    let window = jobs.saturating_mul(AHEAD_PER_JOB).clamp(1, items.len().max(1));
     let next = AtomicUsize::new(0);
-    let gate = Gate { state: Mutex::new(GateState { merged: 0, stop: false }), turn: Condvar::new() };
+    let gate = Gate {
+        state: Mutex::new(GateState {
+            merged: 0,
+            stop: false,
+            running: jobs,
+            ready: std::iter::repeat_with(|| None).take(window).collect(),
+        }),
+        turn: Condvar::new(),
+    };
     std::thread::scope(|scope| {
-        let (sender, results) = mpsc::channel::<(usize, R)>();
         for _ in 0..jobs {
-            let sender = sender.clone();
             let (next, gate, init, work) = (&next, &gate, &init, &work);
             scope.spawn(move || {
-                let _guard = StopOnPanic(gate);
+                let _leave = Leave(gate);
                 let state = init();
                 loop {
                     let i = next.fetch_add(1, Ordering::Relaxed);
@@ -74,35 +95,48 @@ pub fn in_order<T: Sync, S, R: Send, E>(
                     }
                     let mut gate_state = gate.lock();
                     while i >= gate_state.merged + window && !gate_state.stop {
-                        gate_state = gate.turn.wait(gate_state).unwrap_or_else(PoisonError::into_inner);
+                        gate_state = gate.wait(gate_state);
                     }
-                    let stop = gate_state.stop;
-                    drop(gate_state);
-                    if stop || sender.send((i, work(&state, &items[i]))).is_err() {
+                    if gate_state.stop {
                         return;
                     }
+                    drop(gate_state);
+                    let result = work(&state, &items[i]);
+                    let mut gate_state = gate.lock();
+                    if gate_state.stop {
+                        return;
+                    }
+                    gate_state.ready[i % window] = Some(result);
+                    drop(gate_state);
+                    gate.turn.notify_all();
                 }
             });
         }
-        drop(sender);
-        let mut waiting = BTreeMap::new();
+        // The results in order, until the one wanted next will not come: every worker is gone.
         let mut wanted = 0;
-        for (i, result) in results {
-            waiting.insert(i, result);
-            while let Some(result) = waiting.remove(&wanted) {
-                wanted += 1;
-                let outcome = merge(result);
-                let failed = outcome.is_err();
-                gate.update(|state| {
-                    state.merged = wanted;
-                    state.stop |= failed;
-                });
-                if failed {
-                    return outcome;
+        loop {
+            let mut gate_state = gate.lock();
+            let result = loop {
+                if let Some(result) = gate_state.ready[wanted % window].take() {
+                    break result;
                 }
+                if gate_state.running == 0 {
+                    return Ok(());
+                }
+                gate_state = gate.wait(gate_state);
+            };
+            drop(gate_state);
+            wanted += 1;
+            let outcome = merge(result);
+            let failed = outcome.is_err();
+            gate.update(|state| {
+                state.merged = wanted;
+                state.stop |= failed;
+            });
+            if failed {
+                return outcome;
             }
         }
-        Ok(())
     })
 }
 

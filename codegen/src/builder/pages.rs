@@ -3,6 +3,7 @@
 //! shared write stage, with its own header to recognise its stale files by.
 
 use super::{Builder, CheckReport, Error, Report, Sink, StaleFile};
+use crate::each;
 use crate::model::{Mixin, Node};
 use crate::write;
 #[cfg(any(feature = "docs", feature = "schema"))]
@@ -103,8 +104,8 @@ impl Builder {
             files_unchanged: 0,
             files_removed: Vec::new(),
             files_cleaned: Vec::new(),
-            mixins: run.models.iter().map(|(m, _)| m.name.clone()).collect(),
-            nodes: run.nodes.iter().map(|(n, _)| n.name.clone()).collect(),
+            mixins: each::map(&run.models, &mut |(m, _)| m.name.clone()),
+            nodes: each::map(&run.nodes, &mut |(n, _)| n.name.clone()),
             watched,
             timings: run.timings,
         };
@@ -154,9 +155,9 @@ impl Builder {
 #[cfg(feature = "docs")]
 fn docs_output(dir: &Path, models: &Models, nodes: &Nodes) -> Output {
     let documented: Vec<crate::docs::Documented> =
-        models.iter().map(|(mixin, shown)| crate::docs::Documented { mixin, shown }).collect();
+        each::map(models, &mut |(mixin, shown)| crate::docs::Documented { mixin, shown });
     let nodes: Vec<crate::docs::DocumentedNode> =
-        nodes.iter().map(|(node, shown)| crate::docs::DocumentedNode { node, shown }).collect();
+        each::map(nodes, &mut |(node, shown)| crate::docs::DocumentedNode { node, shown });
     Output {
         dir: dir.to_path_buf(),
         is_ours: crate::docs::is_header,
@@ -201,6 +202,6 @@ impl Builder {
 
 #[cfg(feature = "schema")]
 fn schema_output(dir: &Path, models: &Models) -> Output {
-    let mixins: Vec<(&Mixin, &str)> = models.iter().map(|(m, shown)| (m, shown.as_str())).collect();
+    let mixins: Vec<(&Mixin, &str)> = each::map(models, &mut |(m, shown)| (m, shown.as_str()));
     Output { dir: dir.to_path_buf(), is_ours: crate::schema::is_header, files: crate::schema::files(&mixins) }
 }

@@ -6,6 +6,7 @@
 use super::ast;
 use super::data::Cx;
 use super::ident;
+use crate::each;
 use crate::model::{Bound, Check, StructDef, TypeDef, TypeRef};
 use std::collections::{HashMap, HashSet};
 use syn::{Expr, Type};
@@ -186,22 +187,19 @@ fn split(checks: &[Check]) -> (Vec<Bound>, Vec<Bound>) {
 /// `&[super::Bound::Minimum(1.0), ...]`
 fn bound_array(bounds: &[Bound]) -> Expr {
     let bound = ast::path(false, &["super", "Bound"]);
-    let items = bounds
-        .iter()
-        .map(|b| {
-            let (variant, arg) = match *b {
-                Bound::Minimum(n) => ("Minimum", ast::float_lit(n)),
-                Bound::ExclusiveMinimum(n) => ("ExclusiveMinimum", ast::float_lit(n)),
-                Bound::Maximum(n) => ("Maximum", ast::float_lit(n)),
-                Bound::ExclusiveMaximum(n) => ("ExclusiveMaximum", ast::float_lit(n)),
-                Bound::MinLength(n) => ("MinLength", ast::uint_lit(n)),
-                Bound::MaxLength(n) => ("MaxLength", ast::uint_lit(n)),
-                Bound::MinItems(n) => ("MinItems", ast::uint_lit(n)),
-                Bound::MaxItems(n) => ("MaxItems", ast::uint_lit(n)),
-            };
-            ast::call(ast::assoc(bound.clone(), variant), vec![arg])
-        })
-        .collect();
+    let items = each::map(bounds, &mut |b| {
+        let (variant, arg) = match *b {
+            Bound::Minimum(n) => ("Minimum", ast::float_lit(n)),
+            Bound::ExclusiveMinimum(n) => ("ExclusiveMinimum", ast::float_lit(n)),
+            Bound::Maximum(n) => ("Maximum", ast::float_lit(n)),
+            Bound::ExclusiveMaximum(n) => ("ExclusiveMaximum", ast::float_lit(n)),
+            Bound::MinLength(n) => ("MinLength", ast::uint_lit(n)),
+            Bound::MaxLength(n) => ("MaxLength", ast::uint_lit(n)),
+            Bound::MinItems(n) => ("MinItems", ast::uint_lit(n)),
+            Bound::MaxItems(n) => ("MaxItems", ast::uint_lit(n)),
+        };
+        ast::call(ast::assoc(bound.clone(), variant), vec![arg])
+    });
     ast::ref_array(items)
 }
 

@@ -3,6 +3,7 @@
 use super::ast;
 use super::docs::doc_attrs;
 use super::{ident, EmitOptions};
+use crate::each;
 use crate::model::{Mixin, StructDef, TypeDef, TypeRef, Value};
 use quote::quote;
 use syn::{Expr, Type};
@@ -132,38 +133,29 @@ impl<'a> Cx<'a> {
 
     /// `pub fn error_handling_config() -> ErrorHandlingConfig`: each config section's values.
     pub fn accessors(&self) -> Vec<syn::Item> {
-        let mixin = self.mixin;
-        mixin
-            .configs
-            .iter()
-            .map(|section| {
-                let docs = doc_attrs(&crate::locate::with_comment(
-                    (!section.comment.is_empty()).then(|| section.comment.clone()),
-                    &format!("The contract's `{}` section, with the values the contract gives.", section.key),
-                ));
-                let body = self.expr(&section.ty, &section.value);
-                ast::accessor(docs, ident(&section.accessor), self.type_of(&section.ty), body)
-            })
-            .collect()
+        each::map(&self.mixin.configs, &mut |section| {
+            let docs = doc_attrs(&crate::locate::with_comment(
+                (!section.comment.is_empty()).then(|| section.comment.clone()),
+                &format!("The contract's `{}` section, with the values the contract gives.", section.key),
+            ));
+            let body = self.expr(&section.ty, &section.value);
+            ast::accessor(docs, ident(&section.accessor), self.type_of(&section.ty), body)
+        })
     }
 
     /// `pub static STORAGE_BACKENDS: StorageBackends = ..`: each data section's values, borrowed
     /// from the program's read-only data, with nothing to allocate or deserialize.
     pub fn statics(&self) -> Vec<syn::Item> {
-        self.mixin
-            .sections
-            .iter()
-            .map(|section| {
-                let docs = doc_attrs(&crate::locate::with_comment(
-                    (!section.comment.is_empty()).then(|| section.comment.clone()),
-                    &format!("The contract's `{}` section.", section.key),
-                ));
-                // A static's own type needs no `'static`: it is the default there (and clippy asks).
-                let mut ty = self.static_type_of(&section.ty);
-                elide_lifetimes(&mut ty);
-                ast::item_static(docs, ident(&section.accessor), ty, self.static_expr(&section.ty, &section.value))
-            })
-            .collect()
+        each::map(&self.mixin.sections, &mut |section| {
+            let docs = doc_attrs(&crate::locate::with_comment(
+                (!section.comment.is_empty()).then(|| section.comment.clone()),
+                &format!("The contract's `{}` section.", section.key),
+            ));
+            // A static's own type needs no `'static`: it is the default there (and clippy asks).
+            let mut ty = self.static_type_of(&section.ty);
+            elide_lifetimes(&mut ty);
+            ast::item_static(docs, ident(&section.accessor), ty, self.static_expr(&section.ty, &section.value))
+        })
     }
 
     /// The borrowed form of a type, for data sections: text is `&'static str`, a list
@@ -208,13 +200,13 @@ impl<'a> Cx<'a> {
             (TypeRef::Bool, Value::Bool(b)) => ast::bool_lit(*b),
             (TypeRef::Object | TypeRef::Fallback | TypeRef::Dynamic | TypeRef::Custom(_), v) => self.data_value(v),
             (TypeRef::List(item), Value::List(items)) => {
-                ast::ref_array(items.iter().map(|v| self.static_expr(item, v)).collect())
+                ast::ref_array(each::map(items, &mut |v| self.static_expr(item, v)))
             }
-            (TypeRef::Map(inner), Value::Map(entries)) => ast::ref_array(
-                entries.iter().map(|(k, v)| ast::tuple(vec![ast::str_lit(k), self.static_expr(inner, v)])).collect(),
-            ),
+            (TypeRef::Map(inner), Value::Map(entries)) => ast::ref_array(each::map(entries, &mut |(k, v)| {
+                ast::tuple(vec![ast::str_lit(k), self.static_expr(inner, v)])
+            })),
             (TypeRef::NodeMap(inner), Value::Map(entries)) => {
-                ast::ref_array(self.node_entries(entries, |v| self.static_expr(inner, v)))
+                ast::ref_array(self.node_entries(entries, &|v| self.static_expr(inner, v)))
             }
             (TypeRef::Named(name), v) => match self.find_def(name) {
                 Some(TypeDef::Alias(a)) => self.static_expr(&a.target, v),
@@ -223,14 +215,10 @@ impl<'a> Cx<'a> {
                         Value::Map(entries) => entries.as_slice(),
                         _ => &[],
                     };
-                    let fields = s
-                        .fields
-                        .iter()
-                        .map(|f| {
-                            let fv = entries.iter().find(|(k, _)| *k == f.wire).map_or(&Value::Null, |(_, v)| v);
-                            (ident(&f.ident), self.static_expr(&f.ty, fv))
-                        })
-                        .collect();
+                    let fields = each::map(&s.fields, &mut |f| {
+                        let fv = entries.iter().find(|(k, _)| *k == f.wire).map_or(&Value::Null, |(_, v)| v);
+                        (ident(&f.ident), self.static_expr(&f.ty, fv))
+                    });
                     ast::struct_expr(ast::ident_path(ident(name)), fields)
                 }
                 // Data sections define no enums.
@@ -245,7 +233,7 @@ impl<'a> Cx<'a> {
     }
 
     /// `(NodeType::Compute, value)` for each entry of a map keyed by node types.
-    fn node_entries(&self, entries: &[(String, Value)], value: impl Fn(&Value) -> Expr) -> Vec<Expr> {
+    fn node_entries(&self, entries: &[(String, Value)], value: &dyn Fn(&Value) -> Expr) -> Vec<Expr> {
         // Validation made this type only for keys that are all node types.
         let node_type = self.shared("NodeType");
         entries
@@ -267,14 +255,12 @@ impl<'a> Cx<'a> {
             Value::Int(i) => variant("Int", vec![ast::int_lit(*i)]),
             Value::Float(f) => variant("Float", vec![ast::float_lit(*f)]),
             Value::Str(s) => variant("String", vec![ast::str_lit(s)]),
-            Value::List(items) => {
-                variant("List", vec![ast::ref_array(items.iter().map(|v| self.data_value(v)).collect())])
-            }
+            Value::List(items) => variant("List", vec![ast::ref_array(each::map(items, &mut |v| self.data_value(v)))]),
             Value::Map(entries) => variant(
                 "Map",
-                vec![ast::ref_array(
-                    entries.iter().map(|(k, v)| ast::tuple(vec![ast::str_lit(k), self.data_value(v)])).collect(),
-                )],
+                vec![ast::ref_array(each::map(entries, &mut |(k, v)| {
+                    ast::tuple(vec![ast::str_lit(k), self.data_value(v)])
+                }))],
             ),
         }
     }
@@ -308,19 +294,18 @@ impl<'a> Cx<'a> {
                 ast::call(ast::assoc(std.vec.clone(), "new"), Vec::new())
             }
             (TypeRef::List(item), Value::List(items)) => {
-                let items = items.iter().map(|v| self.expr(item, v)).collect();
+                let items = each::map(items, &mut |v| self.expr(item, v));
                 ast::call(ast::assoc(std.vec.clone(), "from"), vec![ast::array(items)])
             }
             (TypeRef::Map(_), Value::Map(entries)) if entries.is_empty() => {
                 ast::call(ast::path(true, &["std", "collections", "BTreeMap", "new"]), Vec::new())
             }
             (TypeRef::Map(inner), Value::Map(entries)) => {
-                let entries =
-                    entries.iter().map(|(k, v)| ast::tuple(vec![self.string(k), self.expr(inner, v)])).collect();
+                let entries = each::map(entries, &mut |(k, v)| ast::tuple(vec![self.string(k), self.expr(inner, v)]));
                 ast::call(ast::path(true, &["std", "collections", "BTreeMap", "from"]), vec![ast::array(entries)])
             }
             (TypeRef::NodeMap(inner), Value::Map(entries)) => {
-                let entries = self.node_entries(entries, |v| self.expr(inner, v));
+                let entries = self.node_entries(entries, &|v| self.expr(inner, v));
                 ast::call(ast::path(true, &["std", "collections", "BTreeMap", "from"]), vec![ast::array(entries)])
             }
             (TypeRef::Named(name), v) => match self.find_def(name) {
@@ -340,17 +325,13 @@ impl<'a> Cx<'a> {
                     ast::qualified_call(name, self.std().default.clone(), "default")
                 }
                 Some(TypeDef::Struct(s)) => {
-                    let fields = s
-                        .fields
-                        .iter()
-                        .map(|f| {
-                            let fv = match v {
-                                Value::Map(entries) => entries.iter().find(|(k, _)| *k == f.wire).map(|(_, v)| v),
-                                _ => None,
-                            };
-                            (ident(&f.ident), self.expr(&f.ty, fv.unwrap_or(&Value::Null)))
-                        })
-                        .collect();
+                    let fields = each::map(&s.fields, &mut |f| {
+                        let fv = match v {
+                            Value::Map(entries) => entries.iter().find(|(k, _)| *k == f.wire).map(|(_, v)| v),
+                            _ => None,
+                        };
+                        (ident(&f.ident), self.expr(&f.ty, fv.unwrap_or(&Value::Null)))
+                    });
                     ast::struct_expr(ast::ident_path(ident(name)), fields)
                 }
                 _ => default_call(),
@@ -379,7 +360,7 @@ impl<'a> Cx<'a> {
                 self.value_variant("List", vec![ast::call(ast::assoc(std.vec.clone(), "new"), Vec::new())])
             }
             Value::List(items) => {
-                let items = items.iter().map(|v| self.dynamic(v)).collect();
+                let items = each::map(items, &mut |v| self.dynamic(v));
                 self.value_variant(
                     "List",
                     vec![ast::call(ast::assoc(std.vec.clone(), "from"), vec![ast::array(items)])],
@@ -390,7 +371,7 @@ impl<'a> Cx<'a> {
                 vec![ast::call(ast::path(true, &["std", "collections", "BTreeMap", "new"]), Vec::new())],
             ),
             Value::Map(entries) => {
-                let entries = entries.iter().map(|(k, v)| ast::tuple(vec![self.string(k), self.dynamic(v)])).collect();
+                let entries = each::map(entries, &mut |(k, v)| ast::tuple(vec![self.string(k), self.dynamic(v)]));
                 let map =
                     ast::call(ast::path(true, &["std", "collections", "BTreeMap", "from"]), vec![ast::array(entries)]);
                 self.value_variant("Map", vec![map])

@@ -17,6 +17,7 @@ mod traits;
 pub use node::{node_file, node_file_name, NODES_MODULE};
 pub use root::{root_file, root_file_with_nodes, MixinSummary, NodeSummary, RootChunk};
 
+use crate::each;
 use crate::model::Mixin;
 
 /// How generated Rust should look: the user's choices from the builder or the CLI.
@@ -103,7 +104,7 @@ impl std::fmt::Debug for EmitOptions {
             .field("timestamp_type", &set(&self.timestamp_type))
             .field("object_type", &set(&self.object_type))
             .field("fallback_type", &set(&self.fallback_type))
-            .field("type_attributes", &self.type_attributes.iter().map(|(p, a)| (p, a.len())).collect::<Vec<_>>())
+            .field("type_attributes", &each::map(&self.type_attributes, &mut |(p, a)| (p, a.len())))
             .field("shared_types", &self.shared_types.as_ref().map(|_| "set").unwrap_or("defined here"))
             .field("reused_mixins", &self.reused_mixins)
             .finish()

@@ -6,6 +6,7 @@ use super::ast;
 use super::data::Cx;
 use super::docs::doc_attrs;
 use super::{ident, items, EmitOptions, Std};
+use crate::each;
 use crate::model::{Mixin, Node};
 use quote::quote;
 
@@ -81,21 +82,17 @@ fn constants(node: &Node) -> Vec<syn::Item> {
     );
     let node_type = root(&["NodeType"]);
     let spec = ast::path(false, &["super", "SubcontractSpec"]);
-    let rows = node
-        .subcontracts
-        .iter()
-        .map(|s| {
-            let mixin = ast::path_expr(root(&[s.mixin.module.name.as_str(), "MIXIN"]));
-            ast::struct_expr(
-                spec.clone(),
-                vec![
-                    (id("integration_field"), ast::str_lit(&s.field.name)),
-                    (id("path"), ast::str_lit(&s.path)),
-                    (id("mixin"), ast::ref_expr(mixin)),
-                ],
-            )
-        })
-        .collect();
+    let rows = each::map(&node.subcontracts, &mut |s| {
+        let mixin = ast::path_expr(root(&[s.mixin.module.name.as_str(), "MIXIN"]));
+        ast::struct_expr(
+            spec.clone(),
+            vec![
+                (id("integration_field"), ast::str_lit(&s.field.name)),
+                (id("path"), ast::str_lit(&s.path)),
+                (id("mixin"), ast::ref_expr(mixin)),
+            ],
+        )
+    });
     vec![
         ast::item_const(" The contract's `node_name`.", "NODE_NAME", str_ty(), ast::str_lit(&node.name)),
         ast::item_const(
@@ -134,18 +131,10 @@ fn contract_struct(node: &Node, options: &EmitOptions) -> syn::Item {
             .filter(|(pattern, _)| pattern == "." || path.starts_with(pattern.as_str()))
             .flat_map(|(_, a)| a.iter().cloned()),
     );
-    let fields = node
-        .subcontracts
-        .iter()
-        .map(|s| {
-            let doc = format!("The configuration of `{}` (subcontract `{}`).", s.mixin.name, s.path);
-            ast::field(
-                doc_attrs(&doc),
-                ident(&s.field),
-                ast::ty(root(&[s.mixin.module.name.as_str(), "Configuration"])),
-            )
-        })
-        .collect();
+    let fields = each::map(&node.subcontracts, &mut |s| {
+        let doc = format!("The configuration of `{}` (subcontract `{}`).", s.mixin.name, s.path);
+        ast::field(doc_attrs(&doc), ident(&s.field), ast::ty(root(&[s.mixin.module.name.as_str(), "Configuration"])))
+    });
     ast::item_struct(attrs, ident(&node.contract_name), fields)
 }
 
@@ -158,7 +147,7 @@ fn node_trait(node: &Node) -> Vec<syn::Item> {
             .iter()
             .map(|s| ast::trait_bound(root(&[s.mixin.module.name.as_str(), s.mixin.trait_name.name.as_str()]), false)),
     );
-    let names: Vec<String> = node.subcontracts.iter().map(|s| format!("`{}`", s.mixin.name)).collect();
+    let names: Vec<String> = each::map(&node.subcontracts, &mut |s| format!("`{}`", s.mixin.name));
     let listed = if names.is_empty() { "no mixin".to_string() } else { names.join(", ") };
     let trait_item = syn::Item::Trait(syn::ItemTrait {
         attrs: doc_attrs(&format!(

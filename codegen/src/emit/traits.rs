@@ -4,6 +4,7 @@
 use super::ast;
 use super::docs::doc_attrs;
 use super::{ident, EmitOptions, Std};
+use crate::each;
 use crate::model::{Action, Mixin};
 use syn::{GenericArgument, TraitItem, Type};
 
@@ -11,7 +12,7 @@ use syn::{GenericArgument, TraitItem, Type};
 /// for every mixin it implements, so generic code over several mixins names `N::Error` without
 /// ambiguity.
 pub fn actions_trait(mixin: &Mixin, options: &EmitOptions, std: &Std) -> syn::Item {
-    let items = mixin.actions.iter().map(|action| TraitItem::Fn(method(action, options, std))).collect();
+    let items = each::map(&mixin.actions, &mut |action| TraitItem::Fn(method(action, options, std)));
     let mut attrs = doc_attrs(&format!(
         "The actions of `{}`: implement this for a node that uses the mixin.\n\nEvery action returns the node's error type, [`super::Node::Error`]. Required actions\nhave no default; the others answer [`super::NotImplemented`] until implemented.",
         mixin.name

@@ -71,21 +71,21 @@ pub fn nth_event(text: &str, n: usize, want: fn(&Kind) -> bool) -> Option<Locati
 /// Every node written with a tag (`!!binary x`, `!custom {..}`, `!<tag:...> 1`): where, and the
 /// tag as written.
 pub fn tags(text: &str) -> Vec<(Location, String)> {
-    Events::new(text)
-        .filter_map(|e| {
-            let resolved = e.tag.clone()?;
-            // The node starts at its properties: an anchor (`&a`) may come before the tag.
-            let span = text.get(e.start..e.end.max(e.start)).unwrap_or("");
-            let written = span
-                .find('!')
-                .map(|at| span[at..].chars().take_while(|c| !c.is_whitespace()).collect::<String>())
-                .filter(|t| !t.is_empty())
-                .unwrap_or(resolved);
-            let column =
-                e.column + 1 + text[e.start..].find('!').map_or(0, |at| text[e.start..e.start + at].chars().count());
-            Some((Location { line: e.line, column, len: written.chars().count().max(1) }, written))
-        })
-        .collect()
+    let mut tags = Vec::new();
+    for e in Events::new(text) {
+        let Some(resolved) = e.tag.clone() else { continue };
+        // The node starts at its properties: an anchor (`&a`) may come before the tag.
+        let span = text.get(e.start..e.end.max(e.start)).unwrap_or("");
+        let written = span
+            .find('!')
+            .map(|at| span[at..].chars().take_while(|c| !c.is_whitespace()).collect::<String>())
+            .filter(|t| !t.is_empty())
+            .unwrap_or(resolved);
+        let column =
+            e.column + 1 + text[e.start..].find('!').map_or(0, |at| text[e.start..e.start + at].chars().count());
+        tags.push((Location { line: e.line, column, len: written.chars().count().max(1) }, written));
+    }
+    tags
 }
 
 /// Where the plain (unquoted, untagged) scalars that are values, not mapping keys, and that

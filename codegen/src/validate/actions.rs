@@ -3,6 +3,7 @@
 use super::records::{describe, list_of_maps, string};
 use super::{resolve, types, Checker, MapView};
 use crate::diagnostics::Diagnostic;
+use crate::each;
 use crate::locate::{Anchor, Seg};
 use crate::model::{Action, Field, OutputModel, Param, Resolution, StructDef, StructRole, TypeDef, TypeRef};
 use crate::names::{self, Case, Ident};
@@ -12,12 +13,14 @@ use std::collections::HashMap;
 pub use super::rules::MAX_TIMEOUT_MS;
 use super::rules::{ACTION_KEYS, IO_OPTIONAL, IO_REQUIRED, MIN_TIMEOUT_MS};
 
-/// Action names seen so far, by contract name, by Rust method name and by `Action` variant.
+/// Action names seen so far, by contract name, by Rust method name and by `Action` variant:
+/// where each was named and its contract name. (One map type for the three, and the one
+/// `Checker` uses for its namespaces: each map type is compiled on its own.)
 #[derive(Default)]
 struct Seen {
-    by_name: HashMap<String, Anchor>,
-    by_method: HashMap<String, (String, Anchor)>,
-    by_variant: HashMap<String, (String, Anchor)>,
+    by_name: HashMap<String, (Anchor, String)>,
+    by_method: HashMap<String, (Anchor, String)>,
+    by_variant: HashMap<String, (Anchor, String)>,
 }
 
 /// An input/output typed like output-model fields: its name, place, and `(model, field)` each.
@@ -81,7 +84,7 @@ fn report_fallback(cx: &mut Checker, untyped: &[(String, Anchor)], fields: &reso
             HELP.to_string()
         }
     };
-    super::untyped::report(cx, untyped, help, HELP);
+    super::untyped::report(cx, untyped, &help, HELP);
 }
 
 /// N0221: one note per file, naming for each input/output the model fields it was typed like.
@@ -90,9 +93,9 @@ fn report_by_field(cx: &mut Checker, by_field: &[ByField]) {
     let mut once = std::collections::HashSet::new();
     let listed: Vec<String> = by_field
         .iter()
-        .filter(|(n, _, _)| once.insert(n.as_str()))
+        .filter(|(n, _, _)| once.insert(n.clone()))
         .map(|(n, _, at)| {
-            let places: Vec<String> = at.iter().map(|(m, f)| format!("`{m}.{f}`")).collect();
+            let places: Vec<String> = each::map(at, &mut |(m, f)| format!("`{m}.{f}`"));
             format!("{n} (like {})", places.join(", "))
         })
         .collect();
@@ -153,7 +156,7 @@ fn action(
     // A name the method accepts makes a variant too; a refused one is reported once, above.
     let variant = name.as_ref().filter(|_| method.is_some()).and_then(|n| names::to_ident(n, Case::UpperCamel).ok());
     if let (Some(n), Some(m), Some(v)) = (&name, &method, &variant) {
-        if let Some(at) = seen.by_name.get(n) {
+        if let Some((at, _)) = seen.by_name.get(n) {
             let first = n;
             cx.error("E0142", name_at.clone(), format!("action `{first}` is defined twice"))
                 .label("second definition")
@@ -161,7 +164,7 @@ fn action(
                 .help("give each action a unique name");
             return None;
         }
-        if let Some((first, at)) = seen.by_method.get(&m.name) {
+        if let Some((at, first)) = seen.by_method.get(&m.name) {
             cx.error(
                 "E0143",
                 name_at.clone(),
@@ -173,7 +176,7 @@ fn action(
             return None;
         }
         // `a_1` and `a1` are two methods but one variant of `Action`, `Request` and `Response`.
-        if let Some((first, at)) = seen.by_variant.get(&v.name) {
+        if let Some((at, first)) = seen.by_variant.get(&v.name) {
             cx.error(
                 "E0143",
                 name_at.clone(),
@@ -184,9 +187,9 @@ fn action(
             .help("rename one of them");
             return None;
         }
-        seen.by_name.insert(n.clone(), name_at.clone());
-        seen.by_method.insert(m.name.clone(), (n.clone(), name_at.clone()));
-        seen.by_variant.insert(v.name.clone(), (n.clone(), name_at.clone()));
+        seen.by_name.insert(n.clone(), (name_at.clone(), n.clone()));
+        seen.by_method.insert(m.name.clone(), (name_at.clone(), n.clone()));
+        seen.by_variant.insert(v.name.clone(), (name_at.clone(), n.clone()));
     }
     let required = match view.get("required") {
         None => None,
@@ -274,7 +277,7 @@ fn io_struct(
             Resolution::Override(path) => format!("Typed by the builder option `.io_type(\"{path}\", ..)`."),
             Resolution::OutputModel(m) => format!("Typed by the output model `{m}`."),
             Resolution::ModelField(at) => {
-                let places: Vec<String> = at.iter().map(|(m, f)| format!("`{m}.{f}`")).collect();
+                let places: Vec<String> = each::map(at, &mut |(m, f)| format!("`{m}.{f}`"));
                 format!("Typed like the output model field {}.", places.join(", "))
             }
             // The fallback type shows it, and W0220 said so where the contract can change it.

@@ -4,6 +4,7 @@
 
 use super::records::describe;
 use super::Checker;
+use crate::each;
 use crate::locate::{Anchor, Seg};
 use crate::model::{TypeDef, TypeRef};
 use crate::parse::Yaml;
@@ -54,7 +55,7 @@ pub(super) fn check(cx: &mut Checker, ty: &TypeRef, value: &Yaml, at: &[Seg], wh
                 if matches!(v, Yaml::Str(s) if e.variants.iter().any(|x| x.wire == *s)) {
                     return true;
                 }
-                let values: Vec<&str> = e.variants.iter().map(|x| x.wire.as_str()).collect();
+                let values: Vec<&str> = each::map(&e.variants, &mut |x| x.wire.as_str());
                 misfit(cx, &format!("one of {}", values.join(", ")))
             }
             Some(TypeDef::Struct(s)) => {
@@ -66,7 +67,7 @@ pub(super) fn check(cx: &mut Checker, ty: &TypeRef, value: &Yaml, at: &[Seg], wh
                     match s.fields.iter().find(|f| f.wire == *k) {
                         Some(f) => ok &= check(cx, &f.ty, fv, &p, &format!("`{k}` of {what}")),
                         None => {
-                            let known: Vec<&str> = s.fields.iter().map(|f| f.wire.as_str()).collect();
+                            let known: Vec<&str> = each::map(&s.fields, &mut |f| f.wire.as_str());
                             let d = cx
                                 .error("E0250", Anchor::key(&p), format!("unknown key `{k}` in {what}"))
                                 .label("not a field of the map's value type");

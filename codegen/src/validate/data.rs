@@ -3,6 +3,7 @@
 
 use super::field_spec::{self, is_field_spec};
 use super::{Checker, MapView};
+use crate::each;
 use crate::locate::{Anchor, Seg};
 use crate::model::{AliasDef, DataSection, Field, NodeType, StructDef, StructRole, TypeDef, TypeRef, Value};
 use crate::names::Case;
@@ -67,7 +68,7 @@ fn infer(v: &Yaml) -> Shape {
         Yaml::Map(entries) if entries.iter().all(|(k, _)| is_node_type(k)) => {
             Shape::NodeMap(Box::new(entries.iter().map(|(_, v)| infer(v)).reduce(unify).unwrap_or(Shape::Dynamic)))
         }
-        Yaml::Map(entries) => Shape::Map(entries.iter().map(|(k, v)| (k.clone(), infer(v), true)).collect()),
+        Yaml::Map(entries) => Shape::Map(each::map(entries, &mut |(k, v)| (k.clone(), infer(v), true))),
     }
 }
 
@@ -86,15 +87,12 @@ fn unify(a: Shape, b: Shape) -> Shape {
         (EmptyList, List(x)) | (List(x), EmptyList) => List(x),
         (List(x), List(y)) => List(Box::new(unify(*x, *y))),
         (NodeMap(x), NodeMap(y)) => NodeMap(Box::new(unify(*x, *y))),
-        (EmptyMap, Map(f)) | (Map(f), EmptyMap) => Map(f.into_iter().map(|(k, s, _)| (k, s, false)).collect()),
+        (EmptyMap, Map(f)) | (Map(f), EmptyMap) => Map(each::map_into(f, &mut |(k, s, _)| (k, s, false))),
         (Map(fa), Map(fb)) => {
-            let mut merged: Vec<(String, Shape, bool)> = fa
-                .into_iter()
-                .map(|(k, s, p)| {
-                    let in_b = fb.iter().any(|(kb, _, _)| *kb == k);
-                    (k, s, p && in_b)
-                })
-                .collect();
+            let mut merged: Vec<(String, Shape, bool)> = each::map_into(fa, &mut |(k, s, p)| {
+                let in_b = fb.iter().any(|(kb, _, _)| *kb == k);
+                (k, s, p && in_b)
+            });
             for (key, shape, present) in fb {
                 match merged.iter_mut().find(|(k, _, _)| *k == key) {
                     Some(slot) => {
@@ -145,9 +143,9 @@ fn value_in(v: &Yaml, config: bool) -> Value {
         return v.get("default").map_or(Value::Null, |d| value_in(d, true));
     }
     match v {
-        Yaml::Seq(items) => Value::List(items.iter().map(|v| value_in(v, config)).collect()),
+        Yaml::Seq(items) => Value::List(each::map(items, &mut |v| value_in(v, config))),
         Yaml::Map(entries) if !is_map_declaration(v) => {
-            Value::Map(entries.iter().map(|(k, v)| (k.clone(), value_in(v, config))).collect())
+            Value::Map(each::map(entries, &mut |(k, v)| (k.clone(), value_in(v, config))))
         }
         _ => to_value(v),
     }
@@ -168,7 +166,7 @@ pub(crate) fn to_value(v: &Yaml) -> Value {
         Yaml::Float(f) => Value::Float(*f),
         Yaml::Str(s) => Value::Str(s.clone()),
         Yaml::Seq(items) => Value::List(items.iter().map(to_value).collect()),
-        Yaml::Map(entries) => Value::Map(entries.iter().map(|(k, v)| (k.clone(), to_value(v))).collect()),
+        Yaml::Map(entries) => Value::Map(each::map(entries, &mut |(k, v)| (k.clone(), to_value(v)))),
     }
 }
 
@@ -211,12 +209,12 @@ fn materialize(
         }
         // A data section is nobody's to override: a map declaration there is data as written.
         Shape::DeclaredMap(Yaml::Map(entries)) if role.is_static() => {
-            let shape = Shape::Map(entries.iter().map(|(k, v)| (k.clone(), infer(v), true)).collect());
+            let shape = Shape::Map(each::map(entries, &mut |(k, v)| (k.clone(), infer(v), true)));
             materialize(cx, &shape, value, path, hint, role, doc)?
         }
         Shape::DeclaredMap(spec) => declared_map(cx, spec, path, hint)?,
         Shape::FieldSpec(Yaml::Map(entries)) if role.is_static() => {
-            let shape = Shape::Map(entries.iter().map(|(k, v)| (k.clone(), infer(v), true)).collect());
+            let shape = Shape::Map(each::map(entries, &mut |(k, v)| (k.clone(), infer(v), true)));
             materialize(cx, &shape, value, path, hint, role, doc)?
         }
         // A spec not directly under a key (a list item, a whole section): its type alone.
@@ -243,12 +241,15 @@ fn materialize(
                 return None;
             }
             let mut out: Vec<Field> = Vec::new();
-            // Rust field name -> index in `out`, and the value's entries by key: a section with
-            // 100k keys must not take quadratic time.
+            // Rust field name -> index in `out`, and key -> index of the value's entry (the
+            // first of a key): a section with 100k keys must not take quadratic time. (One map
+            // type for both: each map type is compiled on its own.)
             let mut taken: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
-            let entries: std::collections::HashMap<&str, &Yaml> = match value {
-                Some(Yaml::Map(entries)) => entries.iter().rev().map(|(k, v)| (k.as_str(), v)).collect(),
-                _ => std::collections::HashMap::new(),
+            let (entries, by_key): (&[(String, Yaml)], std::collections::HashMap<String, usize>) = match value {
+                Some(Yaml::Map(entries)) => {
+                    (entries, entries.iter().enumerate().rev().map(|(i, (k, _))| (k.clone(), i)).collect())
+                }
+                _ => (&[], std::collections::HashMap::new()),
             };
             let mut defaults = Vec::new();
             let mut ok = true;
@@ -270,7 +271,7 @@ fn materialize(
                     ok = false;
                     continue;
                 }
-                let field_value = entries.get(key.as_str()).copied();
+                let field_value = by_key.get(key).map(|&i| &entries[i].1);
                 let fhint = format!("{hint}_{key}");
                 let spec = match (field_shape, field_value) {
                     (Shape::FieldSpec(spec), Some(_)) if !role.is_static() => {

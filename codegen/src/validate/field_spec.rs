@@ -3,6 +3,7 @@
 
 use super::records::describe;
 use super::{suggest, Checker, MapView};
+use crate::each;
 use crate::locate::{Anchor, Seg};
 use crate::model::{Bound, Check, TypeRef};
 use crate::parse::Yaml;
@@ -277,10 +278,7 @@ fn unknown_keys(cx: &mut Checker, view: &MapView, known: &[&str], what: &str) ->
             .label("unknown key");
         match suggest::closest(key, known.iter().copied()) {
             Some(near) => d.help(format!("did you mean `{near}`?")),
-            None => d.help(format!(
-                "{what} takes {}",
-                known.iter().map(|k| format!("`{k}`")).collect::<Vec<_>>().join(", ")
-            )),
+            None => d.help(format!("{what} takes {}", each::map(known, &mut |k| format!("`{k}`")).join(", "))),
         };
     }
     ok

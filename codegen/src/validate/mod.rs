@@ -17,6 +17,7 @@ mod untyped;
 pub use untyped::UntypedNames;
 
 use crate::diagnostics::{Diagnostic, Label};
+use crate::each;
 use crate::load::Source;
 use crate::locate::{Anchor, Seg, SpanIndex};
 use crate::model::{Mixin, TypeDef, TypeRef};
@@ -71,8 +72,9 @@ pub(crate) struct Checker<'a> {
     values: HashMap<String, (Anchor, String)>,
     /// Type definitions, in the order they are made.
     defs: Vec<TypeDef>,
-    /// Identical inline enums share one type: variants -> its name.
-    enums: HashMap<Vec<String>, Ident>,
+    /// Identical inline enums share one type: their values (as `{:?}` of the list, so this is
+    /// the map type `structs` has: each map type is compiled on its own) -> its name.
+    enums: HashMap<String, Ident>,
     /// Structurally identical nested structs share one type too: their shape -> its name.
     structs: HashMap<String, Ident>,
     /// Set while resolving types declared inside configuration: the structs they make are strict.
@@ -130,22 +132,15 @@ impl<'a> Checker<'a> {
         let anchors = self.pending.iter().flat_map(|p| std::iter::once(&p.at).chain(p.also.iter().map(|(a, _)| a)));
         let index = SpanIndex::build_for(text, anchors);
         let file = self.file;
-        let mut out: Vec<Diagnostic> = self
-            .pending
-            .into_iter()
-            .map(|p| {
-                let mut d = p.diagnostic;
-                d.primary.location = index.find(&p.at);
-                for (anchor, message) in p.also {
-                    d.secondary.push(Label { file: file.to_path_buf(), location: index.find(&anchor), message });
-                }
-                d
-            })
-            .collect();
-        out.sort_by(|a, b| {
-            (a.primary.location, std::cmp::Reverse(a.severity))
-                .cmp(&(b.primary.location, std::cmp::Reverse(b.severity)))
+        let mut out: Vec<Diagnostic> = each::map_into(self.pending, &mut |p| {
+            let mut d = p.diagnostic;
+            d.primary.location = index.find(&p.at);
+            for (anchor, message) in p.also {
+                d.secondary.push(Label { file: file.to_path_buf(), location: index.find(&anchor), message });
+            }
+            d
         });
+        crate::order::sort_by(&mut out, Diagnostic::cmp_in_file);
         out
     }
 
@@ -206,8 +201,7 @@ impl<'a> Checker<'a> {
             self.define(TypeDef::Struct(def));
             return TypeRef::Named(name);
         }
-        let fields: Vec<(&str, &Ident, &TypeRef)> =
-            def.fields.iter().map(|f| (f.wire.as_str(), &f.ident, &f.ty)).collect();
+        let fields: Vec<(&str, &Ident, &TypeRef)> = each::map(&def.fields, &mut |f| (f.wire.as_str(), &f.ident, &f.ty));
         let shape = format!("{:?}", (fields, &def.defaults, def.strict));
         if let Some(first) = self.structs.get(&shape) {
             return TypeRef::Named(first.clone());
@@ -270,14 +264,14 @@ impl<'d> MapView<'d> {
     /// required key that is missing) and missing required keys. Returns false if any required key
     /// is missing.
     pub(crate) fn check_keys(&self, cx: &mut Checker, what: &str, required: &[&str], optional: &[&str]) -> bool {
-        let known = || required.iter().chain(optional).copied();
+        let known = [required, optional].concat();
         let mut explained = Vec::new();
         for (key, _) in self.entries {
-            if known().any(|k| k == key) {
+            if known.contains(&key.as_str()) {
                 continue;
             }
             let at = Anchor::key_of(self.child(key));
-            match suggest::closest(key, known()) {
+            match suggest::closest(key, known.iter().copied()) {
                 Some(near) if required.contains(&near) && self.get(near).is_none() => {
                     explained.push(near);
                     cx.error(
@@ -294,7 +288,7 @@ impl<'d> MapView<'d> {
                         .help(format!("did you mean `{near}`?"));
                 }
                 None => {
-                    let list = known().map(|k| format!("`{k}`")).collect::<Vec<_>>().join(", ");
+                    let list = each::map(&known, &mut |k| format!("`{k}`")).join(", ");
                     cx.warning("W0150", at, format!("unknown key `{key}` in {what} is ignored"))
                         .label("unknown key")
                         .help(format!("{what} takes {list}"));
@@ -336,7 +330,7 @@ mod top {
 
     /// Files of another format get one diagnostic, not one per missing key.
     fn not_a_mixin(cx: &mut Checker, map: &MapView) {
-        let keys: Vec<&str> = map.entries.iter().map(|(k, _)| k.as_str()).collect();
+        let keys: Vec<&str> = each::map(map.entries, &mut |(k, _)| k.as_str());
         let shown = keys.iter().take(6).map(|k| format!("`{k}`")).collect::<Vec<_>>().join(", ");
         let hint = if map.get("contract_type").is_some() || map.get("contract_version").is_some() {
             " (it looks like a subcontract or node contract)"

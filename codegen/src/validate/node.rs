@@ -308,10 +308,14 @@ fn version(cx: &mut Checker, map: &MapView) -> Option<Version> {
     let path = map.child("version");
     let number = |s: &str| s.parse::<u64>().ok().filter(|_| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit()));
     let parsed = match value {
-        Yaml::Str(s) => match s.split('.').map(number).collect::<Option<Vec<u64>>>().as_deref() {
-            Some(&[major, minor, patch]) => Some(Version { major, minor, patch }),
-            _ => None,
-        },
+        Yaml::Str(s) => {
+            let mut parts = s.split('.');
+            let mut next = || parts.next().and_then(number);
+            match (next(), next(), next(), parts.next()) {
+                (Some(major), Some(minor), Some(patch), None) => Some(Version { major, minor, patch }),
+                _ => None,
+            }
+        }
         Yaml::Map(entries) => {
             let part = |key: &str| match value.get(key) {
                 Some(Yaml::Int(i)) if *i >= 0 => Some(*i as u64),

@@ -2,6 +2,7 @@
 
 use super::rules::{self, OPTIONAL_TOP, REQUIRED_TOP};
 use super::{actions, config_names, configuration, data, suggest, types, Checker, MapView};
+use crate::each;
 use crate::locate::{Anchor, Seg};
 use crate::model::{Dependency, Metric, MetricKind, Mixin, NodeType, Version};
 use crate::names::{self, Case, Ident};
@@ -96,7 +97,7 @@ pub(super) fn check_top(cx: &mut Checker, map: &MapView) -> Option<Mixin> {
     let requires = dependencies(cx, map, "requires_dependencies");
 
     if !sections.is_empty() {
-        let list = sections.iter().map(|s| format!("`{}`", s.key)).collect::<Vec<_>>().join(", ");
+        let list = each::map(&sections, &mut |s| format!("`{}`", s.key)).join(", ");
         let d = crate::diagnostics::Diagnostic::note(
             "N0230",
             cx.file,
@@ -373,10 +374,7 @@ fn metrics(cx: &mut Checker, map: &MapView) -> Vec<Metric> {
                     .label("not a metric type");
                 match suggest::closest(other, rules::names(rules::METRIC_TYPES)) {
                     Some(near) => d.help(format!("did you mean `{near}`?")),
-                    None => d.help(format!(
-                        "metric types are {}",
-                        rules::names(rules::METRIC_TYPES).collect::<Vec<_>>().join(", ")
-                    )),
+                    None => d.help(format!("metric types are {}", rules::names(rules::METRIC_TYPES).join(", "))),
                 };
                 None
             }
@@ -498,7 +496,7 @@ fn dependencies(cx: &mut Checker, map: &MapView, key: &str) -> Vec<Dependency> {
                     .label("not a dependency type");
                 match suggest::closest(other, kinds.clone()) {
                     Some(near) => d.help(format!("did you mean `{near}`?")),
-                    None => d.help(format!("dependency types are {}", kinds.collect::<Vec<_>>().join(", "))),
+                    None => d.help(format!("dependency types are {}", kinds.join(", "))),
                 };
                 None
             }

@@ -3,6 +3,7 @@
 //! the same name when they all agree on its type, and last the fallback type.
 
 use super::Checker;
+use crate::each;
 use crate::model::{OutputModel, Resolution, TypeDef, TypeRef};
 use std::collections::HashMap;
 
@@ -32,7 +33,7 @@ impl ModelFields {
         if fields.iter().any(|(_, _, ty)| ty != first) {
             return None;
         }
-        Some((first.clone(), fields.iter().map(|(m, p, _)| (m.clone(), p.clone())).collect()))
+        Some((first.clone(), each::map(fields, &mut |(m, p, _)| (m.clone(), p.clone()))))
     }
 
     /// Whether fields of this name exist but disagree (for the fallback's help).

@@ -85,8 +85,8 @@ pub const SPEC_KEYS: &[&str] =
     &["type", "items", "properties", "additionalProperties", "description", "format", "optional"];
 
 /// The names of a table's entries: `counter, gauge, histogram`.
-pub fn names<T>(table: &'static [(&'static str, T)]) -> impl Iterator<Item = &'static str> + Clone {
-    table.iter().map(|(name, _)| *name)
+pub fn names<T>(table: &'static [(&'static str, T)]) -> Vec<&'static str> {
+    crate::each::map(table, &mut |(name, _)| *name)
 }
 
 /// Node contracts' keys, every one required: the node validator (validate/node.rs) reads this

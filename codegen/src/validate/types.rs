@@ -1,6 +1,7 @@
 //! Output models and the type vocabulary: type names, inline enums, nested objects, arrays, maps.
 
 use super::{suggest, Checker, MapView};
+use crate::each;
 use crate::locate::{Anchor, Seg};
 use crate::model::{AliasDef, EnumDef, Field, OutputModel, StructDef, StructRole, TypeDef, TypeRef, Variant};
 use crate::names::{Case, Ident};
@@ -71,7 +72,7 @@ pub(super) fn output_models(cx: &mut Checker, map: &MapView) -> Vec<OutputModel>
         if let Some(cycle) = cycle_from(cx, ident) {
             let mut at = path.clone();
             at.push(Seg::key(&model.name));
-            let shown: Vec<String> = cycle.iter().map(|t| format!("`{t}`")).collect();
+            let shown: Vec<String> = each::map(&cycle, &mut |t| format!("`{t}`"));
             cx.error(
                 "E0162",
                 Anchor::key(&at),
@@ -367,7 +368,8 @@ fn inline_enum(cx: &mut Checker, text: &str, at: &[Seg], hint: &str) -> Option<T
 /// problems are reported at the value at `at`.
 pub(super) fn define_enum(cx: &mut Checker, wires: Vec<String>, at: &[Seg], hint: &str) -> Option<TypeRef> {
     let at_value = Anchor::value(at);
-    if let Some(ident) = cx.enums.get(&wires) {
+    let key = format!("{wires:?}");
+    if let Some(ident) = cx.enums.get(&key) {
         return Some(TypeRef::Named(ident.clone()));
     }
     let mut variants: Vec<Variant> = Vec::new();
@@ -388,7 +390,7 @@ pub(super) fn define_enum(cx: &mut Checker, wires: Vec<String>, at: &[Seg], hint
     if !cx.claim(&ident, false, &at_value, format!("the enum for `{hint}`")) {
         return None;
     }
-    cx.enums.insert(wires.clone(), ident.clone());
+    cx.enums.insert(key, ident.clone());
     let doc = format!("One of `{}`.", wires.join("`, `"));
     cx.define(TypeDef::Enum(EnumDef { name: ident.clone(), doc, variants }));
     Some(TypeRef::Named(ident))

@@ -50,7 +50,7 @@ impl FromStr for UntypedNames {
 
 /// Reports `untyped` (each name with where it is, in contract order) as the options' policy says.
 /// `help` gives the help for one name; `general` is the help of a warning that lists several.
-pub(super) fn report(cx: &mut Checker, untyped: &[(String, Anchor)], help: impl Fn(&str) -> String, general: &str) {
+pub(super) fn report(cx: &mut Checker, untyped: &[(String, Anchor)], help: &dyn Fn(&str) -> String, general: &str) {
     match cx.options.untyped {
         UntypedNames::Allow => {}
         UntypedNames::Deny => {
@@ -67,7 +67,8 @@ pub(super) fn report(cx: &mut Checker, untyped: &[(String, Anchor)], help: impl 
         UntypedNames::Warn => {
             let Some((_, first)) = untyped.first() else { return };
             let mut once = std::collections::HashSet::new();
-            let distinct: Vec<&str> = untyped.iter().map(|(n, _)| n.as_str()).filter(|n| once.insert(*n)).collect();
+            let distinct: Vec<&str> =
+                untyped.iter().map(|(n, _)| n.as_str()).filter(|n| once.insert(n.to_string())).collect();
             let (count, help) = match distinct.as_slice() {
                 [one] => ("1 action input/output name has".to_string(), help(one)),
                 many => (format!("{} action input/output names have", many.len()), general.to_string()),

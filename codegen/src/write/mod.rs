@@ -139,7 +139,8 @@ pub fn compare_files<P: AsRef<Path>, B: AsRef<[u8]>>(
 struct Expected {
     targets: HashSet<PathBuf>,
     folders: BTreeSet<PathBuf>,
-    extensions: BTreeSet<OsString>,
+    /// Each once. (A list: there are a few, and every set type is compiled on its own.)
+    extensions: Vec<OsString>,
 }
 
 impl Expected {
@@ -166,8 +167,8 @@ impl Expected {
         if let Some(parent) = target.parent() {
             self.folders.insert(parent.to_path_buf());
         }
-        if let Some(ext) = rel.extension() {
-            self.extensions.insert(ext.to_os_string());
+        if let Some(ext) = rel.extension().filter(|ext| !self.extensions.iter().any(|e| e == ext)) {
+            self.extensions.push(ext.to_os_string());
         }
         Ok(target)
     }
@@ -184,11 +185,11 @@ struct Found {
 
 /// Lists the folders the files go into (the output folder at least). `own` are this run's
 /// temporary files.
-fn scan(dir: &Path, expected: &Expected, settings: &Settings, own: &HashSet<&Path>) -> Result<Found, Error> {
+fn scan(dir: &Path, expected: &Expected, settings: &Settings, own: &HashSet<PathBuf>) -> Result<Found, Error> {
     let mut found = Found::default();
-    let mut folders: BTreeSet<&Path> = expected.folders.iter().map(PathBuf::as_path).collect();
-    folders.insert(dir);
-    for folder in folders {
+    let mut folders = expected.folders.clone();
+    folders.insert(dir.to_path_buf());
+    for folder in &folders {
         let entries = match fs::read_dir(folder) {
             Ok(entries) => entries,
             Err(e) if e.kind() == io::ErrorKind::NotFound => continue,
@@ -201,11 +202,11 @@ fn scan(dir: &Path, expected: &Expected, settings: &Settings, own: &HashSet<&Pat
             // The entry's own type, without following a link: only regular files are ever ours.
             let is_file = entry.file_type().is_ok_and(|t| t.is_file());
             if is_temp_name(&name) {
-                if is_file && !own.contains(path.as_path()) {
+                if is_file && !own.contains(&path) {
                     found.leftovers.push(path);
                 }
             } else if is_file
-                && Path::new(&name).extension().is_some_and(|x| expected.extensions.contains(x))
+                && Path::new(&name).extension().is_some_and(|x| expected.extensions.iter().any(|e| e == x))
                 && !expected.targets.contains(&path)
                 && first_line(&path).is_some_and(|line| (settings.is_ours)(&line))
             {
@@ -213,8 +214,8 @@ fn scan(dir: &Path, expected: &Expected, settings: &Settings, own: &HashSet<&Pat
             }
         }
     }
-    found.stale.sort();
-    found.leftovers.sort();
+    crate::order::sort(&mut found.stale);
+    crate::order::sort(&mut found.leftovers);
     Ok(found)
 }
 
@@ -411,7 +412,7 @@ impl Transaction {
         let found = if self.fresh {
             Found::default()
         } else {
-            let own: HashSet<&Path> = self.staged.iter().map(|s| s.temp.as_path()).collect();
+            let own: HashSet<PathBuf> = self.staged.iter().map(|s| s.temp.clone()).collect();
             scan(&self.dir, &self.expected, &self.settings, &own)?
         };
         // Every target is looked at before anything changes: a folder in a file's place fails

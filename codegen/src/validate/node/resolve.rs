@@ -3,6 +3,7 @@
 
 use super::{Draft, Entry};
 use crate::diagnostics::{Diagnostic, Label, Location};
+use crate::each;
 use crate::model::{MixinRef, Node, NodeType, Subcontract};
 use std::path::{Path, PathBuf};
 
@@ -85,7 +86,7 @@ pub fn resolve(draft: Draft, targets: Vec<Target>) -> (Option<Node>, Vec<Diagnos
             Target::Broken => complete = false,
             Target::Mixin(info) => {
                 if !info.node_types.contains(&draft.node_type) {
-                    let list = info.node_types.iter().map(|n| n.wire()).collect::<Vec<_>>().join(", ");
+                    let list = each::map(&info.node_types, &mut |n| n.wire()).join(", ");
                     problems.push(label(
                         error(
                             "E0310",
@@ -142,7 +143,7 @@ pub fn resolve(draft: Draft, targets: Vec<Target>) -> (Option<Node>, Vec<Diagnos
             ));
         }
     }
-    problems.sort_by_key(|d| d.primary.location);
+    crate::order::sort_by(&mut problems, |a, b| a.primary.location.cmp(&b.primary.location));
     if !complete {
         return (None, problems);
     }
@@ -155,7 +156,7 @@ pub fn resolve(draft: Draft, targets: Vec<Target>) -> (Option<Node>, Vec<Diagnos
         node_type: draft.node_type,
         version: draft.version,
         description: draft.description,
-        subcontracts: subcontracts.into_iter().map(|(s, _)| s).collect(),
+        subcontracts: each::map_into(subcontracts, &mut |(s, _)| s),
         sections: draft.sections,
         types: draft.types,
     };
