@@ -378,6 +378,30 @@ pub struct Node {
     pub types: Vec<TypeDef>,
 }
 
+impl Node {
+    /// The node's data sections seen as a mixin's (no actions, configs or models), so that the
+    /// emitters and the diff rules treat them with a mixin's code and rules.
+    pub fn data_view(&self) -> Mixin {
+        Mixin {
+            source: self.source.clone(),
+            name: self.name.clone(),
+            module: self.module.clone(),
+            trait_name: self.trait_name.clone(),
+            version: self.version,
+            description: self.description.clone(),
+            node_types: vec![self.node_type],
+            actions: Vec::new(),
+            configs: Vec::new(),
+            sections: self.sections.clone(),
+            output_models: Vec::new(),
+            metrics: Vec::new(),
+            provides: Vec::new(),
+            requires: Vec::new(),
+            types: self.types.clone(),
+        }
+    }
+}
+
 /// One entry of a node's `subcontracts:`.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Subcontract {

@@ -23,6 +23,9 @@ mod gen;
 #[path = "support/tricky.rs"]
 mod tricky;
 
+#[path = "support/cargo.rs"]
+mod cargo_run;
+use cargo_run::cargo;
 use mixin_codegen::Builder;
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -307,31 +310,6 @@ empty_data:
     list: []
     keep: "kept"
 "#;
-
-fn cargo(dir: &Path, target: &Path, args: &[&str]) -> (bool, String) {
-    let split = args.iter().position(|a| *a == "--").unwrap_or(args.len());
-    let (args, tail) = args.split_at(split);
-    let run = |offline: bool| {
-        let mut cmd = Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()));
-        cmd.current_dir(dir).args(args).env("CARGO_TARGET_DIR", target).env("RUSTFLAGS", "-D warnings");
-        cmd.env_remove("RUSTC_WORKSPACE_WRAPPER").env_remove("CARGO_MAKEFLAGS");
-        if offline {
-            // Before any `--` that starts the tool's own arguments.
-            cmd.arg("--offline");
-        }
-        cmd.args(tail);
-        let out = cmd.output().expect("cargo runs");
-        let text = format!("{}{}", String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr));
-        (out.status.success(), text)
-    };
-    let (ok, text) = run(true);
-    let resolution = ["offline", "no matching package", "failed to select a version", "download"];
-    if !ok && resolution.iter().any(|s| text.contains(s)) && !text.contains("error[E") {
-        eprintln!("offline build failed; retrying online:\n{text}");
-        return run(false);
-    }
-    (ok, text)
-}
 
 #[test]
 fn generated_code_compiles_without_warnings() {

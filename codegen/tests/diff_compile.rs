@@ -18,6 +18,9 @@ mod pairs;
 #[path = "support/witness.rs"]
 mod witness;
 
+#[path = "support/cargo.rs"]
+mod cargo_run;
+use cargo_run::cargo;
 use mixin_codegen::diff::{rules, Bump, Contract};
 use mixin_codegen::load::Source;
 use mixin_codegen::Builder;
@@ -80,28 +83,6 @@ fn user_crate(crate_dir: &Path, name: &str, api: &str, modules: &[(String, Strin
         write(&crate_dir.join(format!("src/{module}.rs")), source);
     }
     write(&crate_dir.join("src/lib.rs"), &lib);
-}
-
-fn cargo(dir: &Path, target: &Path, args: &[&str]) -> (bool, String) {
-    let run = |offline: bool| {
-        let mut cmd = Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()));
-        cmd.current_dir(dir).args(args).env("CARGO_TARGET_DIR", target).env("RUSTFLAGS", "-D warnings");
-        cmd.env_remove("RUSTC_WORKSPACE_WRAPPER").env_remove("CARGO_MAKEFLAGS");
-        if offline {
-            cmd.arg("--offline");
-        }
-        let out = cmd.output().expect("cargo runs");
-        (
-            out.status.success(),
-            format!("{}{}", String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr)),
-        )
-    };
-    let (ok, text) = run(true);
-    let resolution = ["offline", "no matching package", "failed to select a version", "download"];
-    if !ok && resolution.iter().any(|s| text.contains(s)) && !text.contains("error[E") {
-        return run(false);
-    }
-    (ok, text)
 }
 
 fn module_of(code: &str) -> String {

@@ -16,6 +16,9 @@
 //! configuration bounds are checked by `first`'s helpers, and the node's contract holds `first`'s
 //! `Configuration` types.
 
+#[path = "support/cargo.rs"]
+mod cargo_run;
+use cargo_run::cargo;
 use mixin_codegen::{Builder, Error};
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -62,30 +65,6 @@ fn scratch(name: &str) -> PathBuf {
     let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("extern-shared").join(name);
     let _ = std::fs::remove_dir_all(&dir);
     dir
-}
-
-fn cargo(dir: &Path, target: &Path, args: &[&str]) -> (bool, String) {
-    let split = args.iter().position(|a| *a == "--").unwrap_or(args.len());
-    let (args, tail) = args.split_at(split);
-    let run = |offline: bool| {
-        let mut cmd = Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()));
-        cmd.current_dir(dir).args(args).env("CARGO_TARGET_DIR", target).env("RUSTFLAGS", "-D warnings");
-        cmd.env_remove("RUSTC_WORKSPACE_WRAPPER").env_remove("CARGO_MAKEFLAGS");
-        if offline {
-            cmd.arg("--offline");
-        }
-        cmd.args(tail);
-        let out = cmd.output().expect("cargo runs");
-        let text = format!("{}{}", String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr));
-        (out.status.success(), text)
-    };
-    let (ok, text) = run(true);
-    let resolution = ["offline", "no matching package", "failed to select a version", "download"];
-    if !ok && resolution.iter().any(|s| text.contains(s)) && !text.contains("error[E") {
-        eprintln!("offline build failed; retrying online:\n{text}");
-        return run(false);
-    }
-    (ok, text)
 }
 
 /// Code in `second` that holds only if its generated code uses `first`'s types.

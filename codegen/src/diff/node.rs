@@ -14,7 +14,7 @@ use super::{Change, Contract, Side};
 use crate::diagnostics::Diagnostic;
 use crate::load::Source;
 use crate::locate::{Anchor, Seg};
-use crate::model::{Mixin, MixinRef, Node};
+use crate::model::{MixinRef, Node};
 use crate::parse::Yaml;
 use crate::validate::node::resolve::{MixinInfo, Target};
 use crate::validate::node::ContractKind;
@@ -36,24 +36,7 @@ impl NodeContract {
 
     /// The node's data sections seen as a mixin's, so that the data rules compare them.
     pub(super) fn data_view(&self) -> Contract {
-        let node = &self.node;
-        let mixin = Mixin {
-            source: node.source.clone(),
-            name: node.name.clone(),
-            module: node.module.clone(),
-            trait_name: node.trait_name.clone(),
-            version: node.version,
-            description: node.description.clone(),
-            node_types: vec![node.node_type],
-            actions: Vec::new(),
-            configs: Vec::new(),
-            sections: node.sections.clone(),
-            output_models: Vec::new(),
-            metrics: Vec::new(),
-            provides: Vec::new(),
-            requires: Vec::new(),
-            types: node.types.clone(),
-        };
+        let mixin = self.node.data_view();
         Contract { source: self.source.clone(), doc: self.doc.clone(), mixin }
     }
 }

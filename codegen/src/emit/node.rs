@@ -7,7 +7,7 @@ use super::data::Cx;
 use super::docs::doc_attrs;
 use super::{ident, items, EmitOptions, Std};
 use crate::each;
-use crate::model::{Mixin, Node};
+use crate::model::Node;
 use quote::quote;
 
 /// The module under the root that holds every node's module.
@@ -28,31 +28,9 @@ fn root(segments: &[&str]) -> syn::Path {
     ast::path(false, &all)
 }
 
-/// The node's data sections seen as a mixin's, so that their types and statics are emitted by the
-/// same code as a mixin's, with the same rules.
-fn data_view(node: &Node) -> Mixin {
-    Mixin {
-        source: node.source.clone(),
-        name: node.name.clone(),
-        module: node.module.clone(),
-        trait_name: node.trait_name.clone(),
-        version: node.version,
-        description: node.description.clone(),
-        node_types: vec![node.node_type],
-        actions: Vec::new(),
-        configs: Vec::new(),
-        sections: node.sections.clone(),
-        output_models: Vec::new(),
-        metrics: Vec::new(),
-        provides: Vec::new(),
-        requires: Vec::new(),
-        types: node.types.clone(),
-    }
-}
-
 /// The syntax tree of one node's module file.
 pub fn node_file(node: &Node, options: &EmitOptions) -> syn::File {
-    let view = data_view(node);
+    let view = node.data_view();
     let defined = |name: &str| {
         node.types.iter().any(|d| d.name().name == name)
             || node.trait_name.name == name
