@@ -26,7 +26,6 @@ use mixin_codegen::load::Source;
 use mixin_codegen::Builder;
 use pairs::PAIRS;
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
 /// Major rules whose break a Rust user sees at compile time. The others are major for what the
 /// Rust compiler cannot see: timeouts the runtime enforces, metrics dashboards query, node types
