@@ -1300,7 +1300,15 @@ pub type Timestamp = ::std::string::String;
 
 /// Windowed aggregation of incoming events into reducer state
 ///
-/// Generated from the contract `mixin_aggregation_window`.
+/// Generated from the contract `mixin_aggregation_window`, version 2.1.0, for REDUCER nodes.
+///
+/// Its actions, the methods of `AggregationWindowActions`:
+///
+/// | Action | | Timeout | What it does |
+/// |---|---|---:|---|
+/// | `add_event` | required | 50 ms | Add one event to the open window of its key |
+/// | `close_window` | required | 2000 ms | Close the window of a key and emit its aggregate |
+/// | `list_open_windows` | optional | 500 ms | List the windows that are still open |
 #[allow(missing_docs, clippy::approx_constant, clippy::excessive_precision)]
 pub mod aggregation_window {
     include!("aggregation_window.rs");
@@ -1308,7 +1316,16 @@ pub mod aggregation_window {
 
 /// Standardized error handling, circuit breakers, and fault tolerance for ONEX nodes
 ///
-/// Generated from the contract `mixin_error_handling`.
+/// Generated from the contract `mixin_error_handling`, version 1.0.0, for every node type.
+///
+/// Its actions, the methods of `ErrorHandlingActions`:
+///
+/// | Action | | Timeout | What it does |
+/// |---|---|---:|---|
+/// | `handle_error` | required | 2000 ms | Process and categorize errors with appropriate handling strategy |
+/// | `circuit_breaker_check` | optional | 500 ms | Check circuit breaker status before operation |
+/// | `should_retry` | optional | 100 ms | Determine if failed operation should be retried |
+/// | `record_error_metric` | optional | 500 ms | Record error occurrence for monitoring |
 #[allow(missing_docs, clippy::approx_constant, clippy::excessive_precision)]
 pub mod error_handling {
     include!("error_handling.rs");
@@ -1316,7 +1333,17 @@ pub mod error_handling {
 
 /// Event bus integration and message handling patterns for ONEX nodes
 ///
-/// Generated from the contract `mixin_event_handling`.
+/// Generated from the contract `mixin_event_handling`, version 1.0.0, for every node type.
+///
+/// Its actions, the methods of `EventHandlingActions`:
+///
+/// | Action | | Timeout | What it does |
+/// |---|---|---:|---|
+/// | `publish_event` | required | 3000 ms | Publish an event to the event bus |
+/// | `subscribe_to_events` | optional | 2000 ms | Subscribe to specific event types |
+/// | `unsubscribe_from_events` | optional | 1000 ms | Unsubscribe from event types |
+/// | `handle_event` | required | 5000 ms | Process incoming events from subscriptions |
+/// | `get_event_history` | optional | 2000 ms | Retrieve event processing history |
 #[allow(missing_docs, clippy::approx_constant, clippy::excessive_precision)]
 pub mod event_handling {
     include!("event_handling.rs");
@@ -1324,7 +1351,17 @@ pub mod event_handling {
 
 /// External service integrations, API calls, and I/O operations for EFFECT nodes
 ///
-/// Generated from the contract `mixin_external_dependencies`.
+/// Generated from the contract `mixin_external_dependencies`, version 1.0.0, for EFFECT nodes.
+///
+/// Its actions, the methods of `ExternalDependenciesActions`:
+///
+/// | Action | | Timeout | What it does |
+/// |---|---|---:|---|
+/// | `execute_external_call` | required | 30000 ms | Execute call to external service or API |
+/// | `validate_external_response` | required | 2000 ms | Validate response from external service |
+/// | `manage_service_health` | optional | 10000 ms | Monitor and manage health of external dependencies |
+/// | `handle_service_failure` | required | 5000 ms | Handle failures from external services with fallback strategies |
+/// | `transform_external_data` | optional | 3000 ms | Transform data between internal and external formats |
 #[allow(missing_docs, clippy::approx_constant, clippy::excessive_precision)]
 pub mod external_dependencies {
     include!("external_dependencies.rs");
@@ -1332,7 +1369,14 @@ pub mod external_dependencies {
 
 /// Standardized health monitoring and status reporting for ONEX nodes
 ///
-/// Generated from the contract `mixin_health_check`.
+/// Generated from the contract `mixin_health_check`, version 1.0.0, for every node type.
+///
+/// Its actions, the methods of `HealthCheckActions`:
+///
+/// | Action | | Timeout | What it does |
+/// |---|---|---:|---|
+/// | `health_check` | required | 5000 ms | Check overall health status of the node and its dependencies |
+/// | `component_health_check` | optional | 3000 ms | Check health of individual node components |
 #[allow(missing_docs, clippy::approx_constant, clippy::excessive_precision)]
 pub mod health_check {
     include!("health_check.rs");
@@ -1340,7 +1384,16 @@ pub mod health_check {
 
 /// Node discovery, capability reporting, and runtime introspection for ONEX nodes
 ///
-/// Generated from the contract `mixin_introspection`.
+/// Generated from the contract `mixin_introspection`, version 1.0.0, for every node type.
+///
+/// Its actions, the methods of `IntrospectionActions`:
+///
+/// | Action | | Timeout | What it does |
+/// |---|---|---:|---|
+/// | `get_node_info` | required | 2000 ms | Get basic node information including type, version, and status |
+/// | `get_capabilities` | required | 3000 ms | Get detailed node capabilities and available actions |
+/// | `get_runtime_stats` | optional | 2000 ms | Get runtime statistics and performance metrics |
+/// | `discover_peers` | optional | 5000 ms | Discover other nodes in the network |
 #[allow(missing_docs, clippy::approx_constant, clippy::excessive_precision)]
 pub mod introspection {
     include!("introspection.rs");
@@ -1348,7 +1401,17 @@ pub mod introspection {
 
 /// Metrics collection, performance tracking, and observability for ONEX nodes
 ///
-/// Generated from the contract `mixin_performance_monitoring`.
+/// Generated from the contract `mixin_performance_monitoring`, version 1.0.0, for every node type.
+///
+/// Its actions, the methods of `PerformanceMonitoringActions`:
+///
+/// | Action | | Timeout | What it does |
+/// |---|---|---:|---|
+/// | `collect_metrics` | required | 2000 ms | Collect current performance metrics |
+/// | `start_performance_trace` | optional | 500 ms | Start a performance trace for an operation |
+/// | `end_performance_trace` | optional | 1000 ms | End a performance trace and record metrics |
+/// | `get_performance_summary` | optional | 3000 ms | Get performance summary over specified time period |
+/// | `configure_alerts` | optional | 2000 ms | Configure performance alerts and thresholds |
 #[allow(missing_docs, clippy::approx_constant, clippy::excessive_precision)]
 pub mod performance_monitoring {
     include!("performance_monitoring.rs");
@@ -1357,7 +1420,15 @@ pub mod performance_monitoring {
 /// Token-bucket rate limiting for outbound calls made by EFFECT nodes.
 /// Buckets refill continuously; a call that finds no token waits or is rejected.
 ///
-/// Generated from the contract `mixin_rate_limiting`.
+/// Generated from the contract `mixin_rate_limiting`, version 0.3.1, for EFFECT nodes.
+///
+/// Its actions, the methods of `RateLimitingActions`:
+///
+/// | Action | | Timeout | What it does |
+/// |---|---|---:|---|
+/// | `acquire_permit` | required | 1000 ms | Take one token from the bucket of a call key, waiting up to max_wait_ms |
+/// | `bucket_snapshot` | optional | 200 ms | Report the state of every bucket (an action with no inputs) |
+/// | `reset_bucket` | optional | 100 ms | Refill one bucket at once |
 #[allow(missing_docs, clippy::approx_constant, clippy::excessive_precision)]
 pub mod rate_limiting {
     include!("rate_limiting.rs");
@@ -1365,7 +1436,17 @@ pub mod rate_limiting {
 
 /// State persistence, management, and consistency for stateful REDUCER nodes
 ///
-/// Generated from the contract `mixin_state_management`.
+/// Generated from the contract `mixin_state_management`, version 1.0.0, for REDUCER nodes.
+///
+/// Its actions, the methods of `StateManagementActions`:
+///
+/// | Action | | Timeout | What it does |
+/// |---|---|---:|---|
+/// | `persist_state` | required | 5000 ms | Persist current state to configured storage backend |
+/// | `restore_state` | required | 3000 ms | Restore state from storage backend |
+/// | `create_state_snapshot` | optional | 10000 ms | Create a point-in-time snapshot of current state |
+/// | `manage_state_lifecycle` | optional | 15000 ms | Manage state lifecycle including cleanup and archival |
+/// | `validate_state_consistency` | optional | 8000 ms | Validate state consistency and integrity |
 #[allow(missing_docs, clippy::approx_constant, clippy::excessive_precision)]
 pub mod state_management {
     include!("state_management.rs");

@@ -821,7 +821,6 @@ impl Work<'_> {
         let Some(mixin) = mixin else {
             return Processed { path, diagnostics, mixin: None, node: None, is_node: false, timings };
         };
-        let file_name = format!("{}.rs", mixin.module.name);
         // A reused mixin's module is the other crate's: nothing to write.
         let reused = self.builder.emit.reused_mixins.contains(&mixin.module.name);
         let code = (self.code && !reused && !self.errors.load(Ordering::Relaxed)).then(|| {
@@ -835,13 +834,7 @@ impl Work<'_> {
         });
         let checked = Checked {
             summary: FileSummary::of(&mixin),
-            root: MixinSummary {
-                name: mixin.name.clone(),
-                module: mixin.module.clone(),
-                description: mixin.description.clone(),
-                file_name,
-                version: mixin.version,
-            },
+            root: MixinSummary::of(&mixin),
             info: MixinInfo {
                 mixin: MixinRef {
                     name: mixin.name.clone(),

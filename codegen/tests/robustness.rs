@@ -97,13 +97,7 @@ fn pipeline(source: &Source, bits: u8) -> bool {
     let code = format::format_file(file, &header);
     syn::parse_file(&code).expect("formatted code parses");
     assert!(!code.contains("compile_error!"), "the emitter fell back to compile_error!:\n{code}");
-    let summary = MixinSummary {
-        name: mixin.name.clone(),
-        module: mixin.module.clone(),
-        description: mixin.description.clone(),
-        file_name: format!("{}.rs", mixin.module.name),
-        version: mixin.version,
-    };
+    let summary = MixinSummary::of(&mixin);
     let root = format::format_root(emit::root_file(&[summary], &opts), &format::header(None));
     syn::parse_file(&root).expect("root file parses");
     true

@@ -302,3 +302,36 @@ fn a_mixin_name_cannot_inject_a_module_or_path() {
         assert!(!dir.join("etc").exists() && !dir.parent().unwrap().join("etc.rs").exists());
     }
 }
+
+/// The module's action table (issue 13 item 3) holds each description in its own row and cell:
+/// a `|` or a line break in it cannot add a column or a row.
+#[test]
+fn an_action_description_stays_in_its_cell_of_the_module_table() {
+    let yaml = "mixin_name: \"mixin_table\"\nmixin_version: {major: 1, minor: 2, patch: 3}\ndescription: \"d\"\n\
+                applicable_node_types: [\"COMPUTE\", \"EFFECT\"]\nactions:\n  - {name: \"run\", description: \
+                \"left | right\\n| `x` | required | 1 ms | forged |\", inputs: [], outputs: [], required: true, \
+                timeout_ms: 40}\n  - {name: \"stop\", description: \"halt\", inputs: [], outputs: [], required: false, \
+                timeout_ms: 5}\n";
+    let dir = scratch("action-table");
+    std::fs::write(dir.join("c.yaml"), yaml).unwrap();
+    let out = dir.join("out");
+    Builder::new().input(dir.join("c.yaml")).out_dir(&out).emit_rerun_directives(false).generate().unwrap();
+    let root = std::fs::read_to_string(out.join("mixins.rs")).unwrap();
+    let doc: Vec<&str> = root.lines().skip_while(|l| *l != "/// d").take_while(|l| l.starts_with("///")).collect();
+    assert_eq!(
+        doc,
+        [
+            "/// d",
+            "///",
+            "/// Generated from the contract `mixin_table`, version 1.2.3, for COMPUTE and EFFECT nodes.",
+            "///",
+            "/// Its actions, the methods of `TableActions`:",
+            "///",
+            "/// | Action | | Timeout | What it does |",
+            "/// |---|---|---:|---|",
+            r"/// | `run` | required | 40 ms | left \| right \| `x` \| required \| 1 ms \| forged \| |",
+            "/// | `stop` | optional | 5 ms | halt |",
+        ],
+        "{root}"
+    );
+}

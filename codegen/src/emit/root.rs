@@ -17,6 +17,21 @@ pub struct MixinSummary {
     pub file_name: String,
     /// `mixin_version`: a reused module (`.reuse_mixin`) must have been generated from it.
     pub version: crate::model::Version,
+    /// The module's doc comment: [`module_doc`].
+    pub doc: String,
+}
+
+impl MixinSummary {
+    pub fn of(mixin: &crate::model::Mixin) -> Self {
+        MixinSummary {
+            name: mixin.name.clone(),
+            module: mixin.module.clone(),
+            description: mixin.description.clone(),
+            file_name: format!("{}.rs", mixin.module.name),
+            version: mixin.version,
+            doc: module_doc(mixin),
+        }
+    }
 }
 
 /// What the root file needs to know of each node.
@@ -233,11 +248,55 @@ fn file(items: impl IntoIterator<Item = syn::Item>) -> syn::File {
     syn::File { shebang: None, frontmatter: None, attrs: Vec::new(), items: items.into_iter().collect() }
 }
 
-/// `pub mod error_handling { include!("error_handling.rs"); }` with the contract's description.
+/// What rustdoc shows first of a mixin's module, and a reviewer sees of it in the root file: the
+/// contract's description, where it comes from and what it applies to, and a table of its actions
+/// (the trait's methods).
+pub fn module_doc(mixin: &crate::model::Mixin) -> String {
+    let every = crate::model::NodeType::ALL.iter().all(|t| mixin.node_types.contains(t));
+    let node_types = match every {
+        true => "every node type".to_string(),
+        false => format!("{} nodes", words(&mixin.node_types.iter().map(|t| t.wire()).collect::<Vec<_>>())),
+    };
+    let mut doc = format!(
+        "{}\n\nGenerated from the contract `{}`, version {}, for {node_types}.",
+        mixin.description.trim(),
+        mixin.name,
+        mixin.version,
+    );
+    if mixin.actions.is_empty() {
+        return doc;
+    }
+    doc.push_str(&format!("\n\nIts actions, the methods of `{}`:\n\n", mixin.trait_name));
+    doc.push_str("| Action | | Timeout | What it does |\n|---|---|---:|---|");
+    for action in &mixin.actions {
+        let kind = if action.required { "required" } else { "optional" };
+        doc.push_str(&format!(
+            "\n| `{}` | {kind} | {} ms | {} |",
+            action.name,
+            action.timeout_ms,
+            table_cell(&action.description)
+        ));
+    }
+    doc
+}
+
+/// `COMPUTE, EFFECT and REDUCER`
+fn words(items: &[&str]) -> String {
+    match items {
+        [] => "no".to_string(),
+        [one] => one.to_string(),
+        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
+    }
+}
+
+/// Text that stays in one cell of a Markdown table: one line, no column separator.
+fn table_cell(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ").replace('|', "\\|")
+}
+
+/// `pub mod error_handling { include!("error_handling.rs"); }` with [`module_doc`].
 fn module(m: &MixinSummary) -> syn::Item {
-    let mut attrs = doc_attrs(&m.description);
-    attrs.push(ast::doc_attr(""));
-    attrs.extend(doc_attrs(&format!("Generated from the contract `{}`.", m.name)));
+    let mut attrs = doc_attrs(&m.doc);
     // Fields the contract says nothing about have no doc comment rather than one restating their type.
     attrs.push(ast::list_attr("allow", quote!(missing_docs, clippy::approx_constant, clippy::excessive_precision)));
     include_module(attrs, &m.module, &m.file_name)

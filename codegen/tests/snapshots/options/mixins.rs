@@ -684,7 +684,15 @@ pub type Timestamp = std::time::SystemTime;
 
 /// Windowed aggregation of incoming events into reducer state
 ///
-/// Generated from the contract `mixin_aggregation_window`.
+/// Generated from the contract `mixin_aggregation_window`, version 2.1.0, for REDUCER nodes.
+///
+/// Its actions, the methods of `AggregationWindowActions`:
+///
+/// | Action | | Timeout | What it does |
+/// |---|---|---:|---|
+/// | `add_event` | required | 50 ms | Add one event to the open window of its key |
+/// | `close_window` | required | 2000 ms | Close the window of a key and emit its aggregate |
+/// | `list_open_windows` | optional | 500 ms | List the windows that are still open |
 #[allow(missing_docs, clippy::approx_constant, clippy::excessive_precision)]
 pub mod aggregation_window {
     include!("aggregation_window.rs");
@@ -692,7 +700,17 @@ pub mod aggregation_window {
 
 /// External service integrations, API calls, and I/O operations for EFFECT nodes
 ///
-/// Generated from the contract `mixin_external_dependencies`.
+/// Generated from the contract `mixin_external_dependencies`, version 1.0.0, for EFFECT nodes.
+///
+/// Its actions, the methods of `ExternalDependenciesActions`:
+///
+/// | Action | | Timeout | What it does |
+/// |---|---|---:|---|
+/// | `execute_external_call` | required | 30000 ms | Execute call to external service or API |
+/// | `validate_external_response` | required | 2000 ms | Validate response from external service |
+/// | `manage_service_health` | optional | 10000 ms | Monitor and manage health of external dependencies |
+/// | `handle_service_failure` | required | 5000 ms | Handle failures from external services with fallback strategies |
+/// | `transform_external_data` | optional | 3000 ms | Transform data between internal and external formats |
 #[allow(missing_docs, clippy::approx_constant, clippy::excessive_precision)]
 pub mod external_dependencies {
     include!("external_dependencies.rs");
