@@ -2,30 +2,6 @@
 
 use ::core::future::Future;
 
-/// `aggregation_window_config.watermark` in the contract.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
-pub struct AggregationWindowConfigWatermark {
-    /// Contract value: `"bounded_out_of_orderness"`.
-    pub strategy: String,
-    /// Contract value: `2000`.
-    pub max_out_of_orderness_ms: i64,
-}
-
-impl Default for AggregationWindowConfigWatermark {
-    /// The contract's values.
-    fn default() -> Self {
-        Self {
-            strategy: String::from("bounded_out_of_orderness"),
-            max_out_of_orderness_ms: 2000,
-        }
-    }
-}
-
-super::deserialize_struct! {
-    AggregationWindowConfigWatermark(defaults, strict) { strategy,
-    max_out_of_orderness_ms }
-}
-
 /// Configuration section `aggregation_window_config`. `Default` gives the contract's values; deserializing a partial override keeps the defaults of every key it leaves out, and an unknown key is an error.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 pub struct AggregationWindowConfig {
@@ -61,6 +37,30 @@ impl Default for AggregationWindowConfig {
 super::deserialize_struct! {
     AggregationWindowConfig(defaults, strict) { window_size_ms, allowed_lateness_ms,
     aggregate_functions, emit_empty_windows, watermark }
+}
+
+/// `aggregation_window_config.watermark` in the contract.
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+pub struct AggregationWindowConfigWatermark {
+    /// Contract value: `"bounded_out_of_orderness"`.
+    pub strategy: String,
+    /// Contract value: `2000`.
+    pub max_out_of_orderness_ms: i64,
+}
+
+impl Default for AggregationWindowConfigWatermark {
+    /// The contract's values.
+    fn default() -> Self {
+        Self {
+            strategy: String::from("bounded_out_of_orderness"),
+            max_out_of_orderness_ms: 2000,
+        }
+    }
+}
+
+super::deserialize_struct! {
+    AggregationWindowConfigWatermark(defaults, strict) { strategy,
+    max_out_of_orderness_ms }
 }
 
 /// What a node contract's integration field for `mixin_aggregation_window` holds: its `aggregation_window_config`

@@ -2,6 +2,48 @@
 
 use ::core::future::Future;
 
+/// EVENT CONFIGURATION
+///
+/// Configuration section `event_config`. `Default` gives the contract's values; deserializing a partial override keeps the defaults of every key it leaves out, and an unknown key is an error.
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+pub struct EventConfig {
+    /// Contract value: `"topic"`.
+    pub default_routing_strategy: String,
+    /// Contract value: `"json"`.
+    pub event_serialization: String,
+    /// Contract value: `false`.
+    pub compression_enabled: bool,
+    /// Contract value: `false`.
+    pub encryption_enabled: bool,
+    /// Contract value: `true`.
+    pub dead_letter_enabled: bool,
+    /// Contract value: `{...}`.
+    pub retry_policy: EventConfigRetryPolicy,
+    /// Contract value: `{...}`.
+    pub batch_processing: EventConfigBatchProcessing,
+}
+
+impl Default for EventConfig {
+    /// The contract's values.
+    fn default() -> Self {
+        Self {
+            default_routing_strategy: String::from("topic"),
+            event_serialization: String::from("json"),
+            compression_enabled: false,
+            encryption_enabled: false,
+            dead_letter_enabled: true,
+            retry_policy: <EventConfigRetryPolicy as Default>::default(),
+            batch_processing: <EventConfigBatchProcessing as Default>::default(),
+        }
+    }
+}
+
+super::deserialize_struct! {
+    EventConfig(defaults, strict) { default_routing_strategy, event_serialization,
+    compression_enabled, encryption_enabled, dead_letter_enabled, retry_policy,
+    batch_processing }
+}
+
 /// `event_config.retry_policy` in the contract.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 pub struct EventConfigRetryPolicy {
@@ -53,48 +95,6 @@ impl Default for EventConfigBatchProcessing {
 
 super::deserialize_struct! {
     EventConfigBatchProcessing(defaults, strict) { enabled, batch_size, max_wait_ms }
-}
-
-/// EVENT CONFIGURATION
-///
-/// Configuration section `event_config`. `Default` gives the contract's values; deserializing a partial override keeps the defaults of every key it leaves out, and an unknown key is an error.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
-pub struct EventConfig {
-    /// Contract value: `"topic"`.
-    pub default_routing_strategy: String,
-    /// Contract value: `"json"`.
-    pub event_serialization: String,
-    /// Contract value: `false`.
-    pub compression_enabled: bool,
-    /// Contract value: `false`.
-    pub encryption_enabled: bool,
-    /// Contract value: `true`.
-    pub dead_letter_enabled: bool,
-    /// Contract value: `{...}`.
-    pub retry_policy: EventConfigRetryPolicy,
-    /// Contract value: `{...}`.
-    pub batch_processing: EventConfigBatchProcessing,
-}
-
-impl Default for EventConfig {
-    /// The contract's values.
-    fn default() -> Self {
-        Self {
-            default_routing_strategy: String::from("topic"),
-            event_serialization: String::from("json"),
-            compression_enabled: false,
-            encryption_enabled: false,
-            dead_letter_enabled: true,
-            retry_policy: <EventConfigRetryPolicy as Default>::default(),
-            batch_processing: <EventConfigBatchProcessing as Default>::default(),
-        }
-    }
-}
-
-super::deserialize_struct! {
-    EventConfig(defaults, strict) { default_routing_strategy, event_serialization,
-    compression_enabled, encryption_enabled, dead_letter_enabled, retry_policy,
-    batch_processing }
 }
 
 /// What a node contract's integration field for `mixin_event_handling` holds: its `event_config`
@@ -493,17 +493,6 @@ super::deserialize_struct! {
     last_message }
 }
 
-/// `output_models.processing_result.response_events.items` in the contract.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
-pub struct ProcessingResultResponseEventsItem {
-    pub event_type: String,
-    pub event_data: super::Value,
-}
-
-super::deserialize_struct! {
-    ProcessingResultResponseEventsItem { event_type, event_data }
-}
-
 /// The output model `processing_result`.
 #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
 pub struct ProcessingResult {
@@ -515,6 +504,17 @@ pub struct ProcessingResult {
 
 super::deserialize_struct! {
     ProcessingResult { success, processing_time_ms, response_events, error_details }
+}
+
+/// `output_models.processing_result.response_events.items` in the contract.
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+pub struct ProcessingResultResponseEventsItem {
+    pub event_type: String,
+    pub event_data: super::Value,
+}
+
+super::deserialize_struct! {
+    ProcessingResultResponseEventsItem { event_type, event_data }
 }
 
 /// One of `DELIVERED`, `PENDING`, `FAILED`.

@@ -2,6 +2,45 @@
 
 use ::core::future::Future;
 
+/// EXTERNAL DEPENDENCY CONFIGURATION
+///
+/// Configuration section `external_dependency_config`. `Default` gives the contract's values; deserializing a partial override keeps the defaults of every key it leaves out, and an unknown key is an error.
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+pub struct ExternalDependencyConfig {
+    /// Contract value: `20`.
+    pub connection_pool_size: i64,
+    /// Contract value: `15000`.
+    pub default_timeout_ms: i64,
+    /// Contract value: `50`.
+    pub max_concurrent_calls: i64,
+    /// Contract value: `true`.
+    pub circuit_breaker_enabled: bool,
+    /// Contract value: `{...}`.
+    pub retry_policy: ExternalDependencyConfigRetryPolicy,
+    /// Contract value: `{...}`.
+    pub rate_limiting: ExternalDependencyConfigRateLimiting,
+}
+
+impl Default for ExternalDependencyConfig {
+    /// The contract's values.
+    fn default() -> Self {
+        Self {
+            connection_pool_size: 20,
+            default_timeout_ms: 15000,
+            max_concurrent_calls: 50,
+            circuit_breaker_enabled: true,
+            retry_policy: <ExternalDependencyConfigRetryPolicy as Default>::default(),
+            rate_limiting: <ExternalDependencyConfigRateLimiting as Default>::default(),
+        }
+    }
+}
+
+super::deserialize_struct! {
+    ExternalDependencyConfig(defaults, strict) { connection_pool_size,
+    default_timeout_ms, max_concurrent_calls, circuit_breaker_enabled, retry_policy,
+    rate_limiting }
+}
+
 /// `external_dependency_config.retry_policy` in the contract.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 pub struct ExternalDependencyConfigRetryPolicy {
@@ -60,45 +99,6 @@ impl Default for ExternalDependencyConfigRateLimiting {
 super::deserialize_struct! {
     ExternalDependencyConfigRateLimiting(defaults, strict) { enabled,
     requests_per_second, burst_capacity }
-}
-
-/// EXTERNAL DEPENDENCY CONFIGURATION
-///
-/// Configuration section `external_dependency_config`. `Default` gives the contract's values; deserializing a partial override keeps the defaults of every key it leaves out, and an unknown key is an error.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
-pub struct ExternalDependencyConfig {
-    /// Contract value: `20`.
-    pub connection_pool_size: i64,
-    /// Contract value: `15000`.
-    pub default_timeout_ms: i64,
-    /// Contract value: `50`.
-    pub max_concurrent_calls: i64,
-    /// Contract value: `true`.
-    pub circuit_breaker_enabled: bool,
-    /// Contract value: `{...}`.
-    pub retry_policy: ExternalDependencyConfigRetryPolicy,
-    /// Contract value: `{...}`.
-    pub rate_limiting: ExternalDependencyConfigRateLimiting,
-}
-
-impl Default for ExternalDependencyConfig {
-    /// The contract's values.
-    fn default() -> Self {
-        Self {
-            connection_pool_size: 20,
-            default_timeout_ms: 15000,
-            max_concurrent_calls: 50,
-            circuit_breaker_enabled: true,
-            retry_policy: <ExternalDependencyConfigRetryPolicy as Default>::default(),
-            rate_limiting: <ExternalDependencyConfigRateLimiting as Default>::default(),
-        }
-    }
-}
-
-super::deserialize_struct! {
-    ExternalDependencyConfig(defaults, strict) { connection_pool_size,
-    default_timeout_ms, max_concurrent_calls, circuit_breaker_enabled, retry_policy,
-    rate_limiting }
 }
 
 /// CIRCUIT BREAKER PATTERNS
@@ -542,17 +542,6 @@ super::deserialize_struct! {
     TransformExternalDataOutput { transformed_data, transformation_metadata }
 }
 
-/// `output_models.call_result.metadata` in the contract.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
-pub struct CallResultMetadata {
-    pub retry_count: i64,
-    pub circuit_breaker_state: CallResultMetadataCircuitBreakerState,
-}
-
-super::deserialize_struct! {
-    CallResultMetadata { retry_count, circuit_breaker_state }
-}
-
 /// The output model `call_result`.
 #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
 pub struct CallResult {
@@ -568,6 +557,17 @@ pub struct CallResult {
 super::deserialize_struct! {
     CallResult { success, response_data, http_status, response_time_ms, service_endpoint,
     headers, metadata }
+}
+
+/// `output_models.call_result.metadata` in the contract.
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+pub struct CallResultMetadata {
+    pub retry_count: i64,
+    pub circuit_breaker_state: CallResultMetadataCircuitBreakerState,
+}
+
+super::deserialize_struct! {
+    CallResultMetadata { retry_count, circuit_breaker_state }
 }
 
 /// The output model `execution_metadata`.

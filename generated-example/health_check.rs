@@ -290,6 +290,16 @@ super::deserialize_struct! {
     HealthStatus { status, message, timestamp, check_duration_ms }
 }
 
+/// The output model `component_health`.
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+pub struct ComponentHealth {
+    pub components: Vec<ComponentHealthComponentsItem>,
+}
+
+super::deserialize_struct! {
+    ComponentHealth { components }
+}
+
 /// `output_models.component_health.components.items` in the contract.
 #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
 pub struct ComponentHealthComponentsItem {
@@ -301,16 +311,6 @@ pub struct ComponentHealthComponentsItem {
 
 super::deserialize_struct! {
     ComponentHealthComponentsItem { component_name, status, message, last_check }
-}
-
-/// The output model `component_health`.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
-pub struct ComponentHealth {
-    pub components: Vec<ComponentHealthComponentsItem>,
-}
-
-super::deserialize_struct! {
-    ComponentHealth { components }
 }
 
 /// One of `HEALTHY`, `DEGRADED`, `UNHEALTHY`, `CRITICAL`, `ERROR`.

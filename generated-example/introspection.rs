@@ -337,6 +337,16 @@ super::deserialize_struct! {
     NodeInfo { node_id, node_type, node_name, version, status, uptime_ms, last_updated }
 }
 
+/// The output model `capabilities`.
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+pub struct Capabilities {
+    pub actions: Vec<CapabilitiesActionsItem>,
+}
+
+super::deserialize_struct! {
+    Capabilities { actions }
+}
+
 /// `output_models.capabilities.actions.items` in the contract.
 #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
 pub struct CapabilitiesActionsItem {
@@ -348,16 +358,6 @@ pub struct CapabilitiesActionsItem {
 
 super::deserialize_struct! {
     CapabilitiesActionsItem { action_name, description, required, timeout_ms }
-}
-
-/// The output model `capabilities`.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
-pub struct Capabilities {
-    pub actions: Vec<CapabilitiesActionsItem>,
-}
-
-super::deserialize_struct! {
-    Capabilities { actions }
 }
 
 /// The output model `runtime_stats`.
@@ -375,6 +375,9 @@ super::deserialize_struct! {
     memory_usage_mb, cpu_usage_percent }
 }
 
+/// The output model `peer_nodes`.
+pub type PeerNodes = Vec<PeerNodesItem>;
+
 /// `output_models.peer_nodes.items` in the contract.
 #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
 pub struct PeerNodesItem {
@@ -388,9 +391,6 @@ pub struct PeerNodesItem {
 super::deserialize_struct! {
     PeerNodesItem { node_id, node_type, endpoint, status, last_seen }
 }
-
-/// The output model `peer_nodes`.
-pub type PeerNodes = Vec<PeerNodesItem>;
 
 /// One of `COMPUTE`, `EFFECT`, `REDUCER`, `ORCHESTRATOR`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]

@@ -408,20 +408,6 @@ super::deserialize_struct! {
     ConfigureAlertsOutput { alert_configuration, alert_status }
 }
 
-/// `output_models.metrics_data.metrics.items` in the contract.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
-pub struct MetricsDataMetricsItem {
-    pub metric_name: String,
-    pub metric_type: MetricsDataMetricsItemMetricType,
-    pub value: f64,
-    pub labels: ::std::collections::BTreeMap<String, String>,
-    pub unit: String,
-}
-
-super::deserialize_struct! {
-    MetricsDataMetricsItem { metric_name, metric_type, value, labels, unit }
-}
-
 /// The output model `metrics_data`.
 #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
 pub struct MetricsData {
@@ -434,16 +420,18 @@ super::deserialize_struct! {
     MetricsData { timestamp, node_id, metrics }
 }
 
-/// `output_models.trace_summary.spans.items` in the contract.
+/// `output_models.metrics_data.metrics.items` in the contract.
 #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
-pub struct TraceSummarySpansItem {
-    pub span_name: String,
-    pub duration_ms: i64,
-    pub tags: ::std::collections::BTreeMap<String, String>,
+pub struct MetricsDataMetricsItem {
+    pub metric_name: String,
+    pub metric_type: MetricsDataMetricsItemMetricType,
+    pub value: f64,
+    pub labels: ::std::collections::BTreeMap<String, String>,
+    pub unit: String,
 }
 
 super::deserialize_struct! {
-    TraceSummarySpansItem { span_name, duration_ms, tags }
+    MetricsDataMetricsItem { metric_name, metric_type, value, labels, unit }
 }
 
 /// The output model `trace_summary`.
@@ -461,6 +449,30 @@ pub struct TraceSummary {
 super::deserialize_struct! {
     TraceSummary { trace_id, operation_name, start_time, end_time, duration_ms, success,
     spans }
+}
+
+/// `output_models.trace_summary.spans.items` in the contract.
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+pub struct TraceSummarySpansItem {
+    pub span_name: String,
+    pub duration_ms: i64,
+    pub tags: ::std::collections::BTreeMap<String, String>,
+}
+
+super::deserialize_struct! {
+    TraceSummarySpansItem { span_name, duration_ms, tags }
+}
+
+/// The output model `performance_summary`.
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+pub struct PerformanceSummary {
+    pub time_range: PerformanceSummaryTimeRange,
+    pub summary_metrics: PerformanceSummarySummaryMetrics,
+    pub resource_usage: PerformanceSummaryResourceUsage,
+}
+
+super::deserialize_struct! {
+    PerformanceSummary { time_range, summary_metrics, resource_usage }
 }
 
 /// `output_models.performance_summary.time_range` in the contract.
@@ -499,18 +511,6 @@ pub struct PerformanceSummaryResourceUsage {
 super::deserialize_struct! {
     PerformanceSummaryResourceUsage { peak_memory_mb, average_cpu_percent,
     peak_cpu_percent }
-}
-
-/// The output model `performance_summary`.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
-pub struct PerformanceSummary {
-    pub time_range: PerformanceSummaryTimeRange,
-    pub summary_metrics: PerformanceSummarySummaryMetrics,
-    pub resource_usage: PerformanceSummaryResourceUsage,
-}
-
-super::deserialize_struct! {
-    PerformanceSummary { time_range, summary_metrics, resource_usage }
 }
 
 /// One of `counter`, `gauge`, `histogram`.

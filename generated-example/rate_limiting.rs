@@ -2,19 +2,6 @@
 
 use ::core::future::Future;
 
-/// `rate_limiting_config.per_key_overrides.additionalProperties` in the contract.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
-pub struct RateLimitingConfigPerKeyOverridesValue {
-    pub requests_per_second: i64,
-    pub burst_capacity: i64,
-    pub reject_when_empty: Option<bool>,
-}
-
-super::deserialize_struct! {
-    RateLimitingConfigPerKeyOverridesValue(strict) { requests_per_second, burst_capacity,
-    reject_when_empty }
-}
-
 /// Configuration section `rate_limiting_config`. `Default` gives the contract's values; deserializing a partial override keeps the defaults of every key it leaves out, and an unknown key is an error.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 pub struct RateLimitingConfig {
@@ -69,6 +56,19 @@ super::deserialize_struct! {
     RateLimitingConfig(defaults, strict) { requests_per_second, burst_capacity,
     max_wait_ms, reject_when_empty, refill_jitter_ratio, exempt_call_keys,
     per_key_overrides }
+}
+
+/// `rate_limiting_config.per_key_overrides.additionalProperties` in the contract.
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+pub struct RateLimitingConfigPerKeyOverridesValue {
+    pub requests_per_second: i64,
+    pub burst_capacity: i64,
+    pub reject_when_empty: Option<bool>,
+}
+
+super::deserialize_struct! {
+    RateLimitingConfigPerKeyOverridesValue(strict) { requests_per_second, burst_capacity,
+    reject_when_empty }
 }
 
 /// What a node contract's integration field for `mixin_rate_limiting` holds: its `rate_limiting_config`

@@ -415,18 +415,6 @@ super::deserialize_struct! {
     ValidateStateConsistencyOutput { consistency_report, validation_errors }
 }
 
-/// `output_models.state_data.metadata` in the contract.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
-pub struct StateDataMetadata {
-    pub size_bytes: i64,
-    pub compression_ratio: f64,
-    pub encryption_enabled: bool,
-}
-
-super::deserialize_struct! {
-    StateDataMetadata { size_bytes, compression_ratio, encryption_enabled }
-}
-
 /// The output model `state_data`.
 #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
 pub struct StateData {
@@ -440,6 +428,18 @@ pub struct StateData {
 
 super::deserialize_struct! {
     StateData { state_key, state_value, version, timestamp, checksum, metadata }
+}
+
+/// `output_models.state_data.metadata` in the contract.
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+pub struct StateDataMetadata {
+    pub size_bytes: i64,
+    pub compression_ratio: f64,
+    pub encryption_enabled: bool,
+}
+
+super::deserialize_struct! {
+    StateDataMetadata { size_bytes, compression_ratio, encryption_enabled }
 }
 
 /// The output model `persistence_result`.
@@ -475,6 +475,20 @@ super::deserialize_struct! {
     total_size_bytes, compression_enabled, encryption_enabled, storage_location }
 }
 
+/// The output model `consistency_report`.
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+pub struct ConsistencyReport {
+    pub validation_timestamp: super::Timestamp,
+    pub total_keys_checked: i64,
+    pub consistency_score: f64,
+    pub issues_found: Vec<ConsistencyReportIssuesFoundItem>,
+}
+
+super::deserialize_struct! {
+    ConsistencyReport { validation_timestamp, total_keys_checked, consistency_score,
+    issues_found }
+}
+
 /// `output_models.consistency_report.issues_found.items` in the contract.
 #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
 pub struct ConsistencyReportIssuesFoundItem {
@@ -488,20 +502,6 @@ pub struct ConsistencyReportIssuesFoundItem {
 super::deserialize_struct! {
     ConsistencyReportIssuesFoundItem { issue_type, state_key, description, severity,
     suggested_action }
-}
-
-/// The output model `consistency_report`.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
-pub struct ConsistencyReport {
-    pub validation_timestamp: super::Timestamp,
-    pub total_keys_checked: i64,
-    pub consistency_score: f64,
-    pub issues_found: Vec<ConsistencyReportIssuesFoundItem>,
-}
-
-super::deserialize_struct! {
-    ConsistencyReport { validation_timestamp, total_keys_checked, consistency_score,
-    issues_found }
 }
 
 /// One of `CORRUPTION`, `INCONSISTENCY`, `MISSING_DATA`, `VERSION_CONFLICT`.

@@ -205,3 +205,29 @@ fn every_option_changed() {
         }
     }
 }
+
+/// A mixin file defines a struct before the structs it holds, each of those before its own and in
+/// field order, the way a reader meets them (issue 13 item 3): `outer`, `first`, `deep`, `second`.
+#[test]
+fn a_struct_comes_before_the_structs_it_holds() {
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("reading-order");
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(
+        dir.join("mixin_order.yaml"),
+        "mixin_name: mixin_order\nmixin_version: {major: 1, minor: 0, patch: 0}\ndescription: d\n\
+         applicable_node_types: [COMPUTE]\nactions:\n  - {name: run, description: d, inputs: [], outputs: [], \
+         required: true, timeout_ms: 1}\nouter_config:\n  first:\n    deep:\n      x: 1\n    y: 2\n  \
+         second:\n    z: 3\n  plain: 4\n",
+    )
+    .unwrap();
+    mixin_codegen::Builder::new()
+        .input(dir.join("mixin_order.yaml"))
+        .out_dir(dir.join("out"))
+        .emit_rerun_directives(false)
+        .generate()
+        .unwrap_or_else(|e| panic!("{e}"));
+    let code = std::fs::read_to_string(dir.join("out/order.rs")).unwrap();
+    let structs: Vec<&str> = code.lines().filter_map(|l| l.strip_prefix("pub struct ")?.split(' ').next()).collect();
+    assert_eq!(structs, ["OuterConfig", "OuterConfigFirst", "OuterConfigFirstDeep", "OuterConfigSecond"], "{code}");
+}

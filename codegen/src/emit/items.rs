@@ -188,13 +188,55 @@ fn parts(mixin: &crate::model::Mixin) -> Vec<Part> {
     parts.into_iter().map(|p| p.unwrap_or(Part::Models)).collect()
 }
 
-/// Every generated type of the mixin with its impls, by part, each part in definition order.
+/// The order to define `types` in: a struct before the nested structs it holds, each of them
+/// before its own, in field order, as a reader meets them. Validation makes inner types first.
+fn reading_order(types: &[TypeDef]) -> Vec<usize> {
+    let nested = |def: &TypeDef| matches!(def, TypeDef::Struct(s) if s.role == StructRole::Nested);
+    let mut order = Vec::with_capacity(types.len());
+    // Nested structs since the last struct that is not nested: the ones it holds.
+    let mut held = Vec::new();
+    for (i, def) in types.iter().enumerate() {
+        if nested(def) {
+            held.push(i);
+        } else if matches!(def, TypeDef::Enum(_)) {
+            order.push(i);
+        } else {
+            let mut placed = vec![false; held.len()];
+            outer_first(types, i, &held, &mut placed, &mut order);
+            order.extend(held.iter().zip(&placed).filter(|(_, placed)| !**placed).map(|(j, _)| *j));
+            held.clear();
+        }
+    }
+    order.extend(held);
+    order
+}
+
+fn outer_first(types: &[TypeDef], i: usize, held: &[usize], placed: &mut [bool], order: &mut Vec<usize>) {
+    order.push(i);
+    let TypeDef::Struct(s) = &types[i] else { return };
+    for field in &s.fields {
+        let mut ty = &field.ty;
+        while let TypeRef::List(inner) | TypeRef::Map(inner) | TypeRef::NodeMap(inner) | TypeRef::Optional(inner) = ty {
+            ty = inner;
+        }
+        let TypeRef::Named(name) = ty else { continue };
+        let found = held.iter().position(|&j| types[j].name() == name);
+        if let Some(k) = found.filter(|&k| !placed[k]) {
+            placed[k] = true;
+            outer_first(types, held[k], held, placed, order);
+        }
+    }
+}
+
+/// Every generated type of the mixin with its impls, by part, each part in reading order.
 pub fn type_defs(cx: &Cx) -> Vec<(Part, syn::Item)> {
     let (mixin, options) = (cx.mixin, cx.options);
     let mut tagged = Vec::new();
     let bounded = super::bounds::Bounded::of(cx);
     let mut out = Vec::new();
-    for (def, part) in mixin.types.iter().zip(parts(mixin)) {
+    let parts = parts(mixin);
+    for i in reading_order(&mixin.types) {
+        let (def, part) = (&mixin.types[i], parts[i]);
         let start = out.len();
         let path = format!("{}.{}", mixin.module.name, def.name().name);
         let extra: Vec<syn::Attribute> = options

@@ -1,24 +1,4 @@
 
-/// `aggregation_window_config.watermark` in the contract.
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub struct AggregationWindowConfigWatermark {
-    /// Contract value: `"bounded_out_of_orderness"`.
-    pub strategy: String,
-    /// Contract value: `2000`.
-    pub max_out_of_orderness_ms: i64,
-}
-
-impl Default for AggregationWindowConfigWatermark {
-    /// The contract's values.
-    fn default() -> Self {
-        Self {
-            strategy: String::from("bounded_out_of_orderness"),
-            max_out_of_orderness_ms: 2000,
-        }
-    }
-}
-
 /// Configuration section `aggregation_window_config`. `Default` gives the contract's values; deserializing a partial override keeps the defaults of every key it leaves out, and an unknown key is an error.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -48,6 +28,26 @@ impl Default for AggregationWindowConfig {
             ]),
             emit_empty_windows: false,
             watermark: <AggregationWindowConfigWatermark as Default>::default(),
+        }
+    }
+}
+
+/// `aggregation_window_config.watermark` in the contract.
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub struct AggregationWindowConfigWatermark {
+    /// Contract value: `"bounded_out_of_orderness"`.
+    pub strategy: String,
+    /// Contract value: `2000`.
+    pub max_out_of_orderness_ms: i64,
+}
+
+impl Default for AggregationWindowConfigWatermark {
+    /// The contract's values.
+    fn default() -> Self {
+        Self {
+            strategy: String::from("bounded_out_of_orderness"),
+            max_out_of_orderness_ms: 2000,
         }
     }
 }

@@ -1,4 +1,38 @@
 
+/// EXTERNAL DEPENDENCY CONFIGURATION
+///
+/// Configuration section `external_dependency_config`. `Default` gives the contract's values; deserializing a partial override keeps the defaults of every key it leaves out, and an unknown key is an error.
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub struct ExternalDependencyConfig {
+    /// Contract value: `20`.
+    pub connection_pool_size: i64,
+    /// Contract value: `15000`.
+    pub default_timeout_ms: i64,
+    /// Contract value: `50`.
+    pub max_concurrent_calls: i64,
+    /// Contract value: `true`.
+    pub circuit_breaker_enabled: bool,
+    /// Contract value: `{...}`.
+    pub retry_policy: ExternalDependencyConfigRetryPolicy,
+    /// Contract value: `{...}`.
+    pub rate_limiting: ExternalDependencyConfigRateLimiting,
+}
+
+impl Default for ExternalDependencyConfig {
+    /// The contract's values.
+    fn default() -> Self {
+        Self {
+            connection_pool_size: 20,
+            default_timeout_ms: 15000,
+            max_concurrent_calls: 50,
+            circuit_breaker_enabled: true,
+            retry_policy: <ExternalDependencyConfigRetryPolicy as Default>::default(),
+            rate_limiting: <ExternalDependencyConfigRateLimiting as Default>::default(),
+        }
+    }
+}
+
 /// `external_dependency_config.retry_policy` in the contract.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -47,40 +81,6 @@ impl Default for ExternalDependencyConfigRateLimiting {
             enabled: true,
             requests_per_second: 100,
             burst_capacity: 200,
-        }
-    }
-}
-
-/// EXTERNAL DEPENDENCY CONFIGURATION
-///
-/// Configuration section `external_dependency_config`. `Default` gives the contract's values; deserializing a partial override keeps the defaults of every key it leaves out, and an unknown key is an error.
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub struct ExternalDependencyConfig {
-    /// Contract value: `20`.
-    pub connection_pool_size: i64,
-    /// Contract value: `15000`.
-    pub default_timeout_ms: i64,
-    /// Contract value: `50`.
-    pub max_concurrent_calls: i64,
-    /// Contract value: `true`.
-    pub circuit_breaker_enabled: bool,
-    /// Contract value: `{...}`.
-    pub retry_policy: ExternalDependencyConfigRetryPolicy,
-    /// Contract value: `{...}`.
-    pub rate_limiting: ExternalDependencyConfigRateLimiting,
-}
-
-impl Default for ExternalDependencyConfig {
-    /// The contract's values.
-    fn default() -> Self {
-        Self {
-            connection_pool_size: 20,
-            default_timeout_ms: 15000,
-            max_concurrent_calls: 50,
-            circuit_breaker_enabled: true,
-            retry_policy: <ExternalDependencyConfigRetryPolicy as Default>::default(),
-            rate_limiting: <ExternalDependencyConfigRateLimiting as Default>::default(),
         }
     }
 }
@@ -442,14 +442,6 @@ pub struct TransformExternalDataOutput {
     pub transformation_metadata: Box<str>,
 }
 
-/// `output_models.call_result.metadata` in the contract.
-#[derive(Debug, Clone, PartialEq, Default)]
-#[non_exhaustive]
-pub struct CallResultMetadata {
-    pub retry_count: i64,
-    pub circuit_breaker_state: CallResultMetadataCircuitBreakerState,
-}
-
 /// The output model `call_result`.
 #[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
@@ -461,6 +453,14 @@ pub struct CallResult {
     pub service_endpoint: String,
     pub headers: ::std::collections::BTreeMap<String, String>,
     pub metadata: CallResultMetadata,
+}
+
+/// `output_models.call_result.metadata` in the contract.
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct CallResultMetadata {
+    pub retry_count: i64,
+    pub circuit_breaker_state: CallResultMetadataCircuitBreakerState,
 }
 
 /// The output model `execution_metadata`.
