@@ -2,7 +2,9 @@
 
 use ::core::future::Future;
 
-/// Configuration section `aggregation_window_config`. `Default` gives the contract's values; deserializing a partial override keeps the defaults of every key it leaves out, and an unknown key is an error.
+/// Configuration section `aggregation_window_config`. `Default` gives the contract's values;
+/// deserializing a partial override keeps the defaults of every key it leaves out,
+/// and an unknown key is an error.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 pub struct AggregationWindowConfig {
     /// Contract value: `60000`.
@@ -63,8 +65,8 @@ super::deserialize_struct! {
     max_out_of_orderness_ms }
 }
 
-/// What a node contract's integration field for `mixin_aggregation_window` holds: its `aggregation_window_config`
-/// section.
+/// What a node contract's integration field for `mixin_aggregation_window` holds:
+/// its `aggregation_window_config` section.
 pub type Configuration = AggregationWindowConfig;
 
 /// The contract's `aggregation_window_config` section, with the values the contract gives.
@@ -129,7 +131,8 @@ pub trait AggregationWindowActions: super::Node {
     }
 }
 
-/// The actions of `mixin_aggregation_window`, by name: [`Action::spec`] gives each one's [`super::ActionSpec`].
+/// The actions of `mixin_aggregation_window`, by name: [`Action::spec`] gives each one's
+/// [`super::ActionSpec`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 #[allow(clippy::enum_variant_names)]
@@ -151,7 +154,8 @@ impl Action {
     }
 }
 
-/// A call of one action of `mixin_aggregation_window`, with its inputs: `{"action": "<name>", "input": {..}}` on the wire.
+/// A call of one action of `mixin_aggregation_window`, with its inputs:
+/// `{"action": "<name>", "input": {..}}` on the wire.
 /// Run it with [`Request::dispatch`].
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[serde(tag = "action", content = "input")]
@@ -178,8 +182,9 @@ impl Request {
             Self::ListOpenWindows => Action::ListOpenWindows,
         }
     }
-    /// Runs the action this request names on `node`: awaits its method in [`AggregationWindowActions`] and wraps
-    /// the outputs in the matching [`Response`]. The error is the node's own.
+    /// Runs the action this request names on `node`: awaits its method in
+    /// [`AggregationWindowActions`] and wraps the outputs in the matching [`Response`].
+    /// The error is the node's own.
     pub async fn dispatch<N: AggregationWindowActions + ?Sized>(
         self,
         node: &N,
@@ -196,7 +201,8 @@ impl Request {
     }
 }
 
-/// What one action of `mixin_aggregation_window` returned: `{"action": "<name>", "output": {..}}` on the wire.
+/// What one action of `mixin_aggregation_window` returned:
+/// `{"action": "<name>", "output": {..}}` on the wire.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[serde(tag = "action", content = "output")]
 #[non_exhaustive]

@@ -2,7 +2,9 @@
 
 use ::core::future::Future;
 
-/// Configuration section `error_handling_config`. `Default` gives the contract's values; deserializing a partial override keeps the defaults of every key it leaves out, and an unknown key is an error.
+/// Configuration section `error_handling_config`. `Default` gives the contract's values;
+/// deserializing a partial override keeps the defaults of every key it leaves out,
+/// and an unknown key is an error.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 pub struct ErrorHandlingConfig {
     /// Group: Circuit breaker settings.
@@ -143,8 +145,8 @@ impl super::Checked for ErrorHandlingConfig {
     }
 }
 
-/// What a node contract's integration field for `mixin_error_handling` holds: its `error_handling_config`
-/// section.
+/// What a node contract's integration field for `mixin_error_handling` holds:
+/// its `error_handling_config` section.
 pub type Configuration = ErrorHandlingConfig;
 
 /// The contract's `error_handling_config` section, with the values the contract gives.
@@ -219,7 +221,8 @@ pub trait ErrorHandlingActions: super::Node {
     }
 }
 
-/// The actions of `mixin_error_handling`, by name: [`Action::spec`] gives each one's [`super::ActionSpec`].
+/// The actions of `mixin_error_handling`, by name: [`Action::spec`] gives each one's
+/// [`super::ActionSpec`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 #[allow(clippy::enum_variant_names)]
@@ -243,7 +246,8 @@ impl Action {
     }
 }
 
-/// A call of one action of `mixin_error_handling`, with its inputs: `{"action": "<name>", "input": {..}}` on the wire.
+/// A call of one action of `mixin_error_handling`, with its inputs:
+/// `{"action": "<name>", "input": {..}}` on the wire.
 /// Run it with [`Request::dispatch`].
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[serde(tag = "action", content = "input")]
@@ -274,8 +278,9 @@ impl Request {
             Self::RecordErrorMetric(_) => Action::RecordErrorMetric,
         }
     }
-    /// Runs the action this request names on `node`: awaits its method in [`ErrorHandlingActions`] and wraps
-    /// the outputs in the matching [`Response`]. The error is the node's own.
+    /// Runs the action this request names on `node`: awaits its method in
+    /// [`ErrorHandlingActions`] and wraps the outputs in the matching [`Response`].
+    /// The error is the node's own.
     pub async fn dispatch<N: ErrorHandlingActions + ?Sized>(
         self,
         node: &N,
@@ -301,7 +306,8 @@ impl Request {
     }
 }
 
-/// What one action of `mixin_error_handling` returned: `{"action": "<name>", "output": {..}}` on the wire.
+/// What one action of `mixin_error_handling` returned:
+/// `{"action": "<name>", "output": {..}}` on the wire.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[serde(tag = "action", content = "output")]
 #[non_exhaustive]

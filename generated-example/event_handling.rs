@@ -4,7 +4,9 @@ use ::core::future::Future;
 
 /// EVENT CONFIGURATION
 ///
-/// Configuration section `event_config`. `Default` gives the contract's values; deserializing a partial override keeps the defaults of every key it leaves out, and an unknown key is an error.
+/// Configuration section `event_config`. `Default` gives the contract's values;
+/// deserializing a partial override keeps the defaults of every key it leaves out,
+/// and an unknown key is an error.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 pub struct EventConfig {
     /// Contract value: `"topic"`.
@@ -97,8 +99,8 @@ super::deserialize_struct! {
     EventConfigBatchProcessing(defaults, strict) { enabled, batch_size, max_wait_ms }
 }
 
-/// What a node contract's integration field for `mixin_event_handling` holds: its `event_config`
-/// section.
+/// What a node contract's integration field for `mixin_event_handling` holds:
+/// its `event_config` section.
 pub type Configuration = EventConfig;
 
 /// EVENT CONFIGURATION
@@ -187,7 +189,8 @@ pub trait EventHandlingActions: super::Node {
     }
 }
 
-/// The actions of `mixin_event_handling`, by name: [`Action::spec`] gives each one's [`super::ActionSpec`].
+/// The actions of `mixin_event_handling`, by name: [`Action::spec`] gives each one's
+/// [`super::ActionSpec`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 #[allow(clippy::enum_variant_names)]
@@ -213,7 +216,8 @@ impl Action {
     }
 }
 
-/// A call of one action of `mixin_event_handling`, with its inputs: `{"action": "<name>", "input": {..}}` on the wire.
+/// A call of one action of `mixin_event_handling`, with its inputs:
+/// `{"action": "<name>", "input": {..}}` on the wire.
 /// Run it with [`Request::dispatch`].
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[serde(tag = "action", content = "input")]
@@ -248,8 +252,9 @@ impl Request {
             Self::GetEventHistory(_) => Action::GetEventHistory,
         }
     }
-    /// Runs the action this request names on `node`: awaits its method in [`EventHandlingActions`] and wraps
-    /// the outputs in the matching [`Response`]. The error is the node's own.
+    /// Runs the action this request names on `node`: awaits its method in
+    /// [`EventHandlingActions`] and wraps the outputs in the matching [`Response`].
+    /// The error is the node's own.
     pub async fn dispatch<N: EventHandlingActions + ?Sized>(
         self,
         node: &N,
@@ -278,7 +283,8 @@ impl Request {
     }
 }
 
-/// What one action of `mixin_event_handling` returned: `{"action": "<name>", "output": {..}}` on the wire.
+/// What one action of `mixin_event_handling` returned:
+/// `{"action": "<name>", "output": {..}}` on the wire.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[serde(tag = "action", content = "output")]
 #[non_exhaustive]

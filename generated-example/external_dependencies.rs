@@ -4,7 +4,9 @@ use ::core::future::Future;
 
 /// EXTERNAL DEPENDENCY CONFIGURATION
 ///
-/// Configuration section `external_dependency_config`. `Default` gives the contract's values; deserializing a partial override keeps the defaults of every key it leaves out, and an unknown key is an error.
+/// Configuration section `external_dependency_config`. `Default` gives the contract's values;
+/// deserializing a partial override keeps the defaults of every key it leaves out,
+/// and an unknown key is an error.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 pub struct ExternalDependencyConfig {
     /// Contract value: `20`.
@@ -103,7 +105,9 @@ super::deserialize_struct! {
 
 /// CIRCUIT BREAKER PATTERNS
 ///
-/// Configuration section `circuit_breaker_config`. `Default` gives the contract's values; deserializing a partial override keeps the defaults of every key it leaves out, and an unknown key is an error.
+/// Configuration section `circuit_breaker_config`. `Default` gives the contract's values;
+/// deserializing a partial override keeps the defaults of every key it leaves out,
+/// and an unknown key is an error.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 pub struct CircuitBreakerConfig {
     /// Contract value: `10`.
@@ -263,7 +267,8 @@ pub trait ExternalDependenciesActions: super::Node {
     }
 }
 
-/// The actions of `mixin_external_dependencies`, by name: [`Action::spec`] gives each one's [`super::ActionSpec`].
+/// The actions of `mixin_external_dependencies`, by name: [`Action::spec`] gives each one's
+/// [`super::ActionSpec`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 #[allow(clippy::enum_variant_names)]
@@ -290,7 +295,8 @@ impl Action {
     }
 }
 
-/// A call of one action of `mixin_external_dependencies`, with its inputs: `{"action": "<name>", "input": {..}}` on the wire.
+/// A call of one action of `mixin_external_dependencies`, with its inputs:
+/// `{"action": "<name>", "input": {..}}` on the wire.
 /// Run it with [`Request::dispatch`].
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[serde(tag = "action", content = "input")]
@@ -325,8 +331,9 @@ impl Request {
             Self::TransformExternalData(_) => Action::TransformExternalData,
         }
     }
-    /// Runs the action this request names on `node`: awaits its method in [`ExternalDependenciesActions`] and wraps
-    /// the outputs in the matching [`Response`]. The error is the node's own.
+    /// Runs the action this request names on `node`: awaits its method in
+    /// [`ExternalDependenciesActions`] and wraps the outputs in the matching [`Response`].
+    /// The error is the node's own.
     pub async fn dispatch<N: ExternalDependenciesActions + ?Sized>(
         self,
         node: &N,
@@ -371,7 +378,8 @@ impl Request {
     }
 }
 
-/// What one action of `mixin_external_dependencies` returned: `{"action": "<name>", "output": {..}}` on the wire.
+/// What one action of `mixin_external_dependencies` returned:
+/// `{"action": "<name>", "output": {..}}` on the wire.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[serde(tag = "action", content = "output")]
 #[non_exhaustive]

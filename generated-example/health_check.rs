@@ -4,7 +4,9 @@ use ::core::future::Future;
 
 /// HEALTH CHECK CONFIGURATION
 ///
-/// Configuration section `health_check_config`. `Default` gives the contract's values; deserializing a partial override keeps the defaults of every key it leaves out, and an unknown key is an error.
+/// Configuration section `health_check_config`. `Default` gives the contract's values;
+/// deserializing a partial override keeps the defaults of every key it leaves out,
+/// and an unknown key is an error.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 pub struct HealthCheckConfig {
     /// 30 seconds
@@ -89,8 +91,8 @@ impl super::Checked for HealthCheckConfig {
     }
 }
 
-/// What a node contract's integration field for `mixin_health_check` holds: its `health_check_config`
-/// section.
+/// What a node contract's integration field for `mixin_health_check` holds:
+/// its `health_check_config` section.
 pub type Configuration = HealthCheckConfig;
 
 /// HEALTH CHECK CONFIGURATION
@@ -145,7 +147,8 @@ pub trait HealthCheckActions: super::Node {
     }
 }
 
-/// The actions of `mixin_health_check`, by name: [`Action::spec`] gives each one's [`super::ActionSpec`].
+/// The actions of `mixin_health_check`, by name: [`Action::spec`] gives each one's
+/// [`super::ActionSpec`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 #[allow(clippy::enum_variant_names)]
@@ -166,7 +169,8 @@ impl Action {
     }
 }
 
-/// A call of one action of `mixin_health_check`, with its inputs: `{"action": "<name>", "input": {..}}` on the wire.
+/// A call of one action of `mixin_health_check`, with its inputs:
+/// `{"action": "<name>", "input": {..}}` on the wire.
 /// Run it with [`Request::dispatch`].
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[serde(tag = "action", content = "input")]
@@ -189,8 +193,9 @@ impl Request {
             Self::ComponentHealthCheck(_) => Action::ComponentHealthCheck,
         }
     }
-    /// Runs the action this request names on `node`: awaits its method in [`HealthCheckActions`] and wraps
-    /// the outputs in the matching [`Response`]. The error is the node's own.
+    /// Runs the action this request names on `node`: awaits its method in
+    /// [`HealthCheckActions`] and wraps the outputs in the matching [`Response`].
+    /// The error is the node's own.
     pub async fn dispatch<N: HealthCheckActions + ?Sized>(
         self,
         node: &N,
@@ -208,7 +213,8 @@ impl Request {
     }
 }
 
-/// What one action of `mixin_health_check` returned: `{"action": "<name>", "output": {..}}` on the wire.
+/// What one action of `mixin_health_check` returned:
+/// `{"action": "<name>", "output": {..}}` on the wire.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[serde(tag = "action", content = "output")]
 #[non_exhaustive]

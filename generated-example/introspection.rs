@@ -4,7 +4,9 @@ use ::core::future::Future;
 
 /// INTROSPECTION CONFIGURATION
 ///
-/// Configuration section `introspection_config`. `Default` gives the contract's values; deserializing a partial override keeps the defaults of every key it leaves out, and an unknown key is an error.
+/// Configuration section `introspection_config`. `Default` gives the contract's values;
+/// deserializing a partial override keeps the defaults of every key it leaves out,
+/// and an unknown key is an error.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 pub struct IntrospectionConfig {
     /// Contract value: `true`.
@@ -45,8 +47,8 @@ super::deserialize_struct! {
     peer_discovery_enabled }
 }
 
-/// What a node contract's integration field for `mixin_introspection` holds: its `introspection_config`
-/// section.
+/// What a node contract's integration field for `mixin_introspection` holds:
+/// its `introspection_config` section.
 pub type Configuration = IntrospectionConfig;
 
 /// INTROSPECTION CONFIGURATION
@@ -123,7 +125,8 @@ pub trait IntrospectionActions: super::Node {
     }
 }
 
-/// The actions of `mixin_introspection`, by name: [`Action::spec`] gives each one's [`super::ActionSpec`].
+/// The actions of `mixin_introspection`, by name: [`Action::spec`] gives each one's
+/// [`super::ActionSpec`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 #[allow(clippy::enum_variant_names)]
@@ -146,7 +149,8 @@ impl Action {
     }
 }
 
-/// A call of one action of `mixin_introspection`, with its inputs: `{"action": "<name>", "input": {..}}` on the wire.
+/// A call of one action of `mixin_introspection`, with its inputs:
+/// `{"action": "<name>", "input": {..}}` on the wire.
 /// Run it with [`Request::dispatch`].
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[serde(tag = "action", content = "input")]
@@ -177,8 +181,9 @@ impl Request {
             Self::DiscoverPeers(_) => Action::DiscoverPeers,
         }
     }
-    /// Runs the action this request names on `node`: awaits its method in [`IntrospectionActions`] and wraps
-    /// the outputs in the matching [`Response`]. The error is the node's own.
+    /// Runs the action this request names on `node`: awaits its method in
+    /// [`IntrospectionActions`] and wraps the outputs in the matching [`Response`].
+    /// The error is the node's own.
     pub async fn dispatch<N: IntrospectionActions + ?Sized>(
         self,
         node: &N,
@@ -198,7 +203,8 @@ impl Request {
     }
 }
 
-/// What one action of `mixin_introspection` returned: `{"action": "<name>", "output": {..}}` on the wire.
+/// What one action of `mixin_introspection` returned:
+/// `{"action": "<name>", "output": {..}}` on the wire.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[serde(tag = "action", content = "output")]
 #[non_exhaustive]

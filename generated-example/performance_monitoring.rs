@@ -4,7 +4,9 @@ use ::core::future::Future;
 
 /// PERFORMANCE MONITORING CONFIGURATION
 ///
-/// Configuration section `performance_config`. `Default` gives the contract's values; deserializing a partial override keeps the defaults of every key it leaves out, and an unknown key is an error.
+/// Configuration section `performance_config`. `Default` gives the contract's values;
+/// deserializing a partial override keeps the defaults of every key it leaves out,
+/// and an unknown key is an error.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 pub struct PerformanceConfig {
     /// 10 seconds
@@ -51,8 +53,8 @@ super::deserialize_struct! {
     alert_evaluation_interval_ms }
 }
 
-/// What a node contract's integration field for `mixin_performance_monitoring` holds: its `performance_config`
-/// section.
+/// What a node contract's integration field for `mixin_performance_monitoring` holds:
+/// its `performance_config` section.
 pub type Configuration = PerformanceConfig;
 
 /// PERFORMANCE MONITORING CONFIGURATION
@@ -139,7 +141,8 @@ pub trait PerformanceMonitoringActions: super::Node {
     }
 }
 
-/// The actions of `mixin_performance_monitoring`, by name: [`Action::spec`] gives each one's [`super::ActionSpec`].
+/// The actions of `mixin_performance_monitoring`, by name: [`Action::spec`] gives each one's
+/// [`super::ActionSpec`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 #[allow(clippy::enum_variant_names)]
@@ -166,7 +169,8 @@ impl Action {
     }
 }
 
-/// A call of one action of `mixin_performance_monitoring`, with its inputs: `{"action": "<name>", "input": {..}}` on the wire.
+/// A call of one action of `mixin_performance_monitoring`, with its inputs:
+/// `{"action": "<name>", "input": {..}}` on the wire.
 /// Run it with [`Request::dispatch`].
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[serde(tag = "action", content = "input")]
@@ -201,8 +205,9 @@ impl Request {
             Self::ConfigureAlerts(_) => Action::ConfigureAlerts,
         }
     }
-    /// Runs the action this request names on `node`: awaits its method in [`PerformanceMonitoringActions`] and wraps
-    /// the outputs in the matching [`Response`]. The error is the node's own.
+    /// Runs the action this request names on `node`: awaits its method in
+    /// [`PerformanceMonitoringActions`] and wraps the outputs in the matching [`Response`].
+    /// The error is the node's own.
     pub async fn dispatch<N: PerformanceMonitoringActions + ?Sized>(
         self,
         node: &N,
@@ -239,7 +244,8 @@ impl Request {
     }
 }
 
-/// What one action of `mixin_performance_monitoring` returned: `{"action": "<name>", "output": {..}}` on the wire.
+/// What one action of `mixin_performance_monitoring` returned:
+/// `{"action": "<name>", "output": {..}}` on the wire.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[serde(tag = "action", content = "output")]
 #[non_exhaustive]

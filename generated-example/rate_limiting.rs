@@ -2,7 +2,9 @@
 
 use ::core::future::Future;
 
-/// Configuration section `rate_limiting_config`. `Default` gives the contract's values; deserializing a partial override keeps the defaults of every key it leaves out, and an unknown key is an error.
+/// Configuration section `rate_limiting_config`. `Default` gives the contract's values;
+/// deserializing a partial override keeps the defaults of every key it leaves out,
+/// and an unknown key is an error.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 pub struct RateLimitingConfig {
     /// Contract value: `50`.
@@ -71,8 +73,8 @@ super::deserialize_struct! {
     reject_when_empty }
 }
 
-/// What a node contract's integration field for `mixin_rate_limiting` holds: its `rate_limiting_config`
-/// section.
+/// What a node contract's integration field for `mixin_rate_limiting` holds:
+/// its `rate_limiting_config` section.
 pub type Configuration = RateLimitingConfig;
 
 /// The contract's `rate_limiting_config` section, with the values the contract gives.
@@ -135,7 +137,8 @@ pub trait RateLimitingActions: super::Node {
     }
 }
 
-/// The actions of `mixin_rate_limiting`, by name: [`Action::spec`] gives each one's [`super::ActionSpec`].
+/// The actions of `mixin_rate_limiting`, by name: [`Action::spec`] gives each one's
+/// [`super::ActionSpec`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 #[allow(clippy::enum_variant_names)]
@@ -157,7 +160,8 @@ impl Action {
     }
 }
 
-/// A call of one action of `mixin_rate_limiting`, with its inputs: `{"action": "<name>", "input": {..}}` on the wire.
+/// A call of one action of `mixin_rate_limiting`, with its inputs:
+/// `{"action": "<name>", "input": {..}}` on the wire.
 /// Run it with [`Request::dispatch`].
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[serde(tag = "action", content = "input")]
@@ -184,8 +188,9 @@ impl Request {
             Self::ResetBucket(_) => Action::ResetBucket,
         }
     }
-    /// Runs the action this request names on `node`: awaits its method in [`RateLimitingActions`] and wraps
-    /// the outputs in the matching [`Response`]. The error is the node's own.
+    /// Runs the action this request names on `node`: awaits its method in
+    /// [`RateLimitingActions`] and wraps the outputs in the matching [`Response`].
+    /// The error is the node's own.
     pub async fn dispatch<N: RateLimitingActions + ?Sized>(
         self,
         node: &N,
@@ -205,7 +210,8 @@ impl Request {
     }
 }
 
-/// What one action of `mixin_rate_limiting` returned: `{"action": "<name>", "output": {..}}` on the wire.
+/// What one action of `mixin_rate_limiting` returned:
+/// `{"action": "<name>", "output": {..}}` on the wire.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[serde(tag = "action", content = "output")]
 #[non_exhaustive]

@@ -4,7 +4,9 @@ use ::core::future::Future;
 
 /// STATE MANAGEMENT CONFIGURATION
 ///
-/// Configuration section `state_management_config`. `Default` gives the contract's values; deserializing a partial override keeps the defaults of every key it leaves out, and an unknown key is an error.
+/// Configuration section `state_management_config`. `Default` gives the contract's values;
+/// deserializing a partial override keeps the defaults of every key it leaves out,
+/// and an unknown key is an error.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 pub struct StateManagementConfig {
     /// postgresql, redis, cassandra, file
@@ -53,8 +55,8 @@ super::deserialize_struct! {
     snapshot_retention_days, state_compression, encryption_at_rest }
 }
 
-/// What a node contract's integration field for `mixin_state_management` holds: its `state_management_config`
-/// section.
+/// What a node contract's integration field for `mixin_state_management` holds:
+/// its `state_management_config` section.
 pub type Configuration = StateManagementConfig;
 
 /// STATE MANAGEMENT CONFIGURATION
@@ -145,7 +147,8 @@ pub trait StateManagementActions: super::Node {
     }
 }
 
-/// The actions of `mixin_state_management`, by name: [`Action::spec`] gives each one's [`super::ActionSpec`].
+/// The actions of `mixin_state_management`, by name: [`Action::spec`] gives each one's
+/// [`super::ActionSpec`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 #[allow(clippy::enum_variant_names)]
@@ -171,7 +174,8 @@ impl Action {
     }
 }
 
-/// A call of one action of `mixin_state_management`, with its inputs: `{"action": "<name>", "input": {..}}` on the wire.
+/// A call of one action of `mixin_state_management`, with its inputs:
+/// `{"action": "<name>", "input": {..}}` on the wire.
 /// Run it with [`Request::dispatch`].
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[serde(tag = "action", content = "input")]
@@ -206,8 +210,9 @@ impl Request {
             Self::ValidateStateConsistency(_) => Action::ValidateStateConsistency,
         }
     }
-    /// Runs the action this request names on `node`: awaits its method in [`StateManagementActions`] and wraps
-    /// the outputs in the matching [`Response`]. The error is the node's own.
+    /// Runs the action this request names on `node`: awaits its method in
+    /// [`StateManagementActions`] and wraps the outputs in the matching [`Response`].
+    /// The error is the node's own.
     pub async fn dispatch<N: StateManagementActions + ?Sized>(
         self,
         node: &N,
@@ -244,7 +249,8 @@ impl Request {
     }
 }
 
-/// What one action of `mixin_state_management` returned: `{"action": "<name>", "output": {..}}` on the wire.
+/// What one action of `mixin_state_management` returned:
+/// `{"action": "<name>", "output": {..}}` on the wire.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[serde(tag = "action", content = "output")]
 #[non_exhaustive]

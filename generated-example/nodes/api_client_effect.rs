@@ -18,7 +18,8 @@ impl<
     T: super::super::Node + super::super::error_handling::ErrorHandlingActions + ?Sized,
 > ApiClientEffectNode for T {}
 
-/// A call of one action of a mixin of `api_client_effect`: `{"mixin": "<mixin_name>", "action": "<name>", "input": {..}}` on the wire.
+/// A call of one action of a mixin of `api_client_effect`:
+/// `{"mixin": "<mixin_name>", "action": "<name>", "input": {..}}` on the wire.
 /// Run it with [`Request::dispatch`].
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(tag = "mixin")]
@@ -46,7 +47,8 @@ impl Request {
     }
 }
 
-/// What one action of a mixin of `api_client_effect` returned: `{"mixin": "<mixin_name>", "action": "<name>", "output": {..}}` on the wire.
+/// What one action of a mixin of `api_client_effect` returned:
+/// `{"mixin": "<mixin_name>", "action": "<name>", "output": {..}}` on the wire.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(tag = "mixin")]
 #[non_exhaustive]

@@ -27,7 +27,8 @@ impl<
         + super::super::error_handling::ErrorHandlingActions + ?Sized,
 > DataProcessorComputeNode for T {}
 
-/// A call of one action of a mixin of `data_processor_compute`: `{"mixin": "<mixin_name>", "action": "<name>", "input": {..}}` on the wire.
+/// A call of one action of a mixin of `data_processor_compute`:
+/// `{"mixin": "<mixin_name>", "action": "<name>", "input": {..}}` on the wire.
 /// Run it with [`Request::dispatch`].
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(tag = "mixin")]
@@ -73,7 +74,8 @@ impl Request {
     }
 }
 
-/// What one action of a mixin of `data_processor_compute` returned: `{"mixin": "<mixin_name>", "action": "<name>", "output": {..}}` on the wire.
+/// What one action of a mixin of `data_processor_compute` returned:
+/// `{"mixin": "<mixin_name>", "action": "<name>", "output": {..}}` on the wire.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(tag = "mixin")]
 #[non_exhaustive]

@@ -86,7 +86,7 @@ fn rename(options: &EmitOptions, action: &Action) -> Option<syn::Attribute> {
 /// `pub enum Action { HandleError, .. }`: every action by name.
 fn action_enum(mixin: &Mixin) -> syn::Item {
     let mut attrs = doc_attrs(&format!(
-        "The actions of `{}`, by name: [`Action::spec`] gives each one's [`super::ActionSpec`].",
+        "The actions of `{}`, by name: [`Action::spec`] gives each one's\n[`super::ActionSpec`].",
         mixin.name
     ));
     attrs.push(ast::list_attr("derive", quote!(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)));
@@ -147,14 +147,14 @@ fn message_enum(mixin: &Mixin, options: &EmitOptions, message: Message) -> syn::
     let (doc, content) = match message {
         Message::Request => (
             format!(
-                "A call of one action of `{}`, with its inputs: `{{\"action\": \"<name>\", \"input\": {{..}}}}` on the wire.\nRun it with [`Request::dispatch`].",
+                "A call of one action of `{}`, with its inputs:\n`{{\"action\": \"<name>\", \"input\": {{..}}}}` on the wire.\nRun it with [`Request::dispatch`].",
                 mixin.name
             ),
             "input",
         ),
         Message::Response => (
             format!(
-                "What one action of `{}` returned: `{{\"action\": \"<name>\", \"output\": {{..}}}}` on the wire.",
+                "What one action of `{}` returned:\n`{{\"action\": \"<name>\", \"output\": {{..}}}}` on the wire.",
                 mixin.name
             ),
             "output",
@@ -292,7 +292,7 @@ fn dispatch(mixin: &Mixin, options: &EmitOptions, std: &Std) -> ImplItem {
         .collect();
     let how = if options.async_methods { "awaits" } else { "calls" };
     let doc = format!(
-        "Runs the action this request names on `node`: {how} its method in [`{}`] and wraps\nthe outputs in the matching [`Response`]. The error is the node's own.",
+        "Runs the action this request names on `node`: {how} its method in\n[`{}`] and wraps the outputs in the matching [`Response`].\nThe error is the node's own.",
         mixin.trait_name.name
     );
     dispatch_method(&doc, &mixin.trait_name, arms, options, std)
@@ -457,14 +457,14 @@ pub fn node_items(node: &crate::model::Node, options: &EmitOptions, std: &Std, r
     let request = message(
         "Request",
         format!(
-            "A call of one action of a mixin of `{}`: `{{\"mixin\": \"<mixin_name>\", \"action\": \"<name>\", \"input\": {{..}}}}` on the wire.\nRun it with [`Request::dispatch`].",
+            "A call of one action of a mixin of `{}`:\n`{{\"mixin\": \"<mixin_name>\", \"action\": \"<name>\", \"input\": {{..}}}}` on the wire.\nRun it with [`Request::dispatch`].",
             node.name
         ),
     );
     let response = message(
         "Response",
         format!(
-            "What one action of a mixin of `{}` returned: `{{\"mixin\": \"<mixin_name>\", \"action\": \"<name>\", \"output\": {{..}}}}` on the wire.",
+            "What one action of a mixin of `{}` returned:\n`{{\"mixin\": \"<mixin_name>\", \"action\": \"<name>\", \"output\": {{..}}}}` on the wire.",
             node.name
         ),
     );

@@ -32,7 +32,7 @@ pub(super) fn define(cx: &mut Checker, mixin_name: &str, configs: &[DataSection]
         };
         if is_struct_with_values {
             let doc = format!(
-                "What a node contract's integration field for `{mixin_name}` holds: its `{}`\nsection.",
+                "What a node contract's integration field for `{mixin_name}` holds:\nits `{}` section.",
                 only.key
             );
             cx.define(TypeDef::Alias(AliasDef { name, doc, target: only.ty.clone(), is_static: false }));

@@ -123,7 +123,7 @@ pub(super) fn sections(cx: &mut Checker, map: &MapView, keys: &[&str], config: b
         }
         let role = if config { StructRole::Config } else { StructRole::Section };
         let doc = if config {
-            format!("Configuration section `{key}`. `Default` gives the contract's values; deserializing a partial override keeps the defaults of every key it leaves out, and an unknown key is an error.")
+            format!("Configuration section `{key}`. `Default` gives the contract's values;\ndeserializing a partial override keeps the defaults of every key it leaves out,\nand an unknown key is an error.")
         } else {
             format!("The type of the contract's `{key}` section.")
         };

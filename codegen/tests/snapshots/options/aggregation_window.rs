@@ -1,5 +1,7 @@
 
-/// Configuration section `aggregation_window_config`. `Default` gives the contract's values; deserializing a partial override keeps the defaults of every key it leaves out, and an unknown key is an error.
+/// Configuration section `aggregation_window_config`. `Default` gives the contract's values;
+/// deserializing a partial override keeps the defaults of every key it leaves out,
+/// and an unknown key is an error.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct AggregationWindowConfig {
@@ -52,8 +54,8 @@ impl Default for AggregationWindowConfigWatermark {
     }
 }
 
-/// What a node contract's integration field for `mixin_aggregation_window` holds: its `aggregation_window_config`
-/// section.
+/// What a node contract's integration field for `mixin_aggregation_window` holds:
+/// its `aggregation_window_config` section.
 pub type Configuration = AggregationWindowConfig;
 
 /// The contract's `aggregation_window_config` section, with the values the contract gives.
@@ -113,7 +115,8 @@ pub trait AggregationWindowActions: super::Node {
     }
 }
 
-/// The actions of `mixin_aggregation_window`, by name: [`Action::spec`] gives each one's [`super::ActionSpec`].
+/// The actions of `mixin_aggregation_window`, by name: [`Action::spec`] gives each one's
+/// [`super::ActionSpec`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 #[allow(clippy::enum_variant_names)]
@@ -135,7 +138,8 @@ impl Action {
     }
 }
 
-/// A call of one action of `mixin_aggregation_window`, with its inputs: `{"action": "<name>", "input": {..}}` on the wire.
+/// A call of one action of `mixin_aggregation_window`, with its inputs:
+/// `{"action": "<name>", "input": {..}}` on the wire.
 /// Run it with [`Request::dispatch`].
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -158,8 +162,9 @@ impl Request {
             Self::ListOpenWindows => Action::ListOpenWindows,
         }
     }
-    /// Runs the action this request names on `node`: calls its method in [`AggregationWindowActions`] and wraps
-    /// the outputs in the matching [`Response`]. The error is the node's own.
+    /// Runs the action this request names on `node`: calls its method in
+    /// [`AggregationWindowActions`] and wraps the outputs in the matching [`Response`].
+    /// The error is the node's own.
     pub fn dispatch<N: AggregationWindowActions + ?Sized>(
         self,
         node: &N,
@@ -176,7 +181,8 @@ impl Request {
     }
 }
 
-/// What one action of `mixin_aggregation_window` returned: `{"action": "<name>", "output": {..}}` on the wire.
+/// What one action of `mixin_aggregation_window` returned:
+/// `{"action": "<name>", "output": {..}}` on the wire.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 #[allow(clippy::large_enum_variant, clippy::enum_variant_names)]

@@ -1,7 +1,9 @@
 
 /// EXTERNAL DEPENDENCY CONFIGURATION
 ///
-/// Configuration section `external_dependency_config`. `Default` gives the contract's values; deserializing a partial override keeps the defaults of every key it leaves out, and an unknown key is an error.
+/// Configuration section `external_dependency_config`. `Default` gives the contract's values;
+/// deserializing a partial override keeps the defaults of every key it leaves out,
+/// and an unknown key is an error.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct ExternalDependencyConfig {
@@ -87,7 +89,9 @@ impl Default for ExternalDependencyConfigRateLimiting {
 
 /// CIRCUIT BREAKER PATTERNS
 ///
-/// Configuration section `circuit_breaker_config`. `Default` gives the contract's values; deserializing a partial override keeps the defaults of every key it leaves out, and an unknown key is an error.
+/// Configuration section `circuit_breaker_config`. `Default` gives the contract's values;
+/// deserializing a partial override keeps the defaults of every key it leaves out,
+/// and an unknown key is an error.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct CircuitBreakerConfig {
@@ -237,7 +241,8 @@ pub trait ExternalDependenciesActions: super::Node {
     }
 }
 
-/// The actions of `mixin_external_dependencies`, by name: [`Action::spec`] gives each one's [`super::ActionSpec`].
+/// The actions of `mixin_external_dependencies`, by name: [`Action::spec`] gives each one's
+/// [`super::ActionSpec`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 #[allow(clippy::enum_variant_names)]
@@ -264,7 +269,8 @@ impl Action {
     }
 }
 
-/// A call of one action of `mixin_external_dependencies`, with its inputs: `{"action": "<name>", "input": {..}}` on the wire.
+/// A call of one action of `mixin_external_dependencies`, with its inputs:
+/// `{"action": "<name>", "input": {..}}` on the wire.
 /// Run it with [`Request::dispatch`].
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -293,8 +299,9 @@ impl Request {
             Self::TransformExternalData(_) => Action::TransformExternalData,
         }
     }
-    /// Runs the action this request names on `node`: calls its method in [`ExternalDependenciesActions`] and wraps
-    /// the outputs in the matching [`Response`]. The error is the node's own.
+    /// Runs the action this request names on `node`: calls its method in
+    /// [`ExternalDependenciesActions`] and wraps the outputs in the matching [`Response`].
+    /// The error is the node's own.
     pub fn dispatch<N: ExternalDependenciesActions + ?Sized>(
         self,
         node: &N,
@@ -323,7 +330,8 @@ impl Request {
     }
 }
 
-/// What one action of `mixin_external_dependencies` returned: `{"action": "<name>", "output": {..}}` on the wire.
+/// What one action of `mixin_external_dependencies` returned:
+/// `{"action": "<name>", "output": {..}}` on the wire.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 #[allow(clippy::large_enum_variant, clippy::enum_variant_names)]
