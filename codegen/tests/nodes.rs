@@ -574,3 +574,24 @@ fn e0190_a_node_section_named_like_its_dispatch_type() {
     let d = only(&report, "E0190", Severity::Error, (8, 1), &dir.0.join("n.yaml"));
     assert!(d.message.contains("the generated dispatch type `Request`"), "{}", render(&d));
 }
+
+#[test]
+fn e0316_two_mixins_that_give_one_variant() {
+    let a = MIXIN.replacen("mixin_example", "mixin_cache_v2", 1).replacen("example_config", "cache_v2_config", 1);
+    let b = MIXIN.replacen("mixin_example", "mixin_cache_v_2", 1).replacen("example_config", "cache_v_2_config", 1);
+    let text = NODE.replacen("mixin_example.yaml", "mixin_cache_v2.yaml", 1).replacen(
+        "example_configuration",
+        "cache_v2_configuration",
+        1,
+    ) + "  - path: \"mixin_cache_v_2.yaml\"\n    integration_field: \"cache_v_2_configuration\"\n";
+    let (dir, report) =
+        folder("e0316", &[("mixin_cache_v2.yaml", &a), ("mixin_cache_v_2.yaml", &b), ("n.yaml", &text)]);
+    let d = only(&report, "E0316", Severity::Error, (8, 11), &dir.0.join("n.yaml"));
+    assert_eq!(
+        d.message,
+        "`mixin_cache_v2` and `mixin_cache_v_2` both become the variant `CacheV2` of this node's `Request` and `Response`"
+    );
+    assert!(help(&d).contains("`cache_v2`, `cache_v_2`"), "{}", render(&d));
+    let first = d.secondary[0].location.expect("the first entry");
+    assert_eq!((first.line, first.column, d.secondary[0].message.as_str()), (6, 11, "`mixin_cache_v2` listed here"));
+}

@@ -1,5 +1,6 @@
 //! The checks of a node contract that need the files its subcontracts lead to: each path must
-//! lead to a mixin contract that applies to the node's type, and no mixin comes twice.
+//! lead to a mixin contract that applies to the node's type, and no mixin comes twice (nor two
+//! whose names give the node's `Request` one variant).
 
 use super::{Draft, Entry};
 use crate::diagnostics::{Diagnostic, Label, Location};
@@ -117,6 +118,31 @@ pub fn resolve(draft: Draft, targets: Vec<Target>) -> (Option<Node>, Vec<Diagnos
                                 message: "first listed here".into(),
                             }),
                         "listed again here",
+                    ));
+                    complete = false;
+                    continue;
+                }
+                if let Some((first, first_entry)) =
+                    subcontracts.iter().find(|(s, _)| s.mixin.variant == info.mixin.variant)
+                {
+                    problems.push(label(
+                        error(
+                            "E0316",
+                            format!(
+                                "`{}` and `{}` both become the variant `{}` of this node's `Request` and `Response`",
+                                first.mixin.name, info.mixin.name, info.mixin.variant
+                            ),
+                        )
+                        .with_help(format!(
+                            "the variant is the mixin's module name in UpperCamelCase (`{}`, `{}`); list only one of them in this node, or rename one mixin",
+                            first.mixin.module, info.mixin.module
+                        ))
+                        .with_secondary(Label {
+                            file: file.clone(),
+                            location: first_entry.path_at,
+                            message: format!("`{}` listed here", first.mixin.name),
+                        }),
+                        "same variant",
                     ));
                     complete = false;
                     continue;
