@@ -114,6 +114,7 @@ pub trait AggregationWindowActions: super::Node {
         &self,
         input: AddEventInput,
     ) -> impl Future<Output = Result<AddEventOutput, Self::Error>> + Send;
+
     /// Close the window of a key and emit its aggregate
     ///
     /// Required action `close_window`, timeout 2000 ms.
@@ -121,6 +122,7 @@ pub trait AggregationWindowActions: super::Node {
         &self,
         input: CloseWindowInput,
     ) -> impl Future<Output = Result<CloseWindowOutput, Self::Error>> + Send;
+
     /// List the windows that are still open
     ///
     /// Optional action `list_open_windows`, timeout 500 ms.
@@ -182,6 +184,7 @@ impl Request {
             Self::ListOpenWindows => Action::ListOpenWindows,
         }
     }
+
     /// Runs the action this request names on `node`: awaits its method in
     /// [`AggregationWindowActions`] and wraps the outputs in the matching [`Response`].
     /// The error is the node's own.

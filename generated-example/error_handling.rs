@@ -189,6 +189,7 @@ pub trait ErrorHandlingActions: super::Node {
         &self,
         input: HandleErrorInput,
     ) -> impl Future<Output = Result<HandleErrorOutput, Self::Error>> + Send;
+
     /// Check circuit breaker status before operation
     ///
     /// Optional action `circuit_breaker_check`, timeout 500 ms.
@@ -199,6 +200,7 @@ pub trait ErrorHandlingActions: super::Node {
         let _ = input;
         super::not_implemented(NAME, "circuit_breaker_check")
     }
+
     /// Determine if failed operation should be retried
     ///
     /// Optional action `should_retry`, timeout 100 ms.
@@ -209,6 +211,7 @@ pub trait ErrorHandlingActions: super::Node {
         let _ = input;
         super::not_implemented(NAME, "should_retry")
     }
+
     /// Record error occurrence for monitoring
     ///
     /// Optional action `record_error_metric`, timeout 500 ms.
@@ -278,6 +281,7 @@ impl Request {
             Self::RecordErrorMetric(_) => Action::RecordErrorMetric,
         }
     }
+
     /// Runs the action this request names on `node`: awaits its method in
     /// [`ErrorHandlingActions`] and wraps the outputs in the matching [`Response`].
     /// The error is the node's own.

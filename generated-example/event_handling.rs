@@ -150,6 +150,7 @@ pub trait EventHandlingActions: super::Node {
         &self,
         input: PublishEventInput,
     ) -> impl Future<Output = Result<PublishEventOutput, Self::Error>> + Send;
+
     /// Subscribe to specific event types
     ///
     /// Optional action `subscribe_to_events`, timeout 2000 ms.
@@ -160,6 +161,7 @@ pub trait EventHandlingActions: super::Node {
         let _ = input;
         super::not_implemented(NAME, "subscribe_to_events")
     }
+
     /// Unsubscribe from event types
     ///
     /// Optional action `unsubscribe_from_events`, timeout 1000 ms.
@@ -170,6 +172,7 @@ pub trait EventHandlingActions: super::Node {
         let _ = input;
         super::not_implemented(NAME, "unsubscribe_from_events")
     }
+
     /// Process incoming events from subscriptions
     ///
     /// Required action `handle_event`, timeout 5000 ms.
@@ -177,6 +180,7 @@ pub trait EventHandlingActions: super::Node {
         &self,
         input: HandleEventInput,
     ) -> impl Future<Output = Result<HandleEventOutput, Self::Error>> + Send;
+
     /// Retrieve event processing history
     ///
     /// Optional action `get_event_history`, timeout 2000 ms.
@@ -252,6 +256,7 @@ impl Request {
             Self::GetEventHistory(_) => Action::GetEventHistory,
         }
     }
+
     /// Runs the action this request names on `node`: awaits its method in
     /// [`EventHandlingActions`] and wraps the outputs in the matching [`Response`].
     /// The error is the node's own.

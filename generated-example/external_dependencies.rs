@@ -229,6 +229,7 @@ pub trait ExternalDependenciesActions: super::Node {
         &self,
         input: ExecuteExternalCallInput,
     ) -> impl Future<Output = Result<ExecuteExternalCallOutput, Self::Error>> + Send;
+
     /// Validate response from external service
     ///
     /// Required action `validate_external_response`, timeout 2000 ms.
@@ -238,6 +239,7 @@ pub trait ExternalDependenciesActions: super::Node {
     ) -> impl Future<
         Output = Result<ValidateExternalResponseOutput, Self::Error>,
     > + Send;
+
     /// Monitor and manage health of external dependencies
     ///
     /// Optional action `manage_service_health`, timeout 10000 ms.
@@ -248,6 +250,7 @@ pub trait ExternalDependenciesActions: super::Node {
         let _ = input;
         super::not_implemented(NAME, "manage_service_health")
     }
+
     /// Handle failures from external services with fallback strategies
     ///
     /// Required action `handle_service_failure`, timeout 5000 ms.
@@ -255,6 +258,7 @@ pub trait ExternalDependenciesActions: super::Node {
         &self,
         input: HandleServiceFailureInput,
     ) -> impl Future<Output = Result<HandleServiceFailureOutput, Self::Error>> + Send;
+
     /// Transform data between internal and external formats
     ///
     /// Optional action `transform_external_data`, timeout 3000 ms.
@@ -331,6 +335,7 @@ impl Request {
             Self::TransformExternalData(_) => Action::TransformExternalData,
         }
     }
+
     /// Runs the action this request names on `node`: awaits its method in
     /// [`ExternalDependenciesActions`] and wraps the outputs in the matching [`Response`].
     /// The error is the node's own.

@@ -135,6 +135,7 @@ pub trait HealthCheckActions: super::Node {
     fn health_check(
         &self,
     ) -> impl Future<Output = Result<HealthCheckOutput, Self::Error>> + Send;
+
     /// Check health of individual node components
     ///
     /// Optional action `component_health_check`, timeout 3000 ms.
@@ -193,6 +194,7 @@ impl Request {
             Self::ComponentHealthCheck(_) => Action::ComponentHealthCheck,
         }
     }
+
     /// Runs the action this request names on `node`: awaits its method in
     /// [`HealthCheckActions`] and wraps the outputs in the matching [`Response`].
     /// The error is the node's own.

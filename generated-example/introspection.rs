@@ -96,6 +96,7 @@ pub trait IntrospectionActions: super::Node {
     fn get_node_info(
         &self,
     ) -> impl Future<Output = Result<GetNodeInfoOutput, Self::Error>> + Send;
+
     /// Get detailed node capabilities and available actions
     ///
     /// Required action `get_capabilities`, timeout 3000 ms.
@@ -103,6 +104,7 @@ pub trait IntrospectionActions: super::Node {
         &self,
         input: GetCapabilitiesInput,
     ) -> impl Future<Output = Result<GetCapabilitiesOutput, Self::Error>> + Send;
+
     /// Get runtime statistics and performance metrics
     ///
     /// Optional action `get_runtime_stats`, timeout 2000 ms.
@@ -113,6 +115,7 @@ pub trait IntrospectionActions: super::Node {
         let _ = input;
         super::not_implemented(NAME, "get_runtime_stats")
     }
+
     /// Discover other nodes in the network
     ///
     /// Optional action `discover_peers`, timeout 5000 ms.
@@ -181,6 +184,7 @@ impl Request {
             Self::DiscoverPeers(_) => Action::DiscoverPeers,
         }
     }
+
     /// Runs the action this request names on `node`: awaits its method in
     /// [`IntrospectionActions`] and wraps the outputs in the matching [`Response`].
     /// The error is the node's own.

@@ -36,6 +36,7 @@ impl NodeType {
         NodeType::Reducer,
         NodeType::Orchestrator,
     ];
+
     /// The name contracts use (`COMPUTE`, ...).
     pub const fn as_str(self) -> &'static str {
         match self {
@@ -55,6 +56,7 @@ impl ::core::fmt::Display for NodeType {
 
 impl ::core::str::FromStr for NodeType {
     type Err = UnknownVariant;
+
     fn from_str(s: &str) -> ::core::result::Result<Self, Self::Err> {
         NodeType::ALL
             .iter()
@@ -198,6 +200,7 @@ impl MixinSpec {
     pub fn applies_to(&self, node_type: NodeType) -> bool {
         self.applicable_node_types.contains(&node_type)
     }
+
     /// The action with this name.
     pub fn action(&self, name: &str) -> ::core::option::Option<&'static ActionSpec> {
         self.actions.iter().find(|a| a.name == name)
@@ -274,6 +277,7 @@ impl Value {
     pub fn is_null(&self) -> bool {
         matches!(self, Value::Null)
     }
+
     /// The boolean, if it is one.
     pub fn as_bool(&self) -> ::core::option::Option<bool> {
         match self {
@@ -281,6 +285,7 @@ impl Value {
             _ => ::core::option::Option::None,
         }
     }
+
     /// The whole number, if it is one that fits an `i64`.
     pub fn as_i64(&self) -> ::core::option::Option<i64> {
         match self {
@@ -288,6 +293,7 @@ impl Value {
             _ => ::core::option::Option::None,
         }
     }
+
     /// The whole number, if it is one that fits a `u64`.
     pub fn as_u64(&self) -> ::core::option::Option<u64> {
         match self {
@@ -296,6 +302,7 @@ impl Value {
             _ => ::core::option::Option::None,
         }
     }
+
     /// The number, whole or not (a whole number beyond 2^53 is rounded).
     pub fn as_f64(&self) -> ::core::option::Option<f64> {
         match self {
@@ -305,6 +312,7 @@ impl Value {
             _ => ::core::option::Option::None,
         }
     }
+
     /// The text, if it is text.
     pub fn as_str(&self) -> ::core::option::Option<&str> {
         match self {
@@ -312,6 +320,7 @@ impl Value {
             _ => ::core::option::Option::None,
         }
     }
+
     /// The items, if it is a list.
     pub fn as_list(&self) -> ::core::option::Option<&[Value]> {
         match self {
@@ -319,6 +328,7 @@ impl Value {
             _ => ::core::option::Option::None,
         }
     }
+
     /// The entries, if it is a mapping.
     pub fn as_map(
         &self,
@@ -330,6 +340,7 @@ impl Value {
             _ => ::core::option::Option::None,
         }
     }
+
     /// The value at `key`, if it is a mapping that has one.
     pub fn get(&self, key: &str) -> ::core::option::Option<&Value> {
         self.as_map().and_then(|entries| entries.get(key))
@@ -777,6 +788,7 @@ pub trait Checked {
     /// Adds a violation for each bound a field breaks; `path` is where the value sits
     /// (empty at the top).
     fn collect_violations(&self, path: &str, out: &mut ::std::vec::Vec<Violation>);
+
     /// Every bound the value breaks, or `Ok`.
     fn validate(&self) -> ::core::result::Result<(), ConfigError> {
         let mut violations = ::std::vec::Vec::new();
@@ -826,19 +838,24 @@ pub fn field_path(path: &str, field: &str) -> ::std::string::String {
 pub trait Fields: ::core::default::Default {
     /// The struct's name, for messages.
     const NAME: &'static str;
+
     /// Its keys, in declaration order.
     const KEYS: &'static [&'static str];
+
     /// Whether a key left out keeps its default (configuration) rather than being missing,
     /// which only an `Option` may be.
     const DEFAULTS: bool;
+
     /// Whether an unknown key is an error rather than skipped.
     const STRICT: bool;
+
     /// Reads the field named `key`, one of [`Fields::KEYS`], from `value`.
     fn read<'de, V: FieldValue<'de>>(
         &mut self,
         key: &'static str,
         value: V,
     ) -> ::core::result::Result<(), V::Error>;
+
     /// Checks the value once every field is read: the bounds of a configuration section.
     fn check<E: ::serde::de::Error>(&self) -> ::core::result::Result<(), E> {
         ::core::result::Result::Ok(())
@@ -851,8 +868,10 @@ pub trait Fields: ::core::default::Default {
 pub trait FieldValue<'de> {
     /// The deserializer's error.
     type Error: ::serde::de::Error;
+
     /// The value, deserialized as `T`.
     fn get<T: ::serde::Deserialize<'de>>(self) -> ::core::result::Result<T, Self::Error>;
+
     /// The value, whatever it is, skipped.
     fn skip(self) -> ::core::result::Result<(), Self::Error>;
 }
@@ -871,9 +890,11 @@ struct FieldsVisitor<T>(::core::marker::PhantomData<T>);
 
 impl<'de, T: Fields> ::serde::de::Visitor<'de> for FieldsVisitor<T> {
     type Value = T;
+
     fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
         ::core::write!(f, "struct {}", T::NAME)
     }
+
     fn visit_map<A: ::serde::de::MapAccess<'de>>(
         self,
         mut map: A,
@@ -908,6 +929,7 @@ impl<'de, T: Fields> ::serde::de::Visitor<'de> for FieldsVisitor<T> {
         value.check::<A::Error>()?;
         ::core::result::Result::Ok(value)
     }
+
     fn visit_seq<A: ::serde::de::SeqAccess<'de>>(
         self,
         mut seq: A,
@@ -934,6 +956,7 @@ struct Key<T>(::core::marker::PhantomData<T>);
 
 impl<'de, T: Fields> ::serde::de::DeserializeSeed<'de> for Key<T> {
     type Value = ::core::option::Option<usize>;
+
     fn deserialize<D: ::serde::Deserializer<'de>>(
         self,
         deserializer: D,
@@ -944,9 +967,11 @@ impl<'de, T: Fields> ::serde::de::DeserializeSeed<'de> for Key<T> {
 
 impl<'de, T: Fields> ::serde::de::Visitor<'de> for Key<T> {
     type Value = ::core::option::Option<usize>;
+
     fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
         f.write_str("a field name")
     }
+
     fn visit_str<E: ::serde::de::Error>(
         self,
         key: &str,
@@ -963,6 +988,7 @@ impl<'de, T: Fields> ::serde::de::Visitor<'de> for Key<T> {
             }
         }
     }
+
     fn visit_bytes<E: ::serde::de::Error>(
         self,
         key: &[u8],
@@ -985,9 +1011,11 @@ struct MapValue<'a, A>(&'a mut A);
 
 impl<'de, A: ::serde::de::MapAccess<'de>> FieldValue<'de> for MapValue<'_, A> {
     type Error = A::Error;
+
     fn get<T: ::serde::Deserialize<'de>>(self) -> ::core::result::Result<T, A::Error> {
         self.0.next_value()
     }
+
     fn skip(self) -> ::core::result::Result<(), A::Error> {
         self.0.next_value::<::serde::de::IgnoredAny>().map(drop)
     }
@@ -1001,6 +1029,7 @@ struct Element<'a, A> {
 
 impl<'de, A: ::serde::de::SeqAccess<'de>> FieldValue<'de> for Element<'_, A> {
     type Error = A::Error;
+
     fn get<T: ::serde::Deserialize<'de>>(self) -> ::core::result::Result<T, A::Error> {
         let keys = self.keys;
         self.seq
@@ -1012,6 +1041,7 @@ impl<'de, A: ::serde::de::SeqAccess<'de>> FieldValue<'de> for Element<'_, A> {
                 )
             })
     }
+
     fn skip(self) -> ::core::result::Result<(), A::Error> {
         self.seq.next_element::<::serde::de::IgnoredAny>().map(drop)
     }
@@ -1022,9 +1052,11 @@ struct Missing<E>(&'static str, ::core::marker::PhantomData<E>);
 
 impl<'de, E: ::serde::de::Error> FieldValue<'de> for Missing<E> {
     type Error = E;
+
     fn get<T: ::serde::Deserialize<'de>>(self) -> ::core::result::Result<T, E> {
         T::deserialize(self)
     }
+
     fn skip(self) -> ::core::result::Result<(), E> {
         ::core::result::Result::Ok(())
     }
@@ -1032,18 +1064,21 @@ impl<'de, E: ::serde::de::Error> FieldValue<'de> for Missing<E> {
 
 impl<'de, E: ::serde::de::Error> ::serde::Deserializer<'de> for Missing<E> {
     type Error = E;
+
     fn deserialize_any<V: ::serde::de::Visitor<'de>>(
         self,
         _: V,
     ) -> ::core::result::Result<V::Value, E> {
         ::core::result::Result::Err(E::missing_field(self.0))
     }
+
     fn deserialize_option<V: ::serde::de::Visitor<'de>>(
         self,
         visitor: V,
     ) -> ::core::result::Result<V::Value, E> {
         visitor.visit_none()
     }
+
     ::serde::forward_to_deserialize_any! {
         bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string bytes
         byte_buf unit unit_struct newtype_struct seq tuple tuple_struct map struct enum
@@ -1057,10 +1092,13 @@ impl<'de, E: ::serde::de::Error> ::serde::Deserializer<'de> for Missing<E> {
 pub trait Tagged: Sized {
     /// The action names (the mixin's `Action`).
     type Tag: ::serde::de::DeserializeOwned;
+
     /// The enum's name, for messages.
     const NAME: &'static str;
+
     /// `["action", "input"]` or `["action", "output"]`.
     const KEYS: &'static [&'static str];
+
     /// The variant of `tag`, its payload read from `value`.
     fn read<'de, V: FieldValue<'de>>(
         tag: Self::Tag,
@@ -1082,12 +1120,14 @@ struct TaggedVisitor<T>(::core::marker::PhantomData<T>);
 
 impl<'de, T: Tagged> ::serde::de::Visitor<'de> for TaggedVisitor<T> {
     type Value = T;
+
     fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
         ::core::write!(
             f, "enum {} as {{\"{}\": <name>, \"{}\": <value>}}", T::NAME, T::KEYS[0],
             T::KEYS[1]
         )
     }
+
     fn visit_map<A: ::serde::de::MapAccess<'de>>(
         self,
         mut map: A,
@@ -1141,6 +1181,7 @@ impl<'de, T: Tagged> ::serde::de::Visitor<'de> for TaggedVisitor<T> {
             }
         }
     }
+
     fn visit_seq<A: ::serde::de::SeqAccess<'de>>(
         self,
         mut seq: A,
@@ -1173,9 +1214,11 @@ struct Name(&'static [&'static str]);
 
 impl ::serde::de::Visitor<'_> for Name {
     type Value = usize;
+
     fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
         f.write_str("a name")
     }
+
     fn visit_str<E: ::serde::de::Error>(
         self,
         name: &str,
@@ -1478,6 +1521,7 @@ pub mod nodes {
         /// The mixin it names.
         pub mixin: &'static super::MixinSpec,
     }
+
     /// Calls partner APIs with retries and a circuit breaker
     ///
     /// Generated from the node contract `api_client_effect`.
@@ -1485,6 +1529,7 @@ pub mod nodes {
     pub mod api_client_effect {
         include!("nodes/api_client_effect.rs");
     }
+
     /// Transforms batches of records, with health checks, metrics, events and error handling
     ///
     /// Generated from the node contract `data_processor_compute`.

@@ -99,6 +99,7 @@ pub trait PerformanceMonitoringActions: super::Node {
         &self,
         input: CollectMetricsInput,
     ) -> impl Future<Output = Result<CollectMetricsOutput, Self::Error>> + Send;
+
     /// Start a performance trace for an operation
     ///
     /// Optional action `start_performance_trace`, timeout 500 ms.
@@ -109,6 +110,7 @@ pub trait PerformanceMonitoringActions: super::Node {
         let _ = input;
         super::not_implemented(NAME, "start_performance_trace")
     }
+
     /// End a performance trace and record metrics
     ///
     /// Optional action `end_performance_trace`, timeout 1000 ms.
@@ -119,6 +121,7 @@ pub trait PerformanceMonitoringActions: super::Node {
         let _ = input;
         super::not_implemented(NAME, "end_performance_trace")
     }
+
     /// Get performance summary over specified time period
     ///
     /// Optional action `get_performance_summary`, timeout 3000 ms.
@@ -129,6 +132,7 @@ pub trait PerformanceMonitoringActions: super::Node {
         let _ = input;
         super::not_implemented(NAME, "get_performance_summary")
     }
+
     /// Configure performance alerts and thresholds
     ///
     /// Optional action `configure_alerts`, timeout 2000 ms.
@@ -205,6 +209,7 @@ impl Request {
             Self::ConfigureAlerts(_) => Action::ConfigureAlerts,
         }
     }
+
     /// Runs the action this request names on `node`: awaits its method in
     /// [`PerformanceMonitoringActions`] and wraps the outputs in the matching [`Response`].
     /// The error is the node's own.

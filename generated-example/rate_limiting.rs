@@ -117,6 +117,7 @@ pub trait RateLimitingActions: super::Node {
         &self,
         input: AcquirePermitInput,
     ) -> impl Future<Output = Result<AcquirePermitOutput, Self::Error>> + Send;
+
     /// Report the state of every bucket (an action with no inputs)
     ///
     /// Optional action `bucket_snapshot`, timeout 200 ms.
@@ -125,6 +126,7 @@ pub trait RateLimitingActions: super::Node {
     ) -> impl Future<Output = Result<BucketSnapshotOutput, Self::Error>> + Send {
         super::not_implemented(NAME, "bucket_snapshot")
     }
+
     /// Refill one bucket at once
     ///
     /// Optional action `reset_bucket`, timeout 100 ms.
@@ -188,6 +190,7 @@ impl Request {
             Self::ResetBucket(_) => Action::ResetBucket,
         }
     }
+
     /// Runs the action this request names on `node`: awaits its method in
     /// [`RateLimitingActions`] and wraps the outputs in the matching [`Response`].
     /// The error is the node's own.

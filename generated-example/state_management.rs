@@ -106,6 +106,7 @@ pub trait StateManagementActions: super::Node {
         &self,
         input: PersistStateInput,
     ) -> impl Future<Output = Result<PersistStateOutput, Self::Error>> + Send;
+
     /// Restore state from storage backend
     ///
     /// Required action `restore_state`, timeout 3000 ms.
@@ -113,6 +114,7 @@ pub trait StateManagementActions: super::Node {
         &self,
         input: RestoreStateInput,
     ) -> impl Future<Output = Result<RestoreStateOutput, Self::Error>> + Send;
+
     /// Create a point-in-time snapshot of current state
     ///
     /// Optional action `create_state_snapshot`, timeout 10000 ms.
@@ -123,6 +125,7 @@ pub trait StateManagementActions: super::Node {
         let _ = input;
         super::not_implemented(NAME, "create_state_snapshot")
     }
+
     /// Manage state lifecycle including cleanup and archival
     ///
     /// Optional action `manage_state_lifecycle`, timeout 15000 ms.
@@ -133,6 +136,7 @@ pub trait StateManagementActions: super::Node {
         let _ = input;
         super::not_implemented(NAME, "manage_state_lifecycle")
     }
+
     /// Validate state consistency and integrity
     ///
     /// Optional action `validate_state_consistency`, timeout 8000 ms.
@@ -210,6 +214,7 @@ impl Request {
             Self::ValidateStateConsistency(_) => Action::ValidateStateConsistency,
         }
     }
+
     /// Runs the action this request names on `node`: awaits its method in
     /// [`StateManagementActions`] and wraps the outputs in the matching [`Response`].
     /// The error is the node's own.

@@ -51,10 +51,38 @@ pub fn format_file(file: syn::File, header: &str) -> String {
 fn push_items(out: &mut String, file: syn::File) {
     let mut one = syn::File { shebang: None, frontmatter: None, attrs: Vec::new(), items: Vec::with_capacity(1) };
     for item in file.items {
+        let holds_items = matches!(item, syn::Item::Impl(_) | syn::Item::Trait(_) | syn::Item::Mod(_));
         one.items.push(item);
         out.push('\n');
-        out.push_str(&prettyplease::unparse(&one));
+        let text = prettyplease::unparse(&one);
+        match holds_items {
+            true => push_spaced(out, &text),
+            false => out.push_str(&text),
+        }
         one.items.clear();
+    }
+}
+
+/// The text of an impl, trait or module with a blank line between the items it holds, as
+/// between top-level items. Those are the lines one level in; only a line that ends an item there
+/// (`}` or `...;`, not a comment) and one that starts the next get a blank line between them.
+/// Only blank lines are added: the generator writes no literal with a line break in it (string
+/// literals are escaped), so no line of a literal is ever mistaken for one of an item.
+fn depth_one(line: &str) -> Option<&str> {
+    line.strip_prefix("    ").filter(|rest| !rest.starts_with(' '))
+}
+
+fn push_spaced(out: &mut String, text: &str) {
+    let mut previous: Option<&str> = None;
+    for line in text.split_inclusive('\n') {
+        let current = depth_one(line.trim_end_matches('\n'));
+        let ends_item = previous.is_some_and(|p| !p.starts_with("//") && (p == "}" || p.ends_with(';')));
+        let starts_item = current.is_some_and(|c| !c.starts_with(['}', ')', ']']));
+        if ends_item && starts_item {
+            out.push('\n');
+        }
+        out.push_str(line);
+        previous = current;
     }
 }
 
@@ -83,7 +111,33 @@ pub fn format_tokens(tokens: TokenStream) -> Result<String, String> {
 
 #[cfg(test)]
 mod tests {
-    use super::{header, is_header};
+    use super::{format_tokens, header, is_header};
+    use quote::quote;
+
+    #[test]
+    fn items_inside_impls_traits_and_modules_are_spaced_like_top_level_ones() {
+        let text = format_tokens(quote! {
+            /// A trait.
+            pub trait T {
+                /// One.
+                fn one(&self) -> u8;
+                #[doc = " Two;"]
+                fn two(&self) -> u8 { 2 }
+                fn three(&self);
+            }
+            impl S { pub const A: u8 = 1; pub fn f() {} }
+            pub mod m { pub struct A; pub struct B { x: u8, y: u8 } }
+            pub struct S { a: u8, b: u8 }
+            pub enum E { A, B }
+        })
+        .unwrap();
+        let expected = "\n/// A trait.\npub trait T {\n    /// One.\n    fn one(&self) -> u8;\n\n    /// Two;\n    fn two(&self) -> u8 {\n        2\n    }\n\n    fn three(&self);\n}\n\
+            \nimpl S {\n    pub const A: u8 = 1;\n\n    pub fn f() {}\n}\n\
+            \npub mod m {\n    pub struct A;\n\n    pub struct B {\n        x: u8,\n        y: u8,\n    }\n}\n\
+            \npub struct S {\n    a: u8,\n    b: u8,\n}\n\
+            \npub enum E {\n    A,\n    B,\n}\n";
+        assert_eq!(text, expected, "{text}");
+    }
 
     #[test]
     fn only_our_own_headers_are_ours() {

@@ -100,6 +100,7 @@ pub trait AggregationWindowActions: super::Node {
     ///
     /// Required action `add_event`, timeout 50 ms.
     fn add_event(&self, input: AddEventInput) -> Result<AddEventOutput, Self::Error>;
+
     /// Close the window of a key and emit its aggregate
     ///
     /// Required action `close_window`, timeout 2000 ms.
@@ -107,6 +108,7 @@ pub trait AggregationWindowActions: super::Node {
         &self,
         input: CloseWindowInput,
     ) -> Result<CloseWindowOutput, Self::Error>;
+
     /// List the windows that are still open
     ///
     /// Optional action `list_open_windows`, timeout 500 ms.
@@ -162,6 +164,7 @@ impl Request {
             Self::ListOpenWindows => Action::ListOpenWindows,
         }
     }
+
     /// Runs the action this request names on `node`: calls its method in
     /// [`AggregationWindowActions`] and wraps the outputs in the matching [`Response`].
     /// The error is the node's own.

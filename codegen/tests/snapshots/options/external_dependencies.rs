@@ -205,6 +205,7 @@ pub trait ExternalDependenciesActions: super::Node {
         &self,
         input: ExecuteExternalCallInput,
     ) -> Result<ExecuteExternalCallOutput, Self::Error>;
+
     /// Validate response from external service
     ///
     /// Required action `validate_external_response`, timeout 2000 ms.
@@ -212,6 +213,7 @@ pub trait ExternalDependenciesActions: super::Node {
         &self,
         input: ValidateExternalResponseInput,
     ) -> Result<ValidateExternalResponseOutput, Self::Error>;
+
     /// Monitor and manage health of external dependencies
     ///
     /// Optional action `manage_service_health`, timeout 10000 ms.
@@ -222,6 +224,7 @@ pub trait ExternalDependenciesActions: super::Node {
         let _ = input;
         super::not_implemented(NAME, "manage_service_health")
     }
+
     /// Handle failures from external services with fallback strategies
     ///
     /// Required action `handle_service_failure`, timeout 5000 ms.
@@ -229,6 +232,7 @@ pub trait ExternalDependenciesActions: super::Node {
         &self,
         input: HandleServiceFailureInput,
     ) -> Result<HandleServiceFailureOutput, Self::Error>;
+
     /// Transform data between internal and external formats
     ///
     /// Optional action `transform_external_data`, timeout 3000 ms.
@@ -299,6 +303,7 @@ impl Request {
             Self::TransformExternalData(_) => Action::TransformExternalData,
         }
     }
+
     /// Runs the action this request names on `node`: calls its method in
     /// [`ExternalDependenciesActions`] and wraps the outputs in the matching [`Response`].
     /// The error is the node's own.

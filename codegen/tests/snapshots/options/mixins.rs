@@ -20,6 +20,7 @@ impl NodeType {
         NodeType::Reducer,
         NodeType::Orchestrator,
     ];
+
     /// The name contracts use (`COMPUTE`, ...).
     pub const fn as_str(self) -> &'static str {
         match self {
@@ -39,6 +40,7 @@ impl ::core::fmt::Display for NodeType {
 
 impl ::core::str::FromStr for NodeType {
     type Err = UnknownVariant;
+
     fn from_str(s: &str) -> ::core::result::Result<Self, Self::Err> {
         NodeType::ALL
             .iter()
@@ -182,6 +184,7 @@ impl MixinSpec {
     pub fn applies_to(&self, node_type: NodeType) -> bool {
         self.applicable_node_types.contains(&node_type)
     }
+
     /// The action with this name.
     pub fn action(&self, name: &str) -> ::core::option::Option<&'static ActionSpec> {
         self.actions.iter().find(|a| a.name == name)
@@ -256,6 +259,7 @@ impl Value {
     pub fn is_null(&self) -> bool {
         matches!(self, Value::Null)
     }
+
     /// The boolean, if it is one.
     pub fn as_bool(&self) -> ::core::option::Option<bool> {
         match self {
@@ -263,6 +267,7 @@ impl Value {
             _ => ::core::option::Option::None,
         }
     }
+
     /// The whole number, if it is one that fits an `i64`.
     pub fn as_i64(&self) -> ::core::option::Option<i64> {
         match self {
@@ -270,6 +275,7 @@ impl Value {
             _ => ::core::option::Option::None,
         }
     }
+
     /// The whole number, if it is one that fits a `u64`.
     pub fn as_u64(&self) -> ::core::option::Option<u64> {
         match self {
@@ -278,6 +284,7 @@ impl Value {
             _ => ::core::option::Option::None,
         }
     }
+
     /// The number, whole or not (a whole number beyond 2^53 is rounded).
     pub fn as_f64(&self) -> ::core::option::Option<f64> {
         match self {
@@ -287,6 +294,7 @@ impl Value {
             _ => ::core::option::Option::None,
         }
     }
+
     /// The text, if it is text.
     pub fn as_str(&self) -> ::core::option::Option<&str> {
         match self {
@@ -294,6 +302,7 @@ impl Value {
             _ => ::core::option::Option::None,
         }
     }
+
     /// The items, if it is a list.
     pub fn as_list(&self) -> ::core::option::Option<&[Value]> {
         match self {
@@ -301,6 +310,7 @@ impl Value {
             _ => ::core::option::Option::None,
         }
     }
+
     /// The entries, if it is a mapping.
     pub fn as_map(
         &self,
@@ -312,6 +322,7 @@ impl Value {
             _ => ::core::option::Option::None,
         }
     }
+
     /// The value at `key`, if it is a mapping that has one.
     pub fn get(&self, key: &str) -> ::core::option::Option<&Value> {
         self.as_map().and_then(|entries| entries.get(key))
@@ -614,6 +625,7 @@ pub trait Checked {
     /// Adds a violation for each bound a field breaks; `path` is where the value sits
     /// (empty at the top).
     fn collect_violations(&self, path: &str, out: &mut ::std::vec::Vec<Violation>);
+
     /// Every bound the value breaks, or `Ok`.
     fn validate(&self) -> ::core::result::Result<(), ConfigError> {
         let mut violations = ::std::vec::Vec::new();
