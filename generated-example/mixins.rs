@@ -1347,7 +1347,7 @@ pub type Timestamp = ::std::string::String;
 ///
 /// Its actions, the methods of `AggregationWindowActions`:
 ///
-/// | Action | | Timeout | What it does |
+/// | Action | Kind | Timeout | What it does |
 /// |---|---|---:|---|
 /// | `add_event` | required | 50 ms | Add one event to the open window of its key |
 /// | `close_window` | required | 2000 ms | Close the window of a key and emit its aggregate |
@@ -1363,7 +1363,7 @@ pub mod aggregation_window {
 ///
 /// Its actions, the methods of `ErrorHandlingActions`:
 ///
-/// | Action | | Timeout | What it does |
+/// | Action | Kind | Timeout | What it does |
 /// |---|---|---:|---|
 /// | `handle_error` | required | 2000 ms | Process and categorize errors with appropriate handling strategy |
 /// | `circuit_breaker_check` | optional | 500 ms | Check circuit breaker status before operation |
@@ -1380,7 +1380,7 @@ pub mod error_handling {
 ///
 /// Its actions, the methods of `EventHandlingActions`:
 ///
-/// | Action | | Timeout | What it does |
+/// | Action | Kind | Timeout | What it does |
 /// |---|---|---:|---|
 /// | `publish_event` | required | 3000 ms | Publish an event to the event bus |
 /// | `subscribe_to_events` | optional | 2000 ms | Subscribe to specific event types |
@@ -1398,7 +1398,7 @@ pub mod event_handling {
 ///
 /// Its actions, the methods of `ExternalDependenciesActions`:
 ///
-/// | Action | | Timeout | What it does |
+/// | Action | Kind | Timeout | What it does |
 /// |---|---|---:|---|
 /// | `execute_external_call` | required | 30000 ms | Execute call to external service or API |
 /// | `validate_external_response` | required | 2000 ms | Validate response from external service |
@@ -1416,7 +1416,7 @@ pub mod external_dependencies {
 ///
 /// Its actions, the methods of `HealthCheckActions`:
 ///
-/// | Action | | Timeout | What it does |
+/// | Action | Kind | Timeout | What it does |
 /// |---|---|---:|---|
 /// | `health_check` | required | 5000 ms | Check overall health status of the node and its dependencies |
 /// | `component_health_check` | optional | 3000 ms | Check health of individual node components |
@@ -1431,7 +1431,7 @@ pub mod health_check {
 ///
 /// Its actions, the methods of `IntrospectionActions`:
 ///
-/// | Action | | Timeout | What it does |
+/// | Action | Kind | Timeout | What it does |
 /// |---|---|---:|---|
 /// | `get_node_info` | required | 2000 ms | Get basic node information including type, version, and status |
 /// | `get_capabilities` | required | 3000 ms | Get detailed node capabilities and available actions |
@@ -1448,7 +1448,7 @@ pub mod introspection {
 ///
 /// Its actions, the methods of `PerformanceMonitoringActions`:
 ///
-/// | Action | | Timeout | What it does |
+/// | Action | Kind | Timeout | What it does |
 /// |---|---|---:|---|
 /// | `collect_metrics` | required | 2000 ms | Collect current performance metrics |
 /// | `start_performance_trace` | optional | 500 ms | Start a performance trace for an operation |
@@ -1467,7 +1467,7 @@ pub mod performance_monitoring {
 ///
 /// Its actions, the methods of `RateLimitingActions`:
 ///
-/// | Action | | Timeout | What it does |
+/// | Action | Kind | Timeout | What it does |
 /// |---|---|---:|---|
 /// | `acquire_permit` | required | 1000 ms | Take one token from the bucket of a call key, waiting up to max_wait_ms |
 /// | `bucket_snapshot` | optional | 200 ms | Report the state of every bucket (an action with no inputs) |
@@ -1483,7 +1483,7 @@ pub mod rate_limiting {
 ///
 /// Its actions, the methods of `StateManagementActions`:
 ///
-/// | Action | | Timeout | What it does |
+/// | Action | Kind | Timeout | What it does |
 /// |---|---|---:|---|
 /// | `persist_state` | required | 5000 ms | Persist current state to configured storage backend |
 /// | `restore_state` | required | 3000 ms | Restore state from storage backend |

@@ -327,7 +327,7 @@ fn an_action_description_stays_in_its_cell_of_the_module_table() {
             "///",
             "/// Its actions, the methods of `TableActions`:",
             "///",
-            "/// | Action | | Timeout | What it does |",
+            "/// | Action | Kind | Timeout | What it does |",
             "/// |---|---|---:|---|",
             r"/// | `run` | required | 40 ms | left \| right \| `x` \| required \| 1 ms \| forged \| |",
             "/// | `stop` | optional | 5 ms | halt |",

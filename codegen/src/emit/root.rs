@@ -267,7 +267,7 @@ pub fn module_doc(mixin: &crate::model::Mixin) -> String {
         return doc;
     }
     doc.push_str(&format!("\n\nIts actions, the methods of `{}`:\n\n", mixin.trait_name));
-    doc.push_str("| Action | | Timeout | What it does |\n|---|---|---:|---|");
+    doc.push_str("| Action | Kind | Timeout | What it does |\n|---|---|---:|---|");
     for action in &mixin.actions {
         let kind = if action.required { "required" } else { "optional" };
         doc.push_str(&format!(

@@ -700,7 +700,7 @@ pub type Timestamp = std::time::SystemTime;
 ///
 /// Its actions, the methods of `AggregationWindowActions`:
 ///
-/// | Action | | Timeout | What it does |
+/// | Action | Kind | Timeout | What it does |
 /// |---|---|---:|---|
 /// | `add_event` | required | 50 ms | Add one event to the open window of its key |
 /// | `close_window` | required | 2000 ms | Close the window of a key and emit its aggregate |
@@ -716,7 +716,7 @@ pub mod aggregation_window {
 ///
 /// Its actions, the methods of `ExternalDependenciesActions`:
 ///
-/// | Action | | Timeout | What it does |
+/// | Action | Kind | Timeout | What it does |
 /// |---|---|---:|---|
 /// | `execute_external_call` | required | 30000 ms | Execute call to external service or API |
 /// | `validate_external_response` | required | 2000 ms | Validate response from external service |
