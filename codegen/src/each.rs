@@ -22,6 +22,15 @@ pub(crate) fn map_into<T, U>(items: Vec<T>, f: &mut dyn FnMut(T) -> U) -> Vec<U>
     out
 }
 
+/// `a, b and c`; `none` when there is nothing.
+pub fn and_list(items: &[&str], none: &str) -> String {
+    match items {
+        [] => none.to_string(),
+        [one] => one.to_string(),
+        [init @ .., last] => format!("{} and {last}", init.join(", ")),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     #[test]

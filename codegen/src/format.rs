@@ -63,15 +63,16 @@ fn push_items(out: &mut String, file: syn::File) {
     }
 }
 
+/// A line one level into an item, without its indent.
+fn depth_one(line: &str) -> Option<&str> {
+    line.strip_prefix("    ").filter(|rest| !rest.starts_with(' '))
+}
+
 /// The text of an impl, trait or module with a blank line between the items it holds, as
 /// between top-level items. Those are the lines one level in; only a line that ends an item there
 /// (`}` or `...;`, not a comment) and one that starts the next get a blank line between them.
 /// Only blank lines are added: the generator writes no literal with a line break in it (string
 /// literals are escaped), so no line of a literal is ever mistaken for one of an item.
-fn depth_one(line: &str) -> Option<&str> {
-    line.strip_prefix("    ").filter(|rest| !rest.starts_with(' '))
-}
-
 fn push_spaced(out: &mut String, text: &str) {
     let mut previous: Option<&str> = None;
     for line in text.split_inclusive('\n') {

@@ -412,11 +412,7 @@ fn pair<'a, T>(
 /// `nodes implementing the trait and callers of the actions`
 fn who(rule: &Rule) -> String {
     let names: Vec<&str> = rule.breaks.iter().map(|w| w.describe()).collect();
-    match names.as_slice() {
-        [] => "nothing".to_string(),
-        [one] => one.to_string(),
-        [init @ .., last] => format!("{} and {last}", init.join(", ")),
-    }
+    crate::each::and_list(&names, "nothing")
 }
 
 /// Looks up every change's place (one targeted pass per file) and makes its diagnostic.

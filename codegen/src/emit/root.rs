@@ -255,7 +255,9 @@ pub fn module_doc(mixin: &crate::model::Mixin) -> String {
     let every = crate::model::NodeType::ALL.iter().all(|t| mixin.node_types.contains(t));
     let node_types = match every {
         true => "every node type".to_string(),
-        false => format!("{} nodes", words(&mixin.node_types.iter().map(|t| t.wire()).collect::<Vec<_>>())),
+        false => {
+            format!("{} nodes", crate::each::and_list(&crate::each::map(&mixin.node_types, &mut |t| t.wire()), "no"))
+        }
     };
     let mut doc = format!(
         "{}\n\nGenerated from the contract `{}`, version {}, for {node_types}.",
@@ -278,15 +280,6 @@ pub fn module_doc(mixin: &crate::model::Mixin) -> String {
         ));
     }
     doc
-}
-
-/// `COMPUTE, EFFECT and REDUCER`
-fn words(items: &[&str]) -> String {
-    match items {
-        [] => "no".to_string(),
-        [one] => one.to_string(),
-        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
-    }
 }
 
 /// Text that stays in one cell of a Markdown table: one line, no column separator.
