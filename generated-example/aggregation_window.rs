@@ -159,32 +159,24 @@ impl Action {
 /// A call of one action of `mixin_aggregation_window`, with its inputs:
 /// `{"action": "<name>", "input": {..}}` on the wire.
 /// Run it with [`Request::dispatch`].
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
-#[serde(tag = "action", content = "input")]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 #[allow(clippy::large_enum_variant, clippy::enum_variant_names)]
 pub enum Request {
     /// A call of `add_event`.
-    #[serde(rename = "add_event")]
     AddEvent(AddEventInput),
     /// A call of `close_window`.
-    #[serde(rename = "close_window")]
     CloseWindow(CloseWindowInput),
     /// A call of `list_open_windows`.
-    #[serde(rename = "list_open_windows")]
     ListOpenWindows,
 }
 
-impl Request {
-    /// The action it names.
-    pub const fn action(&self) -> Action {
-        match self {
-            Self::AddEvent(_) => Action::AddEvent,
-            Self::CloseWindow(_) => Action::CloseWindow,
-            Self::ListOpenWindows => Action::ListOpenWindows,
-        }
-    }
+super::tagged! {
+    Request("input") { AddEvent(AddEventInput), CloseWindow(CloseWindowInput),
+    ListOpenWindows }
+}
 
+impl Request {
     /// Runs the action this request names on `node`: awaits its method in
     /// [`AggregationWindowActions`] and wraps the outputs in the matching [`Response`].
     /// The error is the node's own.
@@ -193,12 +185,12 @@ impl Request {
         node: &N,
     ) -> Result<Response, N::Error> {
         match self {
-            Self::AddEvent(input) => Ok(Response::AddEvent(node.add_event(input).await?)),
+            Self::AddEvent(input) => node.add_event(input).await.map(Response::AddEvent),
             Self::CloseWindow(input) => {
-                Ok(Response::CloseWindow(node.close_window(input).await?))
+                node.close_window(input).await.map(Response::CloseWindow)
             }
             Self::ListOpenWindows => {
-                Ok(Response::ListOpenWindows(node.list_open_windows().await?))
+                node.list_open_windows().await.map(Response::ListOpenWindows)
             }
         }
     }
@@ -206,39 +198,19 @@ impl Request {
 
 /// What one action of `mixin_aggregation_window` returned:
 /// `{"action": "<name>", "output": {..}}` on the wire.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
-#[serde(tag = "action", content = "output")]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 #[allow(clippy::large_enum_variant, clippy::enum_variant_names)]
 pub enum Response {
     /// The outputs of `add_event`.
-    #[serde(rename = "add_event")]
     AddEvent(AddEventOutput),
     /// The outputs of `close_window`.
-    #[serde(rename = "close_window")]
     CloseWindow(CloseWindowOutput),
     /// The outputs of `list_open_windows`.
-    #[serde(rename = "list_open_windows")]
     ListOpenWindows(ListOpenWindowsOutput),
 }
 
-impl Response {
-    /// The action it names.
-    pub const fn action(&self) -> Action {
-        match self {
-            Self::AddEvent(_) => Action::AddEvent,
-            Self::CloseWindow(_) => Action::CloseWindow,
-            Self::ListOpenWindows(_) => Action::ListOpenWindows,
-        }
-    }
-}
-
-super::deserialize_tagged! {
-    Request("input") { AddEvent(AddEventInput), CloseWindow(CloseWindowInput),
-    ListOpenWindows }
-}
-
-super::deserialize_tagged! {
+super::tagged! {
     Response("output") { AddEvent(AddEventOutput), CloseWindow(CloseWindowOutput),
     ListOpenWindows(ListOpenWindowsOutput) }
 }

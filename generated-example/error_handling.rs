@@ -252,36 +252,27 @@ impl Action {
 /// A call of one action of `mixin_error_handling`, with its inputs:
 /// `{"action": "<name>", "input": {..}}` on the wire.
 /// Run it with [`Request::dispatch`].
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
-#[serde(tag = "action", content = "input")]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 #[allow(clippy::large_enum_variant, clippy::enum_variant_names)]
 pub enum Request {
     /// A call of `handle_error`.
-    #[serde(rename = "handle_error")]
     HandleError(HandleErrorInput),
     /// A call of `circuit_breaker_check`.
-    #[serde(rename = "circuit_breaker_check")]
     CircuitBreakerCheck(CircuitBreakerCheckInput),
     /// A call of `should_retry`.
-    #[serde(rename = "should_retry")]
     ShouldRetry(ShouldRetryInput),
     /// A call of `record_error_metric`.
-    #[serde(rename = "record_error_metric")]
     RecordErrorMetric(RecordErrorMetricInput),
 }
 
-impl Request {
-    /// The action it names.
-    pub const fn action(&self) -> Action {
-        match self {
-            Self::HandleError(_) => Action::HandleError,
-            Self::CircuitBreakerCheck(_) => Action::CircuitBreakerCheck,
-            Self::ShouldRetry(_) => Action::ShouldRetry,
-            Self::RecordErrorMetric(_) => Action::RecordErrorMetric,
-        }
-    }
+super::tagged! {
+    Request("input") { HandleError(HandleErrorInput),
+    CircuitBreakerCheck(CircuitBreakerCheckInput), ShouldRetry(ShouldRetryInput),
+    RecordErrorMetric(RecordErrorMetricInput) }
+}
 
+impl Request {
     /// Runs the action this request names on `node`: awaits its method in
     /// [`ErrorHandlingActions`] and wraps the outputs in the matching [`Response`].
     /// The error is the node's own.
@@ -291,20 +282,18 @@ impl Request {
     ) -> Result<Response, N::Error> {
         match self {
             Self::HandleError(input) => {
-                Ok(Response::HandleError(node.handle_error(input).await?))
+                node.handle_error(input).await.map(Response::HandleError)
             }
             Self::CircuitBreakerCheck(input) => {
-                Ok(
-                    Response::CircuitBreakerCheck(
-                        node.circuit_breaker_check(input).await?,
-                    ),
-                )
+                node.circuit_breaker_check(input)
+                    .await
+                    .map(Response::CircuitBreakerCheck)
             }
             Self::ShouldRetry(input) => {
-                Ok(Response::ShouldRetry(node.should_retry(input).await?))
+                node.should_retry(input).await.map(Response::ShouldRetry)
             }
             Self::RecordErrorMetric(input) => {
-                Ok(Response::RecordErrorMetric(node.record_error_metric(input).await?))
+                node.record_error_metric(input).await.map(Response::RecordErrorMetric)
             }
         }
     }
@@ -312,44 +301,21 @@ impl Request {
 
 /// What one action of `mixin_error_handling` returned:
 /// `{"action": "<name>", "output": {..}}` on the wire.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
-#[serde(tag = "action", content = "output")]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 #[allow(clippy::large_enum_variant, clippy::enum_variant_names)]
 pub enum Response {
     /// The outputs of `handle_error`.
-    #[serde(rename = "handle_error")]
     HandleError(HandleErrorOutput),
     /// The outputs of `circuit_breaker_check`.
-    #[serde(rename = "circuit_breaker_check")]
     CircuitBreakerCheck(CircuitBreakerCheckOutput),
     /// The outputs of `should_retry`.
-    #[serde(rename = "should_retry")]
     ShouldRetry(ShouldRetryOutput),
     /// The outputs of `record_error_metric`.
-    #[serde(rename = "record_error_metric")]
     RecordErrorMetric(RecordErrorMetricOutput),
 }
 
-impl Response {
-    /// The action it names.
-    pub const fn action(&self) -> Action {
-        match self {
-            Self::HandleError(_) => Action::HandleError,
-            Self::CircuitBreakerCheck(_) => Action::CircuitBreakerCheck,
-            Self::ShouldRetry(_) => Action::ShouldRetry,
-            Self::RecordErrorMetric(_) => Action::RecordErrorMetric,
-        }
-    }
-}
-
-super::deserialize_tagged! {
-    Request("input") { HandleError(HandleErrorInput),
-    CircuitBreakerCheck(CircuitBreakerCheckInput), ShouldRetry(ShouldRetryInput),
-    RecordErrorMetric(RecordErrorMetricInput) }
-}
-
-super::deserialize_tagged! {
+super::tagged! {
     Response("output") { HandleError(HandleErrorOutput),
     CircuitBreakerCheck(CircuitBreakerCheckOutput), ShouldRetry(ShouldRetryOutput),
     RecordErrorMetric(RecordErrorMetricOutput) }

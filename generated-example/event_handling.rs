@@ -223,40 +223,30 @@ impl Action {
 /// A call of one action of `mixin_event_handling`, with its inputs:
 /// `{"action": "<name>", "input": {..}}` on the wire.
 /// Run it with [`Request::dispatch`].
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
-#[serde(tag = "action", content = "input")]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 #[allow(clippy::large_enum_variant, clippy::enum_variant_names)]
 pub enum Request {
     /// A call of `publish_event`.
-    #[serde(rename = "publish_event")]
     PublishEvent(PublishEventInput),
     /// A call of `subscribe_to_events`.
-    #[serde(rename = "subscribe_to_events")]
     SubscribeToEvents(SubscribeToEventsInput),
     /// A call of `unsubscribe_from_events`.
-    #[serde(rename = "unsubscribe_from_events")]
     UnsubscribeFromEvents(UnsubscribeFromEventsInput),
     /// A call of `handle_event`.
-    #[serde(rename = "handle_event")]
     HandleEvent(HandleEventInput),
     /// A call of `get_event_history`.
-    #[serde(rename = "get_event_history")]
     GetEventHistory(GetEventHistoryInput),
 }
 
-impl Request {
-    /// The action it names.
-    pub const fn action(&self) -> Action {
-        match self {
-            Self::PublishEvent(_) => Action::PublishEvent,
-            Self::SubscribeToEvents(_) => Action::SubscribeToEvents,
-            Self::UnsubscribeFromEvents(_) => Action::UnsubscribeFromEvents,
-            Self::HandleEvent(_) => Action::HandleEvent,
-            Self::GetEventHistory(_) => Action::GetEventHistory,
-        }
-    }
+super::tagged! {
+    Request("input") { PublishEvent(PublishEventInput),
+    SubscribeToEvents(SubscribeToEventsInput),
+    UnsubscribeFromEvents(UnsubscribeFromEventsInput), HandleEvent(HandleEventInput),
+    GetEventHistory(GetEventHistoryInput) }
+}
 
+impl Request {
     /// Runs the action this request names on `node`: awaits its method in
     /// [`EventHandlingActions`] and wraps the outputs in the matching [`Response`].
     /// The error is the node's own.
@@ -266,23 +256,21 @@ impl Request {
     ) -> Result<Response, N::Error> {
         match self {
             Self::PublishEvent(input) => {
-                Ok(Response::PublishEvent(node.publish_event(input).await?))
+                node.publish_event(input).await.map(Response::PublishEvent)
             }
             Self::SubscribeToEvents(input) => {
-                Ok(Response::SubscribeToEvents(node.subscribe_to_events(input).await?))
+                node.subscribe_to_events(input).await.map(Response::SubscribeToEvents)
             }
             Self::UnsubscribeFromEvents(input) => {
-                Ok(
-                    Response::UnsubscribeFromEvents(
-                        node.unsubscribe_from_events(input).await?,
-                    ),
-                )
+                node.unsubscribe_from_events(input)
+                    .await
+                    .map(Response::UnsubscribeFromEvents)
             }
             Self::HandleEvent(input) => {
-                Ok(Response::HandleEvent(node.handle_event(input).await?))
+                node.handle_event(input).await.map(Response::HandleEvent)
             }
             Self::GetEventHistory(input) => {
-                Ok(Response::GetEventHistory(node.get_event_history(input).await?))
+                node.get_event_history(input).await.map(Response::GetEventHistory)
             }
         }
     }
@@ -290,49 +278,23 @@ impl Request {
 
 /// What one action of `mixin_event_handling` returned:
 /// `{"action": "<name>", "output": {..}}` on the wire.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
-#[serde(tag = "action", content = "output")]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 #[allow(clippy::large_enum_variant, clippy::enum_variant_names)]
 pub enum Response {
     /// The outputs of `publish_event`.
-    #[serde(rename = "publish_event")]
     PublishEvent(PublishEventOutput),
     /// The outputs of `subscribe_to_events`.
-    #[serde(rename = "subscribe_to_events")]
     SubscribeToEvents(SubscribeToEventsOutput),
     /// The outputs of `unsubscribe_from_events`.
-    #[serde(rename = "unsubscribe_from_events")]
     UnsubscribeFromEvents(UnsubscribeFromEventsOutput),
     /// The outputs of `handle_event`.
-    #[serde(rename = "handle_event")]
     HandleEvent(HandleEventOutput),
     /// The outputs of `get_event_history`.
-    #[serde(rename = "get_event_history")]
     GetEventHistory(GetEventHistoryOutput),
 }
 
-impl Response {
-    /// The action it names.
-    pub const fn action(&self) -> Action {
-        match self {
-            Self::PublishEvent(_) => Action::PublishEvent,
-            Self::SubscribeToEvents(_) => Action::SubscribeToEvents,
-            Self::UnsubscribeFromEvents(_) => Action::UnsubscribeFromEvents,
-            Self::HandleEvent(_) => Action::HandleEvent,
-            Self::GetEventHistory(_) => Action::GetEventHistory,
-        }
-    }
-}
-
-super::deserialize_tagged! {
-    Request("input") { PublishEvent(PublishEventInput),
-    SubscribeToEvents(SubscribeToEventsInput),
-    UnsubscribeFromEvents(UnsubscribeFromEventsInput), HandleEvent(HandleEventInput),
-    GetEventHistory(GetEventHistoryInput) }
-}
-
-super::deserialize_tagged! {
+super::tagged! {
     Response("output") { PublishEvent(PublishEventOutput),
     SubscribeToEvents(SubscribeToEventsOutput),
     UnsubscribeFromEvents(UnsubscribeFromEventsOutput), HandleEvent(HandleEventOutput),

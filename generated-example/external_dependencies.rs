@@ -302,40 +302,31 @@ impl Action {
 /// A call of one action of `mixin_external_dependencies`, with its inputs:
 /// `{"action": "<name>", "input": {..}}` on the wire.
 /// Run it with [`Request::dispatch`].
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
-#[serde(tag = "action", content = "input")]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 #[allow(clippy::large_enum_variant, clippy::enum_variant_names)]
 pub enum Request {
     /// A call of `execute_external_call`.
-    #[serde(rename = "execute_external_call")]
     ExecuteExternalCall(ExecuteExternalCallInput),
     /// A call of `validate_external_response`.
-    #[serde(rename = "validate_external_response")]
     ValidateExternalResponse(ValidateExternalResponseInput),
     /// A call of `manage_service_health`.
-    #[serde(rename = "manage_service_health")]
     ManageServiceHealth(ManageServiceHealthInput),
     /// A call of `handle_service_failure`.
-    #[serde(rename = "handle_service_failure")]
     HandleServiceFailure(HandleServiceFailureInput),
     /// A call of `transform_external_data`.
-    #[serde(rename = "transform_external_data")]
     TransformExternalData(TransformExternalDataInput),
 }
 
-impl Request {
-    /// The action it names.
-    pub const fn action(&self) -> Action {
-        match self {
-            Self::ExecuteExternalCall(_) => Action::ExecuteExternalCall,
-            Self::ValidateExternalResponse(_) => Action::ValidateExternalResponse,
-            Self::ManageServiceHealth(_) => Action::ManageServiceHealth,
-            Self::HandleServiceFailure(_) => Action::HandleServiceFailure,
-            Self::TransformExternalData(_) => Action::TransformExternalData,
-        }
-    }
+super::tagged! {
+    Request("input") { ExecuteExternalCall(ExecuteExternalCallInput),
+    ValidateExternalResponse(ValidateExternalResponseInput),
+    ManageServiceHealth(ManageServiceHealthInput),
+    HandleServiceFailure(HandleServiceFailureInput),
+    TransformExternalData(TransformExternalDataInput) }
+}
 
+impl Request {
     /// Runs the action this request names on `node`: awaits its method in
     /// [`ExternalDependenciesActions`] and wraps the outputs in the matching [`Response`].
     /// The error is the node's own.
@@ -345,39 +336,29 @@ impl Request {
     ) -> Result<Response, N::Error> {
         match self {
             Self::ExecuteExternalCall(input) => {
-                Ok(
-                    Response::ExecuteExternalCall(
-                        node.execute_external_call(input).await?,
-                    ),
-                )
+                node.execute_external_call(input)
+                    .await
+                    .map(Response::ExecuteExternalCall)
             }
             Self::ValidateExternalResponse(input) => {
-                Ok(
-                    Response::ValidateExternalResponse(
-                        node.validate_external_response(input).await?,
-                    ),
-                )
+                node.validate_external_response(input)
+                    .await
+                    .map(Response::ValidateExternalResponse)
             }
             Self::ManageServiceHealth(input) => {
-                Ok(
-                    Response::ManageServiceHealth(
-                        node.manage_service_health(input).await?,
-                    ),
-                )
+                node.manage_service_health(input)
+                    .await
+                    .map(Response::ManageServiceHealth)
             }
             Self::HandleServiceFailure(input) => {
-                Ok(
-                    Response::HandleServiceFailure(
-                        node.handle_service_failure(input).await?,
-                    ),
-                )
+                node.handle_service_failure(input)
+                    .await
+                    .map(Response::HandleServiceFailure)
             }
             Self::TransformExternalData(input) => {
-                Ok(
-                    Response::TransformExternalData(
-                        node.transform_external_data(input).await?,
-                    ),
-                )
+                node.transform_external_data(input)
+                    .await
+                    .map(Response::TransformExternalData)
             }
         }
     }
@@ -385,50 +366,23 @@ impl Request {
 
 /// What one action of `mixin_external_dependencies` returned:
 /// `{"action": "<name>", "output": {..}}` on the wire.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
-#[serde(tag = "action", content = "output")]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 #[allow(clippy::large_enum_variant, clippy::enum_variant_names)]
 pub enum Response {
     /// The outputs of `execute_external_call`.
-    #[serde(rename = "execute_external_call")]
     ExecuteExternalCall(ExecuteExternalCallOutput),
     /// The outputs of `validate_external_response`.
-    #[serde(rename = "validate_external_response")]
     ValidateExternalResponse(ValidateExternalResponseOutput),
     /// The outputs of `manage_service_health`.
-    #[serde(rename = "manage_service_health")]
     ManageServiceHealth(ManageServiceHealthOutput),
     /// The outputs of `handle_service_failure`.
-    #[serde(rename = "handle_service_failure")]
     HandleServiceFailure(HandleServiceFailureOutput),
     /// The outputs of `transform_external_data`.
-    #[serde(rename = "transform_external_data")]
     TransformExternalData(TransformExternalDataOutput),
 }
 
-impl Response {
-    /// The action it names.
-    pub const fn action(&self) -> Action {
-        match self {
-            Self::ExecuteExternalCall(_) => Action::ExecuteExternalCall,
-            Self::ValidateExternalResponse(_) => Action::ValidateExternalResponse,
-            Self::ManageServiceHealth(_) => Action::ManageServiceHealth,
-            Self::HandleServiceFailure(_) => Action::HandleServiceFailure,
-            Self::TransformExternalData(_) => Action::TransformExternalData,
-        }
-    }
-}
-
-super::deserialize_tagged! {
-    Request("input") { ExecuteExternalCall(ExecuteExternalCallInput),
-    ValidateExternalResponse(ValidateExternalResponseInput),
-    ManageServiceHealth(ManageServiceHealthInput),
-    HandleServiceFailure(HandleServiceFailureInput),
-    TransformExternalData(TransformExternalDataInput) }
-}
-
-super::deserialize_tagged! {
+super::tagged! {
     Response("output") { ExecuteExternalCall(ExecuteExternalCallOutput),
     ValidateExternalResponse(ValidateExternalResponseOutput),
     ManageServiceHealth(ManageServiceHealthOutput),

@@ -173,28 +173,21 @@ impl Action {
 /// A call of one action of `mixin_health_check`, with its inputs:
 /// `{"action": "<name>", "input": {..}}` on the wire.
 /// Run it with [`Request::dispatch`].
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
-#[serde(tag = "action", content = "input")]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 #[allow(clippy::large_enum_variant, clippy::enum_variant_names)]
 pub enum Request {
     /// A call of `health_check`.
-    #[serde(rename = "health_check")]
     HealthCheck,
     /// A call of `component_health_check`.
-    #[serde(rename = "component_health_check")]
     ComponentHealthCheck(ComponentHealthCheckInput),
 }
 
-impl Request {
-    /// The action it names.
-    pub const fn action(&self) -> Action {
-        match self {
-            Self::HealthCheck => Action::HealthCheck,
-            Self::ComponentHealthCheck(_) => Action::ComponentHealthCheck,
-        }
-    }
+super::tagged! {
+    Request("input") { HealthCheck, ComponentHealthCheck(ComponentHealthCheckInput) }
+}
 
+impl Request {
     /// Runs the action this request names on `node`: awaits its method in
     /// [`HealthCheckActions`] and wraps the outputs in the matching [`Response`].
     /// The error is the node's own.
@@ -203,13 +196,11 @@ impl Request {
         node: &N,
     ) -> Result<Response, N::Error> {
         match self {
-            Self::HealthCheck => Ok(Response::HealthCheck(node.health_check().await?)),
+            Self::HealthCheck => node.health_check().await.map(Response::HealthCheck),
             Self::ComponentHealthCheck(input) => {
-                Ok(
-                    Response::ComponentHealthCheck(
-                        node.component_health_check(input).await?,
-                    ),
-                )
+                node.component_health_check(input)
+                    .await
+                    .map(Response::ComponentHealthCheck)
             }
         }
     }
@@ -217,34 +208,17 @@ impl Request {
 
 /// What one action of `mixin_health_check` returned:
 /// `{"action": "<name>", "output": {..}}` on the wire.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
-#[serde(tag = "action", content = "output")]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 #[allow(clippy::large_enum_variant, clippy::enum_variant_names)]
 pub enum Response {
     /// The outputs of `health_check`.
-    #[serde(rename = "health_check")]
     HealthCheck(HealthCheckOutput),
     /// The outputs of `component_health_check`.
-    #[serde(rename = "component_health_check")]
     ComponentHealthCheck(ComponentHealthCheckOutput),
 }
 
-impl Response {
-    /// The action it names.
-    pub const fn action(&self) -> Action {
-        match self {
-            Self::HealthCheck(_) => Action::HealthCheck,
-            Self::ComponentHealthCheck(_) => Action::ComponentHealthCheck,
-        }
-    }
-}
-
-super::deserialize_tagged! {
-    Request("input") { HealthCheck, ComponentHealthCheck(ComponentHealthCheckInput) }
-}
-
-super::deserialize_tagged! {
+super::tagged! {
     Response("output") { HealthCheck(HealthCheckOutput),
     ComponentHealthCheck(ComponentHealthCheckOutput) }
 }

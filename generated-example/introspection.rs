@@ -155,36 +155,26 @@ impl Action {
 /// A call of one action of `mixin_introspection`, with its inputs:
 /// `{"action": "<name>", "input": {..}}` on the wire.
 /// Run it with [`Request::dispatch`].
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
-#[serde(tag = "action", content = "input")]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 #[allow(clippy::large_enum_variant, clippy::enum_variant_names)]
 pub enum Request {
     /// A call of `get_node_info`.
-    #[serde(rename = "get_node_info")]
     GetNodeInfo,
     /// A call of `get_capabilities`.
-    #[serde(rename = "get_capabilities")]
     GetCapabilities(GetCapabilitiesInput),
     /// A call of `get_runtime_stats`.
-    #[serde(rename = "get_runtime_stats")]
     GetRuntimeStats(GetRuntimeStatsInput),
     /// A call of `discover_peers`.
-    #[serde(rename = "discover_peers")]
     DiscoverPeers(DiscoverPeersInput),
 }
 
-impl Request {
-    /// The action it names.
-    pub const fn action(&self) -> Action {
-        match self {
-            Self::GetNodeInfo => Action::GetNodeInfo,
-            Self::GetCapabilities(_) => Action::GetCapabilities,
-            Self::GetRuntimeStats(_) => Action::GetRuntimeStats,
-            Self::DiscoverPeers(_) => Action::DiscoverPeers,
-        }
-    }
+super::tagged! {
+    Request("input") { GetNodeInfo, GetCapabilities(GetCapabilitiesInput),
+    GetRuntimeStats(GetRuntimeStatsInput), DiscoverPeers(DiscoverPeersInput) }
+}
 
+impl Request {
     /// Runs the action this request names on `node`: awaits its method in
     /// [`IntrospectionActions`] and wraps the outputs in the matching [`Response`].
     /// The error is the node's own.
@@ -193,15 +183,15 @@ impl Request {
         node: &N,
     ) -> Result<Response, N::Error> {
         match self {
-            Self::GetNodeInfo => Ok(Response::GetNodeInfo(node.get_node_info().await?)),
+            Self::GetNodeInfo => node.get_node_info().await.map(Response::GetNodeInfo),
             Self::GetCapabilities(input) => {
-                Ok(Response::GetCapabilities(node.get_capabilities(input).await?))
+                node.get_capabilities(input).await.map(Response::GetCapabilities)
             }
             Self::GetRuntimeStats(input) => {
-                Ok(Response::GetRuntimeStats(node.get_runtime_stats(input).await?))
+                node.get_runtime_stats(input).await.map(Response::GetRuntimeStats)
             }
             Self::DiscoverPeers(input) => {
-                Ok(Response::DiscoverPeers(node.discover_peers(input).await?))
+                node.discover_peers(input).await.map(Response::DiscoverPeers)
             }
         }
     }
@@ -209,43 +199,21 @@ impl Request {
 
 /// What one action of `mixin_introspection` returned:
 /// `{"action": "<name>", "output": {..}}` on the wire.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
-#[serde(tag = "action", content = "output")]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 #[allow(clippy::large_enum_variant, clippy::enum_variant_names)]
 pub enum Response {
     /// The outputs of `get_node_info`.
-    #[serde(rename = "get_node_info")]
     GetNodeInfo(GetNodeInfoOutput),
     /// The outputs of `get_capabilities`.
-    #[serde(rename = "get_capabilities")]
     GetCapabilities(GetCapabilitiesOutput),
     /// The outputs of `get_runtime_stats`.
-    #[serde(rename = "get_runtime_stats")]
     GetRuntimeStats(GetRuntimeStatsOutput),
     /// The outputs of `discover_peers`.
-    #[serde(rename = "discover_peers")]
     DiscoverPeers(DiscoverPeersOutput),
 }
 
-impl Response {
-    /// The action it names.
-    pub const fn action(&self) -> Action {
-        match self {
-            Self::GetNodeInfo(_) => Action::GetNodeInfo,
-            Self::GetCapabilities(_) => Action::GetCapabilities,
-            Self::GetRuntimeStats(_) => Action::GetRuntimeStats,
-            Self::DiscoverPeers(_) => Action::DiscoverPeers,
-        }
-    }
-}
-
-super::deserialize_tagged! {
-    Request("input") { GetNodeInfo, GetCapabilities(GetCapabilitiesInput),
-    GetRuntimeStats(GetRuntimeStatsInput), DiscoverPeers(DiscoverPeersInput) }
-}
-
-super::deserialize_tagged! {
+super::tagged! {
     Response("output") { GetNodeInfo(GetNodeInfoOutput),
     GetCapabilities(GetCapabilitiesOutput), GetRuntimeStats(GetRuntimeStatsOutput),
     DiscoverPeers(DiscoverPeersOutput) }

@@ -1087,7 +1087,7 @@ impl<'de, E: ::serde::de::Error> ::serde::Deserializer<'de> for Missing<E> {
 }
 
 /// A mixin's `Request` or `Response`: an action's name, then its payload. Implemented by
-/// `deserialize_tagged!`, not by users.
+/// `tagged!`, not by users.
 #[doc(hidden)]
 pub trait Tagged: Sized {
     /// The action names (the mixin's `Action`).
@@ -1104,6 +1104,26 @@ pub trait Tagged: Sized {
         tag: Self::Tag,
         value: V,
     ) -> ::core::result::Result<Self, V::Error>;
+}
+
+/// Serializes a mixin's `Request` or `Response` as `{"action": tag, content: payload}`, the
+/// shape [`deserialize_tagged_enum`] reads. Called by `tagged!`, not by users.
+#[doc(hidden)]
+pub fn serialize_tagged<S: ::serde::Serializer, P: ::serde::Serialize + ?Sized>(
+    serializer: S,
+    name: &'static str,
+    tag: &'static str,
+    content: &'static str,
+    payload: ::core::option::Option<&P>,
+) -> ::core::result::Result<S::Ok, S::Error> {
+    use ::serde::ser::SerializeStruct as _;
+    let mut state = serializer
+        .serialize_struct(name, 1 + usize::from(payload.is_some()))?;
+    state.serialize_field("action", tag)?;
+    if let ::core::option::Option::Some(payload) = payload {
+        state.serialize_field(content, payload)?;
+    }
+    state.end()
 }
 
 /// Deserializes a mixin's `Request` or `Response` through its [`Tagged`]. Called by
@@ -1230,6 +1250,52 @@ impl ::serde::de::Visitor<'_> for Name {
     }
 }
 
+/// For a mixin's `Request` or `Response`: its name, the key of the payload in parentheses, then
+/// each variant (an action of `Action`) with its payload type, if it has one. Gives `action()`,
+/// and `Serialize` and `Deserialize` as `{"action": <name>, <key>: <payload>}`, read through
+/// one generic visitor ([`Tagged`]).
+macro_rules! tagged {
+    ($name:ident ($content:literal) { $($variant:ident $(($payload:ty))?),* $(,)? }) => {
+        impl $name { #[doc = r" The action it names."] pub const fn action(& self) ->
+        Action { match self { $(super::tagged!(@ bind $variant _ $($payload)?) =>
+        Action:: $variant,)* } } } impl ::serde::Serialize for $name { fn serialize < S :
+        ::serde::Serializer > (& self, serializer : S) -> ::core::result::Result < S::Ok,
+        S::Error > { match self { $(super::tagged!(@ bind $variant payload $($payload)?)
+        => super::serialize_tagged(serializer, ::core::stringify!($name), Action::
+        $variant .name(), $content, super::tagged!(@ some payload $($payload)?),),)* } }
+        } impl < 'de > ::serde::Deserialize < 'de > for $name { fn deserialize < D :
+        ::serde::Deserializer < 'de >> (deserializer : D,) -> ::core::result::Result <
+        Self, D::Error > { super::deserialize_tagged_enum(deserializer) } } impl
+        super::Tagged for $name { type Tag = Action; const NAME : & 'static str =
+        ::core::stringify!($name); const KEYS : & 'static [& 'static str] = & ["action",
+        $content]; fn read < 'de, V : super::FieldValue < 'de >> (tag : Action, value :
+        V,) -> ::core::result::Result < Self, V::Error > {
+        ::core::result::Result::Ok(match tag { $(Action:: $variant => super::tagged!(@
+        read value $variant $($payload)?),)* }) } }
+    };
+    (@ bind $variant:ident $bind:tt $payload:ty) => {
+        Self:: $variant ($bind)
+    };
+    (@ bind $variant:ident $bind:tt) => {
+        Self:: $variant
+    };
+    (@ some $bind:ident $payload:ty) => {
+        ::core::option::Option::Some($bind)
+    };
+    (@ some $bind:ident) => {
+        ::core::option::Option::None:: < & () >
+    };
+    (@ read $value:ident $variant:ident $payload:ty) => {
+        Self:: $variant ($value .get:: < $payload > () ?)
+    };
+    (@ read $value:ident $variant:ident) => {
+        { $value .skip() ?; Self:: $variant }
+    };
+}
+
+#[doc(hidden)]
+pub(crate) use tagged;
+
 /// For a generated enum of names, each variant with its text in the contract: `ALL`, the
 /// method giving the text (named first, in parentheses), `Display`, `FromStr`, and `Serialize`
 /// and `Deserialize` as that text.
@@ -1310,32 +1376,6 @@ macro_rules! deserialize_struct {
 
 #[doc(hidden)]
 pub(crate) use deserialize_struct;
-
-/// `impl Deserialize` for a mixin's `Request` or `Response`, by [`Tagged`]: its name, the key
-/// of the payload in parentheses, then each variant (an action of `Action`) with its payload
-/// type, if it has one.
-macro_rules! deserialize_tagged {
-    ($name:ident ($content:literal) { $($variant:ident $(($payload:ty))?),* $(,)? }) => {
-        impl < 'de > ::serde::Deserialize < 'de > for $name { fn deserialize < D :
-        ::serde::Deserializer < 'de >> (deserializer : D,) -> ::core::result::Result <
-        Self, D::Error > { super::deserialize_tagged_enum(deserializer) } } impl
-        super::Tagged for $name { type Tag = Action; const NAME : & 'static str =
-        ::core::stringify!($name); const KEYS : & 'static [& 'static str] = & ["action",
-        $content]; fn read < 'de, V : super::FieldValue < 'de >> (tag : Action, value :
-        V,) -> ::core::result::Result < Self, V::Error > {
-        ::core::result::Result::Ok(match tag { $(Action:: $variant =>
-        super::deserialize_tagged!(@ variant value $variant $($payload)?),)* }) } }
-    };
-    (@ variant $value:ident $variant:ident $payload:ty) => {
-        Self:: $variant ($value .get:: < $payload > () ?)
-    };
-    (@ variant $value:ident $variant:ident) => {
-        { $value .skip() ?; Self:: $variant }
-    };
-}
-
-#[doc(hidden)]
-pub(crate) use deserialize_tagged;
 
 /// The type of `timestamp` and `datetime` values: RFC 3339 text, unless the build chose another
 /// (`.timestamp_type(..)`).

@@ -176,40 +176,31 @@ impl Action {
 /// A call of one action of `mixin_performance_monitoring`, with its inputs:
 /// `{"action": "<name>", "input": {..}}` on the wire.
 /// Run it with [`Request::dispatch`].
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
-#[serde(tag = "action", content = "input")]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 #[allow(clippy::large_enum_variant, clippy::enum_variant_names)]
 pub enum Request {
     /// A call of `collect_metrics`.
-    #[serde(rename = "collect_metrics")]
     CollectMetrics(CollectMetricsInput),
     /// A call of `start_performance_trace`.
-    #[serde(rename = "start_performance_trace")]
     StartPerformanceTrace(StartPerformanceTraceInput),
     /// A call of `end_performance_trace`.
-    #[serde(rename = "end_performance_trace")]
     EndPerformanceTrace(EndPerformanceTraceInput),
     /// A call of `get_performance_summary`.
-    #[serde(rename = "get_performance_summary")]
     GetPerformanceSummary(GetPerformanceSummaryInput),
     /// A call of `configure_alerts`.
-    #[serde(rename = "configure_alerts")]
     ConfigureAlerts(ConfigureAlertsInput),
 }
 
-impl Request {
-    /// The action it names.
-    pub const fn action(&self) -> Action {
-        match self {
-            Self::CollectMetrics(_) => Action::CollectMetrics,
-            Self::StartPerformanceTrace(_) => Action::StartPerformanceTrace,
-            Self::EndPerformanceTrace(_) => Action::EndPerformanceTrace,
-            Self::GetPerformanceSummary(_) => Action::GetPerformanceSummary,
-            Self::ConfigureAlerts(_) => Action::ConfigureAlerts,
-        }
-    }
+super::tagged! {
+    Request("input") { CollectMetrics(CollectMetricsInput),
+    StartPerformanceTrace(StartPerformanceTraceInput),
+    EndPerformanceTrace(EndPerformanceTraceInput),
+    GetPerformanceSummary(GetPerformanceSummaryInput),
+    ConfigureAlerts(ConfigureAlertsInput) }
+}
 
+impl Request {
     /// Runs the action this request names on `node`: awaits its method in
     /// [`PerformanceMonitoringActions`] and wraps the outputs in the matching [`Response`].
     /// The error is the node's own.
@@ -219,31 +210,25 @@ impl Request {
     ) -> Result<Response, N::Error> {
         match self {
             Self::CollectMetrics(input) => {
-                Ok(Response::CollectMetrics(node.collect_metrics(input).await?))
+                node.collect_metrics(input).await.map(Response::CollectMetrics)
             }
             Self::StartPerformanceTrace(input) => {
-                Ok(
-                    Response::StartPerformanceTrace(
-                        node.start_performance_trace(input).await?,
-                    ),
-                )
+                node.start_performance_trace(input)
+                    .await
+                    .map(Response::StartPerformanceTrace)
             }
             Self::EndPerformanceTrace(input) => {
-                Ok(
-                    Response::EndPerformanceTrace(
-                        node.end_performance_trace(input).await?,
-                    ),
-                )
+                node.end_performance_trace(input)
+                    .await
+                    .map(Response::EndPerformanceTrace)
             }
             Self::GetPerformanceSummary(input) => {
-                Ok(
-                    Response::GetPerformanceSummary(
-                        node.get_performance_summary(input).await?,
-                    ),
-                )
+                node.get_performance_summary(input)
+                    .await
+                    .map(Response::GetPerformanceSummary)
             }
             Self::ConfigureAlerts(input) => {
-                Ok(Response::ConfigureAlerts(node.configure_alerts(input).await?))
+                node.configure_alerts(input).await.map(Response::ConfigureAlerts)
             }
         }
     }
@@ -251,50 +236,23 @@ impl Request {
 
 /// What one action of `mixin_performance_monitoring` returned:
 /// `{"action": "<name>", "output": {..}}` on the wire.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
-#[serde(tag = "action", content = "output")]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 #[allow(clippy::large_enum_variant, clippy::enum_variant_names)]
 pub enum Response {
     /// The outputs of `collect_metrics`.
-    #[serde(rename = "collect_metrics")]
     CollectMetrics(CollectMetricsOutput),
     /// The outputs of `start_performance_trace`.
-    #[serde(rename = "start_performance_trace")]
     StartPerformanceTrace(StartPerformanceTraceOutput),
     /// The outputs of `end_performance_trace`.
-    #[serde(rename = "end_performance_trace")]
     EndPerformanceTrace(EndPerformanceTraceOutput),
     /// The outputs of `get_performance_summary`.
-    #[serde(rename = "get_performance_summary")]
     GetPerformanceSummary(GetPerformanceSummaryOutput),
     /// The outputs of `configure_alerts`.
-    #[serde(rename = "configure_alerts")]
     ConfigureAlerts(ConfigureAlertsOutput),
 }
 
-impl Response {
-    /// The action it names.
-    pub const fn action(&self) -> Action {
-        match self {
-            Self::CollectMetrics(_) => Action::CollectMetrics,
-            Self::StartPerformanceTrace(_) => Action::StartPerformanceTrace,
-            Self::EndPerformanceTrace(_) => Action::EndPerformanceTrace,
-            Self::GetPerformanceSummary(_) => Action::GetPerformanceSummary,
-            Self::ConfigureAlerts(_) => Action::ConfigureAlerts,
-        }
-    }
-}
-
-super::deserialize_tagged! {
-    Request("input") { CollectMetrics(CollectMetricsInput),
-    StartPerformanceTrace(StartPerformanceTraceInput),
-    EndPerformanceTrace(EndPerformanceTraceInput),
-    GetPerformanceSummary(GetPerformanceSummaryInput),
-    ConfigureAlerts(ConfigureAlertsInput) }
-}
-
-super::deserialize_tagged! {
+super::tagged! {
     Response("output") { CollectMetrics(CollectMetricsOutput),
     StartPerformanceTrace(StartPerformanceTraceOutput),
     EndPerformanceTrace(EndPerformanceTraceOutput),

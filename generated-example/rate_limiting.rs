@@ -165,32 +165,24 @@ impl Action {
 /// A call of one action of `mixin_rate_limiting`, with its inputs:
 /// `{"action": "<name>", "input": {..}}` on the wire.
 /// Run it with [`Request::dispatch`].
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
-#[serde(tag = "action", content = "input")]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 #[allow(clippy::large_enum_variant, clippy::enum_variant_names)]
 pub enum Request {
     /// A call of `acquire_permit`.
-    #[serde(rename = "acquire_permit")]
     AcquirePermit(AcquirePermitInput),
     /// A call of `bucket_snapshot`.
-    #[serde(rename = "bucket_snapshot")]
     BucketSnapshot,
     /// A call of `reset_bucket`.
-    #[serde(rename = "reset_bucket")]
     ResetBucket(ResetBucketInput),
 }
 
-impl Request {
-    /// The action it names.
-    pub const fn action(&self) -> Action {
-        match self {
-            Self::AcquirePermit(_) => Action::AcquirePermit,
-            Self::BucketSnapshot => Action::BucketSnapshot,
-            Self::ResetBucket(_) => Action::ResetBucket,
-        }
-    }
+super::tagged! {
+    Request("input") { AcquirePermit(AcquirePermitInput), BucketSnapshot,
+    ResetBucket(ResetBucketInput) }
+}
 
+impl Request {
     /// Runs the action this request names on `node`: awaits its method in
     /// [`RateLimitingActions`] and wraps the outputs in the matching [`Response`].
     /// The error is the node's own.
@@ -200,14 +192,13 @@ impl Request {
     ) -> Result<Response, N::Error> {
         match self {
             Self::AcquirePermit(input) => {
-                Ok(Response::AcquirePermit(node.acquire_permit(input).await?))
+                node.acquire_permit(input).await.map(Response::AcquirePermit)
             }
             Self::BucketSnapshot => {
-                Ok(Response::BucketSnapshot(node.bucket_snapshot().await?))
+                node.bucket_snapshot().await.map(Response::BucketSnapshot)
             }
             Self::ResetBucket(input) => {
-                node.reset_bucket(input).await?;
-                Ok(Response::ResetBucket)
+                node.reset_bucket(input).await.map(|()| Response::ResetBucket)
             }
         }
     }
@@ -215,39 +206,19 @@ impl Request {
 
 /// What one action of `mixin_rate_limiting` returned:
 /// `{"action": "<name>", "output": {..}}` on the wire.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
-#[serde(tag = "action", content = "output")]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 #[allow(clippy::large_enum_variant, clippy::enum_variant_names)]
 pub enum Response {
     /// The outputs of `acquire_permit`.
-    #[serde(rename = "acquire_permit")]
     AcquirePermit(AcquirePermitOutput),
     /// The outputs of `bucket_snapshot`.
-    #[serde(rename = "bucket_snapshot")]
     BucketSnapshot(BucketSnapshotOutput),
     /// The outputs of `reset_bucket`.
-    #[serde(rename = "reset_bucket")]
     ResetBucket,
 }
 
-impl Response {
-    /// The action it names.
-    pub const fn action(&self) -> Action {
-        match self {
-            Self::AcquirePermit(_) => Action::AcquirePermit,
-            Self::BucketSnapshot(_) => Action::BucketSnapshot,
-            Self::ResetBucket => Action::ResetBucket,
-        }
-    }
-}
-
-super::deserialize_tagged! {
-    Request("input") { AcquirePermit(AcquirePermitInput), BucketSnapshot,
-    ResetBucket(ResetBucketInput) }
-}
-
-super::deserialize_tagged! {
+super::tagged! {
     Response("output") { AcquirePermit(AcquirePermitOutput),
     BucketSnapshot(BucketSnapshotOutput), ResetBucket }
 }

@@ -181,40 +181,30 @@ impl Action {
 /// A call of one action of `mixin_state_management`, with its inputs:
 /// `{"action": "<name>", "input": {..}}` on the wire.
 /// Run it with [`Request::dispatch`].
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
-#[serde(tag = "action", content = "input")]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 #[allow(clippy::large_enum_variant, clippy::enum_variant_names)]
 pub enum Request {
     /// A call of `persist_state`.
-    #[serde(rename = "persist_state")]
     PersistState(PersistStateInput),
     /// A call of `restore_state`.
-    #[serde(rename = "restore_state")]
     RestoreState(RestoreStateInput),
     /// A call of `create_state_snapshot`.
-    #[serde(rename = "create_state_snapshot")]
     CreateStateSnapshot(CreateStateSnapshotInput),
     /// A call of `manage_state_lifecycle`.
-    #[serde(rename = "manage_state_lifecycle")]
     ManageStateLifecycle(ManageStateLifecycleInput),
     /// A call of `validate_state_consistency`.
-    #[serde(rename = "validate_state_consistency")]
     ValidateStateConsistency(ValidateStateConsistencyInput),
 }
 
-impl Request {
-    /// The action it names.
-    pub const fn action(&self) -> Action {
-        match self {
-            Self::PersistState(_) => Action::PersistState,
-            Self::RestoreState(_) => Action::RestoreState,
-            Self::CreateStateSnapshot(_) => Action::CreateStateSnapshot,
-            Self::ManageStateLifecycle(_) => Action::ManageStateLifecycle,
-            Self::ValidateStateConsistency(_) => Action::ValidateStateConsistency,
-        }
-    }
+super::tagged! {
+    Request("input") { PersistState(PersistStateInput), RestoreState(RestoreStateInput),
+    CreateStateSnapshot(CreateStateSnapshotInput),
+    ManageStateLifecycle(ManageStateLifecycleInput),
+    ValidateStateConsistency(ValidateStateConsistencyInput) }
+}
 
+impl Request {
     /// Runs the action this request names on `node`: awaits its method in
     /// [`StateManagementActions`] and wraps the outputs in the matching [`Response`].
     /// The error is the node's own.
@@ -224,31 +214,25 @@ impl Request {
     ) -> Result<Response, N::Error> {
         match self {
             Self::PersistState(input) => {
-                Ok(Response::PersistState(node.persist_state(input).await?))
+                node.persist_state(input).await.map(Response::PersistState)
             }
             Self::RestoreState(input) => {
-                Ok(Response::RestoreState(node.restore_state(input).await?))
+                node.restore_state(input).await.map(Response::RestoreState)
             }
             Self::CreateStateSnapshot(input) => {
-                Ok(
-                    Response::CreateStateSnapshot(
-                        node.create_state_snapshot(input).await?,
-                    ),
-                )
+                node.create_state_snapshot(input)
+                    .await
+                    .map(Response::CreateStateSnapshot)
             }
             Self::ManageStateLifecycle(input) => {
-                Ok(
-                    Response::ManageStateLifecycle(
-                        node.manage_state_lifecycle(input).await?,
-                    ),
-                )
+                node.manage_state_lifecycle(input)
+                    .await
+                    .map(Response::ManageStateLifecycle)
             }
             Self::ValidateStateConsistency(input) => {
-                Ok(
-                    Response::ValidateStateConsistency(
-                        node.validate_state_consistency(input).await?,
-                    ),
-                )
+                node.validate_state_consistency(input)
+                    .await
+                    .map(Response::ValidateStateConsistency)
             }
         }
     }
@@ -256,49 +240,23 @@ impl Request {
 
 /// What one action of `mixin_state_management` returned:
 /// `{"action": "<name>", "output": {..}}` on the wire.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
-#[serde(tag = "action", content = "output")]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 #[allow(clippy::large_enum_variant, clippy::enum_variant_names)]
 pub enum Response {
     /// The outputs of `persist_state`.
-    #[serde(rename = "persist_state")]
     PersistState(PersistStateOutput),
     /// The outputs of `restore_state`.
-    #[serde(rename = "restore_state")]
     RestoreState(RestoreStateOutput),
     /// The outputs of `create_state_snapshot`.
-    #[serde(rename = "create_state_snapshot")]
     CreateStateSnapshot(CreateStateSnapshotOutput),
     /// The outputs of `manage_state_lifecycle`.
-    #[serde(rename = "manage_state_lifecycle")]
     ManageStateLifecycle(ManageStateLifecycleOutput),
     /// The outputs of `validate_state_consistency`.
-    #[serde(rename = "validate_state_consistency")]
     ValidateStateConsistency(ValidateStateConsistencyOutput),
 }
 
-impl Response {
-    /// The action it names.
-    pub const fn action(&self) -> Action {
-        match self {
-            Self::PersistState(_) => Action::PersistState,
-            Self::RestoreState(_) => Action::RestoreState,
-            Self::CreateStateSnapshot(_) => Action::CreateStateSnapshot,
-            Self::ManageStateLifecycle(_) => Action::ManageStateLifecycle,
-            Self::ValidateStateConsistency(_) => Action::ValidateStateConsistency,
-        }
-    }
-}
-
-super::deserialize_tagged! {
-    Request("input") { PersistState(PersistStateInput), RestoreState(RestoreStateInput),
-    CreateStateSnapshot(CreateStateSnapshotInput),
-    ManageStateLifecycle(ManageStateLifecycleInput),
-    ValidateStateConsistency(ValidateStateConsistencyInput) }
-}
-
-super::deserialize_tagged! {
+super::tagged! {
     Response("output") { PersistState(PersistStateOutput),
     RestoreState(RestoreStateOutput), CreateStateSnapshot(CreateStateSnapshotOutput),
     ManageStateLifecycle(ManageStateLifecycleOutput),

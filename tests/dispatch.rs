@@ -162,3 +162,18 @@ fn actions_are_named_listed_and_parsed_as_the_contract_writes_them() {
     let err = "explode".parse::<Action>().unwrap_err();
     assert_eq!(err.to_string(), "`explode` is not a value of Action");
 }
+
+#[test]
+fn an_action_without_inputs_or_outputs_is_its_name_alone_on_the_wire() {
+    use onex_mixins::rate_limiting;
+    let request = rate_limiting::Request::BucketSnapshot;
+    assert_eq!(serde_json::to_string(&request).unwrap(), r#"{"action":"bucket_snapshot"}"#);
+    assert_eq!(serde_json::from_str::<rate_limiting::Request>(r#"{"action":"bucket_snapshot"}"#).unwrap(), request);
+    let response = rate_limiting::Response::ResetBucket;
+    assert_eq!(serde_json::to_string(&response).unwrap(), r#"{"action":"reset_bucket"}"#);
+    assert_eq!(serde_json::from_str::<rate_limiting::Response>(r#"{"action":"reset_bucket"}"#).unwrap(), response);
+    let request = rate_limiting::Request::ResetBucket(rate_limiting::ResetBucketInput::default());
+    let json = serde_json::to_value(&request).unwrap();
+    assert_eq!(json["action"], "reset_bucket");
+    assert_eq!(serde_json::from_value::<rate_limiting::Request>(json).unwrap(), request);
+}

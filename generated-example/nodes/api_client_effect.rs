@@ -41,7 +41,7 @@ impl Request {
     ) -> Result<Response, N::Error> {
         match self {
             Self::ErrorHandling(request) => {
-                Ok(Response::ErrorHandling(request.dispatch(node).await?))
+                request.dispatch(node).await.map(Response::ErrorHandling)
             }
         }
     }

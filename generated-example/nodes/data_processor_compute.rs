@@ -59,16 +59,16 @@ impl Request {
     ) -> Result<Response, N::Error> {
         match self {
             Self::HealthCheck(request) => {
-                Ok(Response::HealthCheck(request.dispatch(node).await?))
+                request.dispatch(node).await.map(Response::HealthCheck)
             }
             Self::PerformanceMonitoring(request) => {
-                Ok(Response::PerformanceMonitoring(request.dispatch(node).await?))
+                request.dispatch(node).await.map(Response::PerformanceMonitoring)
             }
             Self::EventHandling(request) => {
-                Ok(Response::EventHandling(request.dispatch(node).await?))
+                request.dispatch(node).await.map(Response::EventHandling)
             }
             Self::ErrorHandling(request) => {
-                Ok(Response::ErrorHandling(request.dispatch(node).await?))
+                request.dispatch(node).await.map(Response::ErrorHandling)
             }
         }
     }

@@ -21,15 +21,13 @@ pub fn items(mixin: &Mixin, options: &EmitOptions, std: &Std) -> Vec<syn::Item> 
         action_enum(mixin),
         names,
         action_impl(),
-        message_enum(mixin, options, Message::Request),
-        request_impl(mixin, options, std),
-        message_enum(mixin, options, Message::Response),
-        message_action_impl(mixin, Message::Response),
+        message_enum(mixin, Message::Request),
+        tagged(mixin, Message::Request),
+        ast::impl_block(None, ast::ty(ast::path(false, &["Request"])), vec![dispatch(mixin, options, std)]),
+        message_enum(mixin, Message::Response),
+        tagged(mixin, Message::Response),
     ]
-    .into_iter()
-    .chain(options.serde.then(|| deserialize_message(mixin, Message::Request)))
-    .chain(options.serde.then(|| deserialize_message(mixin, Message::Response)))
-    .collect()
+    .into()
 }
 
 #[derive(Clone, Copy, PartialEq)]
@@ -75,12 +73,6 @@ fn item_enum(attrs: Vec<syn::Attribute>, name: &str, variants: Vec<syn::Variant>
         brace_token: Default::default(),
         variants: variants.into_iter().collect(),
     })
-}
-
-/// `#[serde(rename = "wire")]` when the variant's name is not the wire name.
-fn rename(options: &EmitOptions, action: &Action) -> Option<syn::Attribute> {
-    let wire = &action.name;
-    (options.serde && *wire != action.variant.name).then(|| ast::list_attr("serde", quote!(rename = #wire)))
 }
 
 /// `pub enum Action { HandleError, .. }`: every action by name.
@@ -143,30 +135,20 @@ fn const_method(doc: &str, name: &str, output: Type, body: Expr) -> ImplItem {
 
 /// `pub enum Request { HandleError(HandleErrorInput), .. }` (or `Response` with the outputs),
 /// `{"action": "handle_error", "input": {..}}` on the wire.
-fn message_enum(mixin: &Mixin, options: &EmitOptions, message: Message) -> syn::Item {
-    let (doc, content) = match message {
-        Message::Request => (
-            format!(
-                "A call of one action of `{}`, with its inputs:\n`{{\"action\": \"<name>\", \"input\": {{..}}}}` on the wire.\nRun it with [`Request::dispatch`].",
-                mixin.name
-            ),
-            "input",
+fn message_enum(mixin: &Mixin, message: Message) -> syn::Item {
+    let doc = match message {
+        Message::Request => format!(
+            "A call of one action of `{}`, with its inputs:\n`{{\"action\": \"<name>\", \"input\": {{..}}}}` on the wire.\nRun it with [`Request::dispatch`].",
+            mixin.name
         ),
-        Message::Response => (
-            format!(
-                "What one action of `{}` returned:\n`{{\"action\": \"<name>\", \"output\": {{..}}}}` on the wire.",
-                mixin.name
-            ),
-            "output",
+        Message::Response => format!(
+            "What one action of `{}` returned:\n`{{\"action\": \"<name>\", \"output\": {{..}}}}` on the wire.",
+            mixin.name
         ),
     };
     let mut attrs = doc_attrs(&doc);
-    // `Deserialize` is the root file's `deserialize_tagged!`, in [`deserialize_message`].
-    let serde = options.serde.then(|| quote!(::serde::Serialize,));
-    attrs.push(ast::list_attr("derive", quote!(Debug, Clone, PartialEq, #serde)));
-    if options.serde {
-        attrs.push(ast::list_attr("serde", quote!(tag = "action", content = #content)));
-    }
+    // `action()` and the serde impls are the root file's `tagged!`, in [`tagged`].
+    attrs.push(ast::list_attr("derive", quote!(Debug, Clone, PartialEq)));
     attrs.push(ast::word_attr("non_exhaustive"));
     // Variants are as large as the action's payload: boxing them would cost every caller an
     // allocation to save memory on the largest. Variants are the contract's action names, so
@@ -180,8 +162,7 @@ fn message_enum(mixin: &Mixin, options: &EmitOptions, message: Message) -> syn::
                 Message::Request => "A call of",
                 Message::Response => "The outputs of",
             };
-            let mut attrs = doc_attrs(&format!("{what} `{}`.", a.name));
-            attrs.extend(rename(options, a));
+            let attrs = doc_attrs(&format!("{what} `{}`.", a.name));
             let fields = match message.payload(a) {
                 Some(payload) => one_field(ast::ty(ast::ident_path(ident(payload)))),
                 None => syn::Fields::Unit,
@@ -192,8 +173,8 @@ fn message_enum(mixin: &Mixin, options: &EmitOptions, message: Message) -> syn::
     item_enum(attrs, message.name(), variants)
 }
 
-/// `super::deserialize_tagged! { Request("input") { HandleError(HandleErrorInput), .. } }`
-fn deserialize_message(mixin: &Mixin, message: Message) -> syn::Item {
+/// `super::tagged! { Request("input") { HandleError(HandleErrorInput), .. } }`
+fn tagged(mixin: &Mixin, message: Message) -> syn::Item {
     let name = ast::ident(message.name());
     let content = match message {
         Message::Request => "input",
@@ -213,50 +194,13 @@ fn deserialize_message(mixin: &Mixin, message: Message) -> syn::Item {
         attrs: Vec::new(),
         ident: None,
         mac: syn::Macro {
-            path: ast::path(false, &["super", "deserialize_tagged"]),
+            path: ast::path(false, &["super", "tagged"]),
             bang_token: Default::default(),
             delimiter: syn::MacroDelimiter::Brace(Default::default()),
             tokens: quote!(#name(#content) { #(#variants),* }),
         },
         semi_token: None,
     })
-}
-
-/// `impl Request { pub const fn action(&self) -> Action; pub async fn dispatch(..) }`
-fn request_impl(mixin: &Mixin, options: &EmitOptions, std: &Std) -> syn::Item {
-    let syn::Item::Impl(mut block) = message_action_impl(mixin, Message::Request) else {
-        unreachable!("message_action_impl gives an impl block")
-    };
-    block.items.push(dispatch(mixin, options, std));
-    syn::Item::Impl(block)
-}
-
-/// `pub const fn action(&self) -> Action`, in `impl Request` or `impl Response`.
-fn message_action_impl(mixin: &Mixin, message: Message) -> syn::Item {
-    let arms = mixin
-        .actions
-        .iter()
-        .map(|a| {
-            let pat = match message.payload(a) {
-                Some(_) => variant_pat(self_variant(a), Some(wild())),
-                None => Pat::Path(path_pat(self_variant(a))),
-            };
-            let mut action = ast::path(false, &["Action"]);
-            action.segments.push(ident(&a.variant).into());
-            arm(pat, ast::path_expr(action))
-        })
-        .collect();
-    let mut sig =
-        ast::signature(ast::ident("action"), vec![ast::receiver(true)], ast::ty(ast::path(false, &["Action"])));
-    sig.constness = Some(Default::default());
-    let action = ImplItem::Fn(syn::ImplItemFn {
-        attrs: vec![ast::doc_attr(" The action it names.")],
-        vis: public(),
-        modifiers: Default::default(),
-        sig,
-        block: ast::block(vec![Stmt::Expr(match_self(arms), None)]),
-    });
-    ast::impl_block(None, ast::ty(ast::path(false, &[message.name()])), vec![action])
 }
 
 /// `pub async fn dispatch<N: XActions + ?Sized>(self, node: &N) -> Result<Response, N::Error>`:
@@ -273,20 +217,13 @@ fn dispatch(mixin: &Mixin, options: &EmitOptions, std: &Std) -> ImplItem {
             };
             let call =
                 method_call(ast::path_expr(ast::path(false, &["node"])), ident(&a.method), input.into_iter().collect());
-            let tried = tried(call, options);
             let mut response = ast::path(false, &["Response"]);
             response.segments.push(ident(&a.variant).into());
-            let body = match &a.output {
-                Some(_) => ast::call(ast::path(false, &["Ok"]), vec![ast::call(response, vec![tried])]),
-                None => Expr::Block(syn::ExprBlock {
-                    attrs: Vec::new(),
-                    label: None,
-                    block: ast::block(vec![
-                        Stmt::Expr(tried, Some(Default::default())),
-                        Stmt::Expr(ast::call(ast::path(false, &["Ok"]), vec![ast::path_expr(response)]), None),
-                    ]),
-                }),
+            let wrap = match &a.output {
+                Some(_) => ast::path_expr(response),
+                None => unit_to(ast::path_expr(response)),
             };
+            let body = method_call(awaited(call, options), ast::ident("map"), vec![wrap]);
             arm(pat, body)
         })
         .collect();
@@ -298,19 +235,40 @@ fn dispatch(mixin: &Mixin, options: &EmitOptions, std: &Std) -> ImplItem {
     dispatch_method(&doc, &mixin.trait_name, arms, options, std)
 }
 
-/// `node.method(input)?`, with `.await` before the `?` when methods are async.
-fn tried(call: Expr, options: &EmitOptions) -> Expr {
-    let call = if options.async_methods {
-        Expr::Await(syn::ExprAwait {
+/// `node.method(input)`, with `.await` when methods are async.
+fn awaited(call: Expr, options: &EmitOptions) -> Expr {
+    if !options.async_methods {
+        return call;
+    }
+    Expr::Await(syn::ExprAwait {
+        attrs: Vec::new(),
+        base: Box::new(call),
+        dot_token: Default::default(),
+        await_token: Default::default(),
+    })
+}
+
+/// `|()| value`: what `map` takes for an action without outputs.
+fn unit_to(value: Expr) -> Expr {
+    Expr::Closure(syn::ExprClosure {
+        attrs: Vec::new(),
+        lifetimes: None,
+        modifiers: Default::default(),
+        constness: None,
+        asyncness: None,
+        capture: None,
+        inputs_begin: Default::default(),
+        inputs: [Pat::Tuple(syn::PatTuple {
             attrs: Vec::new(),
-            base: Box::new(call),
-            dot_token: Default::default(),
-            await_token: Default::default(),
-        })
-    } else {
-        call
-    };
-    Expr::Try(syn::ExprTry { attrs: Vec::new(), expr: Box::new(call), question_token: Default::default() })
+            paren_token: Default::default(),
+            elems: Default::default(),
+        })]
+        .into_iter()
+        .collect(),
+        inputs_end: Default::default(),
+        output: syn::ReturnType::Default,
+        body: Box::new(value),
+    })
 }
 
 /// `pub (async) fn dispatch<N: Trait + ?Sized>(self, node: &N) -> Result<Response, N::Error> { match self { arms } }`
@@ -397,10 +355,6 @@ fn ident_pat(name: &str) -> Pat {
     })
 }
 
-fn wild() -> Pat {
-    Pat::Wild(syn::PatWild { attrs: Vec::new(), underscore_token: Default::default() })
-}
-
 fn match_self(arms: Vec<syn::Arm>) -> Expr {
     match_expr(ast::path_expr(ast::path(false, &["self"])), arms)
 }
@@ -477,10 +431,9 @@ pub fn node_items(node: &crate::model::Node, options: &EmitOptions, std: &Std, r
                 ast::ident("dispatch"),
                 vec![ast::path_expr(ast::path(false, &["node"]))],
             );
-            let tried = tried(call, options);
             let mut response = ast::path(false, &["Response"]);
             response.segments.push(ident(&m.variant).into());
-            let body = ast::call(ast::path(false, &["Ok"]), vec![ast::call(response, vec![tried])]);
+            let body = method_call(awaited(call, options), ast::ident("map"), vec![ast::path_expr(response)]);
             arm(variant_pat(own_variant(m), Some(ident_pat("request"))), body)
         })
         .collect();

@@ -7,10 +7,11 @@
 //!   expands to a field enum, its visitor and a map visitor per struct (about 230 lines each, most
 //!   of the generated crate's check time); this keeps serde's behaviour (missing, unknown and
 //!   duplicate fields, `Option` fields that may be absent, partial overrides of configuration).
-//! - `deserialize_tagged!` (serde): `Deserialize` of a mixin's `Request` and `Response`,
-//!   `{"action": <name>, "input" | "output": <payload>}`, through one generic visitor too.
+//! - `tagged!`: `action()` of a mixin's `Request` and `Response` and, with serde, `Serialize` and
+//!   `Deserialize` as `{"action": <name>, "input" | "output": <payload>}`, through one generic
+//!   visitor too.
 //!
-//! Both expand to paths `super::..`: they are called from mixin modules, one level below the root.
+//! They expand to paths `super::..`: they are called from mixin modules, one level below the root.
 
 use proc_macro2::TokenStream;
 use quote::quote;
@@ -243,7 +244,7 @@ pub fn runtime(serde: bool) -> TokenStream {
         }
 
         /// A mixin's `Request` or `Response`: an action's name, then its payload. Implemented by
-        /// `deserialize_tagged!`, not by users.
+        /// `tagged!`, not by users.
         #[doc(hidden)]
         pub trait Tagged: Sized {
             /// The action names (the mixin's `Action`).
@@ -254,6 +255,25 @@ pub fn runtime(serde: bool) -> TokenStream {
             const KEYS: &'static [&'static str];
             /// The variant of `tag`, its payload read from `value`.
             fn read<'de, V: FieldValue<'de>>(tag: Self::Tag, value: V) -> ::core::result::Result<Self, V::Error>;
+        }
+
+        /// Serializes a mixin's `Request` or `Response` as `{"action": tag, content: payload}`, the
+        /// shape [`deserialize_tagged_enum`] reads. Called by `tagged!`, not by users.
+        #[doc(hidden)]
+        pub fn serialize_tagged<S: ::serde::Serializer, P: ::serde::Serialize + ?Sized>(
+            serializer: S,
+            name: &'static str,
+            tag: &'static str,
+            content: &'static str,
+            payload: ::core::option::Option<&P>,
+        ) -> ::core::result::Result<S::Ok, S::Error> {
+            use ::serde::ser::SerializeStruct as _;
+            let mut state = serializer.serialize_struct(name, 1 + usize::from(payload.is_some()))?;
+            state.serialize_field("action", tag)?;
+            if let ::core::option::Option::Some(payload) = payload {
+                state.serialize_field(content, payload)?;
+            }
+            state.end()
         }
 
         /// Deserializes a mixin's `Request` or `Response` through its [`Tagged`]. Called by
@@ -403,46 +423,85 @@ pub fn macros(serde: bool) -> TokenStream {
         #[doc(hidden)]
         pub(crate) use deserialize_struct;
 
-        /// `impl Deserialize` for a mixin's `Request` or `Response`, by [`Tagged`]: its name, the key
-        /// of the payload in parentheses, then each variant (an action of `Action`) with its payload
-        /// type, if it has one.
-        macro_rules! deserialize_tagged {
+        }
+    });
+    let tagged_serde = serde.then(|| {
+        quote! {
+            impl ::serde::Serialize for $name {
+                fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> ::core::result::Result<S::Ok, S::Error> {
+                    match self {
+                        $(
+                            super::tagged!(@bind $variant payload $($payload)?) => super::serialize_tagged(
+                                serializer,
+                                ::core::stringify!($name),
+                                Action::$variant.name(),
+                                $content,
+                                super::tagged!(@some payload $($payload)?),
+                            ),
+                        )*
+                    }
+                }
+            }
+
+            impl<'de> ::serde::Deserialize<'de> for $name {
+                fn deserialize<D: ::serde::Deserializer<'de>>(
+                    deserializer: D,
+                ) -> ::core::result::Result<Self, D::Error> {
+                    super::deserialize_tagged_enum(deserializer)
+                }
+            }
+
+            impl super::Tagged for $name {
+                type Tag = Action;
+                const NAME: &'static str = ::core::stringify!($name);
+                const KEYS: &'static [&'static str] = &["action", $content];
+
+                fn read<'de, V: super::FieldValue<'de>>(
+                    tag: Action,
+                    value: V,
+                ) -> ::core::result::Result<Self, V::Error> {
+                    ::core::result::Result::Ok(match tag {
+                        $(Action::$variant => super::tagged!(@read value $variant $($payload)?),)*
+                    })
+                }
+            }
+        }
+    });
+    let tagged_doc = if serde {
+        " For a mixin's `Request` or `Response`: its name, the key of the payload in parentheses, then\n each variant (an action of `Action`) with its payload type, if it has one. Gives `action()`,\n and `Serialize` and `Deserialize` as `{\"action\": <name>, <key>: <payload>}`, read through\n one generic visitor ([`Tagged`])."
+    } else {
+        " For a mixin's `Request` or `Response`: its name, the key of the payload in parentheses, then\n each variant (an action of `Action`) with its payload type, if it has one. Gives `action()`."
+    };
+    let tagged_doc = tagged_doc.lines().map(|line| quote!(#[doc = #line]));
+    quote! {
+        #(#tagged_doc)*
+        macro_rules! tagged {
             ($name:ident($content:literal) { $($variant:ident $(($payload:ty))?),* $(,)? }) => {
-                impl<'de> ::serde::Deserialize<'de> for $name {
-                    fn deserialize<D: ::serde::Deserializer<'de>>(
-                        deserializer: D,
-                    ) -> ::core::result::Result<Self, D::Error> {
-                        super::deserialize_tagged_enum(deserializer)
+                impl $name {
+                    /// The action it names.
+                    pub const fn action(&self) -> Action {
+                        match self {
+                            $(super::tagged!(@bind $variant _ $($payload)?) => Action::$variant,)*
+                        }
                     }
                 }
 
-                impl super::Tagged for $name {
-                    type Tag = Action;
-                    const NAME: &'static str = ::core::stringify!($name);
-                    const KEYS: &'static [&'static str] = &["action", $content];
-
-                    fn read<'de, V: super::FieldValue<'de>>(
-                        tag: Action,
-                        value: V,
-                    ) -> ::core::result::Result<Self, V::Error> {
-                        ::core::result::Result::Ok(match tag {
-                            $(Action::$variant => super::deserialize_tagged!(@variant value $variant $($payload)?),)*
-                        })
-                    }
-                }
+                #tagged_serde
             };
-            (@variant $value:ident $variant:ident $payload:ty) => { Self::$variant($value.get::<$payload>()?) };
-            (@variant $value:ident $variant:ident) => {{
+            (@bind $variant:ident $bind:tt $payload:ty) => { Self::$variant($bind) };
+            (@bind $variant:ident $bind:tt) => { Self::$variant };
+            (@some $bind:ident $payload:ty) => { ::core::option::Option::Some($bind) };
+            (@some $bind:ident) => { ::core::option::Option::None::<&()> };
+            (@read $value:ident $variant:ident $payload:ty) => { Self::$variant($value.get::<$payload>()?) };
+            (@read $value:ident $variant:ident) => {{
                 $value.skip()?;
                 Self::$variant
             }};
         }
 
         #[doc(hidden)]
-        pub(crate) use deserialize_tagged;
-        }
-    });
-    quote! {
+        pub(crate) use tagged;
+
         #(#doc)*
         macro_rules! string_enum {
             ($name:ident($text:ident) { $($variant:ident($wire:literal)),* $(,)? }) => {

@@ -131,8 +131,15 @@ const SHARED_TYPES: &[&str] = &[
 const SHARED_HELPERS: &[&str] = &["check_bounds", "check_item_bounds", "field_path"];
 
 /// The helpers only serde output has, and calls.
-const SERDE_HELPERS: &[&str] =
-    &["FieldValue", "Fields", "Tagged", "deserialize_fields", "deserialize_name", "deserialize_tagged_enum"];
+const SERDE_HELPERS: &[&str] = &[
+    "FieldValue",
+    "Fields",
+    "Tagged",
+    "deserialize_fields",
+    "deserialize_name",
+    "deserialize_tagged_enum",
+    "serialize_tagged",
+];
 
 /// `pub use <path>::{ActionSpec, ..};` and `#[doc(hidden)] pub use <path>::{check_bounds, ..};`.
 fn shared_uses(path: &syn::Path, serde: bool) -> Vec<syn::Item> {

@@ -155,16 +155,12 @@ pub enum Request {
     ListOpenWindows,
 }
 
-impl Request {
-    /// The action it names.
-    pub const fn action(&self) -> Action {
-        match self {
-            Self::AddEvent(_) => Action::AddEvent,
-            Self::CloseWindow(_) => Action::CloseWindow,
-            Self::ListOpenWindows => Action::ListOpenWindows,
-        }
-    }
+super::tagged! {
+    Request("input") { AddEvent(AddEventInput), CloseWindow(CloseWindowInput),
+    ListOpenWindows }
+}
 
+impl Request {
     /// Runs the action this request names on `node`: calls its method in
     /// [`AggregationWindowActions`] and wraps the outputs in the matching [`Response`].
     /// The error is the node's own.
@@ -173,12 +169,12 @@ impl Request {
         node: &N,
     ) -> Result<Response, N::Error> {
         match self {
-            Self::AddEvent(input) => Ok(Response::AddEvent(node.add_event(input)?)),
+            Self::AddEvent(input) => node.add_event(input).map(Response::AddEvent),
             Self::CloseWindow(input) => {
-                Ok(Response::CloseWindow(node.close_window(input)?))
+                node.close_window(input).map(Response::CloseWindow)
             }
             Self::ListOpenWindows => {
-                Ok(Response::ListOpenWindows(node.list_open_windows()?))
+                node.list_open_windows().map(Response::ListOpenWindows)
             }
         }
     }
@@ -198,15 +194,9 @@ pub enum Response {
     ListOpenWindows(ListOpenWindowsOutput),
 }
 
-impl Response {
-    /// The action it names.
-    pub const fn action(&self) -> Action {
-        match self {
-            Self::AddEvent(_) => Action::AddEvent,
-            Self::CloseWindow(_) => Action::CloseWindow,
-            Self::ListOpenWindows(_) => Action::ListOpenWindows,
-        }
-    }
+super::tagged! {
+    Response("output") { AddEvent(AddEventOutput), CloseWindow(CloseWindowOutput),
+    ListOpenWindows(ListOpenWindowsOutput) }
 }
 
 /// The inputs of the `add_event` action.

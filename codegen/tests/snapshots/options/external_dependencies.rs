@@ -292,18 +292,15 @@ pub enum Request {
     TransformExternalData(TransformExternalDataInput),
 }
 
-impl Request {
-    /// The action it names.
-    pub const fn action(&self) -> Action {
-        match self {
-            Self::ExecuteExternalCall(_) => Action::ExecuteExternalCall,
-            Self::ValidateExternalResponse(_) => Action::ValidateExternalResponse,
-            Self::ManageServiceHealth(_) => Action::ManageServiceHealth,
-            Self::HandleServiceFailure(_) => Action::HandleServiceFailure,
-            Self::TransformExternalData(_) => Action::TransformExternalData,
-        }
-    }
+super::tagged! {
+    Request("input") { ExecuteExternalCall(ExecuteExternalCallInput),
+    ValidateExternalResponse(ValidateExternalResponseInput),
+    ManageServiceHealth(ManageServiceHealthInput),
+    HandleServiceFailure(HandleServiceFailureInput),
+    TransformExternalData(TransformExternalDataInput) }
+}
 
+impl Request {
     /// Runs the action this request names on `node`: calls its method in
     /// [`ExternalDependenciesActions`] and wraps the outputs in the matching [`Response`].
     /// The error is the node's own.
@@ -313,23 +310,20 @@ impl Request {
     ) -> Result<Response, N::Error> {
         match self {
             Self::ExecuteExternalCall(input) => {
-                Ok(Response::ExecuteExternalCall(node.execute_external_call(input)?))
+                node.execute_external_call(input).map(Response::ExecuteExternalCall)
             }
             Self::ValidateExternalResponse(input) => {
-                Ok(
-                    Response::ValidateExternalResponse(
-                        node.validate_external_response(input)?,
-                    ),
-                )
+                node.validate_external_response(input)
+                    .map(Response::ValidateExternalResponse)
             }
             Self::ManageServiceHealth(input) => {
-                Ok(Response::ManageServiceHealth(node.manage_service_health(input)?))
+                node.manage_service_health(input).map(Response::ManageServiceHealth)
             }
             Self::HandleServiceFailure(input) => {
-                Ok(Response::HandleServiceFailure(node.handle_service_failure(input)?))
+                node.handle_service_failure(input).map(Response::HandleServiceFailure)
             }
             Self::TransformExternalData(input) => {
-                Ok(Response::TransformExternalData(node.transform_external_data(input)?))
+                node.transform_external_data(input).map(Response::TransformExternalData)
             }
         }
     }
@@ -353,17 +347,12 @@ pub enum Response {
     TransformExternalData(TransformExternalDataOutput),
 }
 
-impl Response {
-    /// The action it names.
-    pub const fn action(&self) -> Action {
-        match self {
-            Self::ExecuteExternalCall(_) => Action::ExecuteExternalCall,
-            Self::ValidateExternalResponse(_) => Action::ValidateExternalResponse,
-            Self::ManageServiceHealth(_) => Action::ManageServiceHealth,
-            Self::HandleServiceFailure(_) => Action::HandleServiceFailure,
-            Self::TransformExternalData(_) => Action::TransformExternalData,
-        }
-    }
+super::tagged! {
+    Response("output") { ExecuteExternalCall(ExecuteExternalCallOutput),
+    ValidateExternalResponse(ValidateExternalResponseOutput),
+    ManageServiceHealth(ManageServiceHealthOutput),
+    HandleServiceFailure(HandleServiceFailureOutput),
+    TransformExternalData(TransformExternalDataOutput) }
 }
 
 /// The inputs of the `execute_external_call` action.

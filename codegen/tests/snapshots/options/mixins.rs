@@ -669,6 +669,37 @@ pub fn field_path(path: &str, field: &str) -> ::std::string::String {
     }
 }
 
+/// For a mixin's `Request` or `Response`: its name, the key of the payload in parentheses, then
+/// each variant (an action of `Action`) with its payload type, if it has one. Gives `action()`.
+macro_rules! tagged {
+    ($name:ident ($content:literal) { $($variant:ident $(($payload:ty))?),* $(,)? }) => {
+        impl $name { #[doc = r" The action it names."] pub const fn action(& self) ->
+        Action { match self { $(super::tagged!(@ bind $variant _ $($payload)?) =>
+        Action:: $variant,)* } } }
+    };
+    (@ bind $variant:ident $bind:tt $payload:ty) => {
+        Self:: $variant ($bind)
+    };
+    (@ bind $variant:ident $bind:tt) => {
+        Self:: $variant
+    };
+    (@ some $bind:ident $payload:ty) => {
+        ::core::option::Option::Some($bind)
+    };
+    (@ some $bind:ident) => {
+        ::core::option::Option::None:: < & () >
+    };
+    (@ read $value:ident $variant:ident $payload:ty) => {
+        Self:: $variant ($value .get:: < $payload > () ?)
+    };
+    (@ read $value:ident $variant:ident) => {
+        { $value .skip() ?; Self:: $variant }
+    };
+}
+
+#[doc(hidden)]
+pub(crate) use tagged;
+
 /// For a generated enum of names, each variant with its text in the contract: `ALL`, the
 /// method giving the text (named first, in parentheses), `Display` and `FromStr`.
 macro_rules! string_enum {
