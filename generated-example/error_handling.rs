@@ -473,11 +473,7 @@ super::deserialize_struct! {
 pub const NAME: &str = "mixin_error_handling";
 
 /// The contract's `mixin_version`.
-pub const VERSION: super::Version = super::Version {
-    major: 1,
-    minor: 0,
-    patch: 0,
-};
+pub const VERSION: super::Version = super::Version::new(1, 0, 0);
 
 /// The contract's `description`.
 pub const DESCRIPTION: &str = "Standardized error handling, circuit breakers, and fault tolerance for ONEX nodes";

@@ -562,11 +562,7 @@ pub type NodeSpecificEvents = &'static [(super::NodeType, NodeSpecificEventsValu
 pub const NAME: &str = "mixin_event_handling";
 
 /// The contract's `mixin_version`.
-pub const VERSION: super::Version = super::Version {
-    major: 1,
-    minor: 0,
-    patch: 0,
-};
+pub const VERSION: super::Version = super::Version::new(1, 0, 0);
 
 /// The contract's `description`.
 pub const DESCRIPTION: &str = "Event bus integration and message handling patterns for ONEX nodes";

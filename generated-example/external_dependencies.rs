@@ -874,11 +874,7 @@ pub struct DataTransformation {
 pub const NAME: &str = "mixin_external_dependencies";
 
 /// The contract's `mixin_version`.
-pub const VERSION: super::Version = super::Version {
-    major: 1,
-    minor: 0,
-    patch: 0,
-};
+pub const VERSION: super::Version = super::Version::new(1, 0, 0);
 
 /// The contract's `description`.
 pub const DESCRIPTION: &str = "External service integrations, API calls, and I/O operations for EFFECT nodes";

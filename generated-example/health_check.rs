@@ -371,11 +371,7 @@ pub type HealthStatusLevels = &'static [HealthStatusLevelsItem];
 pub const NAME: &str = "mixin_health_check";
 
 /// The contract's `mixin_version`.
-pub const VERSION: super::Version = super::Version {
-    major: 1,
-    minor: 0,
-    patch: 0,
-};
+pub const VERSION: super::Version = super::Version::new(1, 0, 0);
 
 /// The contract's `description`.
 pub const DESCRIPTION: &str = "Standardized health monitoring and status reporting for ONEX nodes";

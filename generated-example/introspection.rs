@@ -404,11 +404,7 @@ super::string_enum! {
 pub const NAME: &str = "mixin_introspection";
 
 /// The contract's `mixin_version`.
-pub const VERSION: super::Version = super::Version {
-    major: 1,
-    minor: 0,
-    patch: 0,
-};
+pub const VERSION: super::Version = super::Version::new(1, 0, 0);
 
 /// The contract's `description`.
 pub const DESCRIPTION: &str = "Node discovery, capability reporting, and runtime introspection for ONEX nodes";

@@ -97,6 +97,13 @@ pub struct Version {
     pub patch: u64,
 }
 
+impl Version {
+    /// `major.minor.patch`.
+    pub const fn new(major: u64, minor: u64, patch: u64) -> Self {
+        Self { major, minor, patch }
+    }
+}
+
 impl ::core::fmt::Display for Version {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
         write!(f, "{}.{}.{}", self.major, self.minor, self.patch)

@@ -736,11 +736,7 @@ pub struct MetricsExport {
 pub const NAME: &str = "mixin_performance_monitoring";
 
 /// The contract's `mixin_version`.
-pub const VERSION: super::Version = super::Version {
-    major: 1,
-    minor: 0,
-    patch: 0,
-};
+pub const VERSION: super::Version = super::Version::new(1, 0, 0);
 
 /// The contract's `description`.
 pub const DESCRIPTION: &str = "Metrics collection, performance tracking, and observability for ONEX nodes";

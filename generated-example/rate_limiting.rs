@@ -315,11 +315,7 @@ super::string_enum! {
 pub const NAME: &str = "mixin_rate_limiting";
 
 /// The contract's `mixin_version`.
-pub const VERSION: super::Version = super::Version {
-    major: 0,
-    minor: 3,
-    patch: 1,
-};
+pub const VERSION: super::Version = super::Version::new(0, 3, 1);
 
 /// The contract's `description`.
 pub const DESCRIPTION: &str = "Token-bucket rate limiting for outbound calls made by EFFECT nodes.\nBuckets refill continuously; a call that finds no token waits or is rejected.\n";

@@ -713,11 +713,7 @@ pub struct AggregationPatterns {
 pub const NAME: &str = "mixin_state_management";
 
 /// The contract's `mixin_version`.
-pub const VERSION: super::Version = super::Version {
-    major: 1,
-    minor: 0,
-    patch: 0,
-};
+pub const VERSION: super::Version = super::Version::new(1, 0, 0);
 
 /// The contract's `description`.
 pub const DESCRIPTION: &str = "State persistence, management, and consistency for stateful REDUCER nodes";

@@ -66,11 +66,7 @@ pub const NODE_NAME: &str = "api_client_effect";
 pub const NODE_TYPE: super::super::NodeType = super::super::NodeType::Effect;
 
 /// The contract's `version`.
-pub const VERSION: super::super::Version = super::super::Version {
-    major: 1,
-    minor: 0,
-    patch: 0,
-};
+pub const VERSION: super::super::Version = super::super::Version::new(1, 0, 0);
 
 /// The contract's `description`.
 pub const DESCRIPTION: &str = "Calls partner APIs with retries and a circuit breaker";

@@ -117,11 +117,7 @@ pub const NODE_NAME: &str = "data_processor_compute";
 pub const NODE_TYPE: super::super::NodeType = super::super::NodeType::Compute;
 
 /// The contract's `version`.
-pub const VERSION: super::super::Version = super::super::Version {
-    major: 1,
-    minor: 0,
-    patch: 0,
-};
+pub const VERSION: super::super::Version = super::super::Version::new(1, 0, 0);
 
 /// The contract's `description`.
 pub const DESCRIPTION: &str = "Transforms batches of records, with health checks, metrics, events and error handling";

@@ -20,14 +20,7 @@ pub fn constants(mixin: &Mixin) -> Vec<syn::Item> {
     let [name, description, required, timeout, inputs, outputs, kind, labels, buckets, optional] =
         ["name", "description", "required", "timeout", "inputs", "outputs", "kind", "labels", "buckets", "optional"]
             .map(id);
-    let version = ast::struct_expr(
-        sup(&["Version"]),
-        vec![
-            (id("major"), ast::uint_lit(mixin.version.major)),
-            (id("minor"), ast::uint_lit(mixin.version.minor)),
-            (id("patch"), ast::uint_lit(mixin.version.patch)),
-        ],
-    );
+    let version = super::version(sup(&["Version"]), &mixin.version);
     let node_type = sup(&["NodeType"]);
     let nodes = ast::ref_array(
         mixin.node_types.iter().map(|n| ast::path_expr(ast::assoc(node_type.clone(), n.variant()))).collect(),

@@ -187,3 +187,11 @@ pub(crate) fn ident(id: &crate::names::Ident) -> proc_macro2::Ident {
         proc_macro2::Ident::new(&id.name, proc_macro2::Span::call_site())
     }
 }
+
+/// `<root>::Version::new(1, 2, 3)`, `root` the path of the root's `Version`.
+pub(crate) fn version(root_version: syn::Path, version: &crate::model::Version) -> syn::Expr {
+    ast::call(
+        ast::assoc(root_version, "new"),
+        vec![ast::uint_lit(version.major), ast::uint_lit(version.minor), ast::uint_lit(version.patch)],
+    )
+}

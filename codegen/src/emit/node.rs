@@ -50,14 +50,7 @@ pub fn node_file(node: &Node, options: &EmitOptions) -> syn::File {
 fn constants(node: &Node) -> Vec<syn::Item> {
     let id = ast::ident;
     let str_ty = || ast::reference(ast::ty(ast::path(false, &["str"])));
-    let version = ast::struct_expr(
-        root(&["Version"]),
-        vec![
-            (id("major"), ast::uint_lit(node.version.major)),
-            (id("minor"), ast::uint_lit(node.version.minor)),
-            (id("patch"), ast::uint_lit(node.version.patch)),
-        ],
-    );
+    let version = super::version(root(&["Version"]), &node.version);
     let node_type = root(&["NodeType"]);
     let spec = ast::path(false, &["super", "SubcontractSpec"]);
     let rows = each::map(&node.subcontracts, &mut |s| {

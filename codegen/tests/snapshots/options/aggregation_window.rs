@@ -285,11 +285,7 @@ super::string_enum! {
 pub const NAME: &str = "mixin_aggregation_window";
 
 /// The contract's `mixin_version`.
-pub const VERSION: super::Version = super::Version {
-    major: 2,
-    minor: 1,
-    patch: 0,
-};
+pub const VERSION: super::Version = super::Version::new(2, 1, 0);
 
 /// The contract's `description`.
 pub const DESCRIPTION: &str = "Windowed aggregation of incoming events into reducer state";
