@@ -7,20 +7,18 @@ use ::core::future::Future;
 /// and an unknown key is an error.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 pub struct AggregationWindowConfig {
-    /// Contract value: `60000`.
+    /// Default `60000`.
     pub window_size_ms: i64,
-    /// Contract value: `5000`.
+    /// Default `5000`.
     pub allowed_lateness_ms: i64,
-    /// Contract value: `["count", "sum", "max"]`.
+    /// Default `["count", "sum", "max"]`.
     pub aggregate_functions: Vec<String>,
-    /// Contract value: `false`.
+    /// Default `false`.
     pub emit_empty_windows: bool,
-    /// Contract value: `{...}`.
     pub watermark: AggregationWindowConfigWatermark,
 }
 
 impl Default for AggregationWindowConfig {
-    /// The contract's values.
     fn default() -> Self {
         Self {
             window_size_ms: 60000,
@@ -44,14 +42,13 @@ super::deserialize_struct! {
 /// `aggregation_window_config.watermark` in the contract.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 pub struct AggregationWindowConfigWatermark {
-    /// Contract value: `"bounded_out_of_orderness"`.
+    /// Default `"bounded_out_of_orderness"`.
     pub strategy: String,
-    /// Contract value: `2000`.
+    /// Default `2000`.
     pub max_out_of_orderness_ms: i64,
 }
 
 impl Default for AggregationWindowConfigWatermark {
-    /// The contract's values.
     fn default() -> Self {
         Self {
             strategy: String::from("bounded_out_of_orderness"),
@@ -218,7 +215,8 @@ super::tagged! {
 /// The inputs of the `add_event` action.
 #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
 pub struct AddEventInput {
-    /// Typed like the output model field `window_status.window_key`, `window_aggregate_result.window_key`.
+    /// Typed like the output model fields
+    /// `window_status.window_key` and `window_aggregate_result.window_key`.
     pub window_key: String,
     pub event_value: super::Value,
     pub event_time: super::Timestamp,
@@ -231,7 +229,6 @@ super::deserialize_struct! {
 /// The outputs of the `add_event` action.
 #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
 pub struct AddEventOutput {
-    /// Typed by the output model `window_status`.
     pub window_status: WindowStatus,
 }
 
@@ -242,7 +239,8 @@ super::deserialize_struct! {
 /// The inputs of the `close_window` action.
 #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
 pub struct CloseWindowInput {
-    /// Typed like the output model field `window_status.window_key`, `window_aggregate_result.window_key`.
+    /// Typed like the output model fields
+    /// `window_status.window_key` and `window_aggregate_result.window_key`.
     pub window_key: String,
 }
 
@@ -253,7 +251,6 @@ super::deserialize_struct! {
 /// The outputs of the `close_window` action.
 #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
 pub struct CloseWindowOutput {
-    /// Typed by the output model `window_aggregate_result`.
     pub window_aggregate: WindowAggregateResult,
 }
 

@@ -9,72 +9,65 @@ use ::core::future::Future;
 pub struct ErrorHandlingConfig {
     /// Group: Circuit breaker settings.
     ///
-    /// Contract value: `true`.
+    /// Default `true`.
     pub enable_circuit_breaker: bool,
     /// Group: Circuit breaker settings.
     ///
     /// Consecutive failures that open the circuit
     ///
-    /// Allowed: 1 to 100.
-    ///
-    /// Contract value: `5`.
+    /// Default `5`. Allowed: 1 to 100.
     pub circuit_failure_threshold: i64,
     /// Group: Circuit breaker settings.
     ///
-    /// Contract value: `30000`.
+    /// Default `30000`.
     pub circuit_timeout_ms: i64,
     /// Group: Circuit breaker settings.
     ///
-    /// Contract value: `3`.
+    /// Default `3`.
     pub circuit_half_open_max_calls: i64,
     /// Group: Retry settings.
     ///
     /// Retries after the first failed attempt
     ///
-    /// Allowed: 1 to 10.
-    ///
-    /// Contract value: `3`.
+    /// Default `3`. Allowed: 1 to 10.
     pub error_retry_attempts: i64,
     /// Group: Retry settings.
     ///
     /// Delay before the first retry, in milliseconds
     ///
-    /// Allowed: 100 to 60000.
-    ///
-    /// Contract value: `1000`.
+    /// Default `1000`. Allowed: 100 to 60000.
     pub error_retry_delay_ms: i64,
     /// Group: Retry settings.
     ///
-    /// Contract value: `2.0`.
+    /// Default `2.0`.
     pub error_retry_backoff_multiplier: f64,
     /// Group: Retry settings.
     ///
-    /// Contract value: `30000`.
+    /// Default `30000`.
     pub max_retry_delay_ms: i64,
     /// Group: Error categorization.
     ///
-    /// Contract value: `["TimeoutError", "ConnectionError", "TemporaryFailure"]`.
+    /// Default `["TimeoutError", "ConnectionError", "TemporaryFailure"]`.
     pub retriable_error_types: Vec<String>,
     /// Group: Error categorization.
     ///
-    /// Contract value: `["AuthenticationError", "ValidationError", "ConfigurationError"]`.
+    /// Default `["AuthenticationError", "ValidationError", "ConfigurationError"]`.
     pub fatal_error_types: Vec<String>,
     /// Group: Monitoring.
     ///
-    /// Contract value: `true`.
+    /// Default `true`.
     pub enable_error_metrics: bool,
     /// Group: Monitoring.
     ///
-    /// Contract value: `true`.
+    /// Default `true`.
     pub sensitive_data_scrubbing: bool,
     /// Group: Monitoring.
     ///
-    /// Contract value: `"ERROR"`.
+    /// Default `"ERROR"`.
     pub error_log_level: String,
 }
 
 impl Default for ErrorHandlingConfig {
-    /// The contract's values.
     fn default() -> Self {
         Self {
             enable_circuit_breaker: true,

@@ -9,24 +9,21 @@ use ::core::future::Future;
 /// and an unknown key is an error.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 pub struct EventConfig {
-    /// Contract value: `"topic"`.
+    /// Default `"topic"`.
     pub default_routing_strategy: String,
-    /// Contract value: `"json"`.
+    /// Default `"json"`.
     pub event_serialization: String,
-    /// Contract value: `false`.
+    /// Default `false`.
     pub compression_enabled: bool,
-    /// Contract value: `false`.
+    /// Default `false`.
     pub encryption_enabled: bool,
-    /// Contract value: `true`.
+    /// Default `true`.
     pub dead_letter_enabled: bool,
-    /// Contract value: `{...}`.
     pub retry_policy: EventConfigRetryPolicy,
-    /// Contract value: `{...}`.
     pub batch_processing: EventConfigBatchProcessing,
 }
 
 impl Default for EventConfig {
-    /// The contract's values.
     fn default() -> Self {
         Self {
             default_routing_strategy: String::from("topic"),
@@ -49,16 +46,15 @@ super::deserialize_struct! {
 /// `event_config.retry_policy` in the contract.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 pub struct EventConfigRetryPolicy {
-    /// Contract value: `3`.
+    /// Default `3`.
     pub max_retries: i64,
-    /// Contract value: `1000`.
+    /// Default `1000`.
     pub retry_delay_ms: i64,
-    /// Contract value: `true`.
+    /// Default `true`.
     pub exponential_backoff: bool,
 }
 
 impl Default for EventConfigRetryPolicy {
-    /// The contract's values.
     fn default() -> Self {
         Self {
             max_retries: 3,
@@ -76,16 +72,15 @@ super::deserialize_struct! {
 /// `event_config.batch_processing` in the contract.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 pub struct EventConfigBatchProcessing {
-    /// Contract value: `true`.
+    /// Default `true`.
     pub enabled: bool,
-    /// Contract value: `10`.
+    /// Default `10`.
     pub batch_size: i64,
-    /// Contract value: `5000`.
+    /// Default `5000`.
     pub max_wait_ms: i64,
 }
 
 impl Default for EventConfigBatchProcessing {
-    /// The contract's values.
     fn default() -> Self {
         Self {
             enabled: true,
@@ -304,7 +299,8 @@ super::tagged! {
 /// The inputs of the `publish_event` action.
 #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
 pub struct PublishEventInput {
-    /// Typed like the output model field `event_envelope.event_type`, `processing_result.response_events.event_type`.
+    /// Typed like the output model fields
+    /// `event_envelope.event_type` and `processing_result.response_events.event_type`.
     pub event_type: String,
     /// Typed like the output model field `processing_result.response_events.event_data`.
     pub event_data: super::Value,
@@ -319,9 +315,9 @@ super::deserialize_struct! {
 /// The outputs of the `publish_event` action.
 #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
 pub struct PublishEventOutput {
-    /// Typed by the output model `publish_result`.
     pub publish_result: PublishResult,
-    /// Typed like the output model field `event_envelope.event_id`, `publish_result.event_id`.
+    /// Typed like the output model fields
+    /// `event_envelope.event_id` and `publish_result.event_id`.
     pub event_id: String,
 }
 
@@ -346,7 +342,6 @@ super::deserialize_struct! {
 pub struct SubscribeToEventsOutput {
     /// Typed like the output model field `subscription_status.subscription_id`.
     pub subscription_id: String,
-    /// Typed by the output model `subscription_status`.
     pub subscription_status: SubscriptionStatus,
 }
 
@@ -378,7 +373,6 @@ super::deserialize_struct! {
 /// The inputs of the `handle_event` action.
 #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
 pub struct HandleEventInput {
-    /// Typed by the output model `event_envelope`.
     pub event_envelope: EventEnvelope,
 }
 
@@ -389,7 +383,6 @@ super::deserialize_struct! {
 /// The outputs of the `handle_event` action.
 #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
 pub struct HandleEventOutput {
-    /// Typed by the output model `processing_result`.
     pub processing_result: ProcessingResult,
     /// Typed like the output model field `processing_result.response_events`.
     pub response_events: Vec<ProcessingResultResponseEventsItem>,

@@ -9,22 +9,19 @@ use ::core::future::Future;
 /// and an unknown key is an error.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 pub struct ExternalDependencyConfig {
-    /// Contract value: `20`.
+    /// Default `20`.
     pub connection_pool_size: i64,
-    /// Contract value: `15000`.
+    /// Default `15000`.
     pub default_timeout_ms: i64,
-    /// Contract value: `50`.
+    /// Default `50`.
     pub max_concurrent_calls: i64,
-    /// Contract value: `true`.
+    /// Default `true`.
     pub circuit_breaker_enabled: bool,
-    /// Contract value: `{...}`.
     pub retry_policy: ExternalDependencyConfigRetryPolicy,
-    /// Contract value: `{...}`.
     pub rate_limiting: ExternalDependencyConfigRateLimiting,
 }
 
 impl Default for ExternalDependencyConfig {
-    /// The contract's values.
     fn default() -> Self {
         Self {
             connection_pool_size: 20,
@@ -46,20 +43,19 @@ super::deserialize_struct! {
 /// `external_dependency_config.retry_policy` in the contract.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 pub struct ExternalDependencyConfigRetryPolicy {
-    /// Contract value: `3`.
+    /// Default `3`.
     pub max_retries: i64,
-    /// Contract value: `1000`.
+    /// Default `1000`.
     pub initial_delay_ms: i64,
-    /// Contract value: `10000`.
+    /// Default `10000`.
     pub max_delay_ms: i64,
-    /// Contract value: `true`.
+    /// Default `true`.
     pub exponential_backoff: bool,
-    /// Contract value: `true`.
+    /// Default `true`.
     pub jitter_enabled: bool,
 }
 
 impl Default for ExternalDependencyConfigRetryPolicy {
-    /// The contract's values.
     fn default() -> Self {
         Self {
             max_retries: 3,
@@ -79,16 +75,15 @@ super::deserialize_struct! {
 /// `external_dependency_config.rate_limiting` in the contract.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 pub struct ExternalDependencyConfigRateLimiting {
-    /// Contract value: `true`.
+    /// Default `true`.
     pub enabled: bool,
-    /// Contract value: `100`.
+    /// Default `100`.
     pub requests_per_second: i64,
-    /// Contract value: `200`.
+    /// Default `200`.
     pub burst_capacity: i64,
 }
 
 impl Default for ExternalDependencyConfigRateLimiting {
-    /// The contract's values.
     fn default() -> Self {
         Self {
             enabled: true,
@@ -110,24 +105,23 @@ super::deserialize_struct! {
 /// and an unknown key is an error.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 pub struct CircuitBreakerConfig {
-    /// Contract value: `10`.
+    /// Default `10`.
     pub failure_threshold: i64,
     /// 1 minute
     ///
-    /// Contract value: `60000`.
+    /// Default `60000`.
     pub timeout_duration_ms: i64,
-    /// Contract value: `3`.
+    /// Default `3`.
     pub half_open_max_calls: i64,
     /// 10 seconds
     ///
-    /// Contract value: `10000`.
+    /// Default `10000`.
     pub metrics_window_ms: i64,
-    /// Contract value: `5`.
+    /// Default `5`.
     pub min_calls_for_evaluation: i64,
 }
 
 impl Default for CircuitBreakerConfig {
-    /// The contract's values.
     fn default() -> Self {
         Self {
             failure_threshold: 10,
@@ -147,22 +141,12 @@ super::deserialize_struct! {
 /// What a node contract's integration field for `mixin_external_dependencies` holds: one field
 /// per configuration section. `Default` gives the contract's values; deserializing a partial
 /// override keeps the defaults of every key it leaves out, and an unknown key is an error.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
 pub struct Configuration {
     /// The `external_dependency_config` section.
     pub external_dependency_config: ExternalDependencyConfig,
     /// The `circuit_breaker_config` section.
     pub circuit_breaker_config: CircuitBreakerConfig,
-}
-
-impl Default for Configuration {
-    /// The contract's values.
-    fn default() -> Self {
-        Self {
-            external_dependency_config: <ExternalDependencyConfig as Default>::default(),
-            circuit_breaker_config: <CircuitBreakerConfig as Default>::default(),
-        }
-    }
 }
 
 super::deserialize_struct! {
@@ -405,9 +389,7 @@ super::deserialize_struct! {
 /// The outputs of the `execute_external_call` action.
 #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
 pub struct ExecuteExternalCallOutput {
-    /// Typed by the output model `call_result`.
     pub call_result: CallResult,
-    /// Typed by the output model `execution_metadata`.
     pub execution_metadata: ExecutionMetadata,
 }
 
@@ -453,7 +435,6 @@ super::deserialize_struct! {
 /// The outputs of the `manage_service_health` action.
 #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
 pub struct ManageServiceHealthOutput {
-    /// Typed by the output model `health_status`.
     pub health_status: HealthStatus,
     pub availability_metrics: super::Value,
 }
@@ -478,7 +459,6 @@ super::deserialize_struct! {
 #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
 pub struct HandleServiceFailureOutput {
     pub recovery_action: super::Value,
-    /// Typed by the output model `fallback_result`.
     pub fallback_result: FallbackResult,
 }
 

@@ -13,32 +13,25 @@ pub struct HealthCheckConfig {
     ///
     /// Time between health checks, in milliseconds (5 to 300 seconds)
     ///
-    /// Allowed: 5000 to 300000.
-    ///
-    /// Contract value: `30000`.
+    /// Default `30000`. Allowed: 5000 to 300000.
     pub check_interval_ms: i64,
     /// consecutive failed checks before the node is unhealthy
     ///
-    /// Allowed: 1 to 10.
-    ///
-    /// Contract value: `3`.
+    /// Default `3`. Allowed: 1 to 10.
     pub failure_threshold: i64,
-    /// Contract value: `2`.
+    /// Default `2`.
     pub recovery_threshold: i64,
     /// How long one health check may take, in milliseconds
     ///
-    /// Allowed: 100 to 60000.
-    ///
-    /// Contract value: `5000`.
+    /// Default `5000`. Allowed: 100 to 60000.
     pub timeout_ms: i64,
-    /// Contract value: `true`.
+    /// Default `true`.
     pub include_dependency_checks: bool,
-    /// Contract value: `true`.
+    /// Default `true`.
     pub include_component_checks: bool,
 }
 
 impl Default for HealthCheckConfig {
-    /// The contract's values.
     fn default() -> Self {
         Self {
             check_interval_ms: 30000,
@@ -226,9 +219,7 @@ super::tagged! {
 /// The outputs of the `health_check` action.
 #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
 pub struct HealthCheckOutput {
-    /// Typed by the output model `health_status`.
     pub health_status: HealthStatus,
-    /// Typed by the output model `component_health`.
     pub component_health: ComponentHealth,
     pub dependency_health: super::Value,
 }

@@ -9,26 +9,25 @@ use ::core::future::Future;
 /// and an unknown key is an error.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 pub struct IntrospectionConfig {
-    /// Contract value: `true`.
+    /// Default `true`.
     pub auto_registration: bool,
     /// 1 minute
     ///
-    /// Contract value: `60000`.
+    /// Default `60000`.
     pub discovery_interval_ms: i64,
     /// 5 minutes
     ///
-    /// Contract value: `300000`.
+    /// Default `300000`.
     pub capability_refresh_ms: i64,
-    /// Contract value: `true`.
+    /// Default `true`.
     pub include_performance_data: bool,
-    /// Contract value: `true`.
+    /// Default `true`.
     pub include_dependency_health: bool,
-    /// Contract value: `true`.
+    /// Default `true`.
     pub peer_discovery_enabled: bool,
 }
 
 impl Default for IntrospectionConfig {
-    /// The contract's values.
     fn default() -> Self {
         Self {
             auto_registration: true,
@@ -222,7 +221,6 @@ super::tagged! {
 /// The outputs of the `get_node_info` action.
 #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
 pub struct GetNodeInfoOutput {
-    /// Typed by the output model `node_info`.
     pub node_info: NodeInfo,
     pub capability_summary: super::Value,
 }
@@ -244,7 +242,6 @@ super::deserialize_struct! {
 /// The outputs of the `get_capabilities` action.
 #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
 pub struct GetCapabilitiesOutput {
-    /// Typed by the output model `capabilities`.
     pub capabilities: Capabilities,
     pub action_definitions: super::Value,
     pub dependency_info: super::Value,
@@ -267,7 +264,6 @@ super::deserialize_struct! {
 /// The outputs of the `get_runtime_stats` action.
 #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
 pub struct GetRuntimeStatsOutput {
-    /// Typed by the output model `runtime_stats`.
     pub runtime_stats: RuntimeStats,
     pub performance_metrics: super::Value,
 }
@@ -290,7 +286,6 @@ super::deserialize_struct! {
 /// The outputs of the `discover_peers` action.
 #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
 pub struct DiscoverPeersOutput {
-    /// Typed by the output model `peer_nodes`.
     pub peer_nodes: PeerNodes,
     pub network_topology: super::Value,
 }

@@ -11,30 +11,29 @@ use ::core::future::Future;
 pub struct PerformanceConfig {
     /// 10 seconds
     ///
-    /// Contract value: `10000`.
+    /// Default `10000`.
     pub collection_interval_ms: i64,
     /// 7 days
     ///
-    /// Contract value: `168`.
+    /// Default `168`.
     pub metric_retention_hours: i64,
     /// 1min, 5min, 1hour
     ///
-    /// Contract value: `[60000, 300000, 3600000]`.
+    /// Default `[60000, 300000, 3600000]`.
     pub aggregation_intervals: Vec<i64>,
-    /// Contract value: `true`.
+    /// Default `true`.
     pub auto_collection_enabled: bool,
     /// 10% sampling
     ///
-    /// Contract value: `0.1`.
+    /// Default `0.1`.
     pub trace_sampling_rate: f64,
     /// 30 seconds
     ///
-    /// Contract value: `30000`.
+    /// Default `30000`.
     pub alert_evaluation_interval_ms: i64,
 }
 
 impl Default for PerformanceConfig {
-    /// The contract's values.
     fn default() -> Self {
         Self {
             collection_interval_ms: 10000,
@@ -274,7 +273,6 @@ super::deserialize_struct! {
 /// The outputs of the `collect_metrics` action.
 #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
 pub struct CollectMetricsOutput {
-    /// Typed by the output model `metrics_data`.
     pub metrics_data: MetricsData,
     pub collection_timestamp: super::Value,
 }
@@ -322,7 +320,6 @@ super::deserialize_struct! {
 /// The outputs of the `end_performance_trace` action.
 #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
 pub struct EndPerformanceTraceOutput {
-    /// Typed by the output model `trace_summary`.
     pub trace_summary: TraceSummary,
     pub performance_metrics: super::Value,
 }
@@ -346,7 +343,6 @@ super::deserialize_struct! {
 /// The outputs of the `get_performance_summary` action.
 #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
 pub struct GetPerformanceSummaryOutput {
-    /// Typed by the output model `performance_summary`.
     pub performance_summary: PerformanceSummary,
     pub trend_analysis: super::Value,
 }

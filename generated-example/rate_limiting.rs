@@ -7,23 +7,24 @@ use ::core::future::Future;
 /// and an unknown key is an error.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 pub struct RateLimitingConfig {
-    /// Contract value: `50`.
+    /// Default `50`.
     pub requests_per_second: i64,
-    /// Contract value: `100`.
+    /// Default `100`.
     pub burst_capacity: i64,
-    /// Contract value: `250`.
+    /// Default `250`.
     pub max_wait_ms: i64,
-    /// Contract value: `false`.
+    /// Default `false`.
     pub reject_when_empty: bool,
-    /// Contract value: `0.05`.
+    /// Default `0.05`.
     pub refill_jitter_ratio: f64,
-    /// Contract value: `[]`.
+    /// Default `[]`.
     pub exempt_call_keys: Vec<super::Value>,
     /// A map: an override may name any call key.
     ///
     /// Limits for particular call keys, in place of the ones above
     ///
-    /// Contract value: `{...}`; an override replaces every entry.
+    /// Default `{payments_api: {requests_per_second: 5, burst_capacity: 10}}`;
+    /// an override replaces every entry.
     pub per_key_overrides: ::std::collections::BTreeMap<
         String,
         RateLimitingConfigPerKeyOverridesValue,
@@ -31,7 +32,6 @@ pub struct RateLimitingConfig {
 }
 
 impl Default for RateLimitingConfig {
-    /// The contract's values.
     fn default() -> Self {
         Self {
             requests_per_second: 50,
@@ -240,7 +240,6 @@ super::deserialize_struct! {
 /// The outputs of the `acquire_permit` action.
 #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
 pub struct AcquirePermitOutput {
-    /// Typed by the output model `permit_result`.
     pub permit: PermitResult,
 }
 

@@ -11,30 +11,29 @@ use ::core::future::Future;
 pub struct StateManagementConfig {
     /// postgresql, redis, cassandra, file
     ///
-    /// Contract value: `"postgresql"`.
+    /// Default `"postgresql"`.
     pub storage_backend: String,
     /// strong, eventual, weak
     ///
-    /// Contract value: `"strong"`.
+    /// Default `"strong"`.
     pub consistency_level: String,
-    /// Contract value: `"serializable"`.
+    /// Default `"serializable"`.
     pub transaction_isolation: String,
-    /// Contract value: `true`.
+    /// Default `true`.
     pub auto_persistence: bool,
     /// 30 seconds
     ///
-    /// Contract value: `30000`.
+    /// Default `30000`.
     pub persistence_interval_ms: i64,
-    /// Contract value: `30`.
+    /// Default `30`.
     pub snapshot_retention_days: i64,
-    /// Contract value: `true`.
+    /// Default `true`.
     pub state_compression: bool,
-    /// Contract value: `true`.
+    /// Default `true`.
     pub encryption_at_rest: bool,
 }
 
 impl Default for StateManagementConfig {
-    /// The contract's values.
     fn default() -> Self {
         Self {
             storage_backend: String::from("postgresql"),
@@ -266,9 +265,9 @@ super::tagged! {
 /// The inputs of the `persist_state` action.
 #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
 pub struct PersistStateInput {
-    /// Typed like the output model field `state_data.state_key`, `persistence_result.state_key`, `consistency_report.issues_found.state_key`.
+    /// Typed like the output model fields
+    /// `state_data.state_key`, `persistence_result.state_key` and `consistency_report.issues_found.state_key`.
     pub state_key: String,
-    /// Typed by the output model `state_data`.
     pub state_data: StateData,
     pub persistence_options: super::Value,
 }
@@ -280,7 +279,6 @@ super::deserialize_struct! {
 /// The outputs of the `persist_state` action.
 #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
 pub struct PersistStateOutput {
-    /// Typed by the output model `persistence_result`.
     pub persistence_result: PersistenceResult,
     /// Typed like the output model field `persistence_result.state_version`.
     pub state_version: String,
@@ -293,7 +291,8 @@ super::deserialize_struct! {
 /// The inputs of the `restore_state` action.
 #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
 pub struct RestoreStateInput {
-    /// Typed like the output model field `state_data.state_key`, `persistence_result.state_key`, `consistency_report.issues_found.state_key`.
+    /// Typed like the output model fields
+    /// `state_data.state_key`, `persistence_result.state_key` and `consistency_report.issues_found.state_key`.
     pub state_key: String,
     pub version_filter: super::Value,
 }
@@ -305,7 +304,6 @@ super::deserialize_struct! {
 /// The outputs of the `restore_state` action.
 #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
 pub struct RestoreStateOutput {
-    /// Typed by the output model `state_data`.
     pub state_data: StateData,
     pub restoration_metadata: super::Value,
 }
@@ -331,7 +329,6 @@ super::deserialize_struct! {
 pub struct CreateStateSnapshotOutput {
     /// Typed like the output model field `snapshot_metadata.snapshot_id`.
     pub snapshot_id: String,
-    /// Typed by the output model `snapshot_metadata`.
     pub snapshot_metadata: SnapshotMetadata,
 }
 
@@ -375,7 +372,6 @@ super::deserialize_struct! {
 /// The outputs of the `validate_state_consistency` action.
 #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
 pub struct ValidateStateConsistencyOutput {
-    /// Typed by the output model `consistency_report`.
     pub consistency_report: ConsistencyReport,
     pub validation_errors: super::Value,
 }

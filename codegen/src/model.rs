@@ -247,9 +247,24 @@ pub struct Field {
     pub wire: String,
     pub ident: Ident,
     pub ty: TypeRef,
+    /// What the contract says of the field: its YAML comments, then its `description`.
     pub doc: String,
+    /// A configuration field's value in the contract; `None` outside configuration.
+    pub default: Option<FieldDefault>,
     /// The bounds a config field's value must keep (from a field spec); empty for most fields.
     pub checks: Vec<Check>,
+    /// A field spec's bounds or `enum` values in words (`1 to 100`, one of `a`, `b`); empty
+    /// when it has none.
+    pub allowed: String,
+}
+
+/// A configuration field's value, as the field's docs show it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FieldDefault {
+    /// `30000`, `"json"`, `{...}` for a nested section (shortened).
+    pub text: String,
+    /// The value is a map declaration's: an override replaces every entry rather than merging.
+    pub replaced_whole: bool,
 }
 
 /// A bound from a config field spec (`minimum: 1`, `maxLength: 64`, ...), checked when a
@@ -330,19 +345,9 @@ pub struct Dependency {
 }
 
 impl Field {
-    /// What the contract says about the field, without the value or the type, which the field's
-    /// Rust doc states and which pages and schemas show on their own ("Contract value: `5`.").
-    /// Config field specs (description, bounds) are to replace this reading once the model
-    /// carries them.
-    pub fn contract_doc(&self) -> &str {
-        let doc = self.doc.trim();
-        if doc.starts_with("Contract value: ") || doc.starts_with("Contract type: ") {
-            return "";
-        }
-        match doc.find("\n\nContract value: ") {
-            Some(end) => &doc[..end],
-            None => doc,
-        }
+    /// A field with no default and no bounds: an output model's, an action payload's.
+    pub fn plain(wire: String, ident: Ident, ty: TypeRef, doc: String) -> Self {
+        Field { wire, ident, ty, doc, default: None, checks: Vec::new(), allowed: String::new() }
     }
 }
 

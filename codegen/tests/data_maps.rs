@@ -186,29 +186,31 @@ fn field_specs_give_types_bounds_and_docs() {
     let threshold = field("threshold");
     assert_eq!(threshold.ty, TypeRef::Integer);
     assert_eq!(threshold.checks, [own(Bound::Minimum(1.0)), own(Bound::Maximum(100.0))]);
-    assert_eq!(threshold.doc, "Failures before opening\n\nAllowed: 1 to 100.\n\nContract value: `5`.");
+    assert_eq!((threshold.doc.as_str(), threshold.allowed.as_str()), ("Failures before opening", "1 to 100"));
+    let default = threshold.default.as_ref().expect("a config field has its default");
+    assert_eq!((default.text.as_str(), default.replaced_whole), ("5", false));
     let ratio = field("ratio");
     assert_eq!(
         (ratio.ty.clone(), ratio.checks.clone()),
         (TypeRef::Float, vec![own(Bound::ExclusiveMinimum(0.0)), own(Bound::ExclusiveMaximum(1.0))])
     );
-    assert!(ratio.doc.starts_with("Allowed: above 0 and below 1."), "{}", ratio.doc);
+    assert_eq!(ratio.allowed, "above 0 and below 1");
     let name = field("name");
     assert_eq!(name.checks, [own(Bound::MinLength(1)), own(Bound::MaxLength(8))]);
-    assert!(name.doc.starts_with("Allowed: 1 to 8 characters."), "{}", name.doc);
+    assert_eq!(name.allowed, "1 to 8 characters");
     // `enum`: an enum type, like an inline `enum[..]`.
     let level = field("level");
     let TypeRef::Named(level_ty) = &level.ty else { panic!("{:?}", level.ty) };
     let Some(TypeDef::Enum(e)) = mixin.types.iter().find(|d| d.name() == level_ty) else { panic!("no enum") };
     assert_eq!(e.variants.iter().map(|v| v.wire.as_str()).collect::<Vec<_>>(), ["DEBUG", "INFO"]);
-    assert!(level.doc.starts_with("Allowed: one of `DEBUG`, `INFO`."), "{}", level.doc);
+    assert_eq!(level.allowed, "one of `DEBUG`, `INFO`");
     let ports = field("ports");
     assert_eq!(ports.ty, TypeRef::List(Box::new(TypeRef::Integer)));
     assert_eq!(
         ports.checks,
         [own(Bound::MinItems(1)), own(Bound::MaxItems(4)), Check { bound: Bound::Minimum(1.0), each_item: true }]
     );
-    assert!(ports.doc.starts_with("Allowed: 1 to 4 items; each item at least 1."), "{}", ports.doc);
+    assert_eq!(ports.allowed, "1 to 4 items; each item at least 1");
     assert_eq!(field("flags").ty, TypeRef::Bool);
     // The contract values are the specs' defaults.
     let defaults = config.defaults.as_ref().unwrap();

@@ -132,8 +132,7 @@ fn walk<'m>(
             ty: type_text(mixin, &field.ty),
             default: value,
             bounds: bounds_text(&field.checks),
-            // The bounds have a column of their own.
-            doc: field.contract_doc().split("\n\nAllowed: ").next().unwrap_or_default().to_string(),
+            doc: field.doc.clone(),
         });
         let Some((nested, suffix)) = struct_of(mixin, &field.ty) else { continue };
         if open.contains(&nested.name.name) {

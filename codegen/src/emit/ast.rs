@@ -424,10 +424,10 @@ pub fn argument(name: &str, ty: Type) -> syn::FnArg {
     })
 }
 
-/// `impl Default for ty { /// The contract's values. fn default() -> Self { body } }`
+/// `impl Default for ty { fn default() -> Self { body } }`: the struct's doc says what it gives.
 pub fn default_impl(default_trait: Path, ty: Type, body: Expr) -> syn::Item {
     let default = syn::ImplItemFn {
-        attrs: vec![doc_attr(" The contract's values.")],
+        attrs: Vec::new(),
         vis: syn::Visibility::Inherited,
         modifiers: Default::default(),
         sig: signature(proc_macro2::Ident::new("default", sp()), Vec::new(), self_type()),

@@ -265,6 +265,34 @@ impl<'a> Cx<'a> {
         }
     }
 
+    /// Whether `Default` is derived: no contract values, or each the field type's own default (a
+    /// written-out impl would be clippy's `derivable_impls`).
+    pub fn derives_default(&self, s: &StructDef) -> bool {
+        s.defaults.as_ref().is_none_or(|values| s.fields.iter().zip(values).all(|(f, v)| self.is_own_default(&f.ty, v)))
+    }
+
+    /// Whether [`Cx::expr`] of `value` is what `Default::default()` gives for `ty`.
+    fn is_own_default(&self, ty: &TypeRef, value: &Value) -> bool {
+        match (ty, value) {
+            (TypeRef::Optional(_), Value::Null)
+            | (TypeRef::Integer, Value::Int(0))
+            | (TypeRef::Bool, Value::Bool(false)) => true,
+            (TypeRef::Float, Value::Int(0)) => true,
+            (TypeRef::Float, Value::Float(f)) => *f == 0.0 && f.is_sign_positive(),
+            (TypeRef::String, Value::Str(s)) => s.is_empty(),
+            (TypeRef::List(_), Value::List(items)) => items.is_empty(),
+            (TypeRef::Map(_) | TypeRef::NodeMap(_), Value::Map(entries)) => entries.is_empty(),
+            (TypeRef::Named(name), v) => match self.find_def(name) {
+                Some(TypeDef::Alias(a)) => self.is_own_default(&a.target, v),
+                Some(TypeDef::Enum(_)) => false,
+                Some(TypeDef::Struct(s)) if s.defaults.is_some() => true,
+                Some(TypeDef::Struct(_)) => false,
+                None => true,
+            },
+            _ => false,
+        }
+    }
+
     pub fn default_impl(&self, s: &StructDef, values: &[Value]) -> syn::Item {
         let fields = s.fields.iter().zip(values).map(|(f, v)| (ident(&f.ident), self.expr(&f.ty, v))).collect();
         let body = ast::struct_expr(ast::path(false, &["Self"]), fields);

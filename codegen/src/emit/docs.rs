@@ -19,6 +19,27 @@ pub fn doc_attrs(text: &str) -> Vec<syn::Attribute> {
     RECURRING.with_borrow_mut(|recurring| recurring.attrs(text))
 }
 
+/// A field's doc: what the contract says of it, then, for a configuration field, one line with
+/// its default and what it allows ("Default `5`. Allowed: 1 to 100.").
+pub fn field_doc(field: &crate::model::Field) -> String {
+    let mut line = match &field.default {
+        Some(d) if d.replaced_whole => format!("Default `{}`;\nan override replaces every entry.", d.text),
+        Some(d) => format!("Default `{}`.", d.text),
+        None => String::new(),
+    };
+    if !field.allowed.is_empty() {
+        if !line.is_empty() {
+            line.push(' ');
+        }
+        line.push_str(&format!("Allowed: {}.", field.allowed));
+    }
+    match (field.doc.is_empty(), line.is_empty()) {
+        (_, true) => field.doc.clone(),
+        (true, false) => line,
+        (false, false) => format!("{}\n\n{line}", field.doc),
+    }
+}
+
 fn build(text: &str) -> Vec<syn::Attribute> {
     lines(text).iter().map(|l| super::ast::doc_attr(l)).collect()
 }

@@ -242,7 +242,7 @@ pub fn type_defs(cx: &Cx) -> Vec<(Part, syn::Item)> {
             TypeDef::Struct(s) => {
                 out.push(structure(cx, s, &extra));
                 // A static's values are written out where it is defined: no `Default`.
-                if let Some(values) = s.defaults.as_ref().filter(|_| !s.role.is_static()) {
+                if let Some(values) = s.defaults.as_ref().filter(|_| !s.role.is_static() && !cx.derives_default(s)) {
                     out.push(cx.default_impl(s, values));
                 }
                 if !s.role.is_static() {
@@ -281,7 +281,7 @@ fn structure(cx: &Cx, s: &StructDef, extra: &[syn::Attribute]) -> syn::Item {
     let mut attrs = doc_attrs(&s.doc);
     // Without the contract's values, `Default` is every field's own: payloads are built with
     // `..Default::default()`.
-    attrs.push(if s.defaults.is_some() { cx.derive.clone() } else { cx.derive_default.clone() });
+    attrs.push(if cx.derives_default(s) { cx.derive_default.clone() } else { cx.derive.clone() });
     // Data with defaults: a partial override keeps the other defaults; a typo is an error.
     if options.serde && derived && s.defaults.is_some() {
         attrs.push(ast::list_attr("serde", quote!(default, deny_unknown_fields)));
@@ -293,7 +293,7 @@ fn structure(cx: &Cx, s: &StructDef, extra: &[syn::Attribute]) -> syn::Item {
         .fields
         .iter()
         .map(|f| {
-            let mut fattrs = doc_attrs(&f.doc);
+            let mut fattrs = doc_attrs(&super::docs::field_doc(f));
             if options.serde {
                 // A payload leaves an absent optional value out, rather than writing `null`.
                 let skip = (!s.strict && matches!(f.ty, TypeRef::Optional(_))).then(|| {

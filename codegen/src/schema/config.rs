@@ -91,7 +91,7 @@ fn of_struct(mixin: &Mixin, s: &StructDef, open: &mut Vec<String>) -> Json {
         .enumerate()
         .map(|(i, f)| {
             let mut schema = of_type(mixin, &f.ty, open);
-            let doc = f.contract_doc();
+            let doc = f.doc.as_str();
             if !doc.is_empty() {
                 schema.set("description", Json::str(doc));
             } else if !matches!(schema, Json::Object(ref e) if e.iter().any(|(k, _)| k == "description")) {

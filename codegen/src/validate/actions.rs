@@ -275,15 +275,20 @@ fn io_struct(
             _ if !p.description.is_empty() => p.description.clone(),
             Resolution::Explicit => String::new(),
             Resolution::Override(path) => format!("Typed by the builder option `.io_type(\"{path}\", ..)`."),
-            Resolution::OutputModel(m) => format!("Typed by the output model `{m}`."),
+            // The type is the model's own struct, which names it.
+            Resolution::OutputModel(_) => String::new(),
             Resolution::ModelField(at) => {
                 let places: Vec<String> = each::map(at, &mut |(m, f)| format!("`{m}.{f}`"));
-                format!("Typed like the output model field {}.", places.join(", "))
+                let places: Vec<&str> = places.iter().map(String::as_str).collect();
+                match places.as_slice() {
+                    [one] => format!("Typed like the output model field {one}."),
+                    _ => format!("Typed like the output model fields\n{}.", each::and_list(&places, "")),
+                }
             }
             // The fallback type shows it, and W0220 said so where the contract can change it.
             Resolution::Fallback => String::new(),
         };
-        fields.push(Field { wire: p.name.clone(), ident: fid, ty: p.ty.clone(), doc, checks: Vec::new() });
+        fields.push(Field::plain(p.name.clone(), fid, p.ty.clone(), doc));
     }
     let role = if suffix == "Input" { StructRole::ActionInput } else { StructRole::ActionOutput };
     let doc = format!("The {key} of the `{action}` action.");

@@ -44,12 +44,8 @@ pub(super) fn define(cx: &mut Checker, mixin_name: &str, configs: &[DataSection]
     } else {
         format!("What a node contract's integration field for `{mixin_name}` holds: one field\nper configuration section. `Default` gives the contract's values; deserializing a partial\noverride keeps the defaults of every key it leaves out, and an unknown key is an error.")
     };
-    let fields = each::map(configs, &mut |c| Field {
-        wire: c.key.clone(),
-        ident: c.accessor.clone(),
-        ty: c.ty.clone(),
-        doc: format!("The `{}` section.", c.key),
-        checks: Vec::new(),
+    let fields = each::map(configs, &mut |c| {
+        Field::plain(c.key.clone(), c.accessor.clone(), c.ty.clone(), format!("The `{}` section.", c.key))
     });
     let defaults = Some(each::map(configs, &mut |c| c.value.clone()));
     cx.define(TypeDef::Struct(StructDef { name, doc, role: StructRole::Config, fields, defaults, strict: true }));

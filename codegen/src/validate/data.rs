@@ -5,7 +5,9 @@ use super::field_spec::{self, is_field_spec};
 use super::{Checker, MapView};
 use crate::each;
 use crate::locate::{Anchor, Seg};
-use crate::model::{AliasDef, DataSection, Field, NodeType, StructDef, StructRole, TypeDef, TypeRef, Value};
+use crate::model::{
+    AliasDef, DataSection, Field, FieldDefault, NodeType, StructDef, StructRole, TypeDef, TypeRef, Value,
+};
 use crate::names::Case;
 use crate::parse::Yaml;
 
@@ -300,30 +302,26 @@ fn materialize(
                     defaults.push(value_in(v, !role.is_static()));
                 }
                 // A static shows its values where it is defined; a config's field says its default.
-                let doc = match field_value {
+                let given = |text: String, replaced_whole| Some(FieldDefault { text, replaced_whole });
+                let (description, default) = match field_value {
                     Some(v) if spec.is_some() => {
-                        let spec_doc = spec.as_ref().map_or("", |s| s.doc.as_str());
-                        let default = v.get("default").map_or_else(String::new, short);
-                        if spec_doc.is_empty() {
-                            format!("Contract value: `{default}`.")
-                        } else {
-                            format!("{spec_doc}\n\nContract value: `{default}`.")
-                        }
+                        let description = spec.as_ref().map_or_else(String::new, |s| s.description.clone());
+                        (description, v.get("default").map(short).and_then(|text| given(text, false)))
                     }
                     Some(v) if is_map_declaration(v) && !role.is_static() => {
                         let default = v.get("default").map_or_else(|| "{}".to_string(), short);
-                        match v.get("description").and_then(Yaml::as_str) {
-                            Some(d) => format!("{d}\n\nContract value: `{default}`; an override replaces every entry."),
-                            None => format!("Contract value: `{default}`; an override replaces every entry."),
-                        }
+                        let description = v.get("description").and_then(Yaml::as_str).unwrap_or_default();
+                        (description.to_string(), given(default, true))
                     }
-                    Some(v) if !role.is_static() => format!("Contract value: `{}`.", short(v)),
-                    _ => String::new(),
+                    // A nested section's fields say their own defaults.
+                    Some(Yaml::Map(entries)) if !entries.is_empty() => (String::new(), None),
+                    Some(v) if !role.is_static() => (String::new(), given(short(v), false)),
+                    _ => (String::new(), None),
                 };
                 taken.insert(fid.name.clone(), out.len());
-                let doc = cx.documented(&fpath, &doc);
-                let checks = spec.map(|s| s.checks).unwrap_or_default();
-                out.push(Field { wire: key.clone(), ident: fid, ty, doc, checks });
+                let doc = cx.documented(&fpath, &description);
+                let (checks, allowed) = spec.map(|s| (s.checks, s.allowed)).unwrap_or_default();
+                out.push(Field { wire: key.clone(), ident: fid, ty, doc, default, checks, allowed });
             }
             if !ok {
                 return None;
@@ -421,7 +419,10 @@ fn short(v: &Yaml) -> String {
         Yaml::Str(s) => format!("{s:?}"),
         Yaml::Seq(items) => format!("[{}]", items.iter().map(short).collect::<Vec<_>>().join(", ")),
         Yaml::Map(entries) if entries.is_empty() => "{}".to_string(),
-        Yaml::Map(_) => "{...}".to_string(),
+        Yaml::Map(entries) => {
+            let entries: Vec<String> = entries.iter().map(|(k, v)| format!("{k}: {}", short(v))).collect();
+            format!("{{{}}}", entries.join(", "))
+        }
     };
     if text.chars().count() > 80 {
         let cut: String = text.chars().take(77).collect();

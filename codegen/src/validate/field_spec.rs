@@ -47,8 +47,10 @@ pub(super) fn is_field_spec(v: &Yaml) -> bool {
 pub(super) struct Spec {
     pub ty: TypeRef,
     pub checks: Vec<Check>,
-    /// The description and the bounds in words, for the field's doc.
-    pub doc: String,
+    /// The spec's `description`.
+    pub description: String,
+    /// The bounds or the `enum` values in words.
+    pub allowed: String,
 }
 
 /// The kind of value a spec's `type` names.
@@ -251,18 +253,11 @@ pub(super) fn check(cx: &mut Checker, spec: &Yaml, path: &[Seg], hint: &str) -> 
     if !ok {
         return None;
     }
-    let mut doc = description.unwrap_or_default();
-    let mut words = in_words(&checks);
-    if let Some(wires) = &allowed {
-        words = format!("one of `{}`", wires.join("`, `"));
-    }
-    if !words.is_empty() {
-        if !doc.is_empty() {
-            doc.push_str("\n\n");
-        }
-        doc.push_str(&format!("Allowed: {words}."));
-    }
-    Some(Spec { ty, checks, doc })
+    let allowed = match &allowed {
+        Some(wires) => format!("one of `{}`", wires.join("`, `")),
+        None => in_words(&checks),
+    };
+    Some(Spec { ty, checks, description: description.unwrap_or_default(), allowed })
 }
 
 /// E0260 for each key that is not in `known`, with a did-you-mean.

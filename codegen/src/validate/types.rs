@@ -177,7 +177,7 @@ pub(super) fn define_struct(
         };
         let doc = cx.documented(&fat, &doc);
         taken.insert(fid.name.clone(), out.len());
-        out.push(Field { wire: key.clone(), ident: fid, ty, doc, checks: Vec::new() });
+        out.push(Field::plain(key.clone(), fid, ty, doc));
     }
     if !ok {
         return None;

@@ -5,20 +5,18 @@
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct AggregationWindowConfig {
-    /// Contract value: `60000`.
+    /// Default `60000`.
     pub window_size_ms: i64,
-    /// Contract value: `5000`.
+    /// Default `5000`.
     pub allowed_lateness_ms: i64,
-    /// Contract value: `["count", "sum", "max"]`.
+    /// Default `["count", "sum", "max"]`.
     pub aggregate_functions: Vec<String>,
-    /// Contract value: `false`.
+    /// Default `false`.
     pub emit_empty_windows: bool,
-    /// Contract value: `{...}`.
     pub watermark: AggregationWindowConfigWatermark,
 }
 
 impl Default for AggregationWindowConfig {
-    /// The contract's values.
     fn default() -> Self {
         Self {
             window_size_ms: 60000,
@@ -38,14 +36,13 @@ impl Default for AggregationWindowConfig {
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct AggregationWindowConfigWatermark {
-    /// Contract value: `"bounded_out_of_orderness"`.
+    /// Default `"bounded_out_of_orderness"`.
     pub strategy: String,
-    /// Contract value: `2000`.
+    /// Default `2000`.
     pub max_out_of_orderness_ms: i64,
 }
 
 impl Default for AggregationWindowConfigWatermark {
-    /// The contract's values.
     fn default() -> Self {
         Self {
             strategy: String::from("bounded_out_of_orderness"),
@@ -203,7 +200,8 @@ super::tagged! {
 #[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AddEventInput {
-    /// Typed like the output model field `window_status.window_key`, `window_aggregate_result.window_key`.
+    /// Typed like the output model fields
+    /// `window_status.window_key` and `window_aggregate_result.window_key`.
     pub window_key: String,
     /// Typed by the builder option `.io_type("aggregation_window.add_event.event_value", ..)`.
     pub event_value: f64,
@@ -214,7 +212,6 @@ pub struct AddEventInput {
 #[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AddEventOutput {
-    /// Typed by the output model `window_status`.
     pub window_status: WindowStatus,
 }
 
@@ -222,7 +219,8 @@ pub struct AddEventOutput {
 #[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CloseWindowInput {
-    /// Typed like the output model field `window_status.window_key`, `window_aggregate_result.window_key`.
+    /// Typed like the output model fields
+    /// `window_status.window_key` and `window_aggregate_result.window_key`.
     pub window_key: String,
 }
 
@@ -230,7 +228,6 @@ pub struct CloseWindowInput {
 #[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CloseWindowOutput {
-    /// Typed by the output model `window_aggregate_result`.
     pub window_aggregate: WindowAggregateResult,
 }
 

@@ -7,22 +7,19 @@
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct ExternalDependencyConfig {
-    /// Contract value: `20`.
+    /// Default `20`.
     pub connection_pool_size: i64,
-    /// Contract value: `15000`.
+    /// Default `15000`.
     pub default_timeout_ms: i64,
-    /// Contract value: `50`.
+    /// Default `50`.
     pub max_concurrent_calls: i64,
-    /// Contract value: `true`.
+    /// Default `true`.
     pub circuit_breaker_enabled: bool,
-    /// Contract value: `{...}`.
     pub retry_policy: ExternalDependencyConfigRetryPolicy,
-    /// Contract value: `{...}`.
     pub rate_limiting: ExternalDependencyConfigRateLimiting,
 }
 
 impl Default for ExternalDependencyConfig {
-    /// The contract's values.
     fn default() -> Self {
         Self {
             connection_pool_size: 20,
@@ -39,20 +36,19 @@ impl Default for ExternalDependencyConfig {
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct ExternalDependencyConfigRetryPolicy {
-    /// Contract value: `3`.
+    /// Default `3`.
     pub max_retries: i64,
-    /// Contract value: `1000`.
+    /// Default `1000`.
     pub initial_delay_ms: i64,
-    /// Contract value: `10000`.
+    /// Default `10000`.
     pub max_delay_ms: i64,
-    /// Contract value: `true`.
+    /// Default `true`.
     pub exponential_backoff: bool,
-    /// Contract value: `true`.
+    /// Default `true`.
     pub jitter_enabled: bool,
 }
 
 impl Default for ExternalDependencyConfigRetryPolicy {
-    /// The contract's values.
     fn default() -> Self {
         Self {
             max_retries: 3,
@@ -68,16 +64,15 @@ impl Default for ExternalDependencyConfigRetryPolicy {
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct ExternalDependencyConfigRateLimiting {
-    /// Contract value: `true`.
+    /// Default `true`.
     pub enabled: bool,
-    /// Contract value: `100`.
+    /// Default `100`.
     pub requests_per_second: i64,
-    /// Contract value: `200`.
+    /// Default `200`.
     pub burst_capacity: i64,
 }
 
 impl Default for ExternalDependencyConfigRateLimiting {
-    /// The contract's values.
     fn default() -> Self {
         Self {
             enabled: true,
@@ -95,24 +90,23 @@ impl Default for ExternalDependencyConfigRateLimiting {
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct CircuitBreakerConfig {
-    /// Contract value: `10`.
+    /// Default `10`.
     pub failure_threshold: i64,
     /// 1 minute
     ///
-    /// Contract value: `60000`.
+    /// Default `60000`.
     pub timeout_duration_ms: i64,
-    /// Contract value: `3`.
+    /// Default `3`.
     pub half_open_max_calls: i64,
     /// 10 seconds
     ///
-    /// Contract value: `10000`.
+    /// Default `10000`.
     pub metrics_window_ms: i64,
-    /// Contract value: `5`.
+    /// Default `5`.
     pub min_calls_for_evaluation: i64,
 }
 
 impl Default for CircuitBreakerConfig {
-    /// The contract's values.
     fn default() -> Self {
         Self {
             failure_threshold: 10,
@@ -127,23 +121,13 @@ impl Default for CircuitBreakerConfig {
 /// What a node contract's integration field for `mixin_external_dependencies` holds: one field
 /// per configuration section. `Default` gives the contract's values; deserializing a partial
 /// override keeps the defaults of every key it leaves out, and an unknown key is an error.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct Configuration {
     /// The `external_dependency_config` section.
     pub external_dependency_config: ExternalDependencyConfig,
     /// The `circuit_breaker_config` section.
     pub circuit_breaker_config: CircuitBreakerConfig,
-}
-
-impl Default for Configuration {
-    /// The contract's values.
-    fn default() -> Self {
-        Self {
-            external_dependency_config: <ExternalDependencyConfig as Default>::default(),
-            circuit_breaker_config: <CircuitBreakerConfig as Default>::default(),
-        }
-    }
 }
 
 /// EXTERNAL DEPENDENCY CONFIGURATION
@@ -368,9 +352,7 @@ pub struct ExecuteExternalCallInput {
 #[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ExecuteExternalCallOutput {
-    /// Typed by the output model `call_result`.
     pub call_result: CallResult,
-    /// Typed by the output model `execution_metadata`.
     pub execution_metadata: ExecutionMetadata,
 }
 
@@ -404,7 +386,6 @@ pub struct ManageServiceHealthInput {
 #[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ManageServiceHealthOutput {
-    /// Typed by the output model `health_status`.
     pub health_status: HealthStatus,
     pub availability_metrics: Box<str>,
 }
@@ -423,7 +404,6 @@ pub struct HandleServiceFailureInput {
 #[non_exhaustive]
 pub struct HandleServiceFailureOutput {
     pub recovery_action: Box<str>,
-    /// Typed by the output model `fallback_result`.
     pub fallback_result: FallbackResult,
 }
 
