@@ -191,6 +191,36 @@ bounded_config:
     delay_ms: 100
 "#;
 
+const SCREAMING: &str = r#"#[serde(rename_all = "SCREAMING_SNAKE_CASE")]"#;
+
+/// A test inside the generated crate: a `#[serde(..)]` given by `type_attribute` reaches both
+/// directions, and deserializing still keeps defaults, refuses unknown keys and checks bounds.
+const RENAMED_SERDE: &str = r#"
+#[cfg(test)]
+mod renamed_keys {
+    use crate::renamed::bounded::{BoundedConfig, BoundedConfigLevel};
+    use serde_json::json;
+
+    #[test]
+    fn a_serde_attribute_from_type_attribute_reaches_serialize_and_deserialize() {
+        let written = serde_json::to_value(BoundedConfig::default()).unwrap();
+        assert_eq!(written["THRESHOLD"], 5);
+        assert_eq!(written["RETRY"]["ATTEMPTS"], 3);
+        assert_eq!(written["LEVEL"], "INFO", "an enum keeps its contract text");
+        assert_eq!(serde_json::from_value::<BoundedConfig>(written).unwrap(), BoundedConfig::default());
+        let over: BoundedConfig = serde_json::from_value(json!({"THRESHOLD": 7, "RETRY": {"DELAY_MS": 5}})).unwrap();
+        assert_eq!((over.threshold, over.retry.delay_ms, over.retry.attempts), (7, 5, 3));
+        assert_eq!(over.level, BoundedConfigLevel::Info);
+        let e = serde_json::from_value::<BoundedConfig>(json!({"THRESHOLD": 0})).unwrap_err().to_string();
+        assert!(e.contains("`threshold` is 0, below the minimum 1"), "{e}");
+        let e = serde_json::from_value::<BoundedConfig>(json!({"RETRY": {"ATTEMPTS": 11}})).unwrap_err().to_string();
+        assert!(e.contains("`retry.attempts` is 11, above the maximum 10"), "{e}");
+        let e = serde_json::from_value::<BoundedConfig>(json!({"threshold": 7})).unwrap_err().to_string();
+        assert!(e.contains("unknown field `threshold`"), "{e}");
+    }
+}
+"#;
+
 /// Tests inside the generated crates: bounds at every edge, through serde_json and `validate()`.
 const BOUNDS_SERDE: &str = r#"
 #[cfg(test)]
@@ -354,6 +384,12 @@ fn generated_code_compiles_without_warnings() {
     write(&bounded_in.join("mixin_bounded.yaml"), FIELD_SPECS);
     generate(Builder::new().input(&bounded_in), &gen_dir.join("bounded"));
     generate(Builder::new().input(&bounded_in).serde(false), &gen_dir.join("bounded-plain"));
+    // A `#[serde(..)]` through `type_attribute`, on a config struct with bounds and the structs
+    // and enum its path also matches.
+    generate(
+        Builder::new().input(&bounded_in).type_attribute("bounded.BoundedConfig", SCREAMING),
+        &gen_dir.join("renamed"),
+    );
     // (c) mixins/ blocking and without serde; async without serde; blocking with serde and
     // serde_json's `Value` as the fallback.
     generate(Builder::new().input(&mixins).input(&nodes).blocking(true).serde(false), &gen_dir.join("noserde"));
@@ -388,8 +424,10 @@ fn generated_code_compiles_without_warnings() {
     lib.push_str(&module("empty", "Empty defaults.", &gen_dir.join("empty")));
     lib.push_str(&module("readme", "mixins/ with README's `type_attribute` example.", &gen_dir.join("readme")));
     lib.push_str(&module("specs", "Field specs.", &gen_dir.join("bounded")));
+    lib.push_str(&module("renamed", "Field specs, keys renamed by a serde attribute.", &gen_dir.join("renamed")));
     lib.push_str(ROUND_TRIP);
     lib.push_str(BOUNDS_SERDE);
+    lib.push_str(RENAMED_SERDE);
     lib.push_str(&readme_examples(&readme, &attr_path, &attr));
     for dir in ["readme", "blocking", "random"] {
         lib.push_str(&trait_doc_examples(dir, &gen_dir.join(dir)));
@@ -414,7 +452,7 @@ fn generated_code_compiles_without_warnings() {
     // Doc-tests ran for both crates and found nothing to run: contract text is never a doctest.
     let doc_runs: Vec<&str> = out.lines().filter(|l| l.starts_with("running ")).collect();
     assert!(!out.contains("contract text ran as a doctest"), "{out}");
-    assert!(out.contains("12 passed"), "the round-trip, README and bounds tests ran:\n{out}");
+    assert!(out.contains("13 passed"), "the round-trip, README, bounds and renamed tests ran:\n{out}");
     assert!(out.contains("1 passed"), "the bounds test without serde ran:\n{out}");
     // The traits' examples are `ignore` blocks (built above as modules instead): rustdoc lists
     // them and runs none.

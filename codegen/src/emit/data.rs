@@ -265,6 +265,13 @@ impl<'a> Cx<'a> {
         }
     }
 
+    /// The derives of a struct whose `Deserialize` is serde's too (a `#[serde(..)]` from
+    /// `type_attribute` must reach it), with `Default` or not.
+    pub fn derive_both_serde(&self, with_default: bool) -> syn::Attribute {
+        let default = with_default.then(|| quote!(Default,));
+        ast::list_attr("derive", quote!(Debug, Clone, PartialEq, #default ::serde::Serialize, ::serde::Deserialize))
+    }
+
     /// Whether `Default` is derived: no contract values, or each the field type's own default (a
     /// written-out impl would be clippy's `derivable_impls`).
     pub fn derives_default(&self, s: &StructDef) -> bool {

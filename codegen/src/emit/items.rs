@@ -240,17 +240,25 @@ pub fn type_defs(cx: &Cx) -> Vec<(Part, syn::Item)> {
             .collect();
         match def {
             TypeDef::Struct(s) => {
-                out.push(structure(cx, s, &extra));
+                let serde = Serde::of(cx, s, &extra, &bounded);
+                out.push(structure(cx, s, &extra, serde));
                 // A static's values are written out where it is defined: no `Default`.
                 if let Some(values) = s.defaults.as_ref().filter(|_| !s.role.is_static() && !cx.derives_default(s)) {
                     out.push(cx.default_impl(s, values));
                 }
-                if !s.role.is_static() {
-                    out.extend(deserialize_impl(cx, s, &bounded));
+                match serde {
+                    Serde::Macro if !s.role.is_static() => out.extend(deserialize_impl(cx, s, &bounded)),
+                    Serde::DerivedChecked => out.extend(checked_serde_impls(s)),
+                    _ => {}
                 }
                 out.extend(bounded.impls(cx, s));
             }
-            TypeDef::Enum(e) => out.extend(super::enums::enumeration(cx, e, &extra)),
+            TypeDef::Enum(e) => {
+                // An enum's serde impls are its contract text: a `#[serde(..)]` meant for the
+                // structs a path also matches has nothing to change here.
+                let extra: Vec<syn::Attribute> = extra.into_iter().filter(|a| !a.path().is_ident("serde")).collect();
+                out.extend(super::enums::enumeration(cx, e, &extra))
+            }
             TypeDef::Alias(a) => out.push(syn::Item::Type(syn::ItemType {
                 attrs: doc_attrs(&a.doc),
                 vis: syn::Visibility::Public(Default::default()),
@@ -270,18 +278,73 @@ pub fn type_defs(cx: &Cx) -> Vec<(Part, syn::Item)> {
     tagged
 }
 
+/// How a struct gets its serde impls.
+#[derive(Clone, Copy, PartialEq)]
+enum Serde {
+    /// None (`.serde(false)`, a data section), or derived as the context's derives say.
+    AsContext,
+    /// `Serialize` derived, `Deserialize` by the root file's `deserialize_struct!`.
+    Macro,
+    /// Both derived: a `#[serde(..)]` from `type_attribute` must reach `Deserialize` too.
+    Derived,
+    /// Both derived as inherent functions (`remote = "Self"`), and the traits written out to call
+    /// them, so that deserializing still checks the bounds.
+    DerivedChecked,
+}
+
+impl Serde {
+    fn of(cx: &Cx, s: &StructDef, extra: &[syn::Attribute], bounded: &super::bounds::Bounded) -> Self {
+        if cx.deserialize_macro.is_none() || s.role.is_static() {
+            return Serde::AsContext;
+        }
+        if !extra.iter().any(|a| a.path().is_ident("serde")) {
+            return Serde::Macro;
+        }
+        if bounded.checks_when_read(s) {
+            Serde::DerivedChecked
+        } else {
+            Serde::Derived
+        }
+    }
+}
+
+/// `super::checked_serde! { Name }`: `impl Serialize` and `impl Deserialize` calling the inherent
+/// functions that `#[serde(remote = "Self")]` derives; deserializing then checks the bounds.
+fn checked_serde_impls(s: &StructDef) -> Option<syn::Item> {
+    let name = ident(&s.name);
+    Some(syn::Item::Macro(syn::ItemMacro {
+        attrs: Vec::new(),
+        ident: None,
+        mac: syn::Macro {
+            path: ast::path(false, &["super", "checked_serde"]),
+            bang_token: Default::default(),
+            delimiter: syn::MacroDelimiter::Brace(Default::default()),
+            tokens: quote!(#name),
+        },
+        semi_token: None,
+    }))
+}
+
 /// The struct. With the root file's `deserialize_struct!`, what serde's container and field
 /// attributes would say for `Deserialize` goes to [`deserialize_impl`] instead.
-fn structure(cx: &Cx, s: &StructDef, extra: &[syn::Attribute]) -> syn::Item {
+fn structure(cx: &Cx, s: &StructDef, extra: &[syn::Attribute], serde: Serde) -> syn::Item {
     if s.role.is_static() {
         return static_structure(cx, s, extra);
     }
     let options = cx.options;
-    let derived = cx.deserialize_macro.is_none();
+    let derived = serde != Serde::Macro;
     let mut attrs = doc_attrs(&s.doc);
     // Without the contract's values, `Default` is every field's own: payloads are built with
     // `..Default::default()`.
-    attrs.push(if cx.derives_default(s) { cx.derive_default.clone() } else { cx.derive.clone() });
+    let own_default = cx.derives_default(s);
+    attrs.push(match serde {
+        Serde::Derived | Serde::DerivedChecked => cx.derive_both_serde(own_default),
+        _ if own_default => cx.derive_default.clone(),
+        _ => cx.derive.clone(),
+    });
+    if serde == Serde::DerivedChecked {
+        attrs.push(ast::list_attr("serde", quote!(remote = "Self")));
+    }
     // Data with defaults: a partial override keeps the other defaults; a typo is an error.
     if options.serde && derived && s.defaults.is_some() {
         attrs.push(ast::list_attr("serde", quote!(default, deny_unknown_fields)));

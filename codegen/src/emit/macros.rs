@@ -423,6 +423,33 @@ pub fn macros(serde: bool) -> TokenStream {
         #[doc(hidden)]
         pub(crate) use deserialize_struct;
 
+        /// `Serialize` and `Deserialize` of a configuration struct given a `#[serde(..)]` through
+        /// `type_attribute`: it derives both with `#[serde(remote = "Self")]`, so that the attribute
+        /// reaches both, and these call what the derives made; deserializing then checks the bounds.
+        /// Unused unless a `type_attribute` gives one.
+        #[allow(unused_macros)]
+        macro_rules! checked_serde {
+            ($name:ident) => {
+                impl ::serde::Serialize for $name {
+                    fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> ::core::result::Result<S::Ok, S::Error> {
+                        Self::serialize(self, serializer)
+                    }
+                }
+
+                impl<'de> ::serde::Deserialize<'de> for $name {
+                    fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::core::result::Result<Self, D::Error> {
+                        let value = Self::deserialize(deserializer)?;
+                        super::Checked::validate(&value).map_err(<D::Error as ::serde::de::Error>::custom)?;
+                        ::core::result::Result::Ok(value)
+                    }
+                }
+            };
+        }
+
+        #[doc(hidden)]
+        #[allow(unused_imports)]
+        pub(crate) use checked_serde;
+
         }
     });
     let tagged_serde = serde.then(|| {
