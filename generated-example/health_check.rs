@@ -306,57 +306,17 @@ super::string_enum! {
 ///
 /// The contract's `health_status_levels` section.
 pub static HEALTH_STATUS_LEVELS: HealthStatusLevels = &[
-    HealthStatusLevelsItem {
-        healthy: Some("All systems operational"),
-        degraded: None,
-        unhealthy: None,
-        critical: None,
-        error: None,
-    },
-    HealthStatusLevelsItem {
-        healthy: None,
-        degraded: Some("Some non-critical issues detected"),
-        unhealthy: None,
-        critical: None,
-        error: None,
-    },
-    HealthStatusLevelsItem {
-        healthy: None,
-        degraded: None,
-        unhealthy: Some("Critical issues affecting functionality"),
-        critical: None,
-        error: None,
-    },
-    HealthStatusLevelsItem {
-        healthy: None,
-        degraded: None,
-        unhealthy: None,
-        critical: Some("Node cannot function properly"),
-        error: None,
-    },
-    HealthStatusLevelsItem {
-        healthy: None,
-        degraded: None,
-        unhealthy: None,
-        critical: None,
-        error: Some("Health check system failure"),
-    },
+    ("HEALTHY", "All systems operational"),
+    ("DEGRADED", "Some non-critical issues detected"),
+    ("UNHEALTHY", "Critical issues affecting functionality"),
+    ("CRITICAL", "Node cannot function properly"),
+    ("ERROR", "Health check system failure"),
 ];
-
-/// `health_status_levels` in the contract (one item's fields).
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct HealthStatusLevelsItem {
-    pub healthy: Option<&'static str>,
-    pub degraded: Option<&'static str>,
-    pub unhealthy: Option<&'static str>,
-    pub critical: Option<&'static str>,
-    pub error: Option<&'static str>,
-}
 
 /// HEALTH STATUS DEFINITIONS
 ///
 /// The type of the contract's `health_status_levels` section.
-pub type HealthStatusLevels = &'static [HealthStatusLevelsItem];
+pub type HealthStatusLevels = &'static [(&'static str, &'static str)];
 
 /// The contract's `mixin_name`.
 pub const NAME: &str = "mixin_health_check";

@@ -455,6 +455,18 @@ fn same_data(path: &str, want: &Yaml, got: &Yaml, problems: &mut Vec<String>) {
         }
         // An empty map in a static is an empty slice of pairs.
         (Yaml::Mapping(a), Yaml::Sequence(b)) if a.is_empty() && b.is_empty() => {}
+        // A list of one-key mappings in a data section is its pairs, in order.
+        (Yaml::Sequence(a), Yaml::Mapping(b))
+            if a.len() == b.len() && a.iter().all(|item| item.as_mapping().is_some_and(|m| m.len() == 1)) =>
+        {
+            for (i, (item, (gk, gv))) in a.iter().zip(b).enumerate() {
+                let (wk, wv) = item.as_mapping().and_then(|m| m.iter().next()).expect("one key");
+                if wk != gk {
+                    problems.push(format!("{path}[{i}]: key {wk:?} in the contract, {gk:?} generated"));
+                }
+                same_data(&format!("{path}[{i}]"), wv, gv, problems);
+            }
+        }
         (Yaml::Sequence(a), Yaml::Sequence(b)) if a.len() == b.len() => {
             for (i, (x, y)) in a.iter().zip(b).enumerate() {
                 same_data(&format!("{path}[{i}]"), x, y, problems);
@@ -513,13 +525,15 @@ fn named_data_sections_hold_contract_values() {
         assert_eq!(seq(w).len(), seq(g).len(), "node_specific_metrics.{key}");
     }
 
-    // health_check: health_status_levels is a list, one level per item, in contract order.
+    // health_check: health_status_levels, a list of one-key mappings, is its pairs in contract order.
     let y = load(&Path::new(env!("CARGO_MANIFEST_DIR")).join("mixins/mixin_health_check.yaml"));
-    let levels: &'static [health_check::HealthStatusLevelsItem] = health_check::HEALTH_STATUS_LEVELS;
+    let levels: &'static [(&'static str, &'static str)] = health_check::HEALTH_STATUS_LEVELS;
     let want = seq(&y["health_status_levels"]);
     assert_eq!(levels.len(), want.len());
-    assert_eq!(levels[0].healthy, want[0]["HEALTHY"].as_str());
-    assert_eq!(levels[4].error, want[4]["ERROR"].as_str());
+    for ((name, text), item) in levels.iter().zip(want) {
+        assert_eq!(Some(*text), item[*name].as_str(), "{name}");
+    }
+    assert_eq!(levels[0], ("HEALTHY", "All systems operational"));
 }
 
 #[test]

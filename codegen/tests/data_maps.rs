@@ -226,3 +226,27 @@ fn field_specs_give_types_bounds_and_docs() {
     let TypeRef::Named(inner) = &data.fields[0].ty else { panic!("{:?}", data.fields[0].ty) };
     assert_eq!(struct_named(&mixin, &inner.name).fields.len(), 3);
 }
+
+#[test]
+fn a_data_list_of_one_key_mappings_is_an_ordered_map_and_a_config_one_stays_a_list() {
+    let text = format!(
+        "{HEAD}pairs_config:\n  levels: [{{LOW: 1}}, {{HIGH: 2}}]\nlevels_data:\n  - LOW: \"calm\"\n  - HIGH: \"loud\"\n\
+         repeated_data:\n  - A: 1\n  - A: 2\n"
+    );
+    let (mixin, ds) = model("pairs", &text);
+    let mixin = mixin.unwrap_or_else(|| panic!("{}", render(&ds)));
+    let section = |key: &str| mixin.sections.iter().find(|s| s.key == key).unwrap_or_else(|| panic!("{key}"));
+    let levels = section("levels_data");
+    let TypeRef::Named(alias) = &levels.ty else { panic!("{:?}", levels.ty) };
+    let Some(TypeDef::Alias(a)) = mixin.types.iter().find(|d| d.name() == alias) else { panic!("no alias") };
+    assert_eq!(a.target, TypeRef::Map(Box::new(TypeRef::String)));
+    assert_eq!(
+        levels.value,
+        Value::Map(vec![("LOW".into(), Value::Str("calm".into())), ("HIGH".into(), Value::Str("loud".into()))])
+    );
+    // A repeated key is no map: the list stays a list of items.
+    assert!(matches!(section("repeated_data").value, Value::List(_)));
+    // An override of configuration keeps the contract's shape, a list.
+    let config = struct_named(&mixin, "PairsConfig");
+    assert!(matches!(config.fields[0].ty, TypeRef::List(_)), "{:?}", config.fields[0].ty);
+}

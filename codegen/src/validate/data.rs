@@ -32,6 +32,9 @@ enum Shape {
     DeclaredMap(Yaml),
     /// `{type: integer, default: 5, minimum: 1, ...}`: a field spec (configuration only).
     FieldSpec(Yaml),
+    /// A data section's list of one-key mappings with distinct keys (`- HEALTHY: "..."`): an
+    /// ordered map, read as its pairs; the shape its values share.
+    Pairs(Box<Shape>),
 }
 
 /// Keys of a map declaration in contract data.
@@ -55,7 +58,24 @@ fn is_node_type(key: &str) -> bool {
     NodeType::ALL.iter().any(|n| n.wire() == key)
 }
 
-fn infer(v: &Yaml) -> Shape {
+/// The pairs of a list of two or more one-key mappings with distinct keys: in a data section, the
+/// YAML way to write an ordered map.
+fn as_pairs(items: &[Yaml]) -> Option<Vec<(&String, &Yaml)>> {
+    let pairs: Vec<(&String, &Yaml)> = items
+        .iter()
+        .map(|item| match item {
+            Yaml::Map(entries) if entries.len() == 1 => Some((&entries[0].0, &entries[0].1)),
+            _ => None,
+        })
+        .collect::<Option<_>>()?;
+    let distinct = pairs.iter().enumerate().all(|(i, (k, _))| pairs[..i].iter().all(|(earlier, _)| earlier != k));
+    (pairs.len() >= 2 && distinct).then_some(pairs)
+}
+
+/// The shape of contract data, in a data section (`data`) or in configuration, whose overrides
+/// keep the contract's shape.
+fn infer_as(v: &Yaml, data: bool) -> Shape {
+    let infer = |v: &Yaml| infer_as(v, data);
     match v {
         Yaml::Null => Shape::Null,
         Yaml::Bool(_) => Shape::Bool,
@@ -63,6 +83,10 @@ fn infer(v: &Yaml) -> Shape {
         Yaml::Float(_) => Shape::Float,
         Yaml::Str(_) => Shape::Str,
         Yaml::Seq(items) if items.is_empty() => Shape::EmptyList,
+        Yaml::Seq(items) if data && as_pairs(items).is_some() => {
+            let values = as_pairs(items).unwrap_or_default().into_iter().map(|(_, v)| infer(v));
+            Shape::Pairs(Box::new(values.reduce(unify).unwrap_or(Shape::Dynamic)))
+        }
         Yaml::Seq(items) => Shape::List(Box::new(items.iter().map(infer).reduce(unify).unwrap_or(Shape::Dynamic))),
         Yaml::Map(entries) if entries.is_empty() => Shape::EmptyMap,
         Yaml::Map(_) if is_map_declaration(v) => Shape::DeclaredMap(v.clone()),
@@ -89,6 +113,7 @@ fn unify(a: Shape, b: Shape) -> Shape {
         (EmptyList, List(x)) | (List(x), EmptyList) => List(x),
         (List(x), List(y)) => List(Box::new(unify(*x, *y))),
         (NodeMap(x), NodeMap(y)) => NodeMap(Box::new(unify(*x, *y))),
+        (Pairs(x), Pairs(y)) => Pairs(Box::new(unify(*x, *y))),
         (EmptyMap, Map(f)) | (Map(f), EmptyMap) => Map(each::map_into(f, &mut |(k, s, _)| (k, s, false))),
         (Map(fa), Map(fb)) => {
             let mut merged: Vec<(String, Shape, bool)> = each::map_into(fa, &mut |(k, s, p)| {
@@ -131,7 +156,7 @@ pub(super) fn sections(cx: &mut Checker, map: &MapView, keys: &[&str], config: b
         };
         let comment = cx.comment(&path);
         let doc = crate::locate::with_comment((!comment.is_empty()).then(|| comment.clone()), &doc);
-        let shape = infer(value);
+        let shape = infer_as(value, !config);
         let Some(ty) = materialize(cx, &shape, Some(value), &path, key, role, doc) else { continue };
         out.push(DataSection { key: key.to_string(), accessor, ty, value: value_in(value, config), comment });
     }
@@ -145,6 +170,9 @@ fn value_in(v: &Yaml, config: bool) -> Value {
         return v.get("default").map_or(Value::Null, |d| value_in(d, true));
     }
     match v {
+        Yaml::Seq(items) if !config && as_pairs(items).is_some() => Value::Map(
+            as_pairs(items).unwrap_or_default().into_iter().map(|(k, v)| (k.clone(), value_in(v, config))).collect(),
+        ),
         Yaml::Seq(items) => Value::List(each::map(items, &mut |v| value_in(v, config))),
         Yaml::Map(entries) if !is_map_declaration(v) => {
             Value::Map(each::map(entries, &mut |(k, v)| (k.clone(), value_in(v, config))))
@@ -211,18 +239,27 @@ fn materialize(
         }
         // A data section is nobody's to override: a map declaration there is data as written.
         Shape::DeclaredMap(Yaml::Map(entries)) if role.is_static() => {
-            let shape = Shape::Map(each::map(entries, &mut |(k, v)| (k.clone(), infer(v), true)));
+            let shape = Shape::Map(each::map(entries, &mut |(k, v)| (k.clone(), infer_as(v, true), true)));
             materialize(cx, &shape, value, path, hint, role, doc)?
         }
         Shape::DeclaredMap(spec) => declared_map(cx, spec, path, hint)?,
         Shape::FieldSpec(Yaml::Map(entries)) if role.is_static() => {
-            let shape = Shape::Map(each::map(entries, &mut |(k, v)| (k.clone(), infer(v), true)));
+            let shape = Shape::Map(each::map(entries, &mut |(k, v)| (k.clone(), infer_as(v, true), true)));
             materialize(cx, &shape, value, path, hint, role, doc)?
         }
         // A spec not directly under a key (a list item, a whole section): its type alone.
         Shape::FieldSpec(spec) => field_spec::check(cx, spec, path, hint)?.ty,
         Shape::Optional(inner) => {
             TypeRef::Optional(Box::new(materialize(cx, inner, None, path, hint, nested(role), String::new())?))
+        }
+        Shape::Pairs(values) => {
+            let value_hint = format!("{hint}_value");
+            let value = materialize(cx, values, None, path, &value_hint, nested(role), String::new())?;
+            let ty = TypeRef::Map(Box::new(value));
+            if matches!(role, StructRole::Config | StructRole::Section) {
+                return named_section(cx, path, hint, doc, ty, role.is_static());
+            }
+            ty
         }
         Shape::List(item) => {
             let item_hint = format!("{hint}_item");
