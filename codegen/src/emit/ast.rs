@@ -494,6 +494,21 @@ pub fn match_expr(scrutinee: Expr, arms: Vec<syn::Arm>) -> Expr {
     })
 }
 
+/// `path! { tokens }`: a call of one of the root file's macros, as an item.
+pub fn brace_macro(path: Path, tokens: proc_macro2::TokenStream) -> syn::Item {
+    syn::Item::Macro(syn::ItemMacro {
+        attrs: Vec::new(),
+        ident: None,
+        mac: syn::Macro {
+            path,
+            bang_token: Default::default(),
+            delimiter: syn::MacroDelimiter::Brace(Default::default()),
+            tokens,
+        },
+        semi_token: None,
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use quote::ToTokens;

@@ -190,17 +190,7 @@ fn tagged(mixin: &Mixin, message: Message) -> syn::Item {
             None => quote!(#variant),
         }
     });
-    syn::Item::Macro(syn::ItemMacro {
-        attrs: Vec::new(),
-        ident: None,
-        mac: syn::Macro {
-            path: ast::path(false, &["super", "tagged"]),
-            bang_token: Default::default(),
-            delimiter: syn::MacroDelimiter::Brace(Default::default()),
-            tokens: quote!(#name(#content) { #(#variants),* }),
-        },
-        semi_token: None,
-    })
+    ast::brace_macro(ast::path(false, &["super", "tagged"]), quote!(#name(#content) { #(#variants),* }))
 }
 
 /// `pub async fn dispatch<N: XActions + ?Sized>(self, node: &N) -> Result<Response, N::Error>`:

@@ -36,17 +36,7 @@ pub(super) fn string_enum<'a>(
 ) -> syn::Item {
     let text = ast::ident(text);
     let variants = variants.map(|(variant, wire)| quote!(#variant(#wire)));
-    syn::Item::Macro(syn::ItemMacro {
-        attrs: Vec::new(),
-        ident: None,
-        mac: syn::Macro {
-            path,
-            bang_token: Default::default(),
-            delimiter: syn::MacroDelimiter::Brace(Default::default()),
-            tokens: quote!(#name(#text) { #(#variants),* }),
-        },
-        semi_token: None,
-    })
+    ast::brace_macro(path, quote!(#name(#text) { #(#variants),* }))
 }
 
 /// The enum; `serde` adds serde's derives and renames (when no macro writes its impls).

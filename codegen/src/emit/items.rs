@@ -248,7 +248,7 @@ pub fn type_defs(cx: &Cx) -> Vec<(Part, syn::Item)> {
                 }
                 match serde {
                     Serde::Macro if !s.role.is_static() => out.extend(deserialize_impl(cx, s, &bounded)),
-                    Serde::DerivedChecked => out.extend(checked_serde_impls(s)),
+                    Serde::DerivedChecked => out.push(checked_serde_impls(s)),
                     _ => {}
                 }
                 out.extend(bounded.impls(cx, s));
@@ -310,19 +310,9 @@ impl Serde {
 
 /// `super::checked_serde! { Name }`: `impl Serialize` and `impl Deserialize` calling the inherent
 /// functions that `#[serde(remote = "Self")]` derives; deserializing then checks the bounds.
-fn checked_serde_impls(s: &StructDef) -> Option<syn::Item> {
+fn checked_serde_impls(s: &StructDef) -> syn::Item {
     let name = ident(&s.name);
-    Some(syn::Item::Macro(syn::ItemMacro {
-        attrs: Vec::new(),
-        ident: None,
-        mac: syn::Macro {
-            path: ast::path(false, &["super", "checked_serde"]),
-            bang_token: Default::default(),
-            delimiter: syn::MacroDelimiter::Brace(Default::default()),
-            tokens: quote!(#name),
-        },
-        semi_token: None,
-    }))
+    ast::brace_macro(ast::path(false, &["super", "checked_serde"]), quote!(#name))
 }
 
 /// The struct. With the root file's `deserialize_struct!`, what serde's container and field
@@ -403,17 +393,7 @@ fn deserialize_impl(cx: &Cx, s: &StructDef, bounded: &super::bounds::Bounded) ->
         }
     });
     let name = ident(&s.name);
-    Some(syn::Item::Macro(syn::ItemMacro {
-        attrs: Vec::new(),
-        ident: None,
-        mac: syn::Macro {
-            path,
-            bang_token: Default::default(),
-            delimiter: syn::MacroDelimiter::Brace(Default::default()),
-            tokens: quote!(#name #flags { #(#fields),* }),
-        },
-        semi_token: None,
-    }))
+    Some(ast::brace_macro(path, quote!(#name #flags { #(#fields),* })))
 }
 
 /// A data section's type: borrowed fields, no serde; the static holding it shows the values.

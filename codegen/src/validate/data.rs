@@ -83,11 +83,12 @@ fn infer_as(v: &Yaml, data: bool) -> Shape {
         Yaml::Float(_) => Shape::Float,
         Yaml::Str(_) => Shape::Str,
         Yaml::Seq(items) if items.is_empty() => Shape::EmptyList,
-        Yaml::Seq(items) if data && as_pairs(items).is_some() => {
-            let values = as_pairs(items).unwrap_or_default().into_iter().map(|(_, v)| infer(v));
-            Shape::Pairs(Box::new(values.reduce(unify).unwrap_or(Shape::Dynamic)))
-        }
-        Yaml::Seq(items) => Shape::List(Box::new(items.iter().map(infer).reduce(unify).unwrap_or(Shape::Dynamic))),
+        Yaml::Seq(items) => match as_pairs(items).filter(|_| data) {
+            Some(pairs) => {
+                Shape::Pairs(Box::new(pairs.into_iter().map(|(_, v)| infer(v)).reduce(unify).unwrap_or(Shape::Dynamic)))
+            }
+            None => Shape::List(Box::new(items.iter().map(infer).reduce(unify).unwrap_or(Shape::Dynamic))),
+        },
         Yaml::Map(entries) if entries.is_empty() => Shape::EmptyMap,
         Yaml::Map(_) if is_map_declaration(v) => Shape::DeclaredMap(v.clone()),
         Yaml::Map(_) if is_field_spec(v) => Shape::FieldSpec(v.clone()),
@@ -170,10 +171,10 @@ fn value_in(v: &Yaml, config: bool) -> Value {
         return v.get("default").map_or(Value::Null, |d| value_in(d, true));
     }
     match v {
-        Yaml::Seq(items) if !config && as_pairs(items).is_some() => Value::Map(
-            as_pairs(items).unwrap_or_default().into_iter().map(|(k, v)| (k.clone(), value_in(v, config))).collect(),
-        ),
-        Yaml::Seq(items) => Value::List(each::map(items, &mut |v| value_in(v, config))),
+        Yaml::Seq(items) => match as_pairs(items).filter(|_| !config) {
+            Some(pairs) => Value::Map(pairs.into_iter().map(|(k, v)| (k.clone(), value_in(v, config))).collect()),
+            None => Value::List(each::map(items, &mut |v| value_in(v, config))),
+        },
         Yaml::Map(entries) if !is_map_declaration(v) => {
             Value::Map(each::map(entries, &mut |(k, v)| (k.clone(), value_in(v, config))))
         }
